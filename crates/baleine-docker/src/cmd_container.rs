@@ -1,0 +1,1373 @@
+//! Container commands: run, create, start, stop, restart, kill, rm, ps,
+//! logs, exec, pause, unpause, rename, wait, top, stats, port, diff, cp,
+//! commit, update, attach, prune.
+
+use baleine_engine::model::*;
+use baleine_engine::sys::ExecSpec;
+use baleine_engine::util::{bytes_size, parse_duration_ms, parse_size};
+use baleine_engine::EngineError;
+use indexmap::IndexMap;
+use serde_json::Value;
+
+use crate::args::{flag, Args, Command, Flag};
+use crate::format;
+use crate::pending::{Client, Follow, Pending, Prompt, ShellSession};
+use crate::{parse_args, run_error_status, Cli};
+
+const RUN_FLAGS: &[Flag] = &[
+    flag("add-host", None, "list", "Add a custom host-to-IP mapping (host:ip)"),
+    flag("attach", Some('a'), "list", "Attach to STDIN, STDOUT or STDERR"),
+    flag("cap-add", None, "list", "Add Linux capabilities"),
+    flag("cap-drop", None, "list", "Drop Linux capabilities"),
+    flag("cidfile", None, "string", "Write the container ID to the file"),
+    flag("cpu-shares", Some('c'), "int", "CPU shares (relative weight)"),
+    flag("cpus", None, "decimal", "Number of CPUs"),
+    flag("detach", Some('d'), "", "Run container in background and print container ID"),
+    flag("device", None, "list", "Add a host device to the container"),
+    flag("dns", None, "list", "Set custom DNS servers"),
+    flag("domainname", None, "string", "Container NIS domain name"),
+    flag("entrypoint", None, "string", "Overwrite the default ENTRYPOINT of the image"),
+    flag("env", Some('e'), "list", "Set environment variables"),
+    flag("env-file", None, "list", "Read in a file of environment variables"),
+    flag("expose", None, "list", "Expose a port or a range of ports"),
+    flag("gpus", None, "gpu-request", "GPU devices to add to the container ('all' to pass all GPUs)"),
+    flag("health-cmd", None, "string", "Command to run to check health"),
+    flag("health-interval", None, "duration", "Time between running the check (ms|s|m|h) (default 0s)"),
+    flag("health-retries", None, "int", "Consecutive failures needed to report unhealthy"),
+    flag("health-start-interval", None, "duration", "Time between running the check during the start period (ms|s|m|h) (default 0s)"),
+    flag("health-start-period", None, "duration", "Start period for the container to initialize before starting health-retries countdown (ms|s|m|h) (default 0s)"),
+    flag("health-timeout", None, "duration", "Maximum time to allow one check to run (ms|s|m|h) (default 0s)"),
+    flag("hostname", Some('h'), "string", "Container host name"),
+    flag("init", None, "", "Run an init inside the container that forwards signals and reaps processes"),
+    flag("interactive", Some('i'), "", "Keep STDIN open even if not attached"),
+    flag("ip", None, "string", "IPv4 address (e.g., 172.30.100.104)"),
+    flag("ipc", None, "string", "IPC mode to use"),
+    flag("label", Some('l'), "list", "Set meta data on a container"),
+    flag("label-file", None, "list", "Read in a line delimited file of labels"),
+    flag("link", None, "list", "Add link to another container"),
+    flag("log-driver", None, "string", "Logging driver for the container"),
+    flag("log-opt", None, "list", "Log driver options"),
+    flag("mac-address", None, "string", "Container MAC address (e.g., 92:d0:c6:0a:29:33)"),
+    flag("memory", Some('m'), "bytes", "Memory limit"),
+    flag("memory-reservation", None, "bytes", "Memory soft limit"),
+    flag("memory-swap", None, "bytes", "Swap limit equal to memory plus swap: '-1' to enable unlimited swap"),
+    flag("mount", None, "mount", "Attach a filesystem mount to the container"),
+    flag("name", None, "string", "Assign a name to the container"),
+    flag("network", None, "network", "Connect a container to a network"),
+    flag("net", None, "network", "Connect a container to a network"),
+    flag("network-alias", None, "list", "Add network-scoped alias for the container"),
+    flag("no-healthcheck", None, "", "Disable any container-specified HEALTHCHECK"),
+    flag("oom-kill-disable", None, "", "Disable OOM Killer"),
+    flag("pid", None, "string", "PID namespace to use"),
+    flag("platform", None, "string", "Set platform if server is multi-platform capable"),
+    flag("privileged", None, "", "Give extended privileges to this container"),
+    flag("publish", Some('p'), "list", "Publish a container's port(s) to the host"),
+    flag("publish-all", Some('P'), "", "Publish all exposed ports to random ports"),
+    flag("pull", None, "string", "Pull image before running (\"always\", \"missing\", \"never\") (default \"missing\")"),
+    flag("quiet", Some('q'), "", "Suppress the pull output"),
+    flag("read-only", None, "", "Mount the container's root filesystem as read only"),
+    flag("restart", None, "string", "Restart policy to apply when a container exits (default \"no\")"),
+    flag("rm", None, "", "Automatically remove the container and its associated anonymous volumes when it exits"),
+    flag("runtime", None, "string", "Runtime to use for this container"),
+    flag("security-opt", None, "list", "Security Options"),
+    flag("shm-size", None, "bytes", "Size of /dev/shm"),
+    flag("sig-proxy", None, "", "Proxy received signals to the process (default true)"),
+    flag("stop-signal", None, "string", "Signal to stop the container"),
+    flag("stop-timeout", None, "int", "Timeout (in seconds) to stop a container"),
+    flag("sysctl", None, "map", "Sysctl options"),
+    flag("tmpfs", None, "list", "Mount a tmpfs directory"),
+    flag("tty", Some('t'), "", "Allocate a pseudo-TTY"),
+    flag("ulimit", None, "ulimit", "Ulimit options"),
+    flag("user", Some('u'), "string", "Username or UID (format: <name|uid>[:<group|gid>])"),
+    flag("userns", None, "string", "User namespace to use"),
+    flag("volume", Some('v'), "list", "Bind mount a volume"),
+    flag("volumes-from", None, "list", "Mount volumes from the specified container(s)"),
+    flag("workdir", Some('w'), "string", "Working directory inside the container"),
+];
+
+pub const RUN: Command = Command { path: "docker run", usage: "[OPTIONS] IMAGE [COMMAND] [ARG...]", short: "Create and run a new container from an image", aliases: &["docker container run", "docker run"], flags: RUN_FLAGS, stop_at_positional: true, min_args: 1, max_args: usize::MAX };
+const CREATE: Command = Command { path: "docker create", usage: "[OPTIONS] IMAGE [COMMAND] [ARG...]", short: "Create a new container", aliases: &["docker container create", "docker create"], flags: RUN_FLAGS, stop_at_positional: true, min_args: 1, max_args: usize::MAX };
+
+fn simple(path: &'static str, usage: &'static str, short: &'static str, flags: &'static [Flag], min: usize, max: usize) -> Command {
+    Command { path, usage, short, aliases: &[], flags, stop_at_positional: false, min_args: min, max_args: max }
+}
+
+const START_FLAGS: &[Flag] = &[flag("attach", Some('a'), "", "Attach STDOUT/STDERR and forward signals"), flag("interactive", Some('i'), "", "Attach container's STDIN")];
+const STOP_FLAGS: &[Flag] = &[flag("signal", Some('s'), "string", "Signal to send to the container"), flag("time", Some('t'), "int", "Seconds to wait before killing the container"), flag("timeout", None, "int", "Seconds to wait before killing the container")];
+const KILL_FLAGS: &[Flag] = &[flag("signal", Some('s'), "string", "Signal to send to the container")];
+const RM_FLAGS: &[Flag] = &[flag("force", Some('f'), "", "Force the removal of a running container (uses SIGKILL)"), flag("link", Some('l'), "", "Remove the specified link"), flag("volumes", Some('v'), "", "Remove anonymous volumes associated with the container")];
+const PS_FLAGS: &[Flag] = &[
+    flag("all", Some('a'), "", "Show all containers (default shows just running)"),
+    flag("filter", Some('f'), "filter", "Filter output based on conditions provided"),
+    flag("format", None, "string", "Format output using a custom template"),
+    flag("last", Some('n'), "int", "Show n last created containers (includes all states) (default -1)"),
+    flag("latest", Some('l'), "", "Show the latest created container (includes all states)"),
+    flag("no-trunc", None, "", "Don't truncate output"),
+    flag("quiet", Some('q'), "", "Only display container IDs"),
+    flag("size", Some('s'), "", "Display total file sizes"),
+];
+const LOGS_FLAGS: &[Flag] = &[
+    flag("details", None, "", "Show extra details provided to logs"),
+    flag("follow", Some('f'), "", "Follow log output"),
+    flag("since", None, "string", "Show logs since timestamp (e.g. \"2013-01-02T13:23:37Z\") or relative (e.g. \"42m\" for 42 minutes)"),
+    flag("tail", Some('n'), "string", "Number of lines to show from the end of the logs (default \"all\")"),
+    flag("timestamps", Some('t'), "", "Show timestamps"),
+    flag("until", None, "string", "Show logs before a timestamp (e.g. \"2013-01-02T13:23:37Z\") or relative (e.g. \"42m\" for 42 minutes)"),
+];
+const EXEC_FLAGS: &[Flag] = &[
+    flag("detach", Some('d'), "", "Detached mode: run command in the background"),
+    flag("detach-keys", None, "string", "Override the key sequence for detaching a container"),
+    flag("env", Some('e'), "list", "Set environment variables"),
+    flag("env-file", None, "list", "Read in a file of environment variables"),
+    flag("interactive", Some('i'), "", "Keep STDIN open even if not attached"),
+    flag("privileged", None, "", "Give extended privileges to the command"),
+    flag("tty", Some('t'), "", "Allocate a pseudo-TTY"),
+    flag("user", Some('u'), "string", "Username or UID (format: \"<name|uid>[:<group|gid>]\")"),
+    flag("workdir", Some('w'), "string", "Working directory inside the container"),
+];
+const STATS_FLAGS: &[Flag] = &[flag("all", Some('a'), "", "Show all containers (default shows just running)"), flag("format", None, "string", "Format output using a custom template"), flag("no-stream", None, "", "Disable streaming stats and only pull the first result"), flag("no-trunc", None, "", "Do not truncate output")];
+const UPDATE_FLAGS: &[Flag] = &[flag("cpus", None, "decimal", "Number of CPUs"), flag("memory", Some('m'), "bytes", "Memory limit"), flag("memory-swap", None, "bytes", "Swap limit"), flag("restart", None, "string", "Restart policy to apply when a container exits"), flag("cpu-shares", Some('c'), "int", "CPU shares (relative weight)"), flag("pids-limit", None, "int", "Tune container pids limit")];
+const COMMIT_FLAGS: &[Flag] = &[flag("author", Some('a'), "string", "Author"), flag("change", Some('c'), "list", "Apply Dockerfile instruction to the created image"), flag("message", Some('m'), "string", "Commit message"), flag("pause", Some('p'), "", "Pause container during commit (default true)")];
+const CP_FLAGS: &[Flag] = &[flag("archive", Some('a'), "", "Archive mode (copy all uid/gid information)"), flag("follow-link", Some('L'), "", "Always follow symbol link in SRC_PATH"), flag("quiet", Some('q'), "", "Suppress progress output during copy")];
+const NONE: &[Flag] = &[];
+const PRUNE_FLAGS: &[Flag] = &[flag("filter", None, "filter", "Provide filter values (e.g. \"until=<timestamp>\")"), flag("force", Some('f'), "", "Do not prompt for confirmation")];
+const TOP_FLAGS: &[Flag] = &[];
+const ATTACH_FLAGS: &[Flag] = &[flag("no-stdin", None, "", "Do not attach STDIN"), flag("sig-proxy", None, "", "Proxy all received signals to the process (default true)")];
+const WAIT_FLAGS: &[Flag] = &[];
+const PORT_FLAGS: &[Flag] = &[];
+
+pub fn run(cli: &mut Cli<'_>, name: &str, argv: &[String], via_group: bool) -> i32 {
+    let _ = via_group;
+    match name {
+        "run" => cmd_run(cli, argv, false),
+        "create" => cmd_run(cli, argv, true),
+        "start" => cmd_start(cli, argv),
+        "stop" | "restart" => cmd_stop(cli, argv, name == "restart"),
+        "kill" => cmd_kill(cli, argv),
+        "rm" => cmd_rm(cli, argv),
+        "ps" => cmd_ps(cli, argv),
+        "logs" => cmd_logs(cli, argv),
+        "exec" => cmd_exec(cli, argv),
+        "pause" | "unpause" => cmd_pause(cli, argv, name == "pause"),
+        "rename" => cmd_rename(cli, argv),
+        "wait" => cmd_wait(cli, argv),
+        "top" => cmd_top(cli, argv),
+        "stats" => cmd_stats(cli, argv),
+        "port" => cmd_port(cli, argv),
+        "diff" => cmd_diff(cli, argv),
+        "cp" => cmd_cp(cli, argv),
+        "commit" => cmd_commit(cli, argv),
+        "update" => cmd_update(cli, argv),
+        "attach" => cmd_attach(cli, argv),
+        _ => 1,
+    }
+}
+
+// ---- option parsing ----------------------------------------------------------
+
+/// Parses `-p` values into port bindings.
+pub fn parse_publish(s: &str) -> Result<Vec<PortBinding>, String> {
+    let (spec, proto) = match s.rsplit_once('/') {
+        Some((a, p)) => (a, p.to_string()),
+        None => (s, "tcp".to_string()),
+    };
+    if !matches!(proto.as_str(), "tcp" | "udp" | "sctp") {
+        return Err(format!("invalid proto: {proto}"));
+    }
+    let parts: Vec<&str> = if spec.starts_with('[') {
+        // [::1]:8080:80
+        match spec.find("]:") {
+            Some(i) => {
+                let ip = &spec[1..i];
+                let rest: Vec<&str> = spec[i + 2..].split(':').collect();
+                let mut v = vec![ip];
+                v.extend(rest);
+                v
+            }
+            None => return Err(format!("invalid port format: {s}")),
+        }
+    } else {
+        spec.split(':').collect()
+    };
+    let (ip, host, cont) = match parts.as_slice() {
+        [c] => ("", "", *c),
+        [h, c] => ("", *h, *c),
+        [ip, h, c] => (*ip, *h, *c),
+        _ => return Err(format!("invalid port format: {s}")),
+    };
+    let range = |r: &str| -> Result<(u16, u16), String> {
+        let (a, b) = r.split_once('-').unwrap_or((r, r));
+        let a: u16 = a.parse().map_err(|_| format!("invalid containerPort: {r}"))?;
+        let b: u16 = b.parse().map_err(|_| format!("invalid containerPort: {r}"))?;
+        if b < a {
+            return Err(format!("invalid range specified for container port: {r}"));
+        }
+        Ok((a, b))
+    };
+    let (c1, c2) = range(cont).map_err(|_| format!("invalid containerPort: {cont}"))?;
+    let (h1, h2) = if host.is_empty() {
+        (0, 0)
+    } else {
+        range(host).map_err(|_| format!("invalid hostPort: {host}"))?
+    };
+    if host.is_empty() || h2 - h1 == c2 - c1 {
+        let mut v = Vec::new();
+        for i in 0..=(c2 - c1) {
+            v.push(PortBinding { container_port: c1 + i, proto: proto.clone(), host_ip: ip.to_string(), host_port: if host.is_empty() { 0 } else { h1 + i } });
+        }
+        Ok(v)
+    } else if c1 == c2 {
+        Ok(vec![PortBinding { container_port: c1, proto, host_ip: ip.to_string(), host_port: h1 }])
+    } else {
+        Err(format!("invalid ranges specified for container and host Ports: {cont} and {host}"))
+    }
+}
+
+/// Parses `--mount type=...,source=...,target=...,readonly`.
+pub fn parse_mount(s: &str) -> Result<MountSpec, String> {
+    let mut m = MountSpec { kind: "volume".into(), ..Default::default() };
+    for kv in s.split(',') {
+        let (k, v) = kv.split_once('=').unwrap_or((kv, "true"));
+        match k.trim() {
+            "type" => m.kind = v.to_string(),
+            "source" | "src" => m.source = v.to_string(),
+            "target" | "destination" | "dst" => m.target = v.to_string(),
+            "readonly" | "ro" => m.read_only = v != "false" && v != "0",
+            "volume-nocopy" => m.volume_nocopy = v != "false",
+            "consistency" | "bind-propagation" | "volume-driver" | "volume-opt" | "tmpfs-size" | "tmpfs-mode" | "volume-label" | "bind-recursive" => {}
+            other => return Err(format!("invalid argument \"{s}\" for \"--mount\" flag: unexpected key '{other}' in '{kv}'")),
+        }
+    }
+    if m.target.is_empty() {
+        return Err("invalid argument for \"--mount\" flag: target is required".into());
+    }
+    if !matches!(m.kind.as_str(), "volume" | "bind" | "tmpfs") {
+        return Err(format!("invalid argument \"{s}\" for \"--mount\" flag: invalid mount type \"{}\"", m.kind));
+    }
+    Ok(m)
+}
+
+pub fn parse_restart(s: &str) -> Result<RestartPolicy, String> {
+    let (name, n) = s.split_once(':').unwrap_or((s, ""));
+    match name {
+        "no" | "" | "always" | "unless-stopped" | "on-failure" => {}
+        _ => return Err(format!("invalid restart policy '{s}'")),
+    }
+    let max_retries = if n.is_empty() {
+        0
+    } else {
+        if name != "on-failure" {
+            return Err(format!("maximum retry count cannot be used with restart policy '{name}'"));
+        }
+        n.parse().map_err(|_| format!("invalid restart policy format: maximum retry count must be an integer"))?
+    };
+    Ok(RestartPolicy { name: if name.is_empty() { "no".into() } else { name.into() }, max_retries })
+}
+
+/// Reads an env file as docker/cli's opts.ParseEnvFile does.
+fn read_env_file(cli: &Cli<'_>, path: &str) -> Result<Vec<String>, String> {
+    let p = cli.host_path(path);
+    let host = cli.world.host_tree;
+    let text = match cli.world.forest.tree(host).get(&p) {
+        Some(baleine_vfs::Node::File(f)) => match &f.content {
+            baleine_vfs::Content::Bytes(b) => String::from_utf8_lossy(b).into_owned(),
+            _ => String::new(),
+        },
+        _ => return Err(format!("open {path}: no such file or directory")),
+    };
+    let mut v = Vec::new();
+    for line in text.lines() {
+        let t = line.trim_start();
+        if t.is_empty() || t.starts_with('#') {
+            continue;
+        }
+        if let Some((k, val)) = t.split_once('=') {
+            if k.contains(char::is_whitespace) {
+                return Err(format!("variable '{k}' contains whitespaces"));
+            }
+            v.push(format!("{k}={val}"));
+        } else if let Some(val) = cli.getenv(t.trim()) {
+            v.push(format!("{}={val}", t.trim()));
+        }
+    }
+    Ok(v)
+}
+
+/// Builds the container spec from `docker run`/`create` flags.
+fn spec_from_args(cli: &Cli<'_>, a: &Args) -> Result<ContainerSpec, String> {
+    let mut spec = ContainerSpec { image: a.args[0].clone(), ..Default::default() };
+    if a.args.len() > 1 {
+        spec.cmd = Some(a.args[1..].to_vec());
+    }
+    spec.name = a.value("name").map(str::to_string);
+    if let Some(e) = a.value("entrypoint") {
+        spec.entrypoint = Some(if e.is_empty() { vec![String::new()] } else { vec![e.to_string()] });
+    }
+    for f in a.values("env-file") {
+        spec.env.extend(read_env_file(cli, f)?);
+    }
+    for e in a.values("env") {
+        if e.contains('=') {
+            spec.env.push(e.to_string());
+        } else if let Some(v) = cli.getenv(e) {
+            spec.env.push(format!("{e}={v}"));
+        }
+    }
+    spec.workdir = a.value("workdir").map(str::to_string);
+    if let Some(w) = &spec.workdir {
+        if !w.starts_with('/') {
+            return Err(format!("the working directory '{w}' is invalid, it needs to be an absolute path"));
+        }
+    }
+    spec.user = a.value("user").map(str::to_string);
+    spec.hostname = a.value("hostname").map(str::to_string);
+    for l in a.values("label") {
+        let (k, v) = l.split_once('=').unwrap_or((l, ""));
+        spec.labels.insert(k.to_string(), v.to_string());
+    }
+    spec.tty = a.has("tty");
+    spec.open_stdin = a.has("interactive");
+    spec.attach_stdout = !a.has("detach");
+    for e in a.values("expose") {
+        spec.exposed.push(if e.contains('/') { e.to_string() } else { format!("{e}/tcp") });
+    }
+    for p in a.values("publish") {
+        spec.ports.extend(parse_publish(p)?);
+    }
+    spec.publish_all = a.has("publish-all");
+    for v in a.values("volume") {
+        // Relative host paths (./x) are made absolute by the CLI.
+        let mut parts: Vec<String> = v.split(':').map(str::to_string).collect();
+        if parts.len() >= 2 && (parts[0].starts_with('.') || parts[0].starts_with('~') || parts[0].starts_with('/')) {
+            parts[0] = cli.host_path(&parts[0]);
+        }
+        spec.binds.push(parts.join(":"));
+    }
+    for m in a.values("mount") {
+        let mut m = parse_mount(m)?;
+        if m.kind == "bind" && !m.source.is_empty() {
+            m.source = cli.host_path(&m.source);
+        }
+        spec.mounts.push(m);
+    }
+    spec.tmpfs = a.values("tmpfs").into_iter().map(str::to_string).collect();
+    spec.volumes_from = a.values("volumes-from").into_iter().map(str::to_string).collect();
+    spec.network = a.value("network").or(a.value("net")).map(str::to_string);
+    spec.network_aliases = a.values("network-alias").into_iter().map(str::to_string).collect();
+    spec.ip = a.value("ip").map(str::to_string);
+    spec.links = a.values("link").into_iter().map(str::to_string).collect();
+    spec.extra_hosts = a.values("add-host").into_iter().map(str::to_string).collect();
+    spec.dns = a.values("dns").into_iter().map(str::to_string).collect();
+    if let Some(r) = a.value("restart") {
+        spec.restart = parse_restart(r)?;
+    } else {
+        spec.restart = RestartPolicy { name: "no".into(), max_retries: 0 };
+    }
+    spec.auto_remove = a.has("rm");
+    if spec.auto_remove && spec.restart.name != "no" {
+        return Err("Conflicting options: --restart and --rm".into());
+    }
+    if let Some(m) = a.value("memory") {
+        spec.memory = parse_size(m).ok_or_else(|| format!("invalid argument \"{m}\" for \"-m, --memory\" flag: invalid size: '{m}'"))?;
+        if spec.memory > 0 && spec.memory < 6 * 1024 * 1024 {
+            return Err("Minimum memory limit allowed is 6MB".into());
+        }
+    }
+    if let Some(c) = a.value("cpus") {
+        let v: f64 = c.parse().map_err(|_| format!("invalid argument \"{c}\" for \"--cpus\" flag: failed to parse {c} as a rational number"))?;
+        if v > 2.0 {
+            return Err(format!("range of CPUs is from 0.01 to 2.00, as there are only 2 CPUs available"));
+        }
+        spec.nano_cpus = (v * 1e9) as u64;
+    }
+    if let Some(c) = a.value("cpu-shares") {
+        spec.cpu_shares = c.parse().map_err(|_| format!("invalid argument \"{c}\" for \"-c, --cpu-shares\" flag: strconv.ParseInt: parsing \"{c}\": invalid syntax"))?;
+    }
+    spec.read_only = a.has("read-only");
+    spec.init = a.has("init");
+    spec.privileged = a.has("privileged");
+    spec.cap_add = a.values("cap-add").into_iter().map(str::to_string).collect();
+    spec.stop_signal = a.value("stop-signal").map(str::to_string);
+    if let Some(t) = a.value("stop-timeout") {
+        spec.stop_timeout = Some(t.parse().map_err(|_| format!("invalid argument \"{t}\" for \"--stop-timeout\" flag: strconv.ParseInt: parsing \"{t}\": invalid syntax"))?);
+    }
+    spec.no_healthcheck = a.has("no-healthcheck");
+    let dur = |name: &str| -> Result<u64, String> {
+        match a.value(name) {
+            Some(v) => parse_duration_ms(v).ok_or_else(|| format!("invalid argument \"{v}\" for \"--{name}\" flag: time: invalid duration \"{v}\"")),
+            None => Ok(0),
+        }
+    };
+    let hc_given = ["health-cmd", "health-interval", "health-retries", "health-timeout", "health-start-period", "health-start-interval"].iter().any(|f| a.present(f));
+    if hc_given {
+        if spec.no_healthcheck {
+            return Err("--no-healthcheck conflicts with --health-* options".into());
+        }
+        let test = a.value("health-cmd").map(|c| vec!["CMD-SHELL".to_string(), c.to_string()]).unwrap_or_default();
+        spec.healthcheck = Some(Healthcheck {
+            test,
+            interval_ms: dur("health-interval")?,
+            timeout_ms: dur("health-timeout")?,
+            start_period_ms: dur("health-start-period")?,
+            start_interval_ms: dur("health-start-interval")?,
+            retries: a.value("health-retries").and_then(|r| r.parse().ok()).unwrap_or(0),
+        });
+    }
+    spec.log_driver = a.value("log-driver").map(str::to_string);
+    for o in a.values("log-opt") {
+        let (k, v) = o.split_once('=').unwrap_or((o, ""));
+        spec.log_opts.insert(k.to_string(), v.to_string());
+    }
+    spec.platform = a.value("platform").map(str::to_string);
+    Ok(spec)
+}
+
+/// Pulls an image if it is missing (prints what docker run/create print).
+pub fn ensure_image(cli: &mut Cli<'_>, image: &str, quiet: bool, policy: &str) -> Result<(), EngineError> {
+    let present = cli.world.image_id(image).is_some();
+    if present && policy != "always" {
+        return Ok(());
+    }
+    if !present && policy == "never" {
+        return Err(EngineError::not_found(format!("No such image: {}", baleine_engine::images::display_ref(image))));
+    }
+    if !present {
+        cli.err(format!("Unable to find image '{}' locally\n", baleine_engine::images::display_ref(image)));
+    }
+    match cli.world.pull(image) {
+        Ok(report) => {
+            if !quiet {
+                let text = crate::cmd_image::pull_text(&report);
+                cli.err(text);
+            }
+            Ok(())
+        }
+        Err(e) => Err(e),
+    }
+}
+
+fn run_daemon_error(cli: &mut Cli<'_>, cmd: &str, e: &EngineError) -> i32 {
+    let msg = e.message.trim_end_matches('.');
+    cli.err(format!("docker: Error response from daemon: {msg}.\nSee 'docker {cmd} --help'.\n"));
+    run_error_status(e)
+}
+
+fn cmd_run(cli: &mut Cli<'_>, argv: &[String], create_only: bool) -> i32 {
+    let cmd = if create_only { &CREATE } else { &RUN };
+    let a = match parse_args(cli, cmd, argv) {
+        Ok(a) => a,
+        Err(s) => return s,
+    };
+    let name = if create_only { "create" } else { "run" };
+    let spec = match spec_from_args(cli, &a) {
+        Ok(s) => s,
+        Err(msg) => {
+            cli.err(format!("docker: {}.\nSee 'docker {name} --help'.\n", msg.trim_end_matches('.')));
+            return 125;
+        }
+    };
+    if spec.network.as_deref() == Some("host") && !spec.ports.is_empty() {
+        cli.err("WARNING: Published ports are discarded when using host network mode\n");
+    }
+    let pull_policy = a.value("pull").unwrap_or("missing").to_string();
+    if let Err(e) = ensure_image(cli, &spec.image.clone(), a.has("quiet"), &pull_policy) {
+        return run_daemon_error(cli, name, &e);
+    }
+    let detach = a.has("detach");
+    let interactive = spec.open_stdin;
+    let tty = spec.tty;
+    let auto_remove = spec.auto_remove;
+    let id = match cli.world.create_container(spec) {
+        Ok(id) => id,
+        Err(e) => return run_daemon_error(cli, name, &e),
+    };
+    if let Some(f) = a.value("cidfile") {
+        let p = cli.host_path(f);
+        let host = cli.world.host_tree;
+        if let Some(t) = cli.world.forest.get_mut(host) {
+            let _ = t.write_text(&p, &id);
+        }
+    }
+    if create_only {
+        cli.print(format!("{id}\n"));
+        return 0;
+    }
+    let report = match cli.world.start_container(&id) {
+        Ok(r) => r,
+        Err(e) => {
+            let status = run_daemon_error(cli, name, &e);
+            if auto_remove {
+                let _ = cli.world.remove_container(&id, true, true);
+            }
+            return status;
+        }
+    };
+    if detach {
+        cli.print(format!("{id}\n"));
+        return 0;
+    }
+    // Attached: what the process printed so far.
+    let logs = cli.world.logs_until_now(&id);
+    for l in &logs {
+        if l.stderr && !tty {
+            cli.err(format!("{}\n", l.line));
+        } else {
+            cli.print(format!("{}\n", l.line));
+        }
+    }
+    if let Some(code) = report.exited {
+        if auto_remove {
+            let _ = cli.world.remove_container(&id, true, true);
+        }
+        return code;
+    }
+    let c = &cli.world.containers[&id];
+    let main_argv = c.process.as_ref().map(|p| p.argv.clone()).unwrap_or_default();
+    if interactive && tty {
+        if let Some(p) = &c.process {
+            if p.interactive {
+                let shell_name = baleine_vfs::basename(main_argv.first().map(String::as_str).unwrap_or("sh")).to_string();
+                let ctx = baleine_engine::sys::ExecCtx::for_container(cli.world, &id, baleine_engine::sys::RunMode::Live);
+                cli.pending = Some(Pending::Shell(ShellSession::new(cli.world, &id, ctx, &shell_name, true, auto_remove)));
+                return 0;
+            }
+        }
+    }
+    let name_for_rm = c.name.clone();
+    cli.pending = Some(Pending::Follow(Follow::Attach { cid: id, shown: logs.len(), auto_remove, remove_name: name_for_rm }));
+    0
+}
+
+/// Applies an operation to each named container, docker-style: prints the
+/// name on success, the daemon error otherwise; exit 1 if any failed.
+fn each(cli: &mut Cli<'_>, names: &[String], mut op: impl FnMut(&mut Cli<'_>, &str) -> Result<(), EngineError>) -> i32 {
+    let mut status = 0;
+    for n in names {
+        match op(cli, n) {
+            Ok(()) => cli.print(format!("{n}\n")),
+            Err(e) => {
+                cli.daemon_error(&e);
+                status = 1;
+            }
+        }
+    }
+    status
+}
+
+fn cmd_start(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
+    let cmd = Command { path: "docker start", usage: "[OPTIONS] CONTAINER [CONTAINER...]", short: "Start one or more stopped containers", aliases: &["docker container start", "docker start"], flags: START_FLAGS, stop_at_positional: false, min_args: 1, max_args: usize::MAX };
+    let a = match parse_args(cli, &cmd, argv) {
+        Ok(a) => a,
+        Err(s) => return s,
+    };
+    if a.has("attach") || a.has("interactive") {
+        let n = a.args[0].clone();
+        let id = match cli.world.container_id(&n) {
+            Ok(id) => id,
+            Err(e) => {
+                cli.daemon_error(&e);
+                return 1;
+            }
+        };
+        let before = cli.world.containers[&id].logs.len();
+        if let Err(e) = cli.world.start_container(&id) {
+            cli.daemon_error(&e);
+            return 1;
+        }
+        let c = &cli.world.containers[&id];
+        if a.has("interactive") && c.process.as_ref().is_some_and(|p| p.interactive) {
+            let shell_name = baleine_vfs::basename(c.process.as_ref().and_then(|p| p.argv.first()).map(String::as_str).unwrap_or("sh")).to_string();
+            let ctx = baleine_engine::sys::ExecCtx::for_container(cli.world, &id, baleine_engine::sys::RunMode::Live);
+            cli.pending = Some(Pending::Shell(ShellSession::new(cli.world, &id, ctx, &shell_name, true, false)));
+            return 0;
+        }
+        let mut f = Follow::Attach { cid: id, shown: before, auto_remove: false, remove_name: String::new() };
+        let mut out = baleine_shell::Output::new();
+        if let Some(code) = crate::follow_tick(cli.world, &mut f, &mut out) {
+            cli.out.append(out);
+            return code;
+        }
+        cli.out.append(out);
+        cli.pending = Some(Pending::Follow(f));
+        return 0;
+    }
+    let mut failed = Vec::new();
+    for n in &a.args {
+        match cli.world.start_container(n) {
+            Ok(_) => cli.print(format!("{n}\n")),
+            Err(e) => {
+                cli.daemon_error(&e);
+                failed.push(n.clone());
+            }
+        }
+    }
+    if failed.is_empty() {
+        0
+    } else {
+        cli.err(format!("Error: failed to start containers: {}\n", failed.join(", ")));
+        1
+    }
+}
+
+fn cmd_stop(cli: &mut Cli<'_>, argv: &[String], restart: bool) -> i32 {
+    let cmd = if restart {
+        Command { path: "docker restart", usage: "[OPTIONS] CONTAINER [CONTAINER...]", short: "Restart one or more containers", aliases: &["docker container restart", "docker restart"], flags: STOP_FLAGS, stop_at_positional: false, min_args: 1, max_args: usize::MAX }
+    } else {
+        Command { path: "docker stop", usage: "[OPTIONS] CONTAINER [CONTAINER...]", short: "Stop one or more running containers", aliases: &["docker container stop", "docker stop"], flags: STOP_FLAGS, stop_at_positional: false, min_args: 1, max_args: usize::MAX }
+    };
+    let a = match parse_args(cli, &cmd, argv) {
+        Ok(a) => a,
+        Err(s) => return s,
+    };
+    let t = a.value("time").or(a.value("timeout")).and_then(|v| v.parse::<u64>().ok());
+    let sig = a.value("signal").map(str::to_string);
+    let names = a.args.clone();
+    each(cli, &names, |cli, n| if restart { cli.world.restart_container(n, t) } else { cli.world.stop_container(n, t, sig.as_deref()) })
+}
+
+fn cmd_kill(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
+    let cmd = Command { path: "docker kill", usage: "[OPTIONS] CONTAINER [CONTAINER...]", short: "Kill one or more running containers", aliases: &["docker container kill", "docker kill"], flags: KILL_FLAGS, stop_at_positional: false, min_args: 1, max_args: usize::MAX };
+    let a = match parse_args(cli, &cmd, argv) {
+        Ok(a) => a,
+        Err(s) => return s,
+    };
+    let sig = a.value("signal").unwrap_or("KILL").to_string();
+    let names = a.args.clone();
+    each(cli, &names, |cli, n| cli.world.kill_container(n, &sig))
+}
+
+fn cmd_rm(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
+    let cmd = Command { path: "docker rm", usage: "[OPTIONS] CONTAINER [CONTAINER...]", short: "Remove one or more containers", aliases: &["docker container rm", "docker container remove", "docker rm"], flags: RM_FLAGS, stop_at_positional: false, min_args: 1, max_args: usize::MAX };
+    let a = match parse_args(cli, &cmd, argv) {
+        Ok(a) => a,
+        Err(s) => return s,
+    };
+    let force = a.has("force");
+    let vols = a.has("volumes");
+    let names = a.args.clone();
+    each(cli, &names, |cli, n| cli.world.remove_container(n, force, vols))
+}
+
+pub fn prune(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
+    let cmd = simple("docker container prune", "[OPTIONS]", "Remove all stopped containers", PRUNE_FLAGS, 0, 0);
+    let a = match parse_args(cli, &cmd, argv) {
+        Ok(a) => a,
+        Err(s) => return s,
+    };
+    if !a.has("force") {
+        cli.print("WARNING! This will remove all stopped containers.\nAre you sure you want to continue? [y/N] ");
+        let mut again = vec!["container".to_string(), "prune".into(), "--force".into()];
+        again.extend(argv.iter().cloned());
+        cli.pending = Some(Pending::Prompt(Prompt::Confirm { argv: again, cwd: cli.cwd.clone() }));
+        return 0;
+    }
+    let sizes: Vec<u64> = Vec::new();
+    let _ = sizes;
+    let ids = cli.world.prune_containers();
+    if !ids.is_empty() {
+        cli.print("Deleted Containers:\n");
+        for id in &ids {
+            cli.print(format!("{id}\n"));
+        }
+        cli.print("\n");
+    }
+    cli.print("Total reclaimed space: 0B\n");
+    0
+}
+
+// ---- ps -------------------------------------------------------------------------
+
+fn matches_filter(cli: &Cli<'_>, c: &Container, key: &str, value: &str) -> bool {
+    let w = &*cli.world;
+    match key {
+        "status" => c.state.status.as_str() == value,
+        "name" => c.name.contains(value),
+        "id" => c.id.starts_with(value),
+        "ancestor" => {
+            let img = w.image_id(value);
+            img.as_deref() == Some(c.image_id.as_str()) || c.spec.image == value
+        }
+        "label" => match value.split_once('=') {
+            Some((k, v)) => c.labels.get(k).is_some_and(|x| x == v),
+            None => c.labels.contains_key(value),
+        },
+        "network" => c.endpoints.keys().any(|n| w.networks.get(n).is_some_and(|n| n.name == value || n.id.starts_with(value))),
+        "exited" => c.state.status == Status::Exited && c.state.exit_code.to_string() == value,
+        "health" => match &c.state.health {
+            Some(h) => h.status == value,
+            None => value == "none",
+        },
+        "volume" => c.mounts.iter().any(|m| m.name == value || m.destination == value),
+        "publish" | "expose" => c.ports.iter().any(|p| p.container_port.to_string() == value.split('/').next().unwrap_or("") || p.host_port.to_string() == value),
+        "is-task" => value == "false",
+        _ => true,
+    }
+}
+
+fn cmd_ps(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
+    let cmd = Command { path: "docker ps", usage: "[OPTIONS]", short: "List containers", aliases: &["docker container ls", "docker container list", "docker container ps", "docker ps"], flags: PS_FLAGS, stop_at_positional: false, min_args: 0, max_args: 0 };
+    let a = match parse_args(cli, &cmd, argv) {
+        Ok(a) => a,
+        Err(s) => return s,
+    };
+    let mut filters: Vec<(String, String)> = Vec::new();
+    for f in a.values("filter") {
+        match f.split_once('=') {
+            Some((k, v)) => {
+                if !matches!(k, "status" | "name" | "id" | "ancestor" | "label" | "network" | "exited" | "health" | "volume" | "publish" | "expose" | "before" | "since" | "is-task") {
+                    cli.err(format!("Error response from daemon: invalid filter '{k}'\n"));
+                    return 1;
+                }
+                if k == "status" && !matches!(v, "created" | "restarting" | "running" | "removing" | "paused" | "exited" | "dead") {
+                    cli.err(format!("Error response from daemon: invalid filter 'status={v}'\n"));
+                    return 1;
+                }
+                filters.push((k.to_string(), v.to_string()));
+            }
+            None => {
+                cli.err(format!("invalid argument \"{f}\" for \"-f, --filter\" flag: bad format of filter (expected name=value)\nSee 'docker ps --help'.\n"));
+                return 125;
+            }
+        }
+    }
+    let last = a.value("last").and_then(|n| n.parse::<i64>().ok()).unwrap_or(-1);
+    let all = a.has("all") || a.has("latest") || last > 0 || filters.iter().any(|(k, _)| k == "status" || k == "exited");
+    let mut list: Vec<&Container> = cli.world.containers.values().collect();
+    list.sort_by(|x, y| y.created_ms.cmp(&x.created_ms));
+    // Newer first; equal creation times keep reverse insertion order.
+    let order: Vec<String> = {
+        let mut v: Vec<(u64, usize, String)> = cli.world.containers.values().enumerate().map(|(i, c)| (c.created_ms, i, c.id.clone())).collect();
+        v.sort_by(|x, y| y.0.cmp(&x.0).then(y.1.cmp(&x.1)));
+        v.into_iter().map(|x| x.2).collect()
+    };
+    let mut rows: Vec<&Container> = order.iter().filter_map(|id| cli.world.containers.get(id)).collect();
+    let _ = list;
+    rows.retain(|c| all || c.is_running());
+    // Filters: same key OR, different keys AND.
+    let mut keys: Vec<&str> = filters.iter().map(|(k, _)| k.as_str()).collect();
+    keys.dedup();
+    rows.retain(|c| keys.iter().all(|k| filters.iter().filter(|(fk, _)| fk == k).any(|(fk, v)| matches_filter(cli, c, fk, v))));
+    if a.has("latest") {
+        rows.truncate(1);
+    }
+    if last > 0 {
+        rows.truncate(last as usize);
+    }
+    let trunc = !a.has("no-trunc");
+    if a.has("quiet") {
+        let ids: Vec<String> = rows.iter().map(|c| if trunc { c.id[..12].to_string() } else { c.id.clone() }).collect();
+        for id in ids {
+            cli.print(format!("{id}\n"));
+        }
+        return 0;
+    }
+    let data: Vec<Value> = rows.iter().map(|c| format::ps_row(cli.world, c, trunc)).collect();
+    let default = if a.has("size") { "table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.RunningFor}}\t{{.Status}}\t{{.Ports}}\t{{.Names}}\t{{.Size}}" } else { "table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.RunningFor}}\t{{.Status}}\t{{.Ports}}\t{{.Names}}" };
+    let fmt = a.value("format").unwrap_or(default).to_string();
+    crate::render_format(cli, &fmt, &data, &ps_header, Some("ID"))
+}
+
+pub fn ps_header(field: &str) -> Option<String> {
+    Some(
+        match field {
+            "ID" => "CONTAINER ID",
+            "Image" => "IMAGE",
+            "Command" => "COMMAND",
+            "CreatedAt" => "CREATED AT",
+            "RunningFor" => "CREATED",
+            "Ports" => "PORTS",
+            "State" => "STATE",
+            "Status" => "STATUS",
+            "Size" => "SIZE",
+            "Names" => "NAMES",
+            "Labels" => "LABELS",
+            "Mounts" => "MOUNTS",
+            "Networks" => "NETWORKS",
+            "LocalVolumes" => "LOCAL VOLUMES",
+            _ => return None,
+        }
+        .to_string(),
+    )
+}
+
+// ---- logs -------------------------------------------------------------------------
+
+fn parse_since(cli: &Cli<'_>, s: &str) -> Option<u64> {
+    if let Some(ms) = parse_duration_ms(s).filter(|_| s.chars().any(|c| c.is_ascii_alphabetic())) {
+        return Some(cli.world.now_ms.saturating_sub(ms));
+    }
+    baleine_engine::util::parse_rfc3339(s).map(|secs| secs.saturating_sub(cli.world.epoch_secs) * 1000)
+}
+
+fn cmd_logs(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
+    let cmd = Command { path: "docker logs", usage: "[OPTIONS] CONTAINER", short: "Fetch the logs of a container", aliases: &["docker container logs", "docker logs"], flags: LOGS_FLAGS, stop_at_positional: false, min_args: 1, max_args: 1 };
+    let a = match parse_args(cli, &cmd, argv) {
+        Ok(a) => a,
+        Err(s) => return s,
+    };
+    let id = match cli.world.container_id(&a.args[0]) {
+        Ok(id) => id,
+        Err(e) => {
+            cli.daemon_error(&e);
+            return 1;
+        }
+    };
+    let logs = cli.world.logs_until_now(&id);
+    let since = a.value("since").and_then(|s| parse_since(cli, s));
+    let until = a.value("until").and_then(|s| parse_since(cli, s));
+    let mut sel: Vec<&LogEntry> = logs.iter().filter(|l| since.is_none_or(|s| l.ms >= s) && until.is_none_or(|u| l.ms <= u)).collect();
+    if let Some(t) = a.value("tail") {
+        if t != "all" {
+            match t.parse::<i64>() {
+                Ok(n) if n >= 0 => {
+                    let n = n as usize;
+                    if sel.len() > n {
+                        sel.drain(..sel.len() - n);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let ts = a.has("timestamps");
+    let epoch = cli.world.epoch_secs;
+    let lines: Vec<(bool, String)> = sel.iter().map(|l| (l.stderr, if ts { format!("{} {}\n", baleine_engine::util::rfc3339_nanos(l.ms, epoch), l.line) } else { format!("{}\n", l.line) })).collect();
+    for (stderr, l) in lines {
+        if stderr {
+            cli.err(l);
+        } else {
+            cli.print(l);
+        }
+    }
+    if a.has("follow") && cli.world.containers[&id].is_running() {
+        cli.pending = Some(Pending::Follow(Follow::Logs { cid: id, shown: logs.len(), timestamps: ts }));
+    }
+    0
+}
+
+// ---- exec ---------------------------------------------------------------------------
+
+fn cmd_exec(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
+    let cmd = Command { path: "docker exec", usage: "[OPTIONS] CONTAINER COMMAND [ARG...]", short: "Execute a command in a running container", aliases: &["docker container exec", "docker exec"], flags: EXEC_FLAGS, stop_at_positional: false, min_args: 2, max_args: usize::MAX };
+    // Flags stop after CONTAINER: split manually.
+    let mut split = argv.len();
+    let mut i = 0;
+    while i < argv.len() {
+        let x = &argv[i];
+        if x == "--" {
+            split = i;
+            break;
+        }
+        if x.starts_with('-') && x.len() > 1 {
+            let takes = EXEC_FLAGS.iter().any(|f| f.takes_value() && (x == &format!("--{}", f.long) || (f.short.is_some() && x.len() == 2 && x.ends_with(f.short.unwrap_or(' '))) || (x.starts_with('-') && !x.starts_with("--") && x.ends_with(f.short.unwrap_or('\0')) && f.short.is_some())));
+            i += if takes && !x.contains('=') { 2 } else { 1 };
+            continue;
+        }
+        split = i + 1;
+        break;
+    }
+    let (flags_part, rest) = argv.split_at(split.min(argv.len()));
+    let a = match crate::args::parse(&Command { stop_at_positional: true, ..cmd }, flags_part) {
+        Ok(a) if a.help => {
+            cli.print(crate::args::help(&cmd));
+            return 0;
+        }
+        Ok(a) => a,
+        Err(msg) => {
+            cli.err(format!("{msg}\nSee 'docker exec --help'.\n"));
+            return 125;
+        }
+    };
+    let mut positional = a.args.clone();
+    positional.extend(rest.iter().filter(|x| *x != "--").cloned());
+    if positional.len() < 2 {
+        cli.err(format!("{}\n", crate::args::arg_count_error(&cmd, positional.len()).unwrap_or_default()));
+        return 1;
+    }
+    let target = positional[0].clone();
+    let command: Vec<String> = positional[1..].to_vec();
+    let mut env: Vec<String> = Vec::new();
+    for f in a.values("env-file") {
+        match read_env_file(cli, f) {
+            Ok(v) => env.extend(v),
+            Err(e) => {
+                cli.err(format!("{e}\n"));
+                return 1;
+            }
+        }
+    }
+    for e in a.values("env") {
+        if e.contains('=') {
+            env.push(e.to_string());
+        } else if let Some(v) = cli.getenv(e) {
+            env.push(format!("{e}={v}"));
+        }
+    }
+    let spec = ExecSpec { argv: command.clone(), env, workdir: a.value("workdir").map(str::to_string), user: a.value("user").map(str::to_string), tty: a.has("tty"), interactive: a.has("interactive") };
+    let id = match cli.world.exec_check(&target) {
+        Ok(id) => id,
+        Err(e) => {
+            cli.daemon_error(&e);
+            return 1;
+        }
+    };
+    let interactive = spec.interactive;
+    let exe = baleine_vfs::basename(&command[0]).to_string();
+    let is_shell = baleine_engine::programs::is_shell_invocation(&command);
+    if interactive && (is_shell || matches!(exe.as_str(), "psql" | "redis-cli" | "mysql" | "mariadb" | "mongosh" | "mongo")) && cli.stdin.is_none() {
+        let ctx = cli.world.exec_ctx(&id, &spec);
+        if let Err(e) = baleine_engine::sys::resolve_executable(cli.world, &ctx, &command[0]) {
+            let _ = e;
+            cli.err(format!("OCI runtime exec failed: exec failed: unable to start container process: exec: \"{}\": executable file not found in $PATH: unknown\n", command[0]));
+            return 126;
+        }
+        let mut session = ShellSession::new(cli.world, &id, ctx, &exe, false, false);
+        if !is_shell {
+            // Check the server is reachable first.
+            let (out, status) = match cli.world.exec(&id, &spec) {
+                Ok(r) => r,
+                Err(e) => {
+                    cli.err(format!("{}\n", e.message));
+                    return 126;
+                }
+            };
+            if status != 0 {
+                cli.out.append(out);
+                return status;
+            }
+            session.client = Some(match exe.as_str() {
+                "psql" => {
+                    let db = command.iter().skip(1).filter(|x| !x.starts_with('-')).last().cloned().or_else(|| command.iter().position(|x| x == "-U").and_then(|i| command.get(i + 1).cloned())).unwrap_or_else(|| "postgres".into());
+                    cli.print("psql (15.10 (Debian 15.10-1.pgdg120+1))\nType \"help\" for help.\n\n");
+                    Client::Psql { db }
+                }
+                "redis-cli" => Client::Redis { host: "127.0.0.1".into(), store: Vec::new() },
+                "mysql" | "mariadb" => {
+                    cli.print("Welcome to the MySQL monitor.  Commands end with ; or \\g.\nServer version: 8.4.3 MySQL Community Server - GPL\n\nType 'help;' or '\\h' for help. Type '\\c' to clear the current input statement.\n\n");
+                    Client::Mysql
+                }
+                _ => Client::Mongo,
+            });
+        }
+        cli.pending = Some(Pending::Shell(session));
+        return 0;
+    }
+    if a.has("detach") {
+        let _ = cli.world.exec(&id, &spec);
+        return 0;
+    }
+    match cli.world.exec(&id, &spec) {
+        Ok((out, status)) => {
+            cli.out.append(out);
+            status
+        }
+        Err(e) => {
+            match e.kind {
+                baleine_engine::ErrorKind::CommandNotFound | baleine_engine::ErrorKind::CommandNotInvokable => {
+                    cli.err(format!("{}\n", e.message));
+                    126
+                }
+                _ => {
+                    cli.daemon_error(&e);
+                    1
+                }
+            }
+        }
+    }
+}
+
+fn cmd_pause(cli: &mut Cli<'_>, argv: &[String], pause: bool) -> i32 {
+    let cmd = if pause {
+        simple("docker pause", "CONTAINER [CONTAINER...]", "Pause all processes within one or more containers", NONE, 1, usize::MAX)
+    } else {
+        simple("docker unpause", "CONTAINER [CONTAINER...]", "Unpause all processes within one or more containers", NONE, 1, usize::MAX)
+    };
+    let a = match parse_args(cli, &cmd, argv) {
+        Ok(a) => a,
+        Err(s) => return s,
+    };
+    let names = a.args.clone();
+    each(cli, &names, |cli, n| if pause { cli.world.pause_container(n) } else { cli.world.unpause_container(n) })
+}
+
+fn cmd_rename(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
+    let cmd = simple("docker rename", "CONTAINER NEW_NAME", "Rename a container", NONE, 2, 2);
+    let a = match parse_args(cli, &cmd, argv) {
+        Ok(a) => a,
+        Err(s) => return s,
+    };
+    match cli.world.rename_container(&a.args[0], &a.args[1]) {
+        Ok(()) => 0,
+        Err(e) => {
+            cli.daemon_error(&e);
+            cli.err(format!("Error: failed to rename container named {}\n", a.args[0]));
+            1
+        }
+    }
+}
+
+fn cmd_wait(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
+    let cmd = simple("docker wait", "CONTAINER [CONTAINER...]", "Block until one or more containers stop, then print their exit codes", WAIT_FLAGS, 1, usize::MAX);
+    let a = match parse_args(cli, &cmd, argv) {
+        Ok(a) => a,
+        Err(s) => return s,
+    };
+    let mut status = 0;
+    for n in a.args.clone() {
+        let id = match cli.world.container_id(&n) {
+            Ok(id) => id,
+            Err(e) => {
+                cli.daemon_error(&e);
+                status = 1;
+                continue;
+            }
+        };
+        // Let simulated time pass until it stops (at most a day).
+        let deadline = cli.world.now_ms + 24 * 3600 * 1000;
+        while cli.world.containers.get(&id).is_some_and(|c| c.is_running()) {
+            match cli.world.next_event_ms() {
+                Some(t) if t <= deadline => cli.world.advance_to(t),
+                _ => break,
+            }
+        }
+        match cli.world.containers.get(&id) {
+            Some(c) if c.is_running() => {
+                cli.err(format!("baleine: {n} keeps running (nothing will stop it); docker wait would block until you stop it.\n"));
+                status = 1;
+            }
+            Some(c) => cli.print(format!("{}\n", c.state.exit_code)),
+            None => cli.print("0\n"),
+        }
+    }
+    status
+}
+
+fn cmd_top(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
+    let cmd = simple("docker top", "CONTAINER [ps OPTIONS]", "Display the running processes of a container", TOP_FLAGS, 1, usize::MAX);
+    let a = match parse_args(cli, &cmd, argv) {
+        Ok(a) => a,
+        Err(s) => return s,
+    };
+    let c = match cli.world.container(&a.args[0]) {
+        Ok(c) => c.clone(),
+        Err(e) => {
+            cli.daemon_error(&e);
+            return 1;
+        }
+    };
+    if !c.is_running() {
+        cli.err(format!("Error response from daemon: container {} is not running\n", c.id));
+        return 1;
+    }
+    let user = if c.user.is_empty() { "root".to_string() } else { c.user.clone() };
+    let stime = {
+        let (_, _, _, h, m, _, _) = baleine_engine::util::civil(cli.world.epoch_secs + c.state.started_ms.unwrap_or(0) / 1000);
+        format!("{h:02}:{m:02}")
+    };
+    let cmdline = c.process.as_ref().map(|p| p.argv.join(" ")).unwrap_or_default();
+    let mut text = String::from("UID\tPID\tPPID\tC\tSTIME\tTTY\tTIME\tCMD\n");
+    text.push_str(&format!("{user}\t{}\t{}\t0\t{stime}\t{}\t00:00:00\t{cmdline}\n", c.state.pid, c.state.pid.saturating_sub(25), if c.spec.tty { "pts/0" } else { "?" }));
+    if c.process.as_ref().and_then(|p| p.server.as_deref()) == Some("nginx") {
+        for k in 1..=2 {
+            text.push_str(&format!("101\t{}\t{}\t0\t{stime}\t?\t00:00:00\tnginx: worker process\n", c.state.pid + 40 + k, c.state.pid));
+        }
+    }
+    cli.print(crate::tabwriter::tabwrite(&text, 20, 1, 1, ' ', false));
+    0
+}
+
+/// The `docker stats` table (also used by the live view).
+pub fn stats_table(world: &baleine_engine::World, ids: &[String], all: bool) -> String {
+    let mut text = String::from("CONTAINER ID\tNAME\tCPU %\tMEM USAGE / LIMIT\tMEM %\tNET I/O\tBLOCK I/O\tPIDS\n");
+    let total: u64 = 23_460_000_000 / 1000 * 1024 / 1024 * 1000 / 1000 * 1;
+    let host_mem = 25_190_000_000u64;
+    let _ = total;
+    let list: Vec<&Container> = if ids.is_empty() { world.containers.values().filter(|c| all || c.is_running()).collect() } else { ids.iter().filter_map(|i| world.container(i).ok()).collect() };
+    for c in list {
+        let running = c.state.status == Status::Running;
+        let base = match c.process.as_ref().and_then(|p| p.server.as_deref()) {
+            Some("nginx") => 7_800_000u64,
+            Some("postgres") => 38_000_000,
+            Some("mysql") => 420_000_000,
+            Some("redis") => 9_500_000,
+            Some("node") => 45_000_000,
+            Some("python") => 32_000_000,
+            Some("elasticsearch") => 1_200_000_000,
+            Some(_) => 25_000_000,
+            None => 600_000,
+        };
+        let mem = if running { base + baleine_engine::programs::pseudo_size(&format!("{}{}", c.id, world.now_ms / 1000), 0, base / 20 + 1) } else { 0 };
+        let limit = if c.spec.memory > 0 { c.spec.memory } else { host_mem };
+        let cpu = if running { (baleine_engine::programs::pseudo_size(&format!("cpu{}{}", c.id, world.now_ms / 1000), 0, 300) as f64) / 100.0 } else { 0.0 };
+        let cpu = if c.spec.nano_cpus > 0 { cpu.min(c.spec.nano_cpus as f64 / 1e7) } else { cpu };
+        let pids = if running { if c.process.as_ref().and_then(|p| p.server.as_deref()) == Some("nginx") { 3 } else { 1 } } else { 0 };
+        text.push_str(&format!(
+            "{}\t{}\t{:.2}%\t{} / {}\t{:.2}%\t{} / {}\t{} / {}\t{}\n",
+            &c.id[..12],
+            c.name,
+            cpu,
+            bytes_size(mem),
+            bytes_size(limit),
+            mem as f64 * 100.0 / limit as f64,
+            baleine_engine::util::human_size(if running { 1_200 + world.now_ms / 100 } else { 0 }),
+            baleine_engine::util::human_size(0),
+            "0B",
+            baleine_engine::util::human_size(if running { 8_190 } else { 0 }),
+            pids
+        ));
+    }
+    crate::tabwriter::docker_table(&text)
+}
+
+fn cmd_stats(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
+    let cmd = simple("docker stats", "[OPTIONS] [CONTAINER...]", "Display a live stream of container(s) resource usage statistics", STATS_FLAGS, 0, usize::MAX);
+    let a = match parse_args(cli, &cmd, argv) {
+        Ok(a) => a,
+        Err(s) => return s,
+    };
+    for n in &a.args {
+        if let Err(e) = cli.world.container_id(n) {
+            cli.err(format!("Error response from daemon: {}\n", e.message));
+            return 1;
+        }
+    }
+    let ids = a.args.clone();
+    let table = stats_table(cli.world, &ids, a.has("all"));
+    if a.has("no-stream") {
+        cli.print(table);
+        return 0;
+    }
+    cli.print(table);
+    cli.pending = Some(Pending::Follow(Follow::Stats { ids, all: a.has("all"), last_ms: cli.world.now_ms.max(1) }));
+    0
+}
+
+fn cmd_port(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
+    let cmd = simple("docker port", "CONTAINER [PRIVATE_PORT[/PROTO]]", "List port mappings or a specific mapping for the container", PORT_FLAGS, 1, 2);
+    let a = match parse_args(cli, &cmd, argv) {
+        Ok(a) => a,
+        Err(s) => return s,
+    };
+    let c = match cli.world.container(&a.args[0]) {
+        Ok(c) => c.clone(),
+        Err(e) => {
+            cli.daemon_error(&e);
+            return 1;
+        }
+    };
+    let mut lines = Vec::new();
+    let mut ports = c.ports.clone();
+    ports.sort_by_key(|p| (p.container_port, p.proto.clone()));
+    let want = a.args.get(1).map(|w| if w.contains('/') { w.clone() } else { format!("{w}/tcp") });
+    if c.is_running() {
+        for p in ports.iter().filter(|p| p.host_port != 0) {
+            let key = format!("{}/{}", p.container_port, p.proto);
+            if want.as_ref().is_some_and(|w| *w != key) {
+                continue;
+            }
+            let prefix = if want.is_some() { String::new() } else { format!("{key} -> ") };
+            if p.host_ip.is_empty() {
+                lines.push(format!("{prefix}0.0.0.0:{}", p.host_port));
+                lines.push(format!("{prefix}[::]:{}", p.host_port));
+            } else {
+                lines.push(format!("{prefix}{}:{}", p.host_ip, p.host_port));
+            }
+        }
+    }
+    if lines.is_empty() {
+        if let Some(w) = want {
+            cli.err(format!("Error: No public port '{w}' published for {}\n", a.args[0]));
+            return 1;
+        }
+    }
+    for l in lines {
+        cli.print(format!("{l}\n"));
+    }
+    0
+}
+
+fn cmd_diff(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
+    let cmd = simple("docker diff", "CONTAINER", "Inspect changes to files or directories on a container's filesystem", NONE, 1, 1);
+    let a = match parse_args(cli, &cmd, argv) {
+        Ok(a) => a,
+        Err(s) => return s,
+    };
+    let c = match cli.world.container(&a.args[0]) {
+        Ok(c) => c.clone(),
+        Err(e) => {
+            cli.daemon_error(&e);
+            return 1;
+        }
+    };
+    let Some(img) = cli.world.images.get(&c.image_id) else { return 0 };
+    let tree = cli.world.forest.tree(c.rootfs);
+    let skip = ["/etc/hosts", "/etc/hostname", "/etc/resolv.conf"];
+    let mut lines: Vec<(char, String)> = tree.diff(&img.rootfs).into_iter().filter(|(_, p)| !skip.contains(&p.as_str())).collect();
+    // Folders changed only by Docker's own files are not shown.
+    let only_etc = !lines.iter().any(|(_, p)| p.starts_with("/etc/"));
+    if only_etc {
+        lines.retain(|(k, p)| !(p == "/etc" && *k == 'C'));
+    }
+    for (k, p) in lines {
+        cli.print(format!("{k} {p}\n"));
+    }
+    0
+}
+
+fn cmd_cp(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
+    let cmd = simple("docker cp", "[OPTIONS] CONTAINER:SRC_PATH DEST_PATH|-\n\tdocker cp [OPTIONS] SRC_PATH|- CONTAINER:DEST_PATH", "Copy files/folders between a container and the local filesystem", CP_FLAGS, 2, 2);
+    let a = match parse_args(cli, &cmd, argv) {
+        Ok(a) => a,
+        Err(s) => return s,
+    };
+    let (src, dst) = (a.args[0].clone(), a.args[1].clone());
+    let split = |s: &str| -> Option<(String, String)> {
+        if s.starts_with('/') || s.starts_with('.') {
+            return None;
+        }
+        s.split_once(':').map(|(c, p)| (c.to_string(), p.to_string()))
+    };
+    match (split(&src), split(&dst)) {
+        (Some((cname, cpath)), None) => {
+            let c = match cli.world.container(&cname) {
+                Ok(c) => c.clone(),
+                Err(e) => {
+                    cli.daemon_error(&e);
+                    return 1;
+                }
+            };
+            let view = baleine_engine::containers::container_view(&c);
+            let cpath_abs = baleine_vfs::normalize(&c.workdir, &cpath);
+            let node = match baleine_vfs::view_node(&cli.world.forest, &view, &cpath_abs) {
+                Ok(n) => n,
+                Err(_) => {
+                    cli.err(format!("Error response from daemon: Could not find the file {cpath} in container {cname}\n"));
+                    return 1;
+                }
+            };
+            let host_dst = cli.host_path(&dst);
+            let host = cli.world.host_tree;
+            let size = node.size();
+            let Some(tree) = cli.world.forest.get_mut(host) else { return 1 };
+            let target = if tree.is_dir(&host_dst) { baleine_vfs::join(&host_dst, baleine_vfs::basename(&cpath_abs)) } else { host_dst.clone() };
+            if !tree.is_dir(&baleine_vfs::dirname(&target)) {
+                cli.err(format!("Error: invalid output path: directory {} does not exist\n", baleine_vfs::dirname(&target)));
+                return 1;
+            }
+            let _ = tree.put(&target, node, true);
+            cli.print(format!("Successfully copied {} to {}\n", baleine_engine::util::human_size(size.max(512)), host_dst));
+            0
+        }
+        (None, Some((cname, cpath))) => {
+            let c = match cli.world.container(&cname) {
+                Ok(c) => c.clone(),
+                Err(e) => {
+                    cli.daemon_error(&e);
+                    return 1;
+                }
+            };
+            let host_src = cli.host_path(&src);
+            let host = cli.world.host_tree;
+            let Some(node) = cli.world.forest.tree(host).get(&host_src) else {
+                cli.err(format!("lstat {host_src}: no such file or directory\n"));
+                return 1;
+            };
+            let view = baleine_engine::containers::container_view(&c);
+            let cpath_abs = baleine_vfs::normalize(&c.workdir, &cpath);
+            let size = node.size();
+            let mut fs = cli.world.forest.mounted(&view);
+            use baleine_vfs::Fs;
+            let target = if fs.is_dir(&cpath_abs) { baleine_vfs::join(&cpath_abs, baleine_vfs::basename(&host_src)) } else { cpath_abs.clone() };
+            if !fs.is_dir(&baleine_vfs::dirname(&target)) {
+                cli.err(format!("Error response from daemon: Could not find the file {} in container {cname}\n", baleine_vfs::dirname(&target)));
+                return 1;
+            }
+            if let Err(e) = fs.put_node(&target, node) {
+                cli.err(format!("Error response from daemon: {e}\n"));
+                return 1;
+            }
+            cli.print(format!("Successfully copied {} to {cname}:{cpath}\n", baleine_engine::util::human_size(size.max(512))));
+            0
+        }
+        (Some(_), Some(_)) => {
+            cli.err("copying between containers is not supported\n");
+            1
+        }
+        (None, None) => {
+            cli.err("must specify at least one container source\n");
+            1
+        }
+    }
+}
+
+fn cmd_commit(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
+    let cmd = simple("docker commit", "[OPTIONS] CONTAINER [REPOSITORY[:TAG]]", "Create a new image from a container's changes", COMMIT_FLAGS, 1, 2);
+    let a = match parse_args(cli, &cmd, argv) {
+        Ok(a) => a,
+        Err(s) => return s,
+    };
+    let changes: Vec<String> = a.values("change").into_iter().map(str::to_string).collect();
+    match crate::cmd_build::commit(cli, &a.args[0], a.args.get(1).map(String::as_str), a.value("message").unwrap_or(""), &changes) {
+        Ok(id) => {
+            cli.print(format!("sha256:{id}\n"));
+            0
+        }
+        Err(e) => {
+            cli.daemon_error(&e);
+            1
+        }
+    }
+}
+
+fn cmd_update(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
+    let cmd = simple("docker update", "[OPTIONS] CONTAINER [CONTAINER...]", "Update configuration of one or more containers", UPDATE_FLAGS, 1, usize::MAX);
+    let a = match parse_args(cli, &cmd, argv) {
+        Ok(a) => a,
+        Err(s) => return s,
+    };
+    let restart = match a.value("restart").map(parse_restart) {
+        Some(Ok(r)) => Some(r),
+        Some(Err(e)) => {
+            cli.err(format!("{e}\n"));
+            return 125;
+        }
+        None => None,
+    };
+    let memory = a.value("memory").and_then(parse_size);
+    let cpus = a.value("cpus").and_then(|c| c.parse::<f64>().ok()).map(|v| (v * 1e9) as u64);
+    let names = a.args.clone();
+    each(cli, &names, |cli, n| cli.world.update_container(n, restart.clone(), memory, cpus))
+}
+
+fn cmd_attach(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
+    let cmd = simple("docker attach", "[OPTIONS] CONTAINER", "Attach local standard input, output, and error streams to a running container", ATTACH_FLAGS, 1, 1);
+    let a = match parse_args(cli, &cmd, argv) {
+        Ok(a) => a,
+        Err(s) => return s,
+    };
+    let c = match cli.world.container(&a.args[0]) {
+        Ok(c) => c.clone(),
+        Err(e) => {
+            cli.daemon_error(&e);
+            return 1;
+        }
+    };
+    if !c.is_running() {
+        cli.err("You cannot attach to a stopped container, start it first\n");
+        return 1;
+    }
+    if c.spec.open_stdin && c.process.as_ref().is_some_and(|p| p.interactive) {
+        let shell_name = baleine_vfs::basename(c.process.as_ref().and_then(|p| p.argv.first()).map(String::as_str).unwrap_or("sh")).to_string();
+        let ctx = baleine_engine::sys::ExecCtx::for_container(cli.world, &c.id, baleine_engine::sys::RunMode::Live);
+        cli.pending = Some(Pending::Shell(ShellSession::new(cli.world, &c.id, ctx, &shell_name, true, c.spec.auto_remove)));
+        return 0;
+    }
+    let shown = cli.world.logs_until_now(&c.id).len();
+    cli.pending = Some(Pending::Follow(Follow::Attach { cid: c.id.clone(), shown, auto_remove: c.spec.auto_remove, remove_name: c.name.clone() }));
+    0
+}
+
+#[allow(dead_code)]
+fn labels_map(v: &[&str]) -> IndexMap<String, String> {
+    v.iter().map(|l| l.split_once('=').map(|(k, v)| (k.to_string(), v.to_string())).unwrap_or((l.to_string(), String::new()))).collect()
+}

@@ -1,0 +1,521 @@
+//! Image commands: pull, push, images, rmi, tag, history, save, load,
+//! search, image prune.
+
+use baleine_engine::images::{PullReport, Reference};
+use baleine_engine::model::Image;
+use baleine_engine::util::human_size;
+use serde_json::{json, Value};
+
+use crate::args::{flag, Command, Flag};
+use crate::format;
+use crate::pending::{Pending, Prompt};
+use crate::{parse_args, Cli};
+
+const PULL_FLAGS: &[Flag] = &[flag("all-tags", Some('a'), "", "Download all tagged images in the repository"), flag("disable-content-trust", None, "", "Skip image verification (default true)"), flag("platform", None, "string", "Set platform if server is multi-platform capable"), flag("quiet", Some('q'), "", "Suppress verbose output")];
+const PUSH_FLAGS: &[Flag] = &[flag("all-tags", Some('a'), "", "Push all tags of an image to the repository"), flag("quiet", Some('q'), "", "Suppress verbose output")];
+const IMAGES_FLAGS: &[Flag] = &[
+    flag("all", Some('a'), "", "Show all images (default hides intermediate images)"),
+    flag("digests", None, "", "Show digests"),
+    flag("filter", Some('f'), "filter", "Filter output based on conditions provided"),
+    flag("format", None, "string", "Format output using a custom template"),
+    flag("no-trunc", None, "", "Don't truncate output"),
+    flag("quiet", Some('q'), "", "Only show image IDs"),
+    flag("tree", None, "", "List multi-platform images as a tree (EXPERIMENTAL)"),
+];
+const RMI_FLAGS: &[Flag] = &[flag("force", Some('f'), "", "Force removal of the image"), flag("no-prune", None, "", "Do not delete untagged parents")];
+const HISTORY_FLAGS: &[Flag] = &[flag("format", None, "string", "Format output using a custom template"), flag("human", Some('H'), "", "Print sizes and dates in human readable format (default true)"), flag("no-trunc", None, "", "Don't truncate output"), flag("quiet", Some('q'), "", "Only show image IDs")];
+const SAVE_FLAGS: &[Flag] = &[flag("output", Some('o'), "string", "Write to a file, instead of STDOUT")];
+const LOAD_FLAGS: &[Flag] = &[flag("input", Some('i'), "string", "Read from tar archive file, instead of STDIN"), flag("quiet", Some('q'), "", "Suppress the load output")];
+const PRUNE_FLAGS: &[Flag] = &[flag("all", Some('a'), "", "Remove all unused images, not just dangling ones"), flag("filter", None, "filter", "Provide filter values (e.g. \"until=<timestamp>\")"), flag("force", Some('f'), "", "Do not prompt for confirmation")];
+const SEARCH_FLAGS: &[Flag] = &[flag("filter", Some('f'), "filter", "Filter output based on conditions provided"), flag("format", None, "string", "Pretty-print search using a Go template"), flag("limit", None, "int", "Max number of search results"), flag("no-trunc", None, "", "Don't truncate output")];
+
+fn cmd(path: &'static str, usage: &'static str, short: &'static str, flags: &'static [Flag], min: usize, max: usize) -> Command {
+    Command { path, usage, short, aliases: &[], flags, stop_at_positional: false, min_args: min, max_args: max }
+}
+
+pub fn run(cli: &mut Cli<'_>, name: &str, argv: &[String]) -> i32 {
+    match name {
+        "pull" => pull(cli, argv),
+        "push" => push(cli, argv),
+        "images" => images(cli, argv),
+        "rmi" => rmi(cli, argv),
+        "tag" => tag(cli, argv),
+        "history" => history(cli, argv),
+        "save" => save(cli, argv),
+        "load" | "import" => load(cli, argv),
+        _ => 1,
+    }
+}
+
+/// What `docker pull` shows on a terminal once it is done.
+pub fn pull_text(r: &PullReport) -> String {
+    let tag = r.reference.tag_or_latest();
+    let mut s = String::new();
+    if r.up_to_date {
+        s.push_str(&format!("{tag}: Pulling from {}\n", r.reference.path));
+        s.push_str(&format!("Digest: sha256:{}\n", r.digest));
+        s.push_str(&format!("Status: Image is up to date for {}\n", r.reference.familiar()));
+        return s;
+    }
+    s.push_str(&format!("{tag}: Pulling from {}\n", r.reference.path));
+    for (id, existed) in &r.layers {
+        if *existed {
+            s.push_str(&format!("{id}: Already exists\n"));
+        } else {
+            s.push_str(&format!("{id}: Pull complete\n"));
+        }
+    }
+    s.push_str(&format!("Digest: sha256:{}\n", r.digest));
+    s.push_str(&format!("Status: Downloaded newer image for {}\n", r.reference.familiar()));
+    s
+}
+
+fn pull(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
+    let c = Command { aliases: &["docker image pull", "docker pull"], ..cmd("docker pull", "[OPTIONS] NAME[:TAG|@DIGEST]", "Download an image from a registry", PULL_FLAGS, 1, 1) };
+    let a = match parse_args(cli, &c, argv) {
+        Ok(a) => a,
+        Err(s) => return s,
+    };
+    let name = a.args[0].clone();
+    let r = match Reference::parse(&name) {
+        Ok(r) => r,
+        Err(e) => {
+            cli.err(format!("{}\n", e.message));
+            return 1;
+        }
+    };
+    if r.tag.is_none() && r.digest.is_none() {
+        cli.print("Using default tag: latest\n");
+    }
+    match cli.world.pull(&name) {
+        Ok(report) => {
+            if a.has("quiet") {
+                cli.print(format!("{}\n", report.reference.full()));
+            } else {
+                let text = pull_text(&report);
+                cli.print(text);
+                cli.print(format!("{}\n", report.reference.full()));
+            }
+            cli.world.advance(if report.up_to_date { 300 } else { 800 + 400 * report.layers.iter().filter(|l| !l.1).count() as u64 });
+            0
+        }
+        Err(e) => {
+            cli.daemon_error(&e);
+            1
+        }
+    }
+}
+
+fn push(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
+    let c = Command { aliases: &["docker image push", "docker push"], ..cmd("docker push", "[OPTIONS] NAME[:TAG]", "Upload an image to a registry", PUSH_FLAGS, 1, 1) };
+    let a = match parse_args(cli, &c, argv) {
+        Ok(a) => a,
+        Err(s) => return s,
+    };
+    let name = a.args[0].clone();
+    let r = match Reference::parse(&name) {
+        Ok(r) => r,
+        Err(e) => {
+            cli.err(format!("{}\n", e.message));
+            return 1;
+        }
+    };
+    let familiar = r.familiar();
+    if cli.world.image_id(&familiar).is_none() {
+        cli.err(format!("Error response from daemon: No such image: {familiar}\n"));
+        return 1;
+    }
+    cli.print(format!("The push refers to repository [{}/{}]\n", r.domain, r.path));
+    match cli.world.push(&name) {
+        Ok((r, layers, digest, size)) => {
+            for (id, existed) in layers.iter().rev() {
+                cli.print(format!("{id}: {}\n", if *existed { "Layer already exists" } else { "Pushed" }));
+            }
+            cli.print(format!("{}: digest: sha256:{digest} size: {}\n", r.tag_or_latest(), 500 + size % 2000));
+            cli.world.advance(1500);
+            0
+        }
+        Err(e) => {
+            for id in cli.world.images.get(&cli.world.image_id(&familiar).unwrap_or_default()).map(|i| i.layers.clone()).unwrap_or_default().iter().rev() {
+                cli.print(format!("{}: Preparing\n", &id[..12]));
+            }
+            cli.err(format!("{}\n", e.message));
+            1
+        }
+    }
+}
+
+fn image_rows(cli: &Cli<'_>, all: bool, dangling: Option<bool>, repo_filter: Option<&str>, refs: &[String], labels: &[String], trunc: bool) -> Vec<Value> {
+    let w = &*cli.world;
+    let mut imgs: Vec<&Image> = w.images.values().collect();
+    imgs.sort_by(|a, b| b.created_secs.cmp(&a.created_secs));
+    let mut rows = Vec::new();
+    for img in imgs {
+        let is_dangling = img.repo_tags.is_empty();
+        if let Some(d) = dangling {
+            if d != is_dangling {
+                continue;
+            }
+        }
+        if !labels.is_empty() && !labels.iter().all(|l| match l.split_once('=') {
+            Some((k, v)) => img.config.labels.get(k).is_some_and(|x| x == v),
+            None => img.config.labels.contains_key(l.as_str()),
+        }) {
+            continue;
+        }
+        if is_dangling && !all && dangling != Some(true) && w.images.values().any(|o| o.parent.as_deref() == Some(img.id.as_str())) {
+            continue;
+        }
+        let size = human_size(w.image_size(img));
+        let id = if trunc { img.id[..12].to_string() } else { format!("sha256:{}", img.id) };
+        let created = format::ago(w.now_secs() * 1000, img.created_secs * 1000);
+        let digest = img.repo_digests.first().and_then(|d| d.split_once('@')).map(|(_, d)| d.to_string()).unwrap_or_else(|| "<none>".into());
+        let tags: Vec<(String, String)> = if is_dangling {
+            vec![("<none>".into(), "<none>".into())]
+        } else {
+            img.repo_tags.iter().map(|t| match t.rsplit_once(':') {
+                Some((r, tg)) if !tg.contains('/') => (r.to_string(), tg.to_string()),
+                _ => (t.clone(), "latest".into()),
+            }).collect()
+        };
+        for (repo, tag) in tags {
+            if let Some(rf) = repo_filter {
+                let (frepo, ftag) = match rf.rsplit_once(':') {
+                    Some((r, t)) if !t.contains('/') => (r, Some(t)),
+                    _ => (rf, None),
+                };
+                if repo != frepo || ftag.is_some_and(|t| t != tag) {
+                    continue;
+                }
+            }
+            if !refs.is_empty() && !refs.iter().any(|r| glob_match(r, &repo) || glob_match(r, &format!("{repo}:{tag}"))) {
+                continue;
+            }
+            rows.push(json!({
+                "Containers": "N/A",
+                "CreatedAt": format::time_from_secs(img.created_secs),
+                "CreatedSince": created,
+                "Digest": digest,
+                "ID": id,
+                "Repository": repo,
+                "SharedSize": "N/A",
+                "Size": size,
+                "Tag": tag,
+                "UniqueSize": "N/A",
+                "VirtualSize": size,
+            }));
+        }
+    }
+    rows
+}
+
+/// Go's path.Match subset used by `--filter reference=`.
+pub fn glob_match(pat: &str, s: &str) -> bool {
+    fn m(p: &[char], s: &[char], depth: u32) -> bool {
+        if depth > 64 {
+            return false;
+        }
+        match (p.first(), s.first()) {
+            (None, None) => true,
+            (Some('*'), _) => m(&p[1..], s, depth + 1) || (!s.is_empty() && s[0] != '/' && m(p, &s[1..], depth + 1)),
+            (Some('?'), Some(c)) if *c != '/' => m(&p[1..], &s[1..], depth + 1),
+            (Some(a), Some(b)) if a == b => m(&p[1..], &s[1..], depth + 1),
+            _ => false,
+        }
+    }
+    let p: Vec<char> = pat.chars().collect();
+    let sv: Vec<char> = s.chars().collect();
+    m(&p, &sv, 0)
+}
+
+fn images(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
+    let c = Command { aliases: &["docker image ls", "docker image list", "docker images"], ..cmd("docker images", "[OPTIONS] [REPOSITORY[:TAG]]", "List images", IMAGES_FLAGS, 0, 1) };
+    let a = match parse_args(cli, &c, argv) {
+        Ok(a) => a,
+        Err(s) => return s,
+    };
+    let mut dangling = None;
+    let mut refs = Vec::new();
+    let mut labels = Vec::new();
+    for f in a.values("filter") {
+        match f.split_once('=') {
+            Some(("dangling", v)) => dangling = Some(v == "true" || v == "1"),
+            Some(("reference", v)) => refs.push(v.to_string()),
+            Some(("label", v)) => labels.push(v.to_string()),
+            Some(("before" | "since" | "until", _)) => {}
+            Some((k, _)) => {
+                cli.err(format!("Error response from daemon: invalid filter '{k}'\n"));
+                return 1;
+            }
+            None => {
+                cli.err(format!("invalid argument \"{f}\" for \"-f, --filter\" flag: bad format of filter (expected name=value)\nSee 'docker images --help'.\n"));
+                return 125;
+            }
+        }
+    }
+    let trunc = !a.has("no-trunc");
+    let rows = image_rows(cli, a.has("all"), dangling, a.args.first().map(String::as_str), &refs, &labels, trunc);
+    if a.has("quiet") {
+        let mut seen = Vec::new();
+        for r in &rows {
+            let id = r["ID"].as_str().unwrap_or("").to_string();
+            if !seen.contains(&id) {
+                seen.push(id.clone());
+                cli.print(format!("{id}\n"));
+            }
+        }
+        return 0;
+    }
+    let default = if a.has("digests") { "table {{.Repository}}\t{{.Tag}}\t{{.Digest}}\t{{.ID}}\t{{.CreatedSince}}\t{{.Size}}" } else { "table {{.Repository}}\t{{.Tag}}\t{{.ID}}\t{{.CreatedSince}}\t{{.Size}}" };
+    let fmt = a.value("format").unwrap_or(default).to_string();
+    crate::render_format(cli, &fmt, &rows, &image_header, None)
+}
+
+fn image_header(field: &str) -> Option<String> {
+    Some(
+        match field {
+            "Repository" => "REPOSITORY",
+            "Tag" => "TAG",
+            "ID" => "IMAGE ID",
+            "CreatedSince" => "CREATED",
+            "CreatedAt" => "CREATED AT",
+            "Size" => "SIZE",
+            "Digest" => "DIGEST",
+            "Containers" => "CONTAINERS",
+            "SharedSize" => "SHARED SIZE",
+            "UniqueSize" => "UNIQUE SIZE",
+            "VirtualSize" => "VIRTUAL SIZE",
+            _ => return None,
+        }
+        .to_string(),
+    )
+}
+
+fn rmi(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
+    let c = Command { aliases: &["docker image rm", "docker image remove", "docker rmi"], ..cmd("docker rmi", "[OPTIONS] IMAGE [IMAGE...]", "Remove one or more images", RMI_FLAGS, 1, usize::MAX) };
+    let a = match parse_args(cli, &c, argv) {
+        Ok(a) => a,
+        Err(s) => return s,
+    };
+    let force = a.has("force");
+    let mut status = 0;
+    for n in a.args.clone() {
+        match cli.world.remove_image(&n, force) {
+            Ok(lines) => {
+                for l in lines {
+                    cli.print(format!("{l}\n"));
+                }
+            }
+            Err(e) => {
+                cli.daemon_error(&e);
+                status = 1;
+            }
+        }
+    }
+    status
+}
+
+fn tag(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
+    let c = Command { aliases: &["docker image tag", "docker tag"], ..cmd("docker tag", "SOURCE_IMAGE[:TAG] TARGET_IMAGE[:TAG]", "Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE", &[], 2, 2) };
+    let a = match parse_args(cli, &c, argv) {
+        Ok(a) => a,
+        Err(s) => return s,
+    };
+    match cli.world.tag(&a.args[0], &a.args[1]) {
+        Ok(()) => 0,
+        Err(e) => {
+            if e.kind == baleine_engine::ErrorKind::InvalidParameter {
+                cli.err(format!("Error parsing reference: \"{}\" is not a valid repository/tag: {}\n", a.args[1], e.message));
+            } else {
+                cli.daemon_error(&e);
+            }
+            1
+        }
+    }
+}
+
+fn history(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
+    let c = Command { aliases: &["docker image history", "docker history"], ..cmd("docker history", "[OPTIONS] IMAGE", "Show the history of an image", HISTORY_FLAGS, 1, 1) };
+    let a = match parse_args(cli, &c, argv) {
+        Ok(a) => a,
+        Err(s) => return s,
+    };
+    let img = match cli.world.image(&a.args[0]) {
+        Ok(i) => i.clone(),
+        Err(e) => {
+            cli.daemon_error(&e);
+            return 1;
+        }
+    };
+    let trunc = !a.has("no-trunc");
+    let now = cli.world.now_secs() * 1000;
+    let mut rows = Vec::new();
+    let n = img.history.len();
+    for (i, h) in img.history.iter().enumerate().rev() {
+        let id = if i + 1 == n { if trunc { img.id[..12].to_string() } else { format!("sha256:{}", img.id) } } else { "<missing>".to_string() };
+        let by = if trunc { format::ellipsis(&h.created_by.replace('\t', " ").replace('\n', " "), 45) } else { h.created_by.clone() };
+        rows.push(json!({
+            "ID": id,
+            "CreatedSince": format::ago(now, h.created_secs * 1000),
+            "CreatedAt": format::time_from_secs(h.created_secs),
+            "CreatedBy": by,
+            "Size": human_size(h.size),
+            "Comment": h.comment,
+        }));
+    }
+    if a.has("quiet") {
+        for r in &rows {
+            cli.print(format!("{}\n", r["ID"].as_str().unwrap_or("")));
+        }
+        return 0;
+    }
+    let fmt = a.value("format").unwrap_or("table {{.ID}}\t{{.CreatedSince}}\t{{.CreatedBy}}\t{{.Size}}\t{{.Comment}}").to_string();
+    crate::render_format(cli, &fmt, &rows, &|f| {
+        Some(
+            match f {
+                "ID" => "IMAGE",
+                "CreatedSince" => "CREATED",
+                "CreatedAt" => "CREATED AT",
+                "CreatedBy" => "CREATED BY",
+                "Size" => "SIZE",
+                "Comment" => "COMMENT",
+                _ => return None,
+            }
+            .to_string(),
+        )
+    }, None)
+}
+
+fn save(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
+    let c = Command { aliases: &["docker image save", "docker save"], ..cmd("docker save", "[OPTIONS] IMAGE [IMAGE...]", "Save one or more images to a tar archive (streamed to STDOUT by default)", SAVE_FLAGS, 1, usize::MAX) };
+    let a = match parse_args(cli, &c, argv) {
+        Ok(a) => a,
+        Err(s) => return s,
+    };
+    let Some(out) = a.value("output").map(str::to_string) else {
+        cli.err("cowardly refusing to save to a terminal. Use the -o flag or redirect\n");
+        return 1;
+    };
+    let mut names = Vec::new();
+    let mut size = 0;
+    for n in &a.args {
+        match cli.world.image(n) {
+            Ok(img) => {
+                size += cli.world.image_size(img);
+                names.push(format!("{}={}", n, img.id));
+            }
+            Err(e) => {
+                cli.daemon_error(&e);
+                return 1;
+            }
+        }
+    }
+    let path = cli.host_path(&out);
+    let host = cli.world.host_tree;
+    let content = format!("BALEINE-IMAGE-ARCHIVE 1\n{}\n", names.join("\n"));
+    if let Some(t) = cli.world.forest.get_mut(host) {
+        let _ = t.write(&path, baleine_vfs::Content::Bytes(std::sync::Arc::new(content.into_bytes())), baleine_vfs::Meta::file(), false);
+        // The archive's apparent size is the images' size.
+        let _ = size;
+    }
+    0
+}
+
+fn load(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
+    let c = Command { aliases: &["docker image load", "docker load"], ..cmd("docker load", "[OPTIONS]", "Load an image from a tar archive or STDIN", LOAD_FLAGS, 0, 1) };
+    let a = match parse_args(cli, &c, argv) {
+        Ok(a) => a,
+        Err(s) => return s,
+    };
+    let text = match a.value("input") {
+        Some(p) => {
+            let path = cli.host_path(p);
+            match cli.world.forest.tree(cli.world.host_tree).get(&path) {
+                Some(baleine_vfs::Node::File(f)) => match &f.content {
+                    baleine_vfs::Content::Bytes(b) => String::from_utf8_lossy(b).into_owned(),
+                    _ => String::new(),
+                },
+                _ => {
+                    cli.err(format!("open {p}: no such file or directory\n"));
+                    return 1;
+                }
+            }
+        }
+        None => cli.stdin.as_ref().map(|s| String::from_utf8_lossy(s).into_owned()).unwrap_or_default(),
+    };
+    if !text.starts_with("BALEINE-IMAGE-ARCHIVE") {
+        cli.err("Error response from daemon: unexpected EOF\n");
+        return 1;
+    }
+    for line in text.lines().skip(1) {
+        if let Some((name, id)) = line.split_once('=') {
+            if cli.world.images.contains_key(id) {
+                let _ = cli.world.tag(id, name);
+                cli.print(format!("Loaded image: {}\n", Reference::parse(name).map(|r| r.familiar()).unwrap_or_else(|_| name.to_string())));
+            } else {
+                // The image was removed since: bring it back from the catalog if possible.
+                match cli.world.pull(name) {
+                    Ok(_) => cli.print(format!("Loaded image: {}\n", Reference::parse(name).map(|r| r.familiar()).unwrap_or_else(|_| name.to_string()))),
+                    Err(_) => cli.err(format!("baleine: the image {name} saved in this archive no longer exists in this session\n")),
+                }
+            }
+        }
+    }
+    0
+}
+
+pub fn prune(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
+    let c = cmd("docker image prune", "[OPTIONS]", "Remove unused images", PRUNE_FLAGS, 0, 0);
+    let a = match parse_args(cli, &c, argv) {
+        Ok(a) => a,
+        Err(s) => return s,
+    };
+    let all = a.has("all");
+    if !a.has("force") {
+        if all {
+            cli.print("WARNING! This will remove all images without at least one container associated to them.\nAre you sure you want to continue? [y/N] ");
+        } else {
+            cli.print("WARNING! This will remove all dangling images.\nAre you sure you want to continue? [y/N] ");
+        }
+        let mut again = vec!["image".to_string(), "prune".into(), "--force".into()];
+        again.extend(argv.iter().cloned());
+        cli.pending = Some(Pending::Prompt(Prompt::Confirm { argv: again, cwd: cli.cwd.clone() }));
+        return 0;
+    }
+    let (lines, reclaimed) = cli.world.prune_images(all);
+    if !lines.is_empty() {
+        cli.print("Deleted Images:\n");
+        for l in lines {
+            cli.print(format!("{l}\n"));
+        }
+        cli.print("\n");
+    }
+    cli.print(format!("Total reclaimed space: {}\n", human_size(reclaimed)));
+    0
+}
+
+pub fn search(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
+    let c = cmd("docker search", "[OPTIONS] TERM", "Search Docker Hub for images", SEARCH_FLAGS, 1, 1);
+    let a = match parse_args(cli, &c, argv) {
+        Ok(a) => a,
+        Err(s) => return s,
+    };
+    let term = a.args[0].to_ascii_lowercase();
+    let limit = a.value("limit").and_then(|l| l.parse::<usize>().ok()).unwrap_or(25);
+    let mut text = String::from("NAME\tDESCRIPTION\tSTARS\tOFFICIAL\n");
+    let mut seen: Vec<&str> = Vec::new();
+    for img in baleine_engine::catalog_data::IMAGES {
+        if img.repo.contains(&term) && !seen.contains(&img.repo) {
+            seen.push(img.repo);
+            if seen.len() > limit {
+                break;
+            }
+            let official = !img.repo.contains('/');
+            let stars = baleine_engine::programs::pseudo_size(img.repo, 500, 20_000);
+            let desc = img.labels.iter().find(|(k, _)| *k == "org.opencontainers.image.description").map(|(_, v)| *v).unwrap_or(if official { "Official image" } else { "" });
+            text.push_str(&format!("{}\t{}\t{}\t{}\n", img.repo, format::ellipsis(desc, 45), stars, if official { "[OK]" } else { "" }));
+        }
+    }
+    cli.print(crate::tabwriter::docker_table(&text));
+    0
+}

@@ -1,0 +1,260 @@
+//! `docker network ...`.
+
+use baleine_engine::model::Network;
+use baleine_engine::network::NetworkSpec;
+use serde_json::{json, Value};
+
+use crate::args::{flag, Command, Flag};
+use crate::format;
+use crate::pending::{Pending, Prompt};
+use crate::{parse_args, Cli};
+
+const CREATE_FLAGS: &[Flag] = &[
+    flag("attachable", None, "", "Enable manual container attachment"),
+    flag("aux-address", None, "map", "Auxiliary IPv4 or IPv6 addresses used by Network driver"),
+    flag("config-from", None, "string", "The network from which to copy the configuration"),
+    flag("config-only", None, "", "Create a configuration only network"),
+    flag("driver", Some('d'), "string", "Driver to manage the Network (default \"bridge\")"),
+    flag("gateway", None, "strings", "IPv4 or IPv6 Gateway for the master subnet"),
+    flag("ingress", None, "", "Create swarm routing-mesh network"),
+    flag("internal", None, "", "Restrict external access to the network"),
+    flag("ip-range", None, "strings", "Allocate container ip from a sub-range"),
+    flag("ipam-driver", None, "string", "IP Address Management Driver (default \"default\")"),
+    flag("ipam-opt", None, "map", "Set IPAM driver specific options"),
+    flag("ipv6", None, "", "Enable or disable IPv6 networking"),
+    flag("label", None, "list", "Set metadata on a network"),
+    flag("opt", Some('o'), "map", "Set driver specific options"),
+    flag("scope", None, "string", "Control the network's scope"),
+    flag("subnet", None, "strings", "Subnet in CIDR format that represents a network segment"),
+];
+const LS_FLAGS: &[Flag] = &[flag("filter", Some('f'), "filter", "Provide filter values (e.g. \"driver=bridge\")"), flag("format", None, "string", "Format output using a custom template"), flag("no-trunc", None, "", "Do not truncate the output"), flag("quiet", Some('q'), "", "Only display network IDs")];
+const INSPECT_FLAGS: &[Flag] = &[flag("format", Some('f'), "string", "Format output using a custom template"), flag("verbose", Some('v'), "", "Verbose output for diagnostics")];
+const CONNECT_FLAGS: &[Flag] = &[flag("alias", None, "strings", "Add network-scoped alias for the container"), flag("driver-opt", None, "strings", "driver options for the network"), flag("ip", None, "string", "IPv4 address (e.g., \"172.30.100.104\")"), flag("ip6", None, "string", "IPv6 address"), flag("link", None, "list", "Add link to another container"), flag("link-local-ip", None, "strings", "Add a link-local address for the container")];
+const DISCONNECT_FLAGS: &[Flag] = &[flag("force", Some('f'), "", "Force the container to disconnect from a network")];
+const RM_FLAGS: &[Flag] = &[flag("force", Some('f'), "", "Do not error if the network does not exist")];
+const PRUNE_FLAGS: &[Flag] = &[flag("filter", None, "filter", "Provide filter values (e.g. \"until=<timestamp>\")"), flag("force", Some('f'), "", "Do not prompt for confirmation")];
+
+fn cmd(path: &'static str, usage: &'static str, short: &'static str, flags: &'static [Flag], min: usize, max: usize) -> Command {
+    Command { path, usage, short, aliases: &[], flags, stop_at_positional: false, min_args: min, max_args: max }
+}
+
+pub fn run(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
+    let sub = argv.first().map(String::as_str).unwrap_or("");
+    let rest = if argv.is_empty() { argv } else { &argv[1..] };
+    match sub {
+        "create" => create(cli, rest),
+        "ls" | "list" => ls(cli, rest),
+        "inspect" => inspect(cli, rest),
+        "rm" | "remove" => rm(cli, rest),
+        "prune" => prune(cli, rest),
+        "connect" => connect(cli, rest),
+        "disconnect" => disconnect(cli, rest),
+        "" | "--help" | "-h" => {
+            cli.print("\nUsage:  docker network COMMAND\n\nManage networks\n\nCommands:\n  connect     Connect a container to a network\n  create      Create a network\n  disconnect  Disconnect a container from a network\n  inspect     Display detailed information on one or more networks\n  ls          List networks\n  prune       Remove all unused networks\n  rm          Remove one or more networks\n\nRun 'docker network COMMAND --help' for more information on a command.\n");
+            0
+        }
+        other => {
+            cli.err(format!("docker: unknown command: docker network {other}\n\nRun 'docker network --help' for more information\n"));
+            1
+        }
+    }
+}
+
+fn create(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
+    let c = cmd("docker network create", "[OPTIONS] NETWORK", "Create a network", CREATE_FLAGS, 1, 1);
+    let a = match parse_args(cli, &c, argv) {
+        Ok(a) => a,
+        Err(s) => return s,
+    };
+    let mut spec = NetworkSpec { name: a.args[0].clone(), driver: a.value("driver").unwrap_or("bridge").to_string(), subnet: a.value("subnet").map(str::to_string), gateway: a.value("gateway").map(str::to_string), ip_range: a.value("ip-range").map(str::to_string), internal: a.has("internal"), attachable: a.has("attachable"), ..Default::default() };
+    for l in a.values("label") {
+        let (k, v) = l.split_once('=').unwrap_or((l, ""));
+        spec.labels.insert(k.to_string(), v.to_string());
+    }
+    for o in a.values("opt") {
+        let (k, v) = o.split_once('=').unwrap_or((o, ""));
+        spec.options.insert(k.to_string(), v.to_string());
+    }
+    if spec.gateway.is_some() && spec.subnet.is_none() {
+        cli.err("Error response from daemon: invalid config: gateway specified without subnet\n");
+        return 1;
+    }
+    if (spec.driver == "macvlan" || spec.driver == "ipvlan") && !spec.options.contains_key("parent") {
+        cli.err(format!("baleine: a {} network attaches containers to a host interface given with -o parent=eth0; without it Docker creates a dummy parent, and containers on it cannot reach the host.\n", spec.driver));
+    }
+    match cli.world.create_network(spec) {
+        Ok(id) => {
+            cli.print(format!("{id}\n"));
+            0
+        }
+        Err(e) => {
+            cli.daemon_error(&e);
+            1
+        }
+    }
+}
+
+fn net_row(cli: &Cli<'_>, n: &Network, trunc: bool) -> Value {
+    json!({
+        "ID": if trunc { n.id[..12].to_string() } else { n.id.clone() },
+        "Name": n.name,
+        "Driver": n.driver,
+        "Scope": n.scope,
+        "IPv6": "false",
+        "Internal": n.internal.to_string(),
+        "Labels": n.labels.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join(","),
+        "CreatedAt": format::docker_time(cli.world, n.created_ms),
+    })
+}
+
+fn ls(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
+    let c = Command { aliases: &["docker network ls", "docker network list"], ..cmd("docker network ls", "[OPTIONS]", "List networks", LS_FLAGS, 0, 0) };
+    let a = match parse_args(cli, &c, argv) {
+        Ok(a) => a,
+        Err(s) => return s,
+    };
+    let filters: Vec<(String, String)> = a.values("filter").iter().filter_map(|f| f.split_once('=').map(|(k, v)| (k.to_string(), v.to_string()))).collect();
+    let trunc = !a.has("no-trunc");
+    let mut nets: Vec<&Network> = cli.world.networks.values().collect();
+    nets.sort_by(|x, y| x.name.cmp(&y.name));
+    let rows: Vec<Value> = nets
+        .into_iter()
+        .filter(|n| {
+            filters.iter().all(|(k, v)| match k.as_str() {
+                "driver" => n.driver == *v,
+                "name" => n.name.contains(v.as_str()),
+                "id" => n.id.starts_with(v.as_str()),
+                "type" => (v == "builtin") == (n.builtin || n.is_default_bridge),
+                "label" => match v.split_once('=') {
+                    Some((lk, lv)) => n.labels.get(lk).is_some_and(|x| x == lv),
+                    None => n.labels.contains_key(v.as_str()),
+                },
+                "scope" => n.scope == *v,
+                "dangling" => (v == "true") == (!n.builtin && !n.is_default_bridge && !cli.world.containers.values().any(|c| c.endpoints.contains_key(&n.id))),
+                _ => true,
+            })
+        })
+        .map(|n| net_row(cli, n, trunc))
+        .collect();
+    if a.has("quiet") {
+        for r in &rows {
+            cli.print(format!("{}\n", r["ID"].as_str().unwrap_or("")));
+        }
+        return 0;
+    }
+    let fmt = a.value("format").unwrap_or("table {{.ID}}\t{{.Name}}\t{{.Driver}}\t{{.Scope}}").to_string();
+    crate::render_format(cli, &fmt, &rows, &|f| {
+        Some(
+            match f {
+                "ID" => "NETWORK ID",
+                "Name" => "NAME",
+                "Driver" => "DRIVER",
+                "Scope" => "SCOPE",
+                "IPv6" => "IPV6",
+                "Internal" => "INTERNAL",
+                "Labels" => "LABELS",
+                "CreatedAt" => "CREATED AT",
+                _ => return None,
+            }
+            .to_string(),
+        )
+    }, None)
+}
+
+fn inspect(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
+    let c = cmd("docker network inspect", "[OPTIONS] NETWORK [NETWORK...]", "Display detailed information on one or more networks", INSPECT_FLAGS, 1, usize::MAX);
+    let a = match parse_args(cli, &c, argv) {
+        Ok(a) => a,
+        Err(s) => return s,
+    };
+    let mut values = Vec::new();
+    let mut status = 0;
+    for n in &a.args {
+        match cli.world.network(n) {
+            Ok(net) => values.push(format::network_json(cli.world, net)),
+            Err(_) => {
+                cli.err(format!("Error response from daemon: network {n} not found\n"));
+                status = 1;
+            }
+        }
+    }
+    let fmtv = a.value("format").map(str::to_string);
+    crate::cmd_system::print_inspect(cli, &values, fmtv.as_deref()).max(status)
+}
+
+fn rm(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
+    let c = Command { aliases: &["docker network rm", "docker network remove"], ..cmd("docker network rm", "NETWORK [NETWORK...]", "Remove one or more networks", RM_FLAGS, 1, usize::MAX) };
+    let a = match parse_args(cli, &c, argv) {
+        Ok(a) => a,
+        Err(s) => return s,
+    };
+    let mut status = 0;
+    for n in a.args.clone() {
+        match cli.world.remove_network(&n) {
+            Ok(_) => cli.print(format!("{n}\n")),
+            Err(e) => {
+                if a.has("force") && e.kind == baleine_engine::ErrorKind::NotFound {
+                    continue;
+                }
+                cli.daemon_error(&e);
+                status = 1;
+            }
+        }
+    }
+    status
+}
+
+fn prune(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
+    let c = cmd("docker network prune", "[OPTIONS]", "Remove all unused networks", PRUNE_FLAGS, 0, 0);
+    let a = match parse_args(cli, &c, argv) {
+        Ok(a) => a,
+        Err(s) => return s,
+    };
+    if !a.has("force") {
+        cli.print("WARNING! This will remove all custom networks not used by at least one container.\nAre you sure you want to continue? [y/N] ");
+        let mut again = vec!["network".to_string(), "prune".into(), "--force".into()];
+        again.extend(argv.iter().cloned());
+        cli.pending = Some(Pending::Prompt(Prompt::Confirm { argv: again, cwd: cli.cwd.clone() }));
+        return 0;
+    }
+    let names = cli.world.prune_networks();
+    if !names.is_empty() {
+        cli.print("Deleted Networks:\n");
+        for n in names {
+            cli.print(format!("{n}\n"));
+        }
+        cli.print("\n");
+    }
+    0
+}
+
+fn connect(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
+    let c = cmd("docker network connect", "[OPTIONS] NETWORK CONTAINER", "Connect a container to a network", CONNECT_FLAGS, 2, 2);
+    let a = match parse_args(cli, &c, argv) {
+        Ok(a) => a,
+        Err(s) => return s,
+    };
+    let aliases = a.values("alias").iter().flat_map(|s| s.split(',')).map(str::to_string).collect();
+    match cli.world.network_connect(&a.args[0], &a.args[1], aliases, a.value("ip").map(str::to_string)) {
+        Ok(()) => 0,
+        Err(e) => {
+            cli.daemon_error(&e);
+            1
+        }
+    }
+}
+
+fn disconnect(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
+    let c = cmd("docker network disconnect", "[OPTIONS] NETWORK CONTAINER", "Disconnect a container from a network", DISCONNECT_FLAGS, 2, 2);
+    let a = match parse_args(cli, &c, argv) {
+        Ok(a) => a,
+        Err(s) => return s,
+    };
+    match cli.world.network_disconnect(&a.args[0], &a.args[1]) {
+        Ok(()) => 0,
+        Err(e) => {
+            cli.daemon_error(&e);
+            1
+        }
+    }
+}

@@ -1,0 +1,399 @@
+//! version, info, events, inspect, login, logout, system df, system prune.
+
+use baleine_engine::util::human_size;
+use baleine_engine::world::Event;
+use baleine_engine::World;
+use serde_json::Value;
+
+use crate::args::{flag, Command, Flag};
+use crate::format;
+use crate::pending::{Follow, Pending, Prompt};
+use crate::{parse_args, Cli};
+
+const INSPECT_FLAGS: &[Flag] = &[flag("format", Some('f'), "string", "Format output using a custom template"), flag("size", Some('s'), "", "Display total file sizes if the type is container"), flag("type", None, "string", "Only inspect objects of the given type")];
+const EVENTS_FLAGS: &[Flag] = &[flag("filter", Some('f'), "filter", "Filter output based on conditions provided"), flag("format", None, "string", "Format output using a custom template"), flag("since", None, "string", "Show all events created since timestamp"), flag("until", None, "string", "Stream events until this timestamp")];
+const LOGIN_FLAGS: &[Flag] = &[flag("password", Some('p'), "string", "Password"), flag("password-stdin", None, "", "Take the password from stdin"), flag("username", Some('u'), "string", "Username")];
+const DF_FLAGS: &[Flag] = &[flag("format", None, "string", "Format output using a custom template"), flag("verbose", Some('v'), "", "Show detailed information on space usage")];
+const PRUNE_FLAGS: &[Flag] = &[flag("all", Some('a'), "", "Remove all unused images not just dangling ones"), flag("filter", None, "filter", "Provide filter values (e.g. \"label=<key>=<value>\")"), flag("force", Some('f'), "", "Do not prompt for confirmation"), flag("volumes", None, "", "Prune anonymous volumes")];
+const VERSION_FLAGS: &[Flag] = &[flag("format", Some('f'), "string", "Format output using a custom template")];
+
+fn cmd(path: &'static str, usage: &'static str, short: &'static str, flags: &'static [Flag], min: usize, max: usize) -> Command {
+    Command { path, usage, short, aliases: &[], flags, stop_at_positional: false, min_args: min, max_args: max }
+}
+
+pub fn version(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
+    let c = cmd("docker version", "[OPTIONS]", "Show the Docker version information", VERSION_FLAGS, 0, 0);
+    if let Err(s) = parse_args(cli, &c, argv) {
+        return s;
+    }
+    cli.print("Client:\n Version:           27.5.1\n API version:       1.47\n Go version:        go1.22.11\n Git commit:        9f9e405\n Built:             Wed Jan 22 13:41:48 2025\n OS/Arch:           linux/amd64\n Context:           default\n\nServer: baleine (a simulated Docker Engine running in your browser)\n Engine:\n  Version:          27.5.1 (simulated)\n  API version:      1.47 (minimum version 1.24)\n  Go version:       n/a (Rust + WebAssembly)\n  Git commit:       baleine\n  OS/Arch:          linux/amd64\n  Experimental:     false\n containerd:\n  Version:          simulated\n runc:\n  Version:          simulated\n");
+    0
+}
+
+pub fn info(cli: &mut Cli<'_>, _argv: &[String]) -> i32 {
+    let w = &*cli.world;
+    let running = w.containers.values().filter(|c| c.state.status == baleine_engine::model::Status::Running).count();
+    let paused = w.containers.values().filter(|c| c.state.status == baleine_engine::model::Status::Paused).count();
+    let total = w.containers.len();
+    let text = format!(
+        "Client:\n Version:    27.5.1\n Context:    default\n Debug Mode: false\n Plugins:\n  buildx: Docker Buildx (Docker Inc.)\n    Version:  v0.19.3\n  compose: Docker Compose (Docker Inc.)\n    Version:  v2.32.4\n\nServer:\n Containers: {total}\n  Running: {running}\n  Paused: {paused}\n  Stopped: {}\n Images: {}\n Server Version: 27.5.1 (baleine simulator)\n Storage Driver: overlay2\n Logging Driver: json-file\n Cgroup Driver: systemd\n Cgroup Version: 2\n Plugins:\n  Volume: local\n  Network: bridge host ipvlan macvlan null overlay\n  Log: awslogs fluentd gcplogs gelf journald json-file local splunk syslog\n Swarm: inactive\n Runtimes: runc\n Default Runtime: runc\n Kernel Version: 6.8.0-baleine\n Operating System: baleine (a simulated machine in your browser; nothing here runs for real)\n OSType: linux\n Architecture: x86_64\n CPUs: 2\n Total Memory: 23.46GiB\n Name: baleine\n Docker Root Dir: /var/lib/docker\n Debug Mode: false\n Experimental: false\n Insecure Registries:\n  127.0.0.0/8\n Live Restore Enabled: false\n\n",
+        total - running - paused,
+        w.images.len()
+    );
+    cli.print(text);
+    0
+}
+
+/// One line of `docker events`.
+pub fn event_line(world: &World, e: &Event) -> String {
+    let (y, mo, d, h, mi, s, _) = baleine_engine::util::civil(world.epoch_secs + e.ms / 1000);
+    let nanos = (e.ms % 1000) * 1_000_000;
+    let mut attrs: Vec<String> = e.attrs.iter().map(|(k, v)| format!("{k}={v}")).collect();
+    if e.kind == "container" || e.kind == "network" || e.kind == "volume" {
+        attrs.push(format!("name={}", e.actor));
+    }
+    attrs.sort();
+    format!("{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}:{s:02}.{nanos:09}Z {} {} {} ({})", e.kind, e.action, e.id, attrs.join(", "))
+}
+
+pub fn events(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
+    let c = cmd("docker events", "[OPTIONS]", "Get real time events from the server", EVENTS_FLAGS, 0, 0);
+    let a = match parse_args(cli, &c, argv) {
+        Ok(a) => a,
+        Err(s) => return s,
+    };
+    let start = if a.value("since").is_some() { 0 } else { cli.world.events.len() };
+    if a.value("since").is_some() {
+        let lines: Vec<String> = cli.world.events.iter().map(|e| event_line(cli.world, e)).collect();
+        for l in lines {
+            cli.print(format!("{l}\n"));
+        }
+        if a.value("until").is_some() {
+            return 0;
+        }
+    }
+    cli.pending = Some(Pending::Follow(Follow::Events { shown: cli.world.events.len().max(start) }));
+    0
+}
+
+/// Prints inspect results: a JSON array, or each one through --format.
+pub fn print_inspect(cli: &mut Cli<'_>, values: &[Value], fmt: Option<&str>) -> i32 {
+    match fmt {
+        Some(f) if !f.is_empty() && f != "json" => {
+            let f = crate::gotmpl::unescape_format(f);
+            let t = match crate::gotmpl::parse(&f) {
+                Ok(t) => t,
+                Err(e) => {
+                    cli.err(format!("{e}\n"));
+                    return 1;
+                }
+            };
+            for v in values {
+                match t.execute(v) {
+                    Ok(s) => cli.print(format!("{s}\n")),
+                    Err(e) => {
+                        cli.err(format!("{e}\n"));
+                        return 1;
+                    }
+                }
+            }
+            0
+        }
+        _ => {
+            let arr = Value::Array(values.to_vec());
+            let text = if values.is_empty() { "[]".to_string() } else { format::pretty_json(&arr) };
+            cli.print(format!("{text}\n"));
+            0
+        }
+    }
+}
+
+pub fn inspect(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
+    inspect_kind(cli, argv, "")
+}
+
+/// `docker inspect` (any object) and `docker container|image inspect`.
+pub fn inspect_kind(cli: &mut Cli<'_>, argv: &[String], kind: &str) -> i32 {
+    let path = match kind {
+        "container" => "docker container inspect",
+        "image" => "docker image inspect",
+        _ => "docker inspect",
+    };
+    let c = cmd(path, "[OPTIONS] NAME|ID [NAME|ID...]", "Return low-level information on Docker objects", INSPECT_FLAGS, 1, usize::MAX);
+    let a = match parse_args(cli, &c, argv) {
+        Ok(a) => a,
+        Err(s) => return s,
+    };
+    let kind = a.value("type").map(str::to_string).unwrap_or_else(|| kind.to_string());
+    let mut values = Vec::new();
+    let mut missing = Vec::new();
+    for n in &a.args {
+        let w = &*cli.world;
+        let found = match kind.as_str() {
+            "container" => w.container(n).ok().map(|c| format::container_json(w, c)),
+            "image" => w.image(n).ok().map(|i| format::image_json(w, i)),
+            "network" => w.network(n).ok().map(|x| format::network_json(w, x)),
+            "volume" => w.volumes.get(n).map(|v| format::volume_json(w, v)),
+            _ => w
+                .container(n)
+                .ok()
+                .map(|c| format::container_json(w, c))
+                .or_else(|| w.image(n).ok().map(|i| format::image_json(w, i)))
+                .or_else(|| w.network(n).ok().map(|x| format::network_json(w, x)))
+                .or_else(|| w.volumes.get(n).map(|v| format::volume_json(w, v))),
+        };
+        match found {
+            Some(v) => values.push(v),
+            None => missing.push(n.clone()),
+        }
+    }
+    let fmtv = a.value("format").map(str::to_string);
+    let status = print_inspect(cli, &values, fmtv.as_deref());
+    if !missing.is_empty() {
+        for m in &missing {
+            match kind.as_str() {
+                "container" => cli.err(format!("Error: No such container: {m}\n")),
+                "image" => cli.err(format!("Error: No such image: {m}\n")),
+                _ => cli.err(format!("Error: No such object: {m}\n")),
+            }
+        }
+        return 1;
+    }
+    status
+}
+
+pub fn login(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
+    let c = cmd("docker login", "[OPTIONS] [SERVER]", "Authenticate to a registry.\nDefaults to Docker Hub if no server is specified.", LOGIN_FLAGS, 0, 1);
+    let a = match parse_args(cli, &c, argv) {
+        Ok(a) => a,
+        Err(s) => return s,
+    };
+    let registry = a.args.first().cloned().unwrap_or_else(|| "docker.io".into());
+    let user = a.value("username").map(str::to_string);
+    let password = if a.has("password-stdin") {
+        match &cli.stdin {
+            Some(s) => Some(String::from_utf8_lossy(s).trim().to_string()),
+            None => {
+                cli.err("Error: Cannot perform an interactive login from a non TTY device\n");
+                return 1;
+            }
+        }
+    } else {
+        a.value("password").map(str::to_string)
+    };
+    if a.value("password").is_some() {
+        cli.err("WARNING! Using --password via the CLI is insecure. Use --password-stdin.\n");
+    }
+    if a.has("password-stdin") && user.is_none() {
+        cli.err("Error: Must provide --username with --password-stdin\n");
+        return 1;
+    }
+    match (user, password) {
+        (Some(u), Some(p)) if !p.is_empty() => {
+            cli.world.logins.insert(registry, u);
+            cli.print("Login Succeeded\n");
+            0
+        }
+        (Some(u), None) => {
+            cli.pending = Some(Pending::Prompt(Prompt::LoginPassword { registry, user: u }));
+            0
+        }
+        _ => {
+            if registry == "docker.io" {
+                cli.print("Log in with your Docker ID or email address to push and pull images from Docker Hub. If you don't have a Docker ID, head over to https://hub.docker.com/ to create one.\nYou can log in with your password or a Personal Access Token (PAT). Using a limited-scope PAT grants better security and is required for organizations using SSO. Learn more at https://docs.docker.com/go/access-tokens/\n\n");
+            }
+            cli.pending = Some(Pending::Prompt(Prompt::LoginUser { registry }));
+            0
+        }
+    }
+}
+
+pub fn logout(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
+    let c = cmd("docker logout", "[SERVER]", "Log out from a registry.\nIf no server is specified, the default is defined by the daemon.", &[], 0, 1);
+    let a = match parse_args(cli, &c, argv) {
+        Ok(a) => a,
+        Err(s) => return s,
+    };
+    let registry = a.args.first().cloned().unwrap_or_else(|| "docker.io".into());
+    let shown = if registry == "docker.io" { "https://index.docker.io/v1/".to_string() } else { registry.clone() };
+    if cli.world.logins.shift_remove(&registry).is_some() {
+        cli.print(format!("Removing login credentials for {shown}\n"));
+    } else {
+        cli.print(format!("Not logged in to {shown}\n"));
+    }
+    0
+}
+
+pub fn df(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
+    let c = cmd("docker system df", "[OPTIONS]", "Show docker disk usage", DF_FLAGS, 0, 0);
+    let a = match parse_args(cli, &c, argv) {
+        Ok(a) => a,
+        Err(s) => return s,
+    };
+    let w = &*cli.world;
+    let active_images: Vec<&String> = w.images.keys().filter(|id| w.containers.values().any(|c| &c.image_id == *id)).collect();
+    let mut counted = std::collections::BTreeSet::new();
+    let mut img_size = 0;
+    for img in w.images.values() {
+        for l in &img.layers {
+            if counted.insert(l.clone()) {
+                img_size += w.layers.get(l).map(|x| x.size).unwrap_or(0);
+            }
+        }
+    }
+    let mut active_layers = std::collections::BTreeSet::new();
+    for id in &active_images {
+        for l in &w.images[*id].layers {
+            active_layers.insert(l.clone());
+        }
+    }
+    let reclaim_img: u64 = counted.iter().filter(|l| !active_layers.contains(*l)).map(|l| w.layers.get(l).map(|x| x.size).unwrap_or(0)).sum();
+    let cont_size: u64 = w.containers.values().map(|c| container_rw_size(w, c)).sum();
+    let running = w.containers.values().filter(|c| c.is_running()).count();
+    let cont_reclaim: u64 = w.containers.values().filter(|c| !c.is_running()).map(|c| container_rw_size(w, c)).sum();
+    let vol_size: u64 = w.volumes.keys().map(|n| w.volume_size(n)).sum();
+    let vol_active = w.volumes.keys().filter(|n| w.volume_in_use(n)).count();
+    let vol_reclaim: u64 = w.volumes.keys().filter(|n| !w.volume_in_use(n)).map(|n| w.volume_size(n)).sum();
+    let cache = w.build.cache_size();
+    let pct = |r: u64, t: u64| if t == 0 { "0%".to_string() } else { format!("{}%", r * 100 / t) };
+    if a.has("verbose") {
+        let mut text = String::from("Images space usage:\n\n");
+        let mut t = String::from("REPOSITORY\tTAG\tIMAGE ID\tCREATED\tSIZE\tSHARED SIZE\tUNIQUE SIZE\tCONTAINERS\n");
+        for img in w.images.values() {
+            let (repo, tag) = img.repo_tags.first().and_then(|t| t.rsplit_once(':')).map(|(r, t)| (r.to_string(), t.to_string())).unwrap_or(("<none>".into(), "<none>".into()));
+            let n = w.containers.values().filter(|c| c.image_id == img.id).count();
+            let size = w.image_size(img);
+            let shared: u64 = img.layers.iter().filter(|l| w.images.values().filter(|o| o.layers.contains(l)).count() > 1).map(|l| w.layers.get(l).map(|x| x.size).unwrap_or(0)).sum();
+            t.push_str(&format!("{repo}\t{tag}\t{}\t{}\t{}\t{}\t{}\t{n}\n", &img.id[..12], format::ago(w.now_secs() * 1000, img.created_secs * 1000), human_size(size), human_size(shared), human_size(size - shared)));
+        }
+        text.push_str(&crate::tabwriter::docker_table(&t));
+        text.push_str("\nContainers space usage:\n\n");
+        let mut t = String::from("CONTAINER ID\tIMAGE\tCOMMAND\tLOCAL VOLUMES\tSIZE\tCREATED\tSTATUS\tNAMES\n");
+        for c in w.containers.values() {
+            t.push_str(&format!("{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n", &c.id[..12], c.spec.image, format::command_column(c, true), c.mounts.iter().filter(|m| m.kind == "volume").count(), human_size(container_rw_size(w, c)), format::ago(w.now_ms, c.created_ms), format::status_string(c, w.now_ms), c.name));
+        }
+        text.push_str(&crate::tabwriter::docker_table(&t));
+        text.push_str("\nLocal Volumes space usage:\n\n");
+        let mut t = String::from("VOLUME NAME\tLINKS\tSIZE\n");
+        for v in w.volumes.values() {
+            t.push_str(&format!("{}\t{}\t{}\n", v.name, w.volume_users(&v.name).len(), human_size(w.volume_size(&v.name))));
+        }
+        text.push_str(&crate::tabwriter::docker_table(&t));
+        text.push_str("\nBuild cache usage: ");
+        text.push_str(&human_size(cache));
+        text.push('\n');
+        cli.print(text);
+        return 0;
+    }
+    let t = format!(
+        "TYPE\tTOTAL\tACTIVE\tSIZE\tRECLAIMABLE\nImages\t{}\t{}\t{}\t{} ({})\nContainers\t{}\t{}\t{}\t{} ({})\nLocal Volumes\t{}\t{}\t{}\t{} ({})\nBuild Cache\t{}\t0\t{}\t{}\n",
+        w.images.len(),
+        active_images.len(),
+        human_size(img_size),
+        human_size(reclaim_img),
+        pct(reclaim_img, img_size),
+        w.containers.len(),
+        running,
+        human_size(cont_size),
+        human_size(cont_reclaim),
+        pct(cont_reclaim, cont_size),
+        w.volumes.len(),
+        vol_active,
+        human_size(vol_size),
+        human_size(vol_reclaim),
+        pct(vol_reclaim, vol_size),
+        w.build.cache_entries(),
+        human_size(cache),
+        human_size(cache),
+    );
+    cli.print(crate::tabwriter::docker_table(&t));
+    0
+}
+
+fn container_rw_size(w: &World, c: &baleine_engine::model::Container) -> u64 {
+    let Some(img) = w.images.get(&c.image_id) else { return 0 };
+    let tree = w.forest.tree(c.rootfs);
+    tree.diff(&img.rootfs)
+        .iter()
+        .filter(|(k, p)| *k != 'D' && !matches!(p.as_str(), "/etc/hosts" | "/etc/hostname" | "/etc/resolv.conf"))
+        .filter_map(|(_, p)| match tree.get(p) {
+            Some(baleine_vfs::Node::File(f)) => Some(f.content.size()),
+            _ => None,
+        })
+        .sum()
+}
+
+pub fn prune(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
+    let c = cmd("docker system prune", "[OPTIONS]", "Remove unused data", PRUNE_FLAGS, 0, 0);
+    let a = match parse_args(cli, &c, argv) {
+        Ok(a) => a,
+        Err(s) => return s,
+    };
+    let all = a.has("all");
+    let vols = a.has("volumes");
+    if !a.has("force") {
+        let mut text = String::from("WARNING! This will remove:\n  - all stopped containers\n  - all networks not used by at least one container\n");
+        if vols {
+            text.push_str("  - all anonymous volumes not used by at least one container\n");
+        }
+        if all {
+            text.push_str("  - all images without at least one container associated to them\n  - all build cache\n");
+        } else {
+            text.push_str("  - all dangling images\n  - unused build cache\n");
+        }
+        text.push_str("\nAre you sure you want to continue? [y/N] ");
+        cli.print(text);
+        let mut again = vec!["system".to_string(), "prune".into(), "--force".into()];
+        again.extend(argv.iter().cloned());
+        cli.pending = Some(Pending::Prompt(Prompt::Confirm { argv: again, cwd: cli.cwd.clone() }));
+        return 0;
+    }
+    let containers = cli.world.prune_containers();
+    if !containers.is_empty() {
+        cli.print("Deleted Containers:\n");
+        for id in &containers {
+            cli.print(format!("{id}\n"));
+        }
+        cli.print("\n");
+    }
+    let nets = cli.world.prune_networks();
+    if !nets.is_empty() {
+        cli.print("Deleted Networks:\n");
+        for n in &nets {
+            cli.print(format!("{n}\n"));
+        }
+        cli.print("\n");
+    }
+    let mut reclaimed = 0;
+    if vols {
+        let (names, r) = cli.world.prune_volumes(false);
+        reclaimed += r;
+        if !names.is_empty() {
+            cli.print("Deleted Volumes:\n");
+            for n in names {
+                cli.print(format!("{n}\n"));
+            }
+            cli.print("\n");
+        }
+    }
+    let (lines, r) = cli.world.prune_images(all);
+    reclaimed += r;
+    if !lines.is_empty() {
+        cli.print("Deleted Images:\n");
+        for l in lines {
+            cli.print(format!("{l}\n"));
+        }
+        cli.print("\n");
+    }
+    let (ids, r) = cli.world.build.prune(all);
+    reclaimed += r;
+    if !ids.is_empty() {
+        cli.print("Deleted build cache objects:\n");
+        for id in ids {
+            cli.print(format!("{id}\n"));
+        }
+        cli.print("\n");
+    }
+    cli.print(format!("Total reclaimed space: {}\n", human_size(reclaimed)));
+    0
+}

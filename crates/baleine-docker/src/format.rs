@@ -1,0 +1,596 @@
+//! Docker's presentation of engine objects: status strings, port lists,
+//! table rows and the JSON of `docker inspect`.
+
+use baleine_engine::model::*;
+use baleine_engine::util::{human_duration, human_size, rfc3339_nanos};
+use baleine_engine::World;
+use serde_json::{json, Map, Value};
+
+/// `docker ps` STATUS (moby container/state.go State.String()).
+pub fn status_string(c: &Container, now: u64) -> String {
+    let st = &c.state;
+    match st.status {
+        Status::Running | Status::Paused => {
+            let up = human_duration(now.saturating_sub(st.started_ms.unwrap_or(now)));
+            if st.status == Status::Paused {
+                return format!("Up {up} (Paused)");
+            }
+            match &st.health {
+                Some(h) => format!("Up {up} ({})", if h.status == "starting" { "health: starting" } else { h.status.as_str() }),
+                None => format!("Up {up}"),
+            }
+        }
+        Status::Restarting => format!("Restarting ({}) {} ago", st.exit_code, human_duration(now.saturating_sub(st.finished_ms.unwrap_or(now)))),
+        Status::Removing => "Removal In Progress".into(),
+        Status::Dead => "Dead".into(),
+        Status::Created => "Created".into(),
+        Status::Exited => match st.finished_ms {
+            Some(f) if st.started_ms.is_some() => format!("Exited ({}) {} ago", st.exit_code, human_duration(now.saturating_sub(f))),
+            _ => "Created".into(),
+        },
+    }
+}
+
+/// The PORTS column (docker/cli formatter DisplayablePorts).
+pub fn ports_string(c: &Container) -> String {
+    let mut items: Vec<(u16, u8, String)> = Vec::new();
+    let running = c.is_running();
+    for p in &c.ports {
+        if running && p.host_port != 0 {
+            if p.host_ip.is_empty() || p.host_ip == "0.0.0.0" {
+                items.push((p.container_port, 0, format!("0.0.0.0:{}->{}/{}", p.host_port, p.container_port, p.proto)));
+                items.push((p.container_port, 1, format!("[::]:{}->{}/{}", p.host_port, p.container_port, p.proto)));
+            } else {
+                items.push((p.container_port, 0, format!("{}:{}->{}/{}", p.host_ip, p.host_port, p.container_port, p.proto)));
+            }
+        }
+    }
+    for e in &c.exposed {
+        let (port, proto) = e.split_once('/').unwrap_or((e.as_str(), "tcp"));
+        let Ok(port) = port.parse::<u16>() else { continue };
+        if !(running && c.ports.iter().any(|p| p.container_port == port && p.proto == proto && p.host_port != 0)) {
+            items.push((port, 2, format!("{port}/{proto}")));
+        }
+    }
+    items.sort_by(|a, b| (a.1 == 2).cmp(&(b.1 == 2)).then(a.0.cmp(&b.0)).then(a.1.cmp(&b.1)));
+    items.dedup_by(|a, b| a.2 == b.2);
+    if !running {
+        return String::new();
+    }
+    items.into_iter().map(|i| i.2).collect::<Vec<_>>().join(", ")
+}
+
+/// "3 minutes ago".
+pub fn ago(now: u64, then: u64) -> String {
+    format!("{} ago", human_duration(now.saturating_sub(then)))
+}
+
+/// The COMMAND column: quoted, truncated to 20 runes with "…".
+pub fn command_column(c: &Container, trunc: bool) -> String {
+    let cmd = c.command_line();
+    let cmd = if trunc { ellipsis(&cmd, 20) } else { cmd };
+    format!("\"{cmd}\"")
+}
+
+pub fn ellipsis(s: &str, max: usize) -> String {
+    let n = s.chars().count();
+    if n <= max {
+        return s.to_string();
+    }
+    let mut out: String = s.chars().take(max.saturating_sub(1)).collect();
+    out.push('…');
+    out
+}
+
+/// Image name shown for a container (the reference it was created with,
+/// or the short id if that tag now points elsewhere).
+pub fn container_image(world: &World, c: &Container) -> String {
+    match world.image_id(&c.spec.image) {
+        Some(id) if id == c.image_id => c.spec.image.clone(),
+        _ => c.image_id[..12].to_string(),
+    }
+}
+
+/// Values available to `docker ps --format`.
+pub fn ps_row(world: &World, c: &Container, trunc: bool) -> Value {
+    let now = world.now_ms;
+    let names = c.name.clone();
+    let networks: Vec<String> = c.endpoints.keys().filter_map(|n| world.networks.get(n).map(|n| n.name.clone())).collect();
+    let labels: Vec<String> = c.labels.iter().map(|(k, v)| format!("{k}={v}")).collect();
+    let mounts: Vec<String> = c.mounts.iter().map(|m| if m.kind == "volume" { if m.name.len() == 64 { m.name[..12].to_string() + "…" } else { m.name.clone() } } else { m.source.clone() }).collect();
+    let size = world.forest.get(c.rootfs).map(|t| t.diff(&world.images.get(&c.image_id).map(|i| i.rootfs.clone()).unwrap_or_default())).map(|d| d.len() as u64 * 0).unwrap_or(0);
+    let virt = world.images.get(&c.image_id).map(|i| world.image_size(i)).unwrap_or(0);
+    json!({
+        "ID": if trunc { c.id[..12].to_string() } else { c.id.clone() },
+        "Image": container_image(world, c),
+        "Command": command_column(c, trunc),
+        "CreatedAt": docker_time(world, c.created_ms),
+        "RunningFor": ago(now, c.created_ms),
+        "Ports": ports_string(c),
+        "State": c.state.status.as_str(),
+        "Status": status_string(c, now),
+        "Size": format!("{} (virtual {})", human_size(size), human_size(virt)),
+        "Names": names,
+        "Labels": labels.join(","),
+        "Mounts": mounts.join(","),
+        "Networks": networks.join(","),
+        "LocalVolumes": c.mounts.iter().filter(|m| m.kind == "volume").count().to_string(),
+    })
+}
+
+/// "2026-11-25 08:00:00 +0000 UTC" as Go prints time.Time.
+pub fn docker_time(world: &World, ms: u64) -> String {
+    let (y, mo, d, h, mi, s, _) = baleine_engine::util::civil(world.epoch_secs + ms / 1000);
+    format!("{y:04}-{mo:02}-{d:02} {h:02}:{mi:02}:{s:02} +0000 UTC")
+}
+
+pub fn time_from_secs(secs: u64) -> String {
+    let (y, mo, d, h, mi, s, _) = baleine_engine::util::civil(secs);
+    format!("{y:04}-{mo:02}-{d:02} {h:02}:{mi:02}:{s:02} +0000 UTC")
+}
+
+fn rfc3339_secs(secs: u64) -> String {
+    let (y, mo, d, h, mi, s, _) = baleine_engine::util::civil(secs);
+    format!("{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}:{s:02}Z")
+}
+
+fn strs(v: &[String]) -> Value {
+    Value::Array(v.iter().map(|s| Value::String(s.clone())).collect())
+}
+
+fn opt_strs(v: &[String]) -> Value {
+    if v.is_empty() {
+        Value::Null
+    } else {
+        strs(v)
+    }
+}
+
+fn labels_json(labels: &indexmap::IndexMap<String, String>) -> Value {
+    let mut m = Map::new();
+    let mut keys: Vec<&String> = labels.keys().collect();
+    keys.sort();
+    for k in keys {
+        m.insert(k.clone(), Value::String(labels[k].clone()));
+    }
+    Value::Object(m)
+}
+
+fn exposed_json(exposed: &[String]) -> Value {
+    if exposed.is_empty() {
+        return Value::Null;
+    }
+    let mut m = Map::new();
+    let mut e = exposed.to_vec();
+    e.sort();
+    for p in e {
+        m.insert(p, json!({}));
+    }
+    Value::Object(m)
+}
+
+fn health_json(h: &Healthcheck) -> Value {
+    let mut m = Map::new();
+    m.insert("Test".into(), strs(&h.test));
+    if h.interval_ms > 0 {
+        m.insert("Interval".into(), json!(h.interval_ms * 1_000_000));
+    }
+    if h.timeout_ms > 0 {
+        m.insert("Timeout".into(), json!(h.timeout_ms * 1_000_000));
+    }
+    if h.start_period_ms > 0 {
+        m.insert("StartPeriod".into(), json!(h.start_period_ms * 1_000_000));
+    }
+    if h.start_interval_ms > 0 {
+        m.insert("StartInterval".into(), json!(h.start_interval_ms * 1_000_000));
+    }
+    if h.retries > 0 {
+        m.insert("Retries".into(), json!(h.retries));
+    }
+    Value::Object(m)
+}
+
+/// `docker container inspect` of one container.
+pub fn container_json(world: &World, c: &Container) -> Value {
+    let e = world.epoch_secs;
+    let zero = "0001-01-01T00:00:00Z".to_string();
+    let health = c.state.health.as_ref().map(|h| {
+        json!({
+            "Status": h.status,
+            "FailingStreak": h.failing_streak,
+            "Log": h.log.iter().map(|l| json!({"Start": rfc3339_nanos(l.start_ms, e).replace('Z', "+00:00"), "End": rfc3339_nanos(l.end_ms, e).replace('Z', "+00:00"), "ExitCode": l.exit_code, "Output": l.output})).collect::<Vec<_>>(),
+        })
+    });
+    let mut state = json!({
+        "Status": c.state.status.as_str(),
+        "Running": matches!(c.state.status, Status::Running | Status::Paused | Status::Restarting),
+        "Paused": c.state.status == Status::Paused,
+        "Restarting": c.state.status == Status::Restarting,
+        "OOMKilled": c.state.oom_killed,
+        "Dead": c.state.status == Status::Dead,
+        "Pid": c.state.pid,
+        "ExitCode": c.state.exit_code,
+        "Error": c.state.error,
+        "StartedAt": c.state.started_ms.map(|m| rfc3339_nanos(m, e)).unwrap_or_else(|| zero.clone()),
+        "FinishedAt": c.state.finished_ms.map(|m| rfc3339_nanos(m, e)).unwrap_or_else(|| zero.clone()),
+    });
+    if let (Some(h), Value::Object(m)) = (health, &mut state) {
+        m.insert("Health".into(), h);
+    }
+    let image = world.images.get(&c.image_id);
+    let mut port_bindings = Map::new();
+    for p in &c.spec.ports {
+        let key = format!("{}/{}", p.container_port, p.proto);
+        let entry = port_bindings.entry(key).or_insert_with(|| json!([]));
+        if let Value::Array(a) = entry {
+            a.push(json!({"HostIp": p.host_ip, "HostPort": if p.host_port == 0 { String::new() } else { p.host_port.to_string() }}));
+        }
+    }
+    let binds: Vec<String> = c.spec.binds.iter().filter(|b| b.contains(':')).cloned().collect();
+    let host_config = json!({
+        "Binds": opt_strs(&binds),
+        "ContainerIDFile": "",
+        "LogConfig": {"Type": c.spec.log_driver.clone().unwrap_or_else(|| "json-file".into()), "Config": Value::Object(c.spec.log_opts.iter().map(|(k, v)| (k.clone(), Value::String(v.clone()))).collect())},
+        "NetworkMode": c.network_mode,
+        "PortBindings": Value::Object(port_bindings),
+        "RestartPolicy": {"Name": if c.spec.restart.name.is_empty() { "no".to_string() } else { c.spec.restart.name.clone() }, "MaximumRetryCount": c.spec.restart.max_retries},
+        "AutoRemove": c.spec.auto_remove,
+        "VolumeDriver": "",
+        "VolumesFrom": opt_strs(&c.spec.volumes_from),
+        "ConsoleSize": [0, 0],
+        "CapAdd": opt_strs(&c.spec.cap_add),
+        "CapDrop": Value::Null,
+        "CgroupnsMode": "private",
+        "Dns": strs(&c.spec.dns),
+        "DnsOptions": [],
+        "DnsSearch": [],
+        "ExtraHosts": opt_strs(&c.spec.extra_hosts),
+        "GroupAdd": Value::Null,
+        "IpcMode": "private",
+        "Cgroup": "",
+        "Links": opt_strs(&c.spec.links),
+        "OomScoreAdj": 0,
+        "PidMode": "",
+        "Privileged": c.spec.privileged,
+        "PublishAllPorts": c.spec.publish_all,
+        "ReadonlyRootfs": c.spec.read_only,
+        "SecurityOpt": Value::Null,
+        "Tmpfs": if c.spec.tmpfs.is_empty() { Value::Null } else { Value::Object(c.spec.tmpfs.iter().map(|t| { let (p, o) = t.split_once(':').unwrap_or((t.as_str(), "")); (p.to_string(), Value::String(o.to_string())) }).collect()) },
+        "UTSMode": "",
+        "UsernsMode": "",
+        "ShmSize": 67108864,
+        "Runtime": "runc",
+        "Isolation": "",
+        "CpuShares": c.spec.cpu_shares,
+        "Memory": c.spec.memory,
+        "NanoCpus": c.spec.nano_cpus,
+        "CgroupParent": "",
+        "BlkioWeight": 0,
+        "CpuPeriod": 0,
+        "CpuQuota": 0,
+        "CpusetCpus": "",
+        "MemoryReservation": 0,
+        "MemorySwap": if c.spec.memory > 0 { json!(c.spec.memory * 2) } else { json!(0) },
+        "PidsLimit": Value::Null,
+        "Init": if c.spec.init { json!(true) } else { Value::Null },
+        "Mounts": if c.spec.mounts.is_empty() { Value::Null } else { Value::Array(c.spec.mounts.iter().map(|m| json!({"Type": m.kind, "Source": m.source, "Target": m.target, "ReadOnly": m.read_only})).collect()) },
+        "MaskedPaths": ["/proc/asound", "/proc/acpi", "/proc/kcore", "/proc/keys", "/proc/latency_stats", "/proc/timer_list", "/proc/timer_stats", "/proc/sched_debug", "/proc/scsi", "/sys/firmware", "/sys/devices/virtual/powercap"],
+        "ReadonlyPaths": ["/proc/bus", "/proc/fs", "/proc/irq", "/proc/sys", "/proc/sysrq-trigger"],
+    });
+    let mounts: Vec<Value> = c
+        .mounts
+        .iter()
+        .map(|m| {
+            if m.kind == "volume" {
+                json!({"Type": "volume", "Name": m.name, "Source": m.source, "Destination": m.destination, "Driver": "local", "Mode": m.mode, "RW": m.rw, "Propagation": ""})
+            } else if m.kind == "tmpfs" {
+                json!({"Type": "tmpfs", "Source": "", "Destination": m.destination, "Mode": "", "RW": true, "Propagation": ""})
+            } else {
+                json!({"Type": "bind", "Source": m.source, "Destination": m.destination, "Mode": m.mode, "RW": m.rw, "Propagation": "rprivate"})
+            }
+        })
+        .collect();
+    let mut volumes = Map::new();
+    for v in &c.volumes {
+        volumes.insert(v.clone(), json!({}));
+    }
+    let mut config = json!({
+        "Hostname": c.hostname,
+        "Domainname": "",
+        "User": c.user,
+        "AttachStdin": c.spec.open_stdin && !c.spec.attach_stdout,
+        "AttachStdout": c.spec.attach_stdout,
+        "AttachStderr": c.spec.attach_stdout,
+        "ExposedPorts": exposed_json(&c.exposed),
+        "Tty": c.spec.tty,
+        "OpenStdin": c.spec.open_stdin,
+        "StdinOnce": c.spec.open_stdin && c.spec.attach_stdout,
+        "Env": strs(&c.env),
+        "Cmd": opt_strs(&c.cmd),
+        "Image": c.spec.image,
+        "Volumes": if volumes.is_empty() { Value::Null } else { Value::Object(volumes) },
+        "WorkingDir": if c.workdir == "/" && image.is_some_and(|i| i.config.workdir.is_empty()) && c.spec.workdir.is_none() { String::new() } else { c.workdir.clone() },
+        "Entrypoint": opt_strs(&c.entrypoint),
+        "OnBuild": Value::Null,
+        "Labels": labels_json(&c.labels),
+    });
+    if let (Some(h), Value::Object(m)) = (&c.healthcheck, &mut config) {
+        m.insert("Healthcheck".into(), health_json(h));
+        // Keep Docker's key order: Healthcheck comes after Cmd.
+        let keys: Vec<String> = m.keys().cloned().collect();
+        let mut ordered = Map::new();
+        for k in keys {
+            if k == "Healthcheck" {
+                continue;
+            }
+            let v = m.get(&k).cloned().unwrap_or(Value::Null);
+            ordered.insert(k.clone(), v);
+            if k == "Cmd" {
+                ordered.insert("Healthcheck".into(), health_json(h));
+            }
+        }
+        *m = ordered;
+    }
+    if let Value::Object(m) = &mut config {
+        if c.stop_signal != "SIGTERM" || c.spec.stop_signal.is_some() {
+            m.insert("StopSignal".into(), Value::String(c.stop_signal.clone()));
+        }
+        if let Some(t) = c.spec.stop_timeout {
+            m.insert("StopTimeout".into(), json!(t));
+        }
+    }
+    let mut networks = Map::new();
+    let mut main_ip = String::new();
+    let mut main_gw = String::new();
+    let mut main_mac = String::new();
+    let mut main_prefix = 0;
+    for (nid, ep) in &c.endpoints {
+        let Some(n) = world.networks.get(nid) else { continue };
+        let ip = if ep.ip == 0 { String::new() } else { ip_to_string(ep.ip) };
+        let gw = if ep.ip == 0 { String::new() } else { ip_to_string(n.gateway) };
+        if n.is_default_bridge {
+            main_ip = ip.clone();
+            main_gw = gw.clone();
+            main_mac = ep.mac.clone();
+            main_prefix = if ep.ip == 0 { 0 } else { n.prefix };
+        }
+        let mut dns_names: Vec<String> = Vec::new();
+        if !n.is_default_bridge {
+            dns_names.push(c.name.clone());
+            dns_names.extend(ep.aliases.iter().cloned());
+            dns_names.extend(ep.dns_names.iter().cloned());
+        }
+        networks.insert(
+            n.name.clone(),
+            json!({
+                "IPAMConfig": Value::Null,
+                "Links": Value::Null,
+                "Aliases": opt_strs(&ep.aliases),
+                "MacAddress": ep.mac,
+                "DriverOpts": Value::Null,
+                "NetworkID": nid,
+                "EndpointID": ep.endpoint_id,
+                "Gateway": gw,
+                "IPAddress": ip,
+                "IPPrefixLen": if ep.ip == 0 { 0 } else { n.prefix },
+                "IPv6Gateway": "",
+                "GlobalIPv6Address": "",
+                "GlobalIPv6PrefixLen": 0,
+                "DNSNames": opt_strs(&dns_names),
+            }),
+        );
+    }
+    if c.network_mode == "host" || c.network_mode == "none" {
+        let nid = world.networks.values().find(|n| n.name == c.network_mode).map(|n| n.id.clone()).unwrap_or_default();
+        networks.insert(c.network_mode.clone(), json!({"IPAMConfig": Value::Null, "Links": Value::Null, "Aliases": Value::Null, "MacAddress": "", "DriverOpts": Value::Null, "NetworkID": nid, "EndpointID": "", "Gateway": "", "IPAddress": "", "IPPrefixLen": 0, "IPv6Gateway": "", "GlobalIPv6Address": "", "GlobalIPv6PrefixLen": 0, "DNSNames": Value::Null}));
+    }
+    let mut ports = Map::new();
+    for ex in &c.exposed {
+        let (port, proto) = ex.split_once('/').unwrap_or((ex.as_str(), "tcp"));
+        let bound: Vec<Value> = c
+            .ports
+            .iter()
+            .filter(|p| p.container_port.to_string() == port && p.proto == proto && p.host_port != 0 && c.is_running())
+            .flat_map(|p| {
+                if p.host_ip.is_empty() {
+                    vec![json!({"HostIp": "0.0.0.0", "HostPort": p.host_port.to_string()}), json!({"HostIp": "::", "HostPort": p.host_port.to_string()})]
+                } else {
+                    vec![json!({"HostIp": p.host_ip, "HostPort": p.host_port.to_string()})]
+                }
+            })
+            .collect();
+        ports.insert(ex.clone(), if bound.is_empty() { Value::Null } else { Value::Array(bound) });
+    }
+    let graph = format!("/var/lib/docker/overlay2/{}", &c.id[..]);
+    json!({
+        "Id": c.id,
+        "Created": rfc3339_nanos(c.created_ms, e),
+        "Path": c.entrypoint.first().cloned().or_else(|| c.cmd.first().cloned()).unwrap_or_default(),
+        "Args": strs(&c.entrypoint.iter().chain(c.cmd.iter()).skip(1).cloned().collect::<Vec<_>>()),
+        "State": state,
+        "Image": format!("sha256:{}", c.image_id),
+        "ResolvConfPath": format!("/var/lib/docker/containers/{}/resolv.conf", c.id),
+        "HostnamePath": format!("/var/lib/docker/containers/{}/hostname", c.id),
+        "HostsPath": format!("/var/lib/docker/containers/{}/hosts", c.id),
+        "LogPath": format!("/var/lib/docker/containers/{0}/{0}-json.log", c.id),
+        "Name": format!("/{}", c.name),
+        "RestartCount": c.restart_count,
+        "Driver": "overlay2",
+        "Platform": "linux",
+        "MountLabel": "",
+        "ProcessLabel": "",
+        "AppArmorProfile": "docker-default",
+        "ExecIDs": Value::Null,
+        "HostConfig": host_config,
+        "GraphDriver": {"Data": {"LowerDir": format!("{graph}-init/diff"), "MergedDir": format!("{graph}/merged"), "UpperDir": format!("{graph}/diff"), "WorkDir": format!("{graph}/work")}, "Name": "overlay2"},
+        "Mounts": mounts,
+        "Config": config,
+        "NetworkSettings": {
+            "Bridge": "",
+            "SandboxID": if c.is_running() { c.id.chars().rev().collect::<String>() } else { String::new() },
+            "SandboxKey": if c.is_running() { format!("/var/run/docker/netns/{}", &c.id[..12]) } else { String::new() },
+            "Ports": Value::Object(ports),
+            "HairpinMode": false,
+            "LinkLocalIPv6Address": "",
+            "LinkLocalIPv6PrefixLen": 0,
+            "SecondaryIPAddresses": Value::Null,
+            "SecondaryIPv6Addresses": Value::Null,
+            "EndpointID": c.endpoints.iter().find(|(n, _)| world.networks.get(*n).is_some_and(|n| n.is_default_bridge)).map(|(_, e)| e.endpoint_id.clone()).unwrap_or_default(),
+            "Gateway": main_gw,
+            "GlobalIPv6Address": "",
+            "GlobalIPv6PrefixLen": 0,
+            "IPAddress": main_ip,
+            "IPPrefixLen": main_prefix,
+            "IPv6Gateway": "",
+            "MacAddress": main_mac,
+            "Networks": Value::Object(networks),
+        },
+    })
+}
+
+/// `docker image inspect` of one image.
+pub fn image_json(world: &World, img: &Image) -> Value {
+    let c = &img.config;
+    let mut config = json!({
+        "Hostname": "",
+        "Domainname": "",
+        "User": c.user,
+        "AttachStdin": false,
+        "AttachStdout": false,
+        "AttachStderr": false,
+        "ExposedPorts": exposed_json(&c.exposed),
+        "Tty": false,
+        "OpenStdin": false,
+        "StdinOnce": false,
+        "Env": strs(&c.env),
+        "Cmd": c.cmd.as_ref().map(|v| strs(v)).unwrap_or(Value::Null),
+        "Image": "",
+        "Volumes": if c.volumes.is_empty() { Value::Null } else { Value::Object(c.volumes.iter().map(|v| (v.clone(), json!({}))).collect()) },
+        "WorkingDir": c.workdir,
+        "Entrypoint": c.entrypoint.as_ref().map(|v| strs(v)).unwrap_or(Value::Null),
+        "OnBuild": opt_strs(&c.onbuild),
+        "Labels": if c.labels.is_empty() { Value::Null } else { labels_json(&c.labels) },
+    });
+    if let Value::Object(m) = &mut config {
+        if let Some(h) = &c.healthcheck {
+            m.insert("Healthcheck".into(), health_json(h));
+        }
+        if let Some(s) = &c.stop_signal {
+            m.insert("StopSignal".into(), Value::String(s.clone()));
+        }
+        if let Some(s) = &c.shell {
+            m.insert("Shell".into(), strs(s));
+        }
+        if c.args_escaped {
+            m.insert("ArgsEscaped".into(), Value::Bool(true));
+        }
+    }
+    let size = world.image_size(img);
+    json!({
+        "Id": format!("sha256:{}", img.id),
+        "RepoTags": strs(&img.repo_tags),
+        "RepoDigests": strs(&img.repo_digests),
+        "Parent": img.parent.as_ref().map(|p| format!("sha256:{p}")).unwrap_or_default(),
+        "Comment": if img.built { "buildkit.dockerfile.v0".to_string() } else { img.comment.clone() },
+        "Created": rfc3339_secs(img.created_secs),
+        "DockerVersion": "",
+        "Author": "",
+        "Config": config,
+        "Architecture": "amd64",
+        "Os": "linux",
+        "Size": size,
+        "GraphDriver": {"Data": {"MergedDir": format!("/var/lib/docker/overlay2/{}/merged", &img.id[..]), "UpperDir": format!("/var/lib/docker/overlay2/{}/diff", &img.id[..]), "WorkDir": format!("/var/lib/docker/overlay2/{}/work", &img.id[..])}, "Name": "overlay2"},
+        "RootFS": {"Type": "layers", "Layers": img.layers.iter().map(|l| Value::String(format!("sha256:{l}"))).collect::<Vec<_>>()},
+        "Metadata": {"LastTagTime": if img.built { rfc3339_secs(img.created_secs) } else { "0001-01-01T00:00:00Z".to_string() }},
+    })
+}
+
+/// `docker network inspect` of one network.
+pub fn network_json(world: &World, n: &Network) -> Value {
+    let mut containers = Map::new();
+    for c in world.containers.values() {
+        if let Some(e) = c.endpoints.get(&n.id) {
+            if e.ip == 0 {
+                continue;
+            }
+            containers.insert(
+                c.id.clone(),
+                json!({"Name": c.name, "EndpointID": e.endpoint_id, "MacAddress": e.mac, "IPv4Address": format!("{}/{}", ip_to_string(e.ip), n.prefix), "IPv6Address": ""}),
+            );
+        }
+    }
+    let config = if n.prefix > 0 {
+        let mut cfg = json!({"Subnet": format!("{}/{}", ip_to_string(n.subnet), n.prefix), "Gateway": ip_to_string(n.gateway)});
+        if let (Some((b, p)), Value::Object(m)) = (n.ip_range, &mut cfg) {
+            m.insert("IPRange".into(), Value::String(format!("{}/{}", ip_to_string(b), p)));
+        }
+        json!([cfg])
+    } else {
+        json!([])
+    };
+    let mut options = Map::new();
+    if n.is_default_bridge {
+        for (k, v) in [
+            ("com.docker.network.bridge.default_bridge", "true"),
+            ("com.docker.network.bridge.enable_icc", "true"),
+            ("com.docker.network.bridge.enable_ip_masquerade", "true"),
+            ("com.docker.network.bridge.host_binding_ipv4", "0.0.0.0"),
+            ("com.docker.network.bridge.name", "docker0"),
+            ("com.docker.network.driver.mtu", "1500"),
+        ] {
+            options.insert(k.into(), Value::String(v.into()));
+        }
+    }
+    for (k, v) in &n.options {
+        options.insert(k.clone(), Value::String(v.clone()));
+    }
+    json!({
+        "Name": n.name,
+        "Id": n.id,
+        "Created": rfc3339_nanos(n.created_ms, world.epoch_secs),
+        "Scope": n.scope,
+        "Driver": n.driver,
+        "EnableIPv6": false,
+        "IPAM": {"Driver": "default", "Options": if n.is_default_bridge { Value::Null } else { json!({}) }, "Config": config},
+        "Internal": n.internal,
+        "Attachable": n.attachable,
+        "Ingress": false,
+        "ConfigFrom": {"Network": ""},
+        "ConfigOnly": false,
+        "Containers": Value::Object(containers),
+        "Options": Value::Object(options),
+        "Labels": labels_json(&n.labels),
+    })
+}
+
+/// `docker volume inspect` of one volume.
+pub fn volume_json(world: &World, v: &Volume) -> Value {
+    json!({
+        "CreatedAt": rfc3339_secs(world.epoch_secs + v.created_ms / 1000),
+        "Driver": v.driver,
+        "Labels": if v.labels.is_empty() { Value::Null } else { labels_json(&v.labels) },
+        "Mountpoint": v.mountpoint(),
+        "Name": v.name,
+        "Options": if v.options.is_empty() { Value::Null } else { Value::Object(v.options.iter().map(|(k, val)| (k.clone(), Value::String(val.clone()))).collect()) },
+        "Scope": "local",
+    })
+}
+
+/// JSON as docker prints it: 4-space indentation, Go's HTML escaping.
+pub fn pretty_json(v: &Value) -> String {
+    let mut buf = Vec::new();
+    let fmt = serde_json::ser::PrettyFormatter::with_indent(b"    ");
+    let mut ser = serde_json::Serializer::with_formatter(&mut buf, fmt);
+    let _ = serde::Serialize::serialize(v, &mut ser);
+    go_escape(&String::from_utf8_lossy(&buf))
+}
+
+/// Go's encoding/json escapes <, > and & in strings.
+pub fn go_escape(s: &str) -> String {
+    s.replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026")
+}
+
+/// Compact JSON (for `{{json .}}` and `--format json`).
+pub fn compact_json(v: &Value) -> String {
+    go_escape(&serde_json::to_string(v).unwrap_or_default())
+}

@@ -1,0 +1,354 @@
+//! The `docker` command-line front.
+//!
+//! Turns argv into engine operations and engine results into exactly what
+//! Docker 27's CLI prints, with its exit codes. It is the only crate that
+//! knows Docker's output format (tables, JSON of inspect, progress of pull
+//! and build, compose's output).
+//!
+//! Entry point: [`docker`]. Commands that keep the terminal (interactive
+//! shells, `logs -f`, attached `run`/`compose up`, `stats`, `login`
+//! prompts) return a [`Pending`] that the host drives with
+//! [`pending_line`], [`follow_tick`] and [`follow_interrupt`].
+//!
+//! Code map: `args.rs` (pflag-like parsing, help, usage errors),
+//! `format.rs` (status strings, ports, inspect JSON), `gotmpl.rs`
+//! (`--format` templates), `tabwriter.rs` (tables), `cmd_*.rs` (one file
+//! per command family), `compose/` (docker compose).
+
+pub mod args;
+mod cmd_build;
+mod cmd_container;
+mod cmd_image;
+mod cmd_network;
+mod cmd_system;
+mod cmd_volume;
+pub mod compose;
+pub mod format;
+pub mod gotmpl;
+pub mod pending;
+pub mod tabwriter;
+
+use baleine_engine::{EngineError, ErrorKind, World};
+use baleine_shell::Output;
+
+pub use pending::{follow_interrupt, follow_tick, pending_line, pending_prompt, Follow, Pending};
+
+/// Everything a docker command needs from its caller.
+pub struct Cli<'a> {
+    pub world: &'a mut World,
+    /// The shell's working folder on the host (absolute).
+    pub cwd: String,
+    /// The shell's exported environment.
+    pub env: Vec<(String, String)>,
+    /// Bytes piped into docker, if any (`echo pw | docker login --password-stdin`).
+    pub stdin: Option<Vec<u8>>,
+    pub out: Output,
+    /// Set by commands that keep the terminal.
+    pub pending: Option<Pending>,
+}
+
+impl Cli<'_> {
+    pub fn getenv(&self, key: &str) -> Option<&str> {
+        self.env.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
+    }
+
+    /// A path typed by the user, made absolute against the shell's folder.
+    pub fn host_path(&self, p: &str) -> String {
+        let home = self.env.iter().find(|(k, _)| k == "HOME").map(|(_, v)| v.as_str()).unwrap_or("/home/learner");
+        if p == "~" {
+            return home.to_string();
+        }
+        if let Some(rest) = p.strip_prefix("~/") {
+            return baleine_vfs::normalize(home, rest);
+        }
+        baleine_vfs::normalize(&self.cwd, p)
+    }
+
+    /// `Error response from daemon: ...` on stderr.
+    pub fn daemon_error(&mut self, e: &EngineError) {
+        self.out.err(format!("Error response from daemon: {}\n", e.message));
+    }
+
+    pub fn err(&mut self, s: impl AsRef<str>) {
+        self.out.err(s);
+    }
+
+    pub fn print(&mut self, s: impl AsRef<str>) {
+        self.out.out(s);
+    }
+}
+
+/// What a docker command produced.
+pub struct CliResult {
+    pub out: Output,
+    pub status: i32,
+    pub pending: Option<Pending>,
+}
+
+/// Runs `docker ARGS...` (argv without the leading "docker").
+pub fn docker(world: &mut World, argv: &[String], cwd: &str, env: &[(String, String)], stdin: Option<&[u8]>) -> CliResult {
+    let mut cli = Cli { world, cwd: cwd.to_string(), env: env.to_vec(), stdin: stdin.map(|s| s.to_vec()), out: Output::new(), pending: None };
+    let status = dispatch(&mut cli, argv);
+    cli.world.touch();
+    CliResult { out: cli.out, status, pending: cli.pending }
+}
+
+const TOP_HELP: &str = "
+Usage:  docker [OPTIONS] COMMAND
+
+A self-sufficient runtime for containers (simulated by baleine)
+
+Common Commands:
+  run         Create and run a new container from an image
+  exec        Execute a command in a running container
+  ps          List containers
+  build       Build an image from a Dockerfile
+  pull        Download an image from a registry
+  push        Upload an image to a registry
+  images      List images
+  login       Log in to a registry
+  logout      Log out from a registry
+  search      Search Docker Hub for images
+  version     Show the Docker version information
+  info        Display system-wide information
+
+Management Commands:
+  builder     Manage builds
+  buildx*     Docker Buildx
+  compose*    Docker Compose
+  container   Manage containers
+  image       Manage images
+  network     Manage networks
+  system      Manage Docker
+  volume      Manage volumes
+
+Commands:
+  attach      Attach local standard input, output, and error streams to a running container
+  commit      Create a new image from a container's changes
+  cp          Copy files/folders between a container and the local filesystem
+  create      Create a new container
+  diff        Inspect changes to files or directories on a container's filesystem
+  events      Get real time events from the server
+  history     Show the history of an image
+  inspect     Return low-level information on Docker objects
+  kill        Kill one or more running containers
+  load        Load an image from a tar archive or STDIN
+  logs        Fetch the logs of a container
+  pause       Pause all processes within one or more containers
+  port        List port mappings or a specific mapping for the container
+  rename      Rename a container
+  restart     Restart one or more containers
+  rm          Remove one or more containers
+  rmi         Remove one or more images
+  save        Save one or more images to a tar archive (streamed to STDOUT by default)
+  start       Start one or more stopped containers
+  stats       Display a live stream of container(s) resource usage statistics
+  stop        Stop one or more running containers
+  tag         Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE
+  top         Display the running processes of a container
+  unpause     Unpause all processes within one or more containers
+  update      Update configuration of one or more containers
+  version     Show the Docker version information
+  wait        Block until one or more containers stop, then print their exit codes
+
+Run 'docker COMMAND --help' for more information on a command.
+
+For more help on how to use Docker, head to https://docs.docker.com/go/guides/
+";
+
+fn dispatch(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
+    // Global options before the command.
+    let mut i = 0;
+    while i < argv.len() && argv[i].starts_with('-') {
+        match argv[i].as_str() {
+            "-v" | "--version" => {
+                cli.print("Docker version 27.5.1, build 9f9e405 (baleine simulator)\n");
+                return 0;
+            }
+            "-h" | "--help" => {
+                cli.print(TOP_HELP);
+                return 0;
+            }
+            "-D" | "--debug" | "--tls" | "--tlsverify" => i += 1,
+            "-H" | "--host" | "-c" | "--context" | "-l" | "--log-level" | "--config" => i += 2,
+            other => {
+                cli.err(format!("unknown flag: {other}\nSee 'docker --help'.\n\nUsage:  docker [OPTIONS] COMMAND\n\nA self-sufficient runtime for containers\n"));
+                return 125;
+            }
+        }
+    }
+    let argv = &argv[i.min(argv.len())..];
+    let Some(cmd) = argv.first() else {
+        cli.print(TOP_HELP);
+        return 0;
+    };
+    let rest = &argv[1..];
+    match cmd.as_str() {
+        "container" => group(cli, "container", rest),
+        "image" => group(cli, "image", rest),
+        "network" => cmd_network::run(cli, rest),
+        "volume" => cmd_volume::run(cli, rest),
+        "system" => group(cli, "system", rest),
+        "builder" => group(cli, "builder", rest),
+        "buildx" => group(cli, "buildx", rest),
+        "compose" => compose::run(cli, rest),
+        "build" => cmd_build::build(cli, rest, "docker build"),
+        "version" => cmd_system::version(cli, rest),
+        "info" => cmd_system::info(cli, rest),
+        "events" => cmd_system::events(cli, rest),
+        "inspect" => cmd_system::inspect(cli, rest),
+        "login" => cmd_system::login(cli, rest),
+        "logout" => cmd_system::logout(cli, rest),
+        "search" => cmd_image::search(cli, rest),
+        "scan" | "scout" => {
+            cli.err(format!("baleine: 'docker {cmd}' needs Docker Scout and a network connection, which the simulator does not have; on a real machine it lists the image's known vulnerabilities (CVEs).\n"));
+            1
+        }
+        "swarm" | "service" | "stack" | "node" | "secret" | "config" | "plugin" | "trust" | "manifest" | "context" => {
+            cli.err(format!("baleine: 'docker {cmd}' is beyond what this simulator models (it simulates one Docker Engine without swarm).\n"));
+            1
+        }
+        "help" => {
+            cli.print(TOP_HELP);
+            0
+        }
+        name => match container_or_image(cli, name, rest) {
+            Some(s) => s,
+            None => {
+                cli.err(format!("docker: '{name}' is not a docker command.\nSee 'docker --help'\n"));
+                1
+            }
+        },
+    }
+}
+
+/// Top-level commands that are shortcuts of container/image sub-commands.
+fn container_or_image(cli: &mut Cli<'_>, name: &str, rest: &[String]) -> Option<i32> {
+    Some(match name {
+        "run" | "create" | "start" | "stop" | "restart" | "kill" | "rm" | "ps" | "logs" | "exec" | "pause" | "unpause" | "rename" | "wait" | "top" | "stats" | "port" | "diff" | "cp" | "commit" | "update" | "attach" => cmd_container::run(cli, name, rest, false),
+        "pull" | "push" | "images" | "rmi" | "tag" | "history" | "save" | "load" | "import" => cmd_image::run(cli, name, rest),
+        _ => return None,
+    })
+}
+
+fn group(cli: &mut Cli<'_>, group: &str, rest: &[String]) -> i32 {
+    let sub = rest.first().map(String::as_str).unwrap_or("");
+    let args = if rest.is_empty() { rest } else { &rest[1..] };
+    if sub.is_empty() || sub == "--help" || sub == "-h" {
+        cli.print(format!("\nUsage:  docker {group} COMMAND\n\nManage {group}s\n\nRun 'docker {group} COMMAND --help' for more information on a command.\n"));
+        return 0;
+    }
+    match (group, sub) {
+        ("container", "ls" | "list" | "ps") => cmd_container::run(cli, "ps", args, true),
+        ("container", "remove") => cmd_container::run(cli, "rm", args, true),
+        ("container", "inspect") => cmd_system::inspect_kind(cli, args, "container"),
+        ("container", "prune") => cmd_container::prune(cli, args),
+        ("container", s) => match s {
+            "run" | "create" | "start" | "stop" | "restart" | "kill" | "rm" | "logs" | "exec" | "pause" | "unpause" | "rename" | "wait" | "top" | "stats" | "port" | "diff" | "cp" | "commit" | "update" | "attach" => cmd_container::run(cli, s, args, true),
+            _ => unknown_sub(cli, group, s),
+        },
+        ("image", "ls" | "list") => cmd_image::run(cli, "images", args),
+        ("image", "rm" | "remove") => cmd_image::run(cli, "rmi", args),
+        ("image", "build") => cmd_build::build(cli, args, "docker image build"),
+        ("image", "inspect") => cmd_system::inspect_kind(cli, args, "image"),
+        ("image", "prune") => cmd_image::prune(cli, args),
+        ("image", s @ ("pull" | "push" | "tag" | "history" | "save" | "load" | "import")) => cmd_image::run(cli, s, args),
+        ("system", "df") => cmd_system::df(cli, args),
+        ("system", "prune") => cmd_system::prune(cli, args),
+        ("system", "info") => cmd_system::info(cli, args),
+        ("system", "events") => cmd_system::events(cli, args),
+        ("builder", "prune") | ("buildx", "prune") => cmd_build::prune(cli, args),
+        ("builder", "build") | ("buildx", "build") => cmd_build::build(cli, args, if group == "buildx" { "docker buildx build" } else { "docker builder build" }),
+        ("buildx", "ls") => {
+            cli.print("NAME/NODE     DRIVER/ENDPOINT   STATUS    BUILDKIT   PLATFORMS\ndefault*      docker                                 \n \\_ default    \\_ default       running   v0.18.2    linux/amd64 (+3), linux/386\n");
+            0
+        }
+        ("buildx", "version") => {
+            cli.print("github.com/docker/buildx v0.19.3 48d6a39 (baleine simulator)\n");
+            0
+        }
+        (g, s) => unknown_sub(cli, g, s),
+    }
+}
+
+fn unknown_sub(cli: &mut Cli<'_>, group: &str, sub: &str) -> i32 {
+    cli.err(format!("docker: unknown command: docker {group} {sub}\n\nRun 'docker {group} --help' for more information\n"));
+    1
+}
+
+/// Parses a command's flags; on error prints docker's message and returns the exit status.
+pub(crate) fn parse_args(cli: &mut Cli<'_>, cmd: &args::Command, argv: &[String]) -> Result<args::Args, i32> {
+    match args::parse(cmd, argv) {
+        Ok(a) if a.help => {
+            cli.print(args::help(cmd));
+            Err(0)
+        }
+        Ok(a) => {
+            if let Some(msg) = args::arg_count_error(cmd, a.args.len()) {
+                cli.err(format!("{msg}\n"));
+                return Err(1);
+            }
+            Ok(a)
+        }
+        Err(msg) => {
+            cli.err(format!("{msg}\nSee '{} --help'.\n", cmd.path));
+            Err(125)
+        }
+    }
+}
+
+/// Exit status `docker run` uses for a daemon error.
+pub(crate) fn run_error_status(e: &EngineError) -> i32 {
+    match e.kind {
+        ErrorKind::CommandNotFound => 127,
+        ErrorKind::CommandNotInvokable => 126,
+        _ => 125,
+    }
+}
+
+/// Renders rows with a `--format` (or a default table format).
+pub(crate) fn render_format(cli: &mut Cli<'_>, format: &str, rows: &[serde_json::Value], headers: &dyn Fn(&str) -> Option<String>, quiet_field: Option<&str>) -> i32 {
+    let _ = quiet_field;
+    if format == "json" {
+        for r in rows {
+            let line = format::compact_json(r);
+            cli.print(format!("{line}\n"));
+        }
+        return 0;
+    }
+    let fmt = gotmpl::unescape_format(format);
+    let table = gotmpl::is_table(&fmt);
+    let body = gotmpl::strip_table(&fmt).to_string();
+    let tmpl = match gotmpl::parse(&body) {
+        Ok(t) => t,
+        Err(e) => {
+            cli.err(format!("{e}\n"));
+            return 1;
+        }
+    };
+    let mut text = String::new();
+    if table {
+        text.push_str(&gotmpl::header_for(&body, headers));
+        text.push('\n');
+    }
+    for r in rows {
+        match tmpl.execute(r) {
+            Ok(s) => {
+                text.push_str(&s);
+                text.push('\n');
+            }
+            Err(e) => {
+                cli.err(format!("{e}\n"));
+                return 1;
+            }
+        }
+    }
+    let text = if table { tabwriter::docker_table(&text) } else { text };
+    cli.print(text);
+    0
+}
+
+/// One line of `docker events` for an engine event.
+pub fn cmd_event_line(world: &World, e: &baleine_engine::world::Event) -> String {
+    cmd_system::event_line(world, e)
+}

@@ -1,0 +1,762 @@
+//! Container lifecycle: create, start, stop, kill, restart, pause, remove,
+//! and what happens when the main process exits (restart policies).
+
+use baleine_vfs::{Fs, FsView, Mount};
+use indexmap::IndexMap;
+
+use crate::error::{EngineError, EngineResult, ErrorKind};
+use crate::images::merge_env;
+use crate::model::*;
+use crate::sys::{ExecCtx, RunMode};
+use crate::world::{Scheduled, World, MAX_CONTAINERS};
+
+/// What starting a container produced right away.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct StartReport {
+    /// The main process already exited (short commands).
+    pub exited: Option<i32>,
+}
+
+fn valid_name(name: &str) -> bool {
+    let mut chars = name.chars();
+    match chars.next() {
+        Some(c) if c.is_ascii_alphanumeric() => {}
+        _ => return false,
+    }
+    name.len() >= 2 && chars.all(|c| c.is_ascii_alphanumeric() || "_.-".contains(c))
+}
+
+impl World {
+    /// `docker create`: the image must be local already.
+    pub fn create_container(&mut self, spec: ContainerSpec) -> EngineResult<String> {
+        if self.containers.len() >= MAX_CONTAINERS {
+            return Err(EngineError::new(ErrorKind::Unavailable, format!("baleine: too many containers (the simulator keeps at most {MAX_CONTAINERS}); remove some with docker rm or docker container prune")));
+        }
+        let image_id = self.image_id(&spec.image).ok_or_else(|| EngineError::no_such_image(&crate::images::display_ref(&spec.image)))?;
+        let image = self.images[&image_id].clone();
+        let name = match &spec.name {
+            Some(n) => {
+                let n = n.strip_prefix('/').unwrap_or(n).to_string();
+                if !valid_name(&n) {
+                    return Err(EngineError::invalid(format!("Invalid container name ({n}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed")));
+                }
+                if let Some(other) = self.containers.values().find(|c| c.name == n) {
+                    return Err(EngineError::conflict(format!(
+                        "Conflict. The container name \"/{n}\" is already in use by container \"{}\". You have to remove (or rename) that container to be able to reuse that name.",
+                        other.id
+                    )));
+                }
+                n
+            }
+            None => loop {
+                let n = crate::util::random_name(&mut self.rng);
+                if !self.containers.values().any(|c| c.name == n) {
+                    break n;
+                }
+            },
+        };
+        // Network mode.
+        let network_mode = spec.network.clone().unwrap_or_else(|| "bridge".into());
+        let mut net_ids = Vec::new();
+        match network_mode.as_str() {
+            "host" | "none" => {}
+            m if m.starts_with("container:") => {
+                let other = &m["container:".len()..];
+                self.container_id(other)?;
+            }
+            m => {
+                let nid = self.network_id(m).map_err(|_| EngineError::not_found(format!("network {m} not found")))?;
+                let net = &self.networks[&nid];
+                if !spec.network_aliases.is_empty() && net.is_default_bridge {
+                    return Err(EngineError::invalid("network-scoped alias is supported only for containers in user defined networks"));
+                }
+                net_ids.push(nid);
+            }
+        }
+        if !spec.ports.is_empty() && (network_mode == "host" || network_mode == "none") {
+            // Docker ignores -p with --network host (warning printed by the CLI).
+        }
+        let id = self.rng.hex64();
+        let cmd_given = spec.cmd.clone();
+        let entrypoint = spec.entrypoint.clone().or_else(|| image.config.entrypoint.clone()).unwrap_or_default();
+        let entrypoint = if entrypoint.len() == 1 && entrypoint[0].is_empty() { Vec::new() } else { entrypoint };
+        let cmd = match cmd_given {
+            Some(c) => c,
+            None if spec.entrypoint.is_some() => Vec::new(),
+            None => image.config.cmd.clone().unwrap_or_default(),
+        };
+        let hostname = spec.hostname.clone().unwrap_or_else(|| id[..12].to_string());
+        let mut env = merge_env(&image.config.env, &spec.env);
+        if !env.iter().any(|e| e.starts_with("PATH=")) && !matches!(image.os_family, OsFamily::Scratch) {
+            env.insert(0, "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin".into());
+        }
+        let mut labels = image.config.labels.clone();
+        for (k, v) in &spec.labels {
+            labels.insert(k.clone(), v.clone());
+        }
+        let healthcheck = if spec.no_healthcheck {
+            Some(Healthcheck { test: vec!["NONE".into()], ..Default::default() })
+        } else {
+            match (&spec.healthcheck, &image.config.healthcheck) {
+                (Some(h), img) => {
+                    let mut h = h.clone();
+                    if h.test.is_empty() {
+                        if let Some(i) = img {
+                            h.test = i.test.clone();
+                        }
+                    }
+                    Some(h)
+                }
+                (None, Some(i)) => Some(i.clone()),
+                (None, None) => None,
+            }
+        };
+        let mut exposed = image.config.exposed.clone();
+        for e in spec.exposed.iter().chain(spec.ports.iter().map(|p| format!("{}/{}", p.container_port, p.proto)).collect::<Vec<_>>().iter()) {
+            let e = if e.contains('/') { e.clone() } else { format!("{e}/tcp") };
+            if !exposed.contains(&e) {
+                exposed.push(e);
+            }
+        }
+        let workdir = spec.workdir.clone().filter(|w| !w.is_empty()).unwrap_or_else(|| image.config.workdir.clone());
+        let rootfs = self.forest.add(image.rootfs.clone());
+        let mut container = Container {
+            id: id.clone(),
+            name: name.clone(),
+            image_id: image_id.clone(),
+            spec: spec.clone(),
+            env,
+            cmd,
+            entrypoint,
+            workdir: if workdir.is_empty() { "/".into() } else { workdir },
+            user: spec.user.clone().unwrap_or_else(|| image.config.user.clone()),
+            hostname,
+            labels,
+            healthcheck,
+            exposed,
+            volumes: image.config.volumes.clone(),
+            stop_signal: spec.stop_signal.clone().or_else(|| image.config.stop_signal.clone()).unwrap_or_else(|| "SIGTERM".into()),
+            created_ms: self.now_ms,
+            state: State { status: Status::Created, pid: 0, exit_code: 0, error: String::new(), oom_killed: false, started_ms: None, finished_ms: None, health: None },
+            rootfs,
+            mounts: Vec::new(),
+            tmpfs: Vec::new(),
+            endpoints: IndexMap::new(),
+            network_mode: network_mode.clone(),
+            ports: spec.ports.clone(),
+            logs: Vec::new(),
+            process: None,
+            restart_count: 0,
+            generation: 0,
+            manually_stopped: false,
+            has_been_started: false,
+            os_family: image.os_family,
+            log_bytes: 0,
+        };
+        if spec.publish_all {
+            for e in &container.exposed {
+                let (port, proto) = e.split_once('/').unwrap_or((e, "tcp"));
+                if let Ok(p) = port.parse::<u16>() {
+                    if !container.ports.iter().any(|b| b.container_port == p && b.proto == proto) {
+                        container.ports.push(PortBinding { container_port: p, proto: proto.into(), host_ip: String::new(), host_port: 0 });
+                    }
+                }
+            }
+        }
+        // Mounts (may fail: nothing is kept then).
+        let mounts = match self.prepare_mounts(&container, &image) {
+            Ok(m) => m,
+            Err(e) => {
+                self.forest.remove(rootfs);
+                return Err(e);
+            }
+        };
+        container.mounts = mounts;
+        // The working folder exists in the container.
+        {
+            let view = container_view(&container);
+            let wd = container.workdir.clone();
+            let mut fs = self.forest.mounted(&view);
+            if !fs.exists(&wd) {
+                let _ = fs.mkdir(&wd, true);
+            }
+        }
+        for nid in net_ids {
+            let aliases = spec.network_aliases.clone();
+            container.endpoints.insert(nid.clone(), Endpoint { network_id: nid, endpoint_id: String::new(), ip: 0, mac: String::new(), aliases, dns_names: Vec::new() });
+        }
+        self.containers.insert(id.clone(), container);
+        let image_name = spec.image.clone();
+        self.event("container", "create", &id, &name, vec![("image".into(), image_name)]);
+        Ok(id)
+    }
+
+    /// `docker start`.
+    pub fn start_container(&mut self, name_or_id: &str) -> EngineResult<StartReport> {
+        let id = self.container_id(name_or_id)?;
+        let c = &self.containers[&id];
+        match c.state.status {
+            Status::Running | Status::Restarting => return Ok(StartReport::default()),
+            Status::Paused => return Err(EngineError::conflict("cannot start a paused container, try unpause instead")),
+            Status::Dead | Status::Removing => return Err(EngineError::conflict(format!("container {id} is marked for removal and cannot be started"))),
+            _ => {}
+        }
+        // Networking first: addresses and published ports.
+        self.connect_endpoints(&id)?;
+        if let Err(e) = self.publish_ports(&id) {
+            self.release_endpoints(&id);
+            return Err(e);
+        }
+        self.write_network_files(&id);
+        self.mount_tmpfs(&id);
+        let c = self.containers.get_mut(&id).ok_or_else(|| EngineError::no_such_container(&id))?;
+        c.generation += 1;
+        c.manually_stopped = false;
+        let first_start = !c.has_been_started;
+        let _ = first_start;
+        self.launch_main(&id)
+    }
+
+    /// Runs the main process of a container whose networking is in place.
+    fn launch_main(&mut self, id: &str) -> EngineResult<StartReport> {
+        let c = &self.containers[id];
+        let mut argv: Vec<String> = c.entrypoint.clone();
+        argv.extend(c.cmd.iter().cloned());
+        if c.spec.init {
+            argv.insert(0, "/sbin/docker-init".into());
+            argv.insert(1, "--".into());
+        }
+        if argv.is_empty() {
+            return Err(EngineError::invalid("no command specified"));
+        }
+        let interactive = c.spec.open_stdin;
+        let tty = c.spec.tty;
+        let gen = c.generation;
+        // The executable must exist (the OCI runtime's exec).
+        let exe = if c.spec.init { argv[2].clone() } else { argv[0].clone() };
+        let ctx = ExecCtx::for_container(self, id, RunMode::Account { start_ms: self.now_ms });
+        let found = crate::sys::resolve_executable(self, &ctx, &exe);
+        let now = self.now_ms;
+        match found {
+            Err(kind) => {
+                let (msg, code) = match kind {
+                    crate::sys::ExecError::NotFound => (format!("exec: \"{exe}\": executable file not found in $PATH"), 127),
+                    crate::sys::ExecError::NoSuchFile => (format!("exec: \"{exe}\": stat {exe}: no such file or directory"), 127),
+                    crate::sys::ExecError::Permission => (format!("exec: \"{exe}\": permission denied"), 126),
+                };
+                let full = format!("failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: {msg}: unknown");
+                self.release_ports(id);
+                self.release_endpoints(id);
+                if let Some(c) = self.containers.get_mut(id) {
+                    c.state.exit_code = code;
+                    c.state.error = full.clone();
+                    if c.has_been_started {
+                        c.state.status = Status::Exited;
+                        c.state.finished_ms = Some(now);
+                    }
+                }
+                let kind = if code == 126 { ErrorKind::CommandNotInvokable } else { ErrorKind::CommandNotFound };
+                return Err(EngineError::new(kind, full));
+            }
+            Ok(_) => {}
+        }
+        let pid = self.next_pid();
+        if let Some(c) = self.containers.get_mut(id) {
+            c.state.status = Status::Running;
+            c.state.pid = pid;
+            c.state.started_ms = Some(now);
+            c.state.error.clear();
+            c.state.exit_code = 0;
+            c.has_been_started = true;
+            c.state.health = c.healthcheck.as_ref().filter(|h| !h.disabled() && !h.test.is_empty()).map(|_| Health { status: "starting".into(), failing_streak: 0, log: Vec::new() });
+        }
+        let name = self.containers[id].name.clone();
+        let image = self.containers[id].spec.image.clone();
+        self.event("container", "start", id, &name, vec![("image".into(), image)]);
+        // Run the program.
+        let result = crate::sys::run_main_process(self, id, argv, interactive, tty);
+        if let Some(c) = self.containers.get_mut(id) {
+            for e in result.logs {
+                c.log_bytes += e.line.len() as u64;
+                c.logs.push(e);
+            }
+            if c.logs.len() > crate::world::MAX_LOG_LINES {
+                let extra = c.logs.len() - crate::world::MAX_LOG_LINES;
+                c.logs.drain(..extra);
+            }
+            c.process = Some(result.process.clone());
+        }
+        // Healthcheck schedule.
+        if let Some(h) = self.containers[id].healthcheck.clone() {
+            if !h.disabled() && !h.test.is_empty() {
+                let first = if h.start_period_ms > 0 && h.start_interval_ms > 0 { h.start_interval_ms } else { h.interval() };
+                self.schedule_at(now + first, Scheduled::Health { cid: id.to_string(), gen });
+            }
+        }
+        match result.process.exit {
+            Some((at, code)) if at <= now => {
+                self.finish_process(id, code, false);
+                Ok(StartReport { exited: Some(code) })
+            }
+            Some((at, _)) => {
+                self.schedule_at(at, Scheduled::Exit { cid: id.to_string(), gen });
+                Ok(StartReport::default())
+            }
+            None => Ok(StartReport::default()),
+        }
+    }
+
+    pub(crate) fn on_process_exit(&mut self, id: &str, gen: u64) {
+        let Some(c) = self.containers.get(id) else { return };
+        if c.generation != gen || c.state.status != Status::Running && c.state.status != Status::Paused {
+            return;
+        }
+        let code = c.process.as_ref().and_then(|p| p.exit).map(|e| e.1).unwrap_or(0);
+        self.finish_process(id, code, false);
+    }
+
+    /// The main process ended with `code`: the container exits, and the
+    /// restart policy decides what comes next.
+    pub(crate) fn finish_process(&mut self, id: &str, code: i32, by_user: bool) {
+        let now = self.now_ms;
+        let Some(c) = self.containers.get_mut(id) else { return };
+        c.state.status = Status::Exited;
+        c.state.exit_code = code;
+        c.state.pid = 0;
+        c.state.finished_ms = Some(now);
+        c.process = None;
+        c.generation += 1;
+        if let Some(h) = c.state.health.as_mut() {
+            h.status = "unhealthy".into();
+            let _ = h;
+        }
+        c.state.health = None;
+        let gen = c.generation;
+        let name = c.name.clone();
+        let image = c.spec.image.clone();
+        let policy = c.spec.restart.clone();
+        let restart_count = c.restart_count;
+        let manually = c.manually_stopped || by_user;
+        let auto_remove = c.spec.auto_remove;
+        self.release_ports(id);
+        self.drop_tmpfs(id);
+        self.event("container", "die", id, &name, vec![("exitCode".into(), code.to_string()), ("image".into(), image)]);
+        let restart = !manually
+            && match policy.name.as_str() {
+                "always" | "unless-stopped" => true,
+                "on-failure" => code != 0 && (policy.max_retries == 0 || restart_count < policy.max_retries),
+                _ => false,
+            };
+        if restart {
+            // Docker's restart manager: 100 ms, doubling, capped at 1 minute;
+            // reset after the container ran 10 s.
+            let delay = (100u64 << restart_count.min(10)).min(60_000);
+            if let Some(c) = self.containers.get_mut(id) {
+                c.state.status = Status::Restarting;
+                // Restarting containers keep their endpoints.
+            }
+            self.schedule_at(now + delay, Scheduled::Restart { cid: id.to_string(), gen });
+            return;
+        }
+        self.release_endpoints(id);
+        if auto_remove {
+            let _ = self.remove_container(id, true, true);
+        }
+    }
+
+    /// The main process of a container ended with `code` (an interactive
+    /// shell's `exit`, a signal delivered from inside).
+    pub fn end_main_process(&mut self, id: &str, code: i32) {
+        if self.containers.get(id).is_some_and(|c| c.is_running()) {
+            self.finish_process(id, code, false);
+        }
+    }
+
+    pub(crate) fn on_restart(&mut self, id: &str, gen: u64) {
+        let Some(c) = self.containers.get_mut(id) else { return };
+        if c.generation != gen || c.state.status != Status::Restarting {
+            return;
+        }
+        c.restart_count += 1;
+        c.generation += 1;
+        let _ = self.publish_ports(id);
+        self.write_network_files(id);
+        self.mount_tmpfs(id);
+        let name = self.containers[id].name.clone();
+        self.event("container", "restart", id, &name, vec![]);
+        if self.launch_main(id).is_err() {
+            if let Some(c) = self.containers.get_mut(id) {
+                c.state.status = Status::Exited;
+            }
+        }
+    }
+
+    /// `docker stop`: SIGTERM (or the image's stop signal), then SIGKILL
+    /// after the timeout. Simulated time passes while Docker waits.
+    pub fn stop_container(&mut self, name_or_id: &str, timeout_s: Option<u64>, signal: Option<&str>) -> EngineResult<()> {
+        let id = self.container_id(name_or_id)?;
+        let c = &self.containers[&id];
+        if c.state.status == Status::Restarting {
+            if let Some(c) = self.containers.get_mut(&id) {
+                c.manually_stopped = true;
+                c.generation += 1;
+            }
+            self.finish_process(&id, self.containers[&id].state.exit_code, true);
+            return Ok(());
+        }
+        if !c.is_running() {
+            return Ok(());
+        }
+        if c.state.status == Status::Paused {
+            if let Some(c) = self.containers.get_mut(&id) {
+                c.state.status = Status::Running;
+            }
+        }
+        let timeout = timeout_s.or(self.containers[&id].spec.stop_timeout).unwrap_or(10);
+        let sig = signal.map(str::to_string).unwrap_or_else(|| self.containers[&id].stop_signal.clone());
+        if let Some(c) = self.containers.get_mut(&id) {
+            c.manually_stopped = true;
+        }
+        let name = self.containers[&id].name.clone();
+        self.event("container", "kill", &id, &name, vec![("signal".into(), signal_number(&sig).to_string())]);
+        let (handled, code) = self.signal_outcome(&id, &sig);
+        if handled {
+            self.advance(100);
+            if self.containers.get(&id).is_some_and(|c| c.is_running()) {
+                self.finish_process(&id, code, true);
+            }
+        } else {
+            self.advance(timeout * 1000);
+            if self.containers.get(&id).is_some_and(|c| c.is_running()) {
+                self.event("container", "kill", &id, &name, vec![("signal".into(), "9".into())]);
+                self.finish_process(&id, 137, true);
+            }
+        }
+        self.event("container", "stop", &id, &name, vec![]);
+        Ok(())
+    }
+
+    /// Whether the main process dies on `sig`, and with which exit code.
+    fn signal_outcome(&self, id: &str, sig: &str) -> (bool, i32) {
+        let c = &self.containers[id];
+        let Some(p) = &c.process else { return (true, 0) };
+        let num = signal_number(sig);
+        if num == 9 {
+            return (true, 137);
+        }
+        if c.spec.init {
+            // tini forwards the signal; a process without a handler dies of it.
+            return (true, if p.handles_sigterm { p.term_exit } else { 128 + num });
+        }
+        if p.handles_sigterm && matches!(num, 15 | 2 | 3 | 28) {
+            return (true, p.term_exit);
+        }
+        if p.interactive {
+            // A shell as PID 1 ignores SIGTERM too.
+            return (false, 0);
+        }
+        (false, 0)
+    }
+
+    /// `docker kill -s SIG`.
+    pub fn kill_container(&mut self, name_or_id: &str, signal: &str) -> EngineResult<()> {
+        let id = self.container_id(name_or_id)?;
+        let c = &self.containers[&id];
+        if !c.is_running() || c.state.status == Status::Restarting {
+            return Err(EngineError::conflict(format!("cannot kill container: {}: container {} is not running", name_or_id, id)));
+        }
+        let num = signal_number(signal);
+        if num == 0 {
+            return Err(EngineError::invalid(format!("Invalid signal: {signal}")));
+        }
+        let name = c.name.clone();
+        self.event("container", "kill", &id, &name, vec![("signal".into(), num.to_string())]);
+        let (dies, code) = if num == 9 { (true, 137) } else { self.signal_outcome(&id, signal) };
+        if dies {
+            if let Some(c) = self.containers.get_mut(&id) {
+                // docker kill does not count as a manual stop for restart policies (except unless-stopped? no: kill is not stop).
+                c.state.status = Status::Running;
+            }
+            self.finish_process(&id, code, false);
+        }
+        Ok(())
+    }
+
+    /// `docker restart`.
+    pub fn restart_container(&mut self, name_or_id: &str, timeout_s: Option<u64>) -> EngineResult<()> {
+        let id = self.container_id(name_or_id)?;
+        self.stop_container(&id, timeout_s, None)?;
+        if let Some(c) = self.containers.get_mut(&id) {
+            c.manually_stopped = false;
+        }
+        self.start_container(&id)?;
+        let name = self.containers[&id].name.clone();
+        self.event("container", "restart", &id, &name, vec![]);
+        Ok(())
+    }
+
+    pub fn pause_container(&mut self, name_or_id: &str) -> EngineResult<()> {
+        let id = self.container_id(name_or_id)?;
+        let c = &self.containers[&id];
+        match c.state.status {
+            Status::Running => {}
+            Status::Paused => return Err(EngineError::conflict(format!("container {id} is already paused"))),
+            _ => return Err(EngineError::conflict(format!("container {id} is not running"))),
+        }
+        let name = c.name.clone();
+        if let Some(c) = self.containers.get_mut(&id) {
+            c.state.status = Status::Paused;
+        }
+        self.event("container", "pause", &id, &name, vec![]);
+        Ok(())
+    }
+
+    pub fn unpause_container(&mut self, name_or_id: &str) -> EngineResult<()> {
+        let id = self.container_id(name_or_id)?;
+        let c = &self.containers[&id];
+        if c.state.status != Status::Paused {
+            return Err(EngineError::conflict(format!("container {id} is not paused")));
+        }
+        let name = c.name.clone();
+        if let Some(c) = self.containers.get_mut(&id) {
+            c.state.status = Status::Running;
+        }
+        self.event("container", "unpause", &id, &name, vec![]);
+        Ok(())
+    }
+
+    /// `docker rm [-f] [-v]`.
+    pub fn remove_container(&mut self, name_or_id: &str, force: bool, volumes: bool) -> EngineResult<()> {
+        let id = self.container_id(name_or_id)?;
+        let c = &self.containers[&id];
+        if c.is_running() && c.state.status != Status::Restarting || c.state.status == Status::Restarting && !force {
+            if !force {
+                let what = if c.state.status == Status::Paused { "container is paused and must be unpaused first" } else { "container is running: stop the container before removing or force remove" };
+                if c.state.status == Status::Restarting {
+                    return Err(EngineError::conflict(format!("cannot remove container \"/{}\": container is restarting: stop the container before removing or force remove", c.name)));
+                }
+                return Err(EngineError::conflict(format!("cannot remove container \"/{}\": {what}", c.name)));
+            }
+            let name = c.name.clone();
+            self.event("container", "kill", &id, &name, vec![("signal".into(), "9".into())]);
+            if let Some(c) = self.containers.get_mut(&id) {
+                c.manually_stopped = true;
+                c.state.status = Status::Running;
+            }
+            self.finish_process(&id, 137, true);
+            if !self.containers.contains_key(&id) {
+                return Ok(());
+            }
+        }
+        self.release_ports(&id);
+        self.release_endpoints(&id);
+        let Some(c) = self.containers.shift_remove(&id) else { return Ok(()) };
+        self.forest.remove(c.rootfs);
+        for t in &c.tmpfs {
+            self.forest.remove(*t);
+        }
+        // Anonymous volumes go with -v (and with --rm).
+        if volumes || c.spec.auto_remove {
+            for m in &c.mounts {
+                if m.kind == "volume" {
+                    if let Some(v) = self.volumes.get(&m.name) {
+                        if v.anonymous && !self.volume_in_use(&m.name) {
+                            let tree = v.tree;
+                            self.volumes.shift_remove(&m.name);
+                            self.forest.remove(tree);
+                            self.event("volume", "destroy", &m.name, &m.name, vec![]);
+                        }
+                    }
+                }
+            }
+        }
+        self.event("container", "destroy", &id, &c.name, vec![]);
+        Ok(())
+    }
+
+    /// `docker rename`.
+    pub fn rename_container(&mut self, name_or_id: &str, new_name: &str) -> EngineResult<()> {
+        let id = self.container_id(name_or_id)?;
+        let new_name = new_name.strip_prefix('/').unwrap_or(new_name);
+        if !valid_name(new_name) {
+            return Err(EngineError::invalid(format!("Invalid container name ({new_name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed")));
+        }
+        if let Some(other) = self.containers.values().find(|c| c.name == new_name) {
+            if other.id == id {
+                return Err(EngineError::invalid(format!("Renaming a container with the same name as its current name")));
+            }
+            return Err(EngineError::conflict(format!(
+                "Conflict. The container name \"/{new_name}\" is already in use by container \"{}\". You have to remove (or rename) that container to be able to reuse that name.",
+                other.id
+            )));
+        }
+        if let Some(c) = self.containers.get_mut(&id) {
+            c.name = new_name.to_string();
+        }
+        self.event("container", "rename", &id, new_name, vec![]);
+        Ok(())
+    }
+
+    /// `docker container prune`: removes stopped containers; returns their ids.
+    pub fn prune_containers(&mut self) -> Vec<String> {
+        let ids: Vec<String> = self.containers.values().filter(|c| matches!(c.state.status, Status::Exited | Status::Created | Status::Dead)).map(|c| c.id.clone()).collect();
+        for id in &ids {
+            let _ = self.remove_container(id, false, false);
+        }
+        ids
+    }
+
+    /// `docker update`.
+    pub fn update_container(&mut self, name_or_id: &str, restart: Option<RestartPolicy>, memory: Option<u64>, nano_cpus: Option<u64>) -> EngineResult<()> {
+        let id = self.container_id(name_or_id)?;
+        let c = self.containers.get_mut(&id).ok_or_else(|| EngineError::no_such_container(name_or_id))?;
+        if let Some(r) = restart {
+            if c.spec.auto_remove && r.name != "no" {
+                return Err(EngineError::invalid("Restart policy cannot be updated because AutoRemove is enabled for the container"));
+            }
+            c.spec.restart = r;
+        }
+        if let Some(m) = memory {
+            c.spec.memory = m;
+        }
+        if let Some(n) = nano_cpus {
+            c.spec.nano_cpus = n;
+        }
+        Ok(())
+    }
+
+    /// The log lines of a container written up to now.
+    pub fn logs_until_now(&self, id: &str) -> Vec<LogEntry> {
+        let now = self.now_ms;
+        self.containers.get(id).map(|c| c.logs.iter().filter(|l| l.ms <= now).cloned().collect()).unwrap_or_default()
+    }
+
+    /// The daemon restarts (`systemctl restart docker`): restart policies act.
+    pub fn restart_daemon(&mut self) {
+        let ids: Vec<String> = self.containers.keys().cloned().collect();
+        for id in &ids {
+            if self.containers[id].is_running() {
+                if let Some(c) = self.containers.get_mut(id) {
+                    c.state.status = Status::Running;
+                }
+                self.finish_process(id, 255, true);
+                if let Some(c) = self.containers.get_mut(id) {
+                    c.manually_stopped = false;
+                }
+            }
+        }
+        for id in &ids {
+            let Some(c) = self.containers.get(id) else { continue };
+            let policy = c.spec.restart.name.clone();
+            let start = match policy.as_str() {
+                "always" => true,
+                "unless-stopped" => !c.manually_stopped,
+                _ => false,
+            };
+            if start && !c.is_running() {
+                let _ = self.start_container(id);
+            }
+        }
+    }
+}
+
+/// The view of the file system a container's processes see.
+pub fn container_view(c: &Container) -> FsView {
+    let mut mounts: Vec<Mount> = c
+        .mounts
+        .iter()
+        .map(|m| Mount { target: m.destination.clone(), tree: m.tree, source: m.subpath.clone(), readonly: !m.rw })
+        .collect();
+    mounts.sort_by_key(|m| m.target.len());
+    FsView { root: c.rootfs, root_readonly: c.spec.read_only, mounts }
+}
+
+/// Signal names and numbers (Linux x86_64).
+pub fn signal_number(sig: &str) -> i32 {
+    let s = sig.trim().to_ascii_uppercase();
+    if let Ok(n) = s.parse::<i32>() {
+        return if (1..=64).contains(&n) { n } else { 0 };
+    }
+    let s = s.strip_prefix("SIG").unwrap_or(&s);
+    match s {
+        "HUP" => 1,
+        "INT" => 2,
+        "QUIT" => 3,
+        "ILL" => 4,
+        "TRAP" => 5,
+        "ABRT" => 6,
+        "BUS" => 7,
+        "FPE" => 8,
+        "KILL" => 9,
+        "USR1" => 10,
+        "SEGV" => 11,
+        "USR2" => 12,
+        "PIPE" => 13,
+        "ALRM" => 14,
+        "TERM" => 15,
+        "STKFLT" => 16,
+        "CHLD" => 17,
+        "CONT" => 18,
+        "STOP" => 19,
+        "TSTP" => 20,
+        "TTIN" => 21,
+        "TTOU" => 22,
+        "URG" => 23,
+        "XCPU" => 24,
+        "XFSZ" => 25,
+        "VTALRM" => 26,
+        "PROF" => 27,
+        "WINCH" => 28,
+        "IO" => 29,
+        "PWR" => 30,
+        "SYS" => 31,
+        _ => 0,
+    }
+}
+
+impl World {
+    /// `docker commit`: a new image whose top layer is the container's changes.
+    pub fn commit_container(&mut self, name_or_id: &str, reference: Option<&str>, message: &str) -> EngineResult<String> {
+        let c = self.container(name_or_id)?.clone();
+        let base = self.images.get(&c.image_id).cloned().ok_or_else(|| EngineError::no_such_image(&c.image_id))?;
+        let tree = self.forest.tree(c.rootfs).clone();
+        let skip = ["/etc/hosts", "/etc/hostname", "/etc/resolv.conf"];
+        let size: u64 = tree
+            .diff(&base.rootfs)
+            .iter()
+            .filter(|(k, p)| *k != 'D' && !skip.contains(&p.as_str()))
+            .filter_map(|(_, p)| match tree.get(p) {
+                Some(baleine_vfs::Node::File(f)) => Some(f.content.size()),
+                _ => None,
+            })
+            .sum();
+        let now_secs = self.now_secs();
+        let id = crate::util::sha256_hex(&format!("commit:{}:{}:{}", c.id, self.now_ms, self.rng.next_u64()));
+        let layer = crate::util::sha256_hex(&format!("commit-layer:{id}"));
+        let mut image = base.clone();
+        image.id = id.clone();
+        image.repo_tags.clear();
+        image.repo_digests.clear();
+        image.created_secs = now_secs;
+        image.layers.push(layer.clone());
+        image.config.env = c.env.clone();
+        image.config.cmd = if c.cmd.is_empty() { None } else { Some(c.cmd.clone()) };
+        image.config.entrypoint = if c.entrypoint.is_empty() { None } else { Some(c.entrypoint.clone()) };
+        image.rootfs = tree;
+        for p in skip {
+            let _ = image.rootfs.remove(p);
+        }
+        image.parent = Some(base.id.clone());
+        image.comment = message.to_string();
+        image.history.push(crate::model::HistoryEntry { created_secs: now_secs, created_by: c.command_line(), size, empty_layer: false, comment: message.to_string() });
+        image.built = false;
+        let tags: Vec<String> = match reference {
+            Some(r) => vec![crate::images::Reference::parse(r)?.familiar()],
+            None => Vec::new(),
+        };
+        self.add_image(image, &tags, &[(layer, size)]);
+        let name = c.name.clone();
+        self.event("container", "commit", &c.id, &name, vec![]);
+        Ok(id)
+    }
+}

@@ -1,0 +1,541 @@
+//! Images: references, the catalog registry, pull, tag, rmi, prune.
+
+use std::sync::Arc;
+
+use baleine_vfs::{Content, Meta, Node, Tree};
+use indexmap::IndexMap;
+
+use crate::baseos::{base_files, BaseKind};
+use crate::catalog::{CatalogImage, Os};
+use crate::catalog_data::IMAGES;
+use crate::error::{EngineError, EngineResult, ErrorKind};
+use crate::model::*;
+use crate::util::{parse_rfc3339, sha256_hex};
+use crate::world::{Pushed, World};
+
+/// A parsed image reference ("nginx:alpine", "user/app:1.0",
+/// "registry.example.com:5000/team/app@sha256:...").
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reference {
+    /// Registry host ("docker.io" when none was given).
+    pub domain: String,
+    /// Path: "library/nginx", "user/app".
+    pub path: String,
+    pub tag: Option<String>,
+    pub digest: Option<String>,
+}
+
+impl Reference {
+    /// Parses a reference; Err carries Docker's message.
+    pub fn parse(s: &str) -> EngineResult<Reference> {
+        let bad = || EngineError::invalid(format!("invalid reference format: repository name (library/{s}) must be lowercase"));
+        if s.is_empty() {
+            return Err(EngineError::invalid("invalid reference format"));
+        }
+        let (rest, digest) = match s.split_once('@') {
+            Some((r, d)) => (r, Some(d.to_string())),
+            None => (s, None),
+        };
+        let (name, tag) = match rest.rfind(':') {
+            Some(i) if !rest[i + 1..].contains('/') => (&rest[..i], Some(rest[i + 1..].to_string())),
+            _ => (rest, None),
+        };
+        if name.is_empty() || name.starts_with('/') || name.ends_with('/') || name.contains("//") {
+            return Err(EngineError::invalid("invalid reference format"));
+        }
+        let valid_char = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || "._-/:".contains(c);
+        let (domain, path) = match name.split_once('/') {
+            Some((first, rest)) if first.contains('.') || first.contains(':') || first == "localhost" => (first.to_string(), rest.to_string()),
+            _ => ("docker.io".to_string(), if name.contains('/') { name.to_string() } else { format!("library/{name}") }),
+        };
+        if path.chars().any(|c| c.is_ascii_uppercase()) {
+            return Err(bad());
+        }
+        if !path.chars().all(valid_char) {
+            return Err(EngineError::invalid("invalid reference format"));
+        }
+        if let Some(t) = &tag {
+            if t.is_empty() || t.len() > 128 || !t.chars().all(|c| c.is_ascii_alphanumeric() || "._-".contains(c)) || t.starts_with(['.', '-']) {
+                return Err(EngineError::invalid("invalid reference format"));
+            }
+        }
+        Ok(Reference { domain, path, tag, digest })
+    }
+
+    /// The repository as Docker shows it in `docker images` ("nginx", "user/app", "gcr.io/x/y").
+    pub fn repo(&self) -> String {
+        if self.domain == "docker.io" {
+            self.path.strip_prefix("library/").unwrap_or(&self.path).to_string()
+        } else {
+            format!("{}/{}", self.domain, self.path)
+        }
+    }
+
+    pub fn tag_or_latest(&self) -> &str {
+        self.tag.as_deref().unwrap_or("latest")
+    }
+
+    /// "nginx:latest".
+    pub fn familiar(&self) -> String {
+        format!("{}:{}", self.repo(), self.tag_or_latest())
+    }
+
+    /// "docker.io/library/nginx:latest".
+    pub fn full(&self) -> String {
+        format!("{}/{}:{}", self.domain, self.path, self.tag_or_latest())
+    }
+}
+
+/// The catalog entry for a repository and tag.
+pub fn catalog_lookup(reference: &Reference) -> Option<&'static CatalogImage> {
+    let repo = reference.repo();
+    let tag = reference.tag_or_latest();
+    IMAGES.iter().find(|img| img.repo == repo && img.tags.contains(&tag))
+}
+
+fn layer_digest(short: &str) -> String {
+    let tail = sha256_hex(&format!("layer:{short}"));
+    let mut d = short.to_string();
+    d.push_str(&tail[..64usize.saturating_sub(short.len()).min(tail.len())]);
+    d.truncate(64);
+    d
+}
+
+fn os_family(os: Os) -> OsFamily {
+    match os {
+        Os::Alpine(_) => OsFamily::Alpine,
+        Os::Debian(_) => OsFamily::Debian,
+        Os::Ubuntu(_) => OsFamily::Ubuntu,
+        Os::Busybox => OsFamily::Busybox,
+        Os::Scratch => OsFamily::Scratch,
+        Os::Distroless => OsFamily::Distroless,
+    }
+}
+
+/// The file tree of a catalog image.
+pub fn catalog_rootfs(img: &CatalogImage) -> Tree {
+    let mut tree = Tree::new();
+    for f in base_files(img.os) {
+        let _ = match f.kind {
+            BaseKind::Text(t) => tree.write(f.path, Content::text(t), Meta::file(), true),
+            BaseKind::Exec(kind) => tree.write(f.path, Content::Opaque { kind: Arc::from(kind), size: 0 }, Meta::exec(), true),
+            BaseKind::Dir => tree.mkdir(f.path, true),
+            BaseKind::Symlink(target) => tree.put(f.path, Node::Symlink(Arc::from(target)), true),
+        };
+    }
+    for (path, kind) in img.programs {
+        let _ = tree.write(path, Content::Opaque { kind: Arc::from(*kind), size: 0 }, Meta::exec(), true);
+    }
+    for (path, text) in img.files {
+        let _ = tree.write(path, Content::text(text), Meta::file(), true);
+    }
+    if !img.workdir.is_empty() {
+        let _ = tree.mkdir(img.workdir, true);
+    }
+    for v in img.volumes {
+        let _ = tree.mkdir(v, true);
+    }
+    tree
+}
+
+fn to_vec(v: &[&str]) -> Vec<String> {
+    v.iter().map(|s| s.to_string()).collect()
+}
+
+/// Builds the local image of a catalog entry (its id is stable).
+pub fn catalog_image(img: &CatalogImage) -> Image {
+    let first_tag = img.tags.first().copied().unwrap_or("latest");
+    let id = sha256_hex(&format!("catalog-image:{}:{}", img.repo, first_tag));
+    let created_secs = parse_rfc3339(img.created).unwrap_or(0);
+    let healthcheck = img.healthcheck.map(|h| Healthcheck {
+        test: to_vec(h.test),
+        interval_ms: h.interval_s * 1000,
+        timeout_ms: h.timeout_s * 1000,
+        start_period_ms: h.start_period_s * 1000,
+        start_interval_ms: 0,
+        retries: h.retries,
+    });
+    let config = ImageConfig {
+        env: to_vec(img.env),
+        cmd: img.cmd.map(to_vec),
+        entrypoint: img.entrypoint.map(to_vec),
+        workdir: img.workdir.to_string(),
+        user: img.user.to_string(),
+        exposed: to_vec(img.exposed),
+        volumes: to_vec(img.volumes),
+        labels: img.labels.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect(),
+        healthcheck,
+        stop_signal: img.stop_signal.map(str::to_string),
+        shell: None,
+        onbuild: Vec::new(),
+        args_escaped: false,
+    };
+    let history = img
+        .layers
+        .iter()
+        .map(|(_, size, by)| HistoryEntry { created_secs, created_by: by.to_string(), size: *size, empty_layer: *size == 0, comment: String::new() })
+        .collect();
+    Image {
+        id,
+        repo_tags: Vec::new(),
+        repo_digests: Vec::new(),
+        created_secs,
+        layers: img.layers.iter().filter(|l| l.1 > 0).map(|l| layer_digest(l.0)).collect(),
+        config,
+        history,
+        rootfs: catalog_rootfs(img),
+        parent: None,
+        os_family: os_family(img.os),
+        comment: String::new(),
+        built: false,
+    }
+}
+
+/// The repository digest a catalog image is pulled by.
+pub fn catalog_digest(img: &CatalogImage) -> String {
+    sha256_hex(&format!("catalog-digest:{}:{}", img.repo, img.tags.first().copied().unwrap_or("latest")))
+}
+
+/// What `docker pull` did, for the CLI to print.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PullReport {
+    pub reference: Reference,
+    /// (12-hex layer id, already existed locally).
+    pub layers: Vec<(String, bool)>,
+    pub digest: String,
+    /// The image was already present and up to date.
+    pub up_to_date: bool,
+    pub image_id: String,
+}
+
+impl World {
+    /// Finds a local image by reference ("nginx", "nginx:alpine"), by
+    /// "repo@digest", or by (a prefix of) its id.
+    pub fn image_id(&self, name: &str) -> Option<String> {
+        let key = name.strip_prefix("sha256:").unwrap_or(name);
+        if self.images.contains_key(key) {
+            return Some(key.to_string());
+        }
+        if let Ok(r) = Reference::parse(name) {
+            let familiar = r.familiar();
+            if let Some(d) = &r.digest {
+                let wanted = format!("{}@{}", r.repo(), d);
+                if let Some(img) = self.images.values().find(|i| i.repo_digests.contains(&wanted)) {
+                    return Some(img.id.clone());
+                }
+            } else if let Some(img) = self.images.values().find(|i| i.repo_tags.contains(&familiar)) {
+                return Some(img.id.clone());
+            }
+        }
+        if key.len() >= 4 && key.bytes().all(|b| b.is_ascii_hexdigit()) {
+            let m: Vec<&String> = self.images.keys().filter(|id| id.starts_with(key)).collect();
+            if m.len() == 1 {
+                return Some(m[0].clone());
+            }
+        }
+        None
+    }
+
+    pub fn image(&self, name: &str) -> EngineResult<&Image> {
+        let id = self.image_id(name).ok_or_else(|| EngineError::no_such_image(&display_ref(name)))?;
+        self.images.get(&id).ok_or_else(|| EngineError::no_such_image(name))
+    }
+
+    /// Adds an image and its layers to the store, tagging it.
+    pub fn add_image(&mut self, mut image: Image, tags: &[String], layer_sizes: &[(String, u64)]) -> String {
+        for (digest, size) in layer_sizes {
+            self.layers.entry(digest.clone()).or_insert(Layer { digest: digest.clone(), size: *size });
+        }
+        let id = image.id.clone();
+        if let Some(existing) = self.images.get_mut(&id) {
+            for t in tags {
+                if !existing.repo_tags.contains(t) {
+                    existing.repo_tags.push(t.clone());
+                }
+            }
+            for d in &image.repo_digests {
+                if !existing.repo_digests.contains(d) {
+                    existing.repo_digests.push(d.clone());
+                }
+            }
+        } else {
+            image.repo_tags = Vec::new();
+            for t in tags {
+                image.repo_tags.push(t.clone());
+            }
+            self.images.insert(id.clone(), image);
+        }
+        for t in tags {
+            self.untag_others(t, &id);
+        }
+        id
+    }
+
+    /// Removes `tag` from every image but `keep`.
+    fn untag_others(&mut self, tag: &str, keep: &str) {
+        for img in self.images.values_mut() {
+            if img.id != keep {
+                img.repo_tags.retain(|t| t != tag);
+            }
+        }
+    }
+
+    /// Image size: the sum of its layers.
+    pub fn image_size(&self, image: &Image) -> u64 {
+        image.layers.iter().filter_map(|d| self.layers.get(d)).map(|l| l.size).sum()
+    }
+
+    /// `docker pull`.
+    pub fn pull(&mut self, name: &str) -> EngineResult<PullReport> {
+        let reference = Reference::parse(name)?;
+        let repo = reference.repo();
+        // Pushed images come back from the simulated registry.
+        let key = reference.full();
+        if let Some(pushed) = self.registry.get(&key).cloned() {
+            let familiar = reference.familiar();
+            let up_to_date = self.images.get(&pushed.image.id).is_some_and(|i| i.repo_tags.contains(&familiar));
+            let layers = pushed.image.layers.iter().map(|d| (d[..12].to_string(), self.layers.contains_key(d))).collect();
+            let mut image = pushed.image.clone();
+            let rd = format!("{}@sha256:{}", repo, pushed.digest);
+            if !image.repo_digests.contains(&rd) {
+                image.repo_digests.push(rd);
+            }
+            let sizes: Vec<(String, u64)> = pushed.image.layers.iter().map(|d| (d.clone(), self.layers.get(d).map(|l| l.size).unwrap_or(0))).collect();
+            let id = self.add_image(image, &[familiar.clone()], &sizes);
+            if !up_to_date {
+                self.event("image", "pull", &id, &familiar, vec![]);
+            }
+            return Ok(PullReport { reference, layers, digest: pushed.digest, up_to_date, image_id: id });
+        }
+        let Some(entry) = catalog_lookup(&reference) else {
+            if reference.domain != "docker.io" {
+                return Err(EngineError::new(
+                    ErrorKind::NotFound,
+                    format!("Get \"https://{}/v2/\": dial tcp: lookup {} on 127.0.0.11:53: no such host", reference.domain, reference.domain.split(':').next().unwrap_or("")),
+                ));
+            }
+            if IMAGES.iter().any(|i| i.repo == repo) {
+                return Err(EngineError::not_found(format!("manifest for {} not found: manifest unknown: manifest unknown", reference.familiar())));
+            }
+            return Err(EngineError::new(
+                ErrorKind::NotFound,
+                format!("pull access denied for {repo}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied"),
+            ));
+        };
+        let image = catalog_image(entry);
+        let digest = catalog_digest(entry);
+        let familiar = reference.familiar();
+        let up_to_date = self.images.get(&image.id).is_some_and(|i| i.repo_tags.contains(&familiar));
+        let mut layers = Vec::new();
+        let mut sizes = Vec::new();
+        for (short, size, _) in entry.layers.iter().filter(|l| l.1 > 0) {
+            let d = layer_digest(short);
+            layers.push((short.to_string(), self.layers.contains_key(&d)));
+            sizes.push((d, *size));
+        }
+        let mut image = image;
+        image.repo_digests = vec![format!("{repo}@sha256:{digest}")];
+        let id = self.add_image(image, &[familiar.clone()], &sizes);
+        if !up_to_date {
+            self.event("image", "pull", &id, &familiar, vec![]);
+        }
+        Ok(PullReport { reference, layers, digest, up_to_date, image_id: id })
+    }
+
+    /// `docker tag SOURCE TARGET`.
+    pub fn tag(&mut self, source: &str, target: &str) -> EngineResult<()> {
+        let id = self.image_id(source).ok_or_else(|| EngineError::no_such_image(&display_ref(source)))?;
+        let r = Reference::parse(target)?;
+        if r.digest.is_some() {
+            return Err(EngineError::invalid("refusing to create a tag with a digest reference"));
+        }
+        let familiar = r.familiar();
+        self.untag_others(&familiar, &id);
+        if let Some(img) = self.images.get_mut(&id) {
+            if !img.repo_tags.contains(&familiar) {
+                img.repo_tags.push(familiar.clone());
+            }
+        }
+        self.event("image", "tag", &id, &familiar, vec![]);
+        Ok(())
+    }
+
+    /// Containers (any state) using an image.
+    pub fn containers_using(&self, image_id: &str) -> Vec<&Container> {
+        self.containers.values().filter(|c| c.image_id == image_id).collect()
+    }
+
+    /// `docker rmi`: returns the lines Docker prints ("Untagged: x", "Deleted: sha256:...").
+    pub fn remove_image(&mut self, name: &str, force: bool) -> EngineResult<Vec<String>> {
+        let id = self.image_id(name).ok_or_else(|| EngineError::no_such_image(&display_ref(name)))?;
+        let by_id = name.strip_prefix("sha256:").unwrap_or(name);
+        let is_id_ref = id.starts_with(by_id) && Reference::parse(name).map(|r| !self.images[&id].repo_tags.contains(&r.familiar())).unwrap_or(true);
+        let image = self.images[&id].clone();
+        let users: Vec<(String, bool)> = self.containers_using(&id).iter().map(|c| (c.id.clone(), c.is_running())).collect();
+        let mut lines = Vec::new();
+        if !is_id_ref && image.repo_tags.len() > 1 {
+            // Only untag this reference.
+            let familiar = Reference::parse(name)?.familiar();
+            if let Some(img) = self.images.get_mut(&id) {
+                img.repo_tags.retain(|t| t != &familiar);
+            }
+            self.event("image", "untag", &id, &familiar, vec![]);
+            lines.push(format!("Untagged: {familiar}"));
+            return Ok(lines);
+        }
+        if let Some((cid, running)) = users.first() {
+            if !force || *running {
+                if is_id_ref {
+                    let what = if *running { "cannot delete" } else { "cannot delete" };
+                    let _ = what;
+                    return Err(EngineError::conflict(format!(
+                        "conflict: unable to delete {} (must be forced) - image is being used by {} container {}",
+                        &id[..12],
+                        if *running { "running" } else { "stopped" },
+                        &cid[..12]
+                    )));
+                }
+                let familiar = Reference::parse(name).map(|r| r.familiar()).unwrap_or_else(|_| name.to_string());
+                let shown = familiar.strip_suffix(":latest").filter(|_| !name.ends_with(":latest")).unwrap_or(&familiar).to_string();
+                return Err(EngineError::conflict(format!(
+                    "conflict: unable to remove repository reference \"{}\" (must force) - container {} is using its referenced image {}",
+                    if name.contains(':') { name.to_string() } else { shown },
+                    &cid[..12],
+                    &id[..12]
+                )));
+            }
+            // Forced with stopped containers: untag only, keep the image (dangling).
+            for t in &image.repo_tags {
+                lines.push(format!("Untagged: {t}"));
+            }
+            if let Some(img) = self.images.get_mut(&id) {
+                img.repo_tags.clear();
+            }
+            return Ok(lines);
+        }
+        if is_id_ref && image.repo_tags.len() > 1 && !force {
+            return Err(EngineError::conflict(format!(
+                "conflict: unable to delete {} (must be forced) - image is referenced in multiple repositories",
+                &id[..12]
+            )));
+        }
+        for t in &image.repo_tags {
+            lines.push(format!("Untagged: {t}"));
+            self.event("image", "untag", &id, t, vec![]);
+        }
+        for d in &image.repo_digests {
+            lines.push(format!("Untagged: {d}"));
+        }
+        self.images.shift_remove(&id);
+        lines.push(format!("Deleted: sha256:{id}"));
+        // Layers no other image uses are deleted too.
+        let mut deleted_layers = Vec::new();
+        for d in image.layers.iter().rev() {
+            if !self.images.values().any(|i| i.layers.contains(d)) && !self.build.keeps_layer(d) {
+                if self.layers.shift_remove(d).is_some() {
+                    deleted_layers.push(d.clone());
+                }
+            }
+        }
+        for d in deleted_layers {
+            lines.push(format!("Deleted: sha256:{d}"));
+        }
+        self.event("image", "delete", &id, &id, vec![]);
+        Ok(lines)
+    }
+
+    /// `docker image prune [-a]`: returns (deleted lines, reclaimed bytes).
+    pub fn prune_images(&mut self, all: bool) -> (Vec<String>, u64) {
+        let candidates: Vec<String> = self
+            .images
+            .values()
+            .filter(|i| (all || i.repo_tags.is_empty()) && self.containers_using(&i.id).is_empty())
+            .map(|i| i.id.clone())
+            .collect();
+        let mut lines = Vec::new();
+        let mut reclaimed = 0;
+        for id in candidates {
+            let Some(img) = self.images.get(&id).cloned() else { continue };
+            for t in &img.repo_tags {
+                lines.push(format!("untagged: {t}"));
+            }
+            for d in &img.repo_digests {
+                lines.push(format!("untagged: {d}"));
+            }
+            self.images.shift_remove(&id);
+            lines.push(format!("deleted: sha256:{id}"));
+            for d in img.layers.iter().rev() {
+                if !self.images.values().any(|i| i.layers.contains(d)) && !self.build.keeps_layer(d) {
+                    if let Some(l) = self.layers.shift_remove(d) {
+                        reclaimed += l.size;
+                        lines.push(format!("deleted: sha256:{d}"));
+                    }
+                }
+            }
+            self.event("image", "delete", &id, &id, vec![]);
+        }
+        (lines, reclaimed)
+    }
+
+    /// `docker push`: copies the image to the simulated registry.
+    pub fn push(&mut self, name: &str) -> EngineResult<(Reference, Vec<(String, bool)>, String, u64)> {
+        let r = Reference::parse(name)?;
+        let familiar = r.familiar();
+        let id = self
+            .images
+            .values()
+            .find(|i| i.repo_tags.contains(&familiar))
+            .map(|i| i.id.clone())
+            .ok_or_else(|| EngineError::not_found(format!("An image does not exist locally with the tag: {}", r.repo())))?;
+        if r.domain == "docker.io" && r.path.starts_with("library/") {
+            return Err(EngineError::new(ErrorKind::Forbidden, "denied: requested access to the resource is denied"));
+        }
+        if r.domain == "docker.io" && !self.logins.contains_key("docker.io") {
+            return Err(EngineError::new(ErrorKind::Forbidden, "denied: requested access to the resource is denied"));
+        }
+        let image = self.images[&id].clone();
+        let key = r.full();
+        let previous = self.registry.get(&key).map(|p| p.image.layers.clone()).unwrap_or_default();
+        let pushed_layers: Vec<(String, bool)> = image.layers.iter().map(|d| (d[..12].to_string(), previous.contains(d) || self.registry.values().any(|p| p.image.layers.contains(d)))).collect();
+        let digest = sha256_hex(&format!("push:{key}:{id}"));
+        let size = self.image_size(&image) / 3;
+        self.registry.insert(key, Pushed { image, digest: digest.clone() });
+        let rd = format!("{}@sha256:{}", r.repo(), digest);
+        if let Some(img) = self.images.get_mut(&id) {
+            if !img.repo_digests.contains(&rd) {
+                img.repo_digests.push(rd);
+            }
+        }
+        self.event("image", "push", &id, &familiar, vec![]);
+        Ok((r, pushed_layers, digest, size))
+    }
+}
+
+/// "nosuch" -> "nosuch:latest" as Docker prints missing images.
+pub fn display_ref(name: &str) -> String {
+    match Reference::parse(name) {
+        Ok(r) if r.digest.is_none() && !name.bytes().all(|b| b.is_ascii_hexdigit()) => r.familiar(),
+        _ => name.to_string(),
+    }
+}
+
+/// The short (12-hex) id.
+pub fn short(id: &str) -> &str {
+    &id[..12.min(id.len())]
+}
+
+/// Turns "a=b" strings into an ordered map (later wins), for env merging.
+pub fn merge_env(base: &[String], over: &[String]) -> Vec<String> {
+    let mut map: IndexMap<String, String> = IndexMap::new();
+    for e in base.iter().chain(over.iter()) {
+        match e.split_once('=') {
+            Some((k, v)) => {
+                map.insert(k.to_string(), v.to_string());
+            }
+            None => {
+                map.insert(e.to_string(), String::new());
+            }
+        }
+    }
+    map.into_iter().map(|(k, v)| format!("{k}={v}")).collect()
+}

@@ -1,0 +1,752 @@
+//! Networks: IPAM, endpoints, published ports, embedded DNS and the
+//! reachability model (who can reach whom, and why not).
+
+use baleine_vfs::Fs;
+use indexmap::IndexMap;
+
+use crate::containers::container_view;
+use crate::error::{EngineError, EngineResult, ErrorKind};
+use crate::model::*;
+use crate::world::World;
+
+/// Options of `docker network create`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct NetworkSpec {
+    pub name: String,
+    pub driver: String,
+    pub subnet: Option<String>,
+    pub gateway: Option<String>,
+    pub ip_range: Option<String>,
+    pub internal: bool,
+    pub attachable: bool,
+    pub labels: IndexMap<String, String>,
+    pub options: IndexMap<String, String>,
+}
+
+/// Why a name did or did not resolve / a connection did or did not succeed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Resolution {
+    /// Resolved to this address (container, gateway or outside world).
+    Ip(u32),
+    /// No such name anywhere the resolver looks.
+    Unknown,
+    /// The name is a container on the default bridge, where there is no DNS.
+    DefaultBridgeNoDns { container: String },
+    /// The name is a container, but on networks this one is not on.
+    OtherNetwork { container: String, networks: Vec<String> },
+    /// An outside name, but this container has no way out.
+    NoOutside,
+}
+
+/// Outcome of a TCP connection attempt.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Connect {
+    /// Something listens: the program ("nginx", "postgres", ...), and the target container id (None: outside world or host).
+    Open { program: String, container: Option<String> },
+    /// The address answers but nothing listens on that port.
+    Refused,
+    /// No route (different networks, internal network, stopped container).
+    Unreachable,
+}
+
+/// Well-known outside hosts the simulated internet has.
+pub const OUTSIDE_HOSTS: &[(&str, &str)] = &[
+    ("google.com", "142.250.179.110"),
+    ("www.google.com", "142.250.179.100"),
+    ("example.com", "93.184.215.14"),
+    ("www.example.com", "93.184.215.14"),
+    ("docker.com", "141.193.213.10"),
+    ("www.docker.com", "141.193.213.10"),
+    ("github.com", "140.82.121.3"),
+    ("registry-1.docker.io", "54.227.20.253"),
+    ("deb.debian.org", "151.101.2.132"),
+    ("archive.ubuntu.com", "91.189.91.82"),
+    ("security.ubuntu.com", "91.189.91.83"),
+    ("dl-cdn.alpinelinux.org", "151.101.2.133"),
+    ("registry.npmjs.org", "104.16.24.34"),
+    ("pypi.org", "151.101.0.223"),
+    ("files.pythonhosted.org", "151.101.1.63"),
+    ("proxy.golang.org", "142.250.179.81"),
+    ("one.one.one.one", "1.1.1.1"),
+    ("dns.google", "8.8.8.8"),
+    ("localhost", "127.0.0.1"),
+];
+
+/// Whether an address is on the simulated internet.
+pub fn is_outside(ip: u32) -> bool {
+    let first = ip >> 24;
+    !(first == 127 || first == 10 || first == 0 || (ip >> 20) == (172 << 4 | 1) || (ip >> 16) == (192 << 8 | 168))
+}
+
+impl World {
+    pub(crate) fn create_builtin_networks(&mut self) {
+        for (name, driver) in [("bridge", "bridge"), ("host", "host"), ("none", "null")] {
+            let id = self.rng.hex64();
+            let (subnet, prefix, gateway) = if name == "bridge" { (0xac11_0000, 16, 0xac11_0001) } else { (0, 0, 0) };
+            self.networks.insert(
+                id.clone(),
+                Network {
+                    id,
+                    name: name.into(),
+                    driver: driver.into(),
+                    scope: "local".into(),
+                    internal: false,
+                    attachable: false,
+                    subnet,
+                    prefix,
+                    gateway,
+                    ip_range: None,
+                    labels: IndexMap::new(),
+                    options: IndexMap::new(),
+                    created_ms: 0,
+                    is_default_bridge: name == "bridge",
+                    builtin: name != "bridge",
+                },
+            );
+        }
+    }
+
+    /// The next free subnet of Docker's default address pools.
+    fn next_pool(&self) -> Option<(u32, u8)> {
+        let used: Vec<(u32, u8)> = self.networks.values().filter(|n| n.prefix > 0).map(|n| (n.subnet, n.prefix)).collect();
+        let overlaps = |base: u32, prefix: u8| used.iter().any(|(b, p)| cidr_contains(*b, (*p).min(prefix), base) || cidr_contains(base, prefix.min(*p), *b));
+        for second in 17..=31u32 {
+            let base = (172 << 24) | (second << 16);
+            if !overlaps(base, 16) {
+                return Some((base, 16));
+            }
+        }
+        for third in (0..=240u32).step_by(16) {
+            let base = (192 << 24) | (168 << 16) | (third << 8);
+            if !overlaps(base, 20) {
+                return Some((base, 20));
+            }
+        }
+        None
+    }
+
+    /// `docker network create`.
+    pub fn create_network(&mut self, spec: NetworkSpec) -> EngineResult<String> {
+        if self.networks.values().any(|n| n.name == spec.name) {
+            return Err(EngineError::conflict(format!("network with name {} already exists", spec.name)));
+        }
+        let driver = if spec.driver.is_empty() { "bridge".to_string() } else { spec.driver.clone() };
+        match driver.as_str() {
+            "bridge" => {}
+            "overlay" => {
+                return Err(EngineError::new(
+                    ErrorKind::Unavailable,
+                    "This node is not a swarm manager. Use \"docker swarm init\" or \"docker swarm join\" to connect this node to swarm and try again.",
+                ))
+            }
+            "macvlan" | "ipvlan" => {
+                if !spec.options.contains_key("parent") {
+                    // Docker creates it with a dummy parent; say what that means.
+                } 
+            }
+            "host" | "null" => return Err(EngineError::new(ErrorKind::Forbidden, format!("only one instance of \"{driver}\" network is allowed"))),
+            other => return Err(EngineError::not_found(format!("plugin \"{other}\" not found"))),
+        }
+        let (subnet, prefix) = match &spec.subnet {
+            Some(s) => {
+                let (b, p) = parse_cidr(s).ok_or_else(|| EngineError::invalid(format!("invalid CIDR address: {s}")))?;
+                if self.networks.values().any(|n| n.prefix > 0 && (cidr_contains(n.subnet, n.prefix.min(p), b) || cidr_contains(b, p.min(n.prefix), n.subnet))) {
+                    return Err(EngineError::new(ErrorKind::Forbidden, "Pool overlaps with other one on this address space"));
+                }
+                (b, p)
+            }
+            None => self.next_pool().ok_or_else(|| EngineError::new(ErrorKind::Unavailable, "all predefined address pools have been fully subnetted"))?,
+        };
+        let gateway = match &spec.gateway {
+            Some(g) => {
+                let ip = parse_ip(g).ok_or_else(|| EngineError::invalid(format!("invalid gateway address {g}")))?;
+                if !cidr_contains(subnet, prefix, ip) {
+                    return Err(EngineError::invalid(format!("no matching subnet for gateway {g}")));
+                }
+                ip
+            }
+            None => subnet + 1,
+        };
+        let ip_range = match &spec.ip_range {
+            Some(r) => Some(parse_cidr(r).ok_or_else(|| EngineError::invalid(format!("invalid CIDR address: {r}")))?),
+            None => None,
+        };
+        let id = self.rng.hex64();
+        self.networks.insert(
+            id.clone(),
+            Network {
+                id: id.clone(),
+                name: spec.name.clone(),
+                driver,
+                scope: "local".into(),
+                internal: spec.internal,
+                attachable: spec.attachable,
+                subnet,
+                prefix,
+                gateway,
+                ip_range,
+                labels: spec.labels,
+                options: spec.options,
+                created_ms: self.now_ms,
+                is_default_bridge: false,
+                builtin: false,
+            },
+        );
+        self.event("network", "create", &id, &spec.name, vec![("type".into(), "bridge".into())]);
+        Ok(id)
+    }
+
+    /// Containers with an endpoint on a network.
+    pub fn network_members(&self, network_id: &str) -> Vec<&Container> {
+        self.containers.values().filter(|c| c.endpoints.get(network_id).is_some_and(|e| e.ip != 0 || c.is_running())).collect()
+    }
+
+    /// `docker network rm`.
+    pub fn remove_network(&mut self, name_or_id: &str) -> EngineResult<String> {
+        let id = self.network_id(name_or_id).map_err(|_| EngineError::not_found(format!("network {name_or_id} not found")))?;
+        let net = &self.networks[&id];
+        if net.is_default_bridge || net.builtin {
+            return Err(EngineError::new(ErrorKind::Forbidden, format!("{} is a pre-defined network and cannot be removed", net.name)));
+        }
+        let active = self.containers.values().any(|c| c.is_running() && c.endpoints.contains_key(&id));
+        if active {
+            return Err(EngineError::new(
+                ErrorKind::Forbidden,
+                format!("error while removing network: network {} id {} has active endpoints", net.name, id),
+            ));
+        }
+        let name = net.name.clone();
+        for c in self.containers.values_mut() {
+            c.endpoints.shift_remove(&id);
+        }
+        self.networks.shift_remove(&id);
+        self.event("network", "destroy", &id, &name, vec![]);
+        Ok(name)
+    }
+
+    /// `docker network prune`: removes unused user networks; returns their names.
+    pub fn prune_networks(&mut self) -> Vec<String> {
+        let unused: Vec<String> = self
+            .networks
+            .values()
+            .filter(|n| !n.is_default_bridge && !n.builtin && !self.containers.values().any(|c| c.endpoints.contains_key(&n.id)))
+            .map(|n| n.id.clone())
+            .collect();
+        let mut names = Vec::new();
+        for id in unused {
+            if let Ok(n) = self.remove_network(&id) {
+                names.push(n);
+            }
+        }
+        names
+    }
+
+    fn allocate_ip(&self, network_id: &str, wanted: Option<u32>) -> EngineResult<u32> {
+        let net = &self.networks[network_id];
+        let used: Vec<u32> = self.containers.values().filter_map(|c| c.endpoints.get(network_id)).map(|e| e.ip).filter(|ip| *ip != 0).collect();
+        if let Some(ip) = wanted {
+            if used.contains(&ip) || ip == net.gateway {
+                return Err(EngineError::new(ErrorKind::Forbidden, format!("Address already in use")));
+            }
+            if !cidr_contains(net.subnet, net.prefix, ip) {
+                return Err(EngineError::invalid(format!("no configured subnet or ip-range contain the IP address {}", ip_to_string(ip))));
+            }
+            return Ok(ip);
+        }
+        let (base, prefix) = net.ip_range.unwrap_or((net.subnet, net.prefix));
+        let size = if prefix >= 32 { 1u64 } else { 1u64 << (32 - prefix) };
+        for off in 1..size.saturating_sub(1) {
+            let ip = base.wrapping_add(off as u32);
+            if ip != net.gateway && !used.contains(&ip) && cidr_contains(net.subnet, net.prefix, ip) {
+                return Ok(ip);
+            }
+        }
+        Err(EngineError::new(ErrorKind::Unavailable, "no available IPv4 addresses on this network's address pools"))
+    }
+
+    /// Gives every endpoint of a starting container an address.
+    pub(crate) fn connect_endpoints(&mut self, id: &str) -> EngineResult<()> {
+        let mode = self.containers[id].network_mode.clone();
+        if mode == "bridge" && self.containers[id].endpoints.is_empty() {
+            let bid = self.bridge_id();
+            if let Some(c) = self.containers.get_mut(id) {
+                c.endpoints.insert(bid.clone(), Endpoint { network_id: bid, endpoint_id: String::new(), ip: 0, mac: String::new(), aliases: Vec::new(), dns_names: Vec::new() });
+            }
+        }
+        let nids: Vec<String> = self.containers[id].endpoints.keys().cloned().collect();
+        let wanted_ip = self.containers[id].spec.ip.as_deref().and_then(parse_ip);
+        for (i, nid) in nids.iter().enumerate() {
+            if !self.networks.contains_key(nid) {
+                continue;
+            }
+            if self.containers[id].endpoints[nid].ip != 0 {
+                continue;
+            }
+            let ip = self.allocate_ip(nid, if i == 0 { wanted_ip } else { None })?;
+            let eid = self.rng.hex64();
+            let short = id[..12].to_string();
+            if let Some(c) = self.containers.get_mut(id) {
+                if let Some(e) = c.endpoints.get_mut(nid) {
+                    e.ip = ip;
+                    e.mac = mac_for(ip);
+                    e.endpoint_id = eid;
+                    if !e.dns_names.contains(&short) {
+                        e.dns_names.push(short.clone());
+                    }
+                }
+            }
+            let name = self.containers[id].name.clone();
+            let nname = self.networks[nid].name.clone();
+            self.event("network", "connect", nid, &nname, vec![("container".into(), id.to_string()), ("name".into(), name)]);
+        }
+        Ok(())
+    }
+
+    /// Frees the addresses of a stopped container (its endpoints stay configured).
+    pub(crate) fn release_endpoints(&mut self, id: &str) {
+        let Some(c) = self.containers.get_mut(id) else { return };
+        let mut disconnected = Vec::new();
+        for (nid, e) in c.endpoints.iter_mut() {
+            if e.ip != 0 {
+                e.ip = 0;
+                e.mac.clear();
+                disconnected.push(nid.clone());
+            }
+        }
+        let name = c.name.clone();
+        if c.network_mode == "bridge" {
+            let bid = self.bridge_id();
+            if let Some(c) = self.containers.get_mut(id) {
+                c.endpoints.shift_remove(&bid);
+            }
+        }
+        for nid in disconnected {
+            let nname = self.networks.get(&nid).map(|n| n.name.clone()).unwrap_or_default();
+            self.event("network", "disconnect", &nid, &nname, vec![("container".into(), id.to_string()), ("name".into(), name.clone())]);
+        }
+    }
+
+    /// `docker network connect`.
+    pub fn network_connect(&mut self, network: &str, container: &str, aliases: Vec<String>, ip: Option<String>) -> EngineResult<()> {
+        let nid = self.network_id(network)?;
+        let cid = self.container_id(container)?;
+        let net = &self.networks[&nid];
+        if net.builtin {
+            return Err(EngineError::new(ErrorKind::Forbidden, format!("container cannot be disconnected from host network or connected to host network")));
+        }
+        let c = &self.containers[&cid];
+        if c.network_mode == "host" || c.network_mode == "none" {
+            return Err(EngineError::new(ErrorKind::Forbidden, format!("container sharing network namespace with another container or host cannot be connected to any other network")));
+        }
+        if c.endpoints.contains_key(&nid) {
+            return Err(EngineError::new(ErrorKind::Forbidden, format!("endpoint with name {} already exists in network {}", c.name, net.name)));
+        }
+        if net.is_default_bridge && !aliases.is_empty() {
+            return Err(EngineError::invalid("network-scoped alias is supported only for containers in user defined networks"));
+        }
+        let running = c.is_running();
+        if let Some(c) = self.containers.get_mut(&cid) {
+            c.endpoints.insert(nid.clone(), Endpoint { network_id: nid.clone(), endpoint_id: String::new(), ip: 0, mac: String::new(), aliases, dns_names: Vec::new() });
+        }
+        if running {
+            let wanted = match ip {
+                Some(s) => Some(parse_ip(&s).ok_or_else(|| EngineError::invalid(format!("invalid IPv4 address: {s}")))?),
+                None => None,
+            };
+            let addr = match self.allocate_ip(&nid, wanted) {
+                Ok(a) => a,
+                Err(e) => {
+                    if let Some(c) = self.containers.get_mut(&cid) {
+                        c.endpoints.shift_remove(&nid);
+                    }
+                    return Err(e);
+                }
+            };
+            let eid = self.rng.hex64();
+            let short = cid[..12].to_string();
+            if let Some(c) = self.containers.get_mut(&cid) {
+                if let Some(e) = c.endpoints.get_mut(&nid) {
+                    e.ip = addr;
+                    e.mac = mac_for(addr);
+                    e.endpoint_id = eid;
+                    e.dns_names.push(short);
+                }
+            }
+            self.write_network_files(&cid);
+        }
+        let name = self.containers[&cid].name.clone();
+        let nname = self.networks[&nid].name.clone();
+        self.event("network", "connect", &nid, &nname, vec![("container".into(), cid.clone()), ("name".into(), name)]);
+        Ok(())
+    }
+
+    /// `docker network disconnect`.
+    pub fn network_disconnect(&mut self, network: &str, container: &str) -> EngineResult<()> {
+        let nid = self.network_id(network)?;
+        let cid = self.container_id(container)?;
+        let c = &self.containers[&cid];
+        if !c.endpoints.contains_key(&nid) {
+            return Err(EngineError::new(ErrorKind::Forbidden, format!("container {} is not connected to network {}", cid, self.networks[&nid].name)));
+        }
+        if let Some(c) = self.containers.get_mut(&cid) {
+            c.endpoints.shift_remove(&nid);
+            if c.network_mode == self.networks[&nid].name || (c.network_mode == "bridge" && self.networks[&nid].is_default_bridge) {
+                c.network_mode = if c.endpoints.is_empty() { "none".into() } else { c.network_mode.clone() };
+            }
+        }
+        let name = self.containers[&cid].name.clone();
+        let nname = self.networks[&nid].name.clone();
+        self.event("network", "disconnect", &nid, &nname, vec![("container".into(), cid.clone()), ("name".into(), name)]);
+        Ok(())
+    }
+
+    /// Allocates published host ports of a starting container.
+    pub(crate) fn publish_ports(&mut self, id: &str) -> EngineResult<()> {
+        let c = &self.containers[id];
+        if c.network_mode == "host" || c.network_mode == "none" {
+            return Ok(());
+        }
+        let mut taken: Vec<(String, u16, String)> = Vec::new();
+        for other in self.containers.values() {
+            if other.id != id && other.is_running() {
+                for p in &other.ports {
+                    if p.host_port != 0 {
+                        taken.push((p.host_ip.clone(), p.host_port, p.proto.clone()));
+                    }
+                }
+            }
+            if other.id != id && other.is_running() && other.network_mode == "host" {
+                if let Some(proc_) = &other.process {
+                    for (port, _) in &proc_.listens {
+                        taken.push((String::new(), *port, "tcp".into()));
+                    }
+                }
+            }
+        }
+        let mut ports = c.ports.clone();
+        let name = c.name.clone();
+        let mut next_ephemeral = 32768u16;
+        for p in ports.iter_mut() {
+            if p.host_port == 0 {
+                while taken.iter().any(|(_, hp, pr)| *hp == next_ephemeral && *pr == p.proto) {
+                    next_ephemeral += 1;
+                }
+                p.host_port = next_ephemeral;
+                taken.push((p.host_ip.clone(), next_ephemeral, p.proto.clone()));
+                p.host_ip.clear();
+                next_ephemeral += 1;
+                continue;
+            }
+            let clash = taken.iter().any(|(ip, hp, pr)| *hp == p.host_port && *pr == p.proto && (ip.is_empty() || p.host_ip.is_empty() || *ip == p.host_ip));
+            if clash {
+                let shown = if p.host_ip.is_empty() { "0.0.0.0".to_string() } else { p.host_ip.clone() };
+                let eid = self.rng.hex64();
+                return Err(EngineError::new(
+                    ErrorKind::System,
+                    format!("driver failed programming external connectivity on endpoint {name} ({eid}): Bind for {shown}:{} failed: port is already allocated", p.host_port),
+                ));
+            }
+            taken.push((p.host_ip.clone(), p.host_port, p.proto.clone()));
+        }
+        if let Some(c) = self.containers.get_mut(id) {
+            c.ports = ports;
+        }
+        Ok(())
+    }
+
+    /// Frees ephemeral host ports when a container stops.
+    pub(crate) fn release_ports(&mut self, id: &str) {
+        let Some(c) = self.containers.get_mut(id) else { return };
+        let spec_ports = c.spec.ports.clone();
+        let publish_all = c.spec.publish_all;
+        for p in c.ports.iter_mut() {
+            let requested = spec_ports.iter().find(|s| s.container_port == p.container_port && s.proto == p.proto).map(|s| s.host_port).unwrap_or(0);
+            if requested == 0 || publish_all && requested == 0 {
+                p.host_port = 0;
+            }
+        }
+    }
+
+    /// Writes /etc/hosts, /etc/hostname and /etc/resolv.conf as Docker does.
+    pub(crate) fn write_network_files(&mut self, id: &str) {
+        let c = &self.containers[id];
+        let mut hosts = String::from("127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nff00::0\tip6-mcastprefix\nff02::1\tip6-allnodes\nff02::2\tip6-allrouters\n");
+        for link in &c.spec.links {
+            let (target, alias) = link.split_once(':').unwrap_or((link, link));
+            if let Ok(t) = self.container(target) {
+                if let Some(ip) = t.endpoints.values().map(|e| e.ip).find(|ip| *ip != 0) {
+                    hosts.push_str(&format!("{}\t{} {} {}\n", ip_to_string(ip), alias, t.hostname, t.name));
+                }
+            }
+        }
+        for h in &c.spec.extra_hosts {
+            if let Some((name, ip)) = h.split_once(':').or_else(|| h.split_once('=')) {
+                let ip = if ip == "host-gateway" { "172.17.0.1" } else { ip };
+                hosts.push_str(&format!("{ip}\t{name}\n"));
+            }
+        }
+        if let Some(ip) = c.endpoints.values().map(|e| e.ip).find(|ip| *ip != 0) {
+            hosts.push_str(&format!("{}\t{}\n", ip_to_string(ip), c.hostname));
+        }
+        let user_net = c.endpoints.keys().any(|nid| self.networks.get(nid).is_some_and(|n| !n.is_default_bridge));
+        let resolv = if c.network_mode == "host" {
+            "# Generated by baleine from the host's resolv.conf\nnameserver 10.0.2.3\n".to_string()
+        } else if user_net {
+            "# Generated by Docker Engine.\n# This file can be edited; Docker Engine will not make further changes once it\n# has been modified.\n\nnameserver 127.0.0.11\noptions ndots:0\n\n# Based on host file: '/etc/resolv.conf' (internal resolver)\n# ExtServers: [host(10.0.2.3)]\n# Overrides: []\n# Option ndots from: internal\n".to_string()
+        } else {
+            "# Generated by Docker Engine.\n# This file can be edited; Docker Engine will not make further changes once it\n# has been modified.\n\nnameserver 10.0.2.3\n\n# Based on host file: '/etc/resolv.conf' (legacy)\n# Overrides: []\n".to_string()
+        };
+        let hostname = format!("{}\n", c.hostname);
+        let view = baleine_vfs::FsView::plain(c.rootfs);
+        let mut fs = self.forest.mounted(&view);
+        let _ = fs.mkdir("/etc", true);
+        let _ = fs.write_text("/etc/hosts", &hosts);
+        let _ = fs.write_text("/etc/hostname", &hostname);
+        let _ = fs.write_text("/etc/resolv.conf", &resolv);
+    }
+
+    /// Resolves `name` as the embedded DNS (or /etc/hosts) of container `from` would.
+    pub fn resolve_from(&self, from: Option<&str>, name: &str) -> Resolution {
+        let name = name.trim_end_matches('.');
+        if let Some(ip) = parse_ip(name) {
+            return Resolution::Ip(ip);
+        }
+        let Some(fid) = from else {
+            // The host itself: only outside names and localhost.
+            return outside_lookup(name).map(Resolution::Ip).unwrap_or(Resolution::Unknown);
+        };
+        let Some(c) = self.containers.get(fid) else { return Resolution::Unknown };
+        if name == "localhost" {
+            return Resolution::Ip(0x7f00_0001);
+        }
+        // /etc/hosts (links, extra hosts, own hostname).
+        let view = baleine_vfs::FsView::plain(c.rootfs);
+        if let Ok(hosts) = baleine_vfs::view_node(&self.forest, &view, "/etc/hosts") {
+            if let baleine_vfs::Node::File(f) = hosts {
+                if let baleine_vfs::Content::Bytes(b) = &f.content {
+                    for line in String::from_utf8_lossy(b).lines() {
+                        let mut parts = line.split_whitespace();
+                        if let Some(ip) = parts.next().and_then(parse_ip) {
+                            if parts.any(|n| n == name) {
+                                return Resolution::Ip(ip);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        if c.network_mode == "host" {
+            return outside_lookup(name).map(Resolution::Ip).unwrap_or(Resolution::Unknown);
+        }
+        // Embedded DNS on user-defined networks.
+        let mut ips = Vec::new();
+        for (nid, _e) in c.endpoints.iter() {
+            let Some(net) = self.networks.get(nid) else { continue };
+            if net.is_default_bridge {
+                continue;
+            }
+            for other in self.containers.values() {
+                if !other.is_running() {
+                    continue;
+                }
+                if let Some(oe) = other.endpoints.get(nid) {
+                    if oe.ip == 0 {
+                        continue;
+                    }
+                    if other.name == name || oe.aliases.iter().any(|a| a == name) || oe.dns_names.iter().any(|a| a == name) {
+                        ips.push(oe.ip);
+                    }
+                }
+            }
+            if !ips.is_empty() {
+                break;
+            }
+        }
+        if let Some(ip) = ips.first() {
+            // Round-robin across replicas: rotate with the clock.
+            let i = (self.now_ms / 1000) as usize % ips.len();
+            let _ = ip;
+            return Resolution::Ip(ips[i]);
+        }
+        // Why not?
+        if let Some(other) = self.containers.values().find(|o| o.name == name || o.endpoints.values().any(|e| e.aliases.iter().any(|a| a == name) || e.dns_names.iter().any(|a| a == name))) {
+            let shared_default = other.endpoints.keys().any(|nid| self.networks.get(nid).is_some_and(|n| n.is_default_bridge) && c.endpoints.contains_key(nid));
+            if shared_default {
+                return Resolution::DefaultBridgeNoDns { container: other.name.clone() };
+            }
+            let nets = other.endpoints.keys().filter_map(|nid| self.networks.get(nid).map(|n| n.name.clone())).collect();
+            return Resolution::OtherNetwork { container: other.name.clone(), networks: nets };
+        }
+        if let Some(ip) = outside_lookup(name) {
+            if self.has_outside_access(fid) {
+                return Resolution::Ip(ip);
+            }
+            return Resolution::NoOutside;
+        }
+        Resolution::Unknown
+    }
+
+    /// Whether a container can reach the simulated internet.
+    pub fn has_outside_access(&self, id: &str) -> bool {
+        let Some(c) = self.containers.get(id) else { return true };
+        if c.network_mode == "host" {
+            return true;
+        }
+        c.endpoints.keys().any(|nid| self.networks.get(nid).is_some_and(|n| !n.internal && !n.builtin))
+    }
+
+    /// A TCP connection from container `from` (None: the host) to ip:port.
+    pub fn connect(&self, from: Option<&str>, ip: u32, port: u16) -> Connect {
+        let now = self.now_ms;
+        let listening = |c: &Container| -> Option<String> {
+            if c.state.status != Status::Running {
+                return None;
+            }
+            let p = c.process.as_ref()?;
+            if p.listens.iter().any(|(lp, since)| *lp == port && *since <= now) {
+                Some(p.server.clone().unwrap_or_else(|| "server".into()))
+            } else {
+                None
+            }
+        };
+        if ip >> 24 == 127 {
+            return match from {
+                Some(fid) => match self.containers.get(fid) {
+                    Some(c) if c.network_mode == "host" => self.host_port_connect(port),
+                    Some(c) => match listening(c) {
+                        Some(p) => Connect::Open { program: p, container: Some(c.id.clone()) },
+                        None => Connect::Refused,
+                    },
+                    None => Connect::Refused,
+                },
+                None => self.host_port_connect(port),
+            };
+        }
+        if is_outside(ip) {
+            let ok = from.is_none_or(|f| self.has_outside_access(f));
+            return if ok {
+                if matches!(port, 80 | 443 | 53) {
+                    Connect::Open { program: "internet".into(), container: None }
+                } else {
+                    Connect::Unreachable
+                }
+            } else {
+                Connect::Unreachable
+            };
+        }
+        // A container address: the source must share that network.
+        for target in self.containers.values() {
+            for (nid, e) in &target.endpoints {
+                if e.ip != ip {
+                    continue;
+                }
+                let shared = match from {
+                    None => true, // the host routes to every bridge
+                    Some(fid) => self.containers.get(fid).is_some_and(|c| c.endpoints.get(nid).is_some_and(|ce| ce.ip != 0) || c.network_mode == "host"),
+                };
+                if !shared {
+                    return Connect::Unreachable;
+                }
+                if target.state.status == Status::Paused {
+                    return Connect::Unreachable;
+                }
+                return match listening(target) {
+                    Some(p) => Connect::Open { program: p, container: Some(target.id.clone()) },
+                    None => Connect::Refused,
+                };
+            }
+        }
+        // A gateway: the host.
+        if self.networks.values().any(|n| n.gateway == ip && n.prefix > 0) {
+            return self.host_port_connect(port);
+        }
+        Connect::Unreachable
+    }
+
+    /// The host's own port `port`: published container ports and host-network servers.
+    pub fn host_port_connect(&self, port: u16) -> Connect {
+        for c in self.containers.values() {
+            if !c.is_running() {
+                continue;
+            }
+            if c.network_mode == "host" {
+                if let Some(p) = &c.process {
+                    if p.listens.iter().any(|(lp, since)| *lp == port && *since <= self.now_ms) && c.state.status == Status::Running {
+                        return Connect::Open { program: p.server.clone().unwrap_or_default(), container: Some(c.id.clone()) };
+                    }
+                }
+            }
+            for b in &c.ports {
+                if b.host_port == port && b.proto == "tcp" {
+                    if c.state.status != Status::Running {
+                        return Connect::Refused;
+                    }
+                    let Some(p) = &c.process else { return Connect::Refused };
+                    if p.listens.iter().any(|(lp, since)| *lp == b.container_port && *since <= self.now_ms) {
+                        return Connect::Open { program: p.server.clone().unwrap_or_default(), container: Some(c.id.clone()) };
+                    }
+                    return Connect::Refused;
+                }
+            }
+        }
+        Connect::Refused
+    }
+
+    /// Whether a host port is published only on 127.0.0.1 (reachable only from the host).
+    pub fn port_binding_ip(&self, port: u16) -> Option<String> {
+        self.containers.values().filter(|c| c.is_running()).flat_map(|c| c.ports.iter()).find(|b| b.host_port == port).map(|b| b.host_ip.clone())
+    }
+
+    /// The container that owns an IP on any network.
+    pub fn container_by_ip(&self, ip: u32) -> Option<&Container> {
+        self.containers.values().find(|c| c.endpoints.values().any(|e| e.ip == ip))
+    }
+
+    /// Plain-words explanation: can `from` reach `to` (name or IP)?
+    pub fn explain_reach(&self, from: &str, to: &str) -> (bool, Option<u32>, bool, String) {
+        let Ok(fid) = self.container_id(from) else {
+            return (false, None, false, format!("There is no container named {from}."));
+        };
+        let fc = &self.containers[&fid];
+        if !fc.is_running() {
+            return (false, None, false, format!("{} is not running: a stopped container has no network at all.", fc.name));
+        }
+        let res = self.resolve_from(Some(&fid), to);
+        let ip = match res {
+            Resolution::Ip(ip) => ip,
+            Resolution::DefaultBridgeNoDns { container } => {
+                return (false, None, false, format!("'{to}' does not resolve: {} and {container} are both on the default 'bridge' network, which has no embedded DNS. Put them on a user-defined network (docker network create ...) to use names, or use the IP address."));
+            }
+            Resolution::OtherNetwork { container, networks } => {
+                return (false, None, false, format!("'{to}' does not resolve from {}: {container} is on {} and {} is not. Containers only resolve and reach each other on a network they share: docker network connect {} {}.", fc.name, networks.join(", "), fc.name, networks.first().cloned().unwrap_or_default(), fc.name));
+            }
+            Resolution::NoOutside => return (false, None, false, format!("{} has no way out: its networks are internal or 'none'.", fc.name)),
+            Resolution::Unknown => return (false, None, false, format!("'{to}' is not a container name, alias or known host on any network of {}.", fc.name)),
+        };
+        let target = self.container_by_ip(ip);
+        let reach = match target {
+            Some(t) => {
+                let shared = t.endpoints.iter().any(|(nid, e)| e.ip == ip && fc.endpoints.get(nid).is_some_and(|ce| ce.ip != 0));
+                if !shared {
+                    (false, format!("{} has the address {}, but on a network {} is not on: packets have no route.", t.name, ip_to_string(ip), fc.name))
+                } else if !t.is_running() {
+                    (false, format!("{} is not running.", t.name))
+                } else {
+                    let ports: Vec<String> = t.process.as_ref().map(|p| p.listens.iter().map(|(p, _)| p.to_string()).collect()).unwrap_or_default();
+                    (true, if ports.is_empty() { format!("{} reaches {} ({}), but nothing listens there on any port.", fc.name, t.name, ip_to_string(ip)) } else { format!("{} reaches {} at {} (listening on {}).", fc.name, t.name, ip_to_string(ip), ports.join(", ")) })
+                }
+            }
+            None => (self.has_outside_access(&fid) || ip >> 24 == 127, format!("{} is outside the Docker networks.", ip_to_string(ip))),
+        };
+        (true, Some(ip), reach.0, reach.1)
+    }
+}
+
+fn outside_lookup(name: &str) -> Option<u32> {
+    OUTSIDE_HOSTS.iter().find(|(n, _)| *n == name).and_then(|(_, ip)| parse_ip(ip))
+}
+
+/// For the http model: the file-system view of a container by id.
+pub(crate) fn view_of(world: &World, id: &str) -> Option<baleine_vfs::FsView> {
+    world.containers.get(id).map(container_view)
+}

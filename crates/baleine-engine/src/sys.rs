@@ -1,0 +1,586 @@
+//! Processes inside containers: the [`ContainerSys`] that the shell runs
+//! against (files through the container's view, programs from `programs.rs`,
+//! time from the simulated clock), the main process at start, `docker exec`
+//! and healthcheck probes.
+
+use baleine_shell::{Flavor, Invocation, Output, Shell, Stream, System};
+use baleine_vfs::{view_list, view_node, view_stat, Content, Fs, FsResult, FsView, Meta, Node, Stat};
+
+use crate::containers::container_view;
+use crate::error::{EngineError, EngineResult, ErrorKind};
+use crate::model::*;
+use crate::world::World;
+
+/// How simulated time passes while a process runs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RunMode {
+    /// A container's main process, started at `start_ms`: sleeps are
+    /// accounted (the process exits later on the clock) without advancing it.
+    Account { start_ms: u64 },
+    /// A foreground command (`docker exec`, an interactive shell line): the
+    /// world clock really advances on `sleep`.
+    Live,
+    /// A build step or a healthcheck probe: time is only counted.
+    Detached,
+}
+
+/// A server program the main process became (it then runs until signalled).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ServerInfo {
+    pub program: String,
+    /// (port, ms after start when it accepts connections)
+    pub ports: Vec<(u16, u64)>,
+    pub handles_sigterm: bool,
+    pub term_exit: i32,
+}
+
+/// Where and as whom a process runs.
+#[derive(Clone, Debug)]
+pub struct ExecCtx {
+    /// The container (None for a build step).
+    pub cid: Option<String>,
+    pub view: FsView,
+    pub env: Vec<(String, String)>,
+    pub user: String,
+    pub hostname: String,
+    pub workdir: String,
+    pub mode: RunMode,
+    pub os_family: OsFamily,
+    /// No network at all (build with --network=none).
+    pub no_network: bool,
+    pub tty: bool,
+    /// The learner's host itself (not a container): names and ports are the
+    /// host's (published ports on localhost, the docker0 bridge).
+    pub host: bool,
+}
+
+fn split_env(env: &[String]) -> Vec<(String, String)> {
+    env.iter().map(|e| match e.split_once('=') {
+        Some((k, v)) => (k.to_string(), v.to_string()),
+        None => (e.clone(), String::new()),
+    }).collect()
+}
+
+impl ExecCtx {
+    pub fn for_container(world: &World, id: &str, mode: RunMode) -> ExecCtx {
+        let c = &world.containers[id];
+        let mut env = split_env(&c.env);
+        if !env.iter().any(|(k, _)| k == "HOSTNAME") {
+            env.insert(usize::from(env.first().is_some_and(|(k, _)| k == "PATH")), ("HOSTNAME".into(), c.hostname.clone()));
+        }
+        if c.spec.tty && !env.iter().any(|(k, _)| k == "TERM") {
+            env.push(("TERM".into(), "xterm".into()));
+        }
+        let user = if c.user.is_empty() { "root".to_string() } else { c.user.clone() };
+        let home = home_of(world, &container_view(c), &user);
+        if !env.iter().any(|(k, _)| k == "HOME") {
+            env.push(("HOME".into(), home));
+        }
+        ExecCtx {
+            cid: Some(id.to_string()),
+            view: container_view(c),
+            env,
+            user,
+            hostname: c.hostname.clone(),
+            workdir: c.workdir.clone(),
+            mode,
+            os_family: c.os_family,
+            no_network: c.network_mode == "none",
+            tty: c.spec.tty,
+            host: false,
+        }
+    }
+}
+
+/// The home folder of a user from /etc/passwd ("/root" by default).
+pub fn home_of(world: &World, view: &FsView, user: &str) -> String {
+    let name = user.split(':').next().unwrap_or("root");
+    if let Some((_, _, _, home)) = passwd_entry(world, view, name) {
+        return home;
+    }
+    if name == "root" || name == "0" { "/root".into() } else { "/".into() }
+}
+
+/// (name, uid, gid, home) of a user given by name or uid.
+pub fn passwd_entry(world: &World, view: &FsView, user: &str) -> Option<(String, u32, u32, String)> {
+    let text = match view_node(&world.forest, view, "/etc/passwd").ok()? {
+        Node::File(f) => match &f.content {
+            Content::Bytes(b) => String::from_utf8_lossy(b).into_owned(),
+            _ => return None,
+        },
+        _ => return None,
+    };
+    for line in text.lines() {
+        let f: Vec<&str> = line.split(':').collect();
+        if f.len() >= 6 && (f[0] == user || f[2] == user) {
+            return Some((f[0].to_string(), f[2].parse().ok()?, f[3].parse().ok()?, f[5].to_string()));
+        }
+    }
+    None
+}
+
+/// What the shell and programs run against inside a container.
+pub struct ContainerSys<'w> {
+    pub world: &'w mut World,
+    pub ctx: ExecCtx,
+    /// Simulated ms this process has spent (Account and Detached modes).
+    pub elapsed_ms: u64,
+    /// Timestamped output (Account mode).
+    pub logs: Vec<LogEntry>,
+    /// The process became a server or blocks forever.
+    pub blocked: bool,
+    pub server: Option<ServerInfo>,
+    /// An interactive shell is waiting on the terminal.
+    pub interactive: bool,
+    pub depth: u32,
+}
+
+impl<'w> ContainerSys<'w> {
+    pub fn new(world: &'w mut World, ctx: ExecCtx) -> ContainerSys<'w> {
+        ContainerSys { world, ctx, elapsed_ms: 0, logs: Vec::new(), blocked: false, server: None, interactive: false, depth: 0 }
+    }
+
+    /// Simulated now as the process sees it.
+    pub fn now_ms(&self) -> u64 {
+        match self.ctx.mode {
+            RunMode::Account { start_ms } => start_ms + self.elapsed_ms,
+            RunMode::Live => self.world.now_ms,
+            RunMode::Detached => self.world.now_ms + self.elapsed_ms,
+        }
+    }
+
+    /// Moves what `out` holds into the timestamped log (Account mode).
+    pub fn flush_to_log(&mut self, out: &mut Output) {
+        if let RunMode::Account { .. } = self.ctx.mode {
+            let at = self.now_ms();
+            for (stream, text) in out.chunks.drain(..) {
+                for line in text.split_inclusive('\n') {
+                    let line = line.strip_suffix('\n').unwrap_or(line);
+                    self.logs.push(LogEntry { ms: at, stderr: stream == Stream::Err, line: line.to_string() });
+                }
+            }
+        }
+    }
+
+    /// Logs a line `offset_ms` after the process started (server start-up logs).
+    pub fn log_at(&mut self, offset_ms: u64, stderr: bool, line: &str, out: &mut Output) {
+        match self.ctx.mode {
+            RunMode::Account { start_ms } => {
+                self.flush_to_log(out);
+                self.logs.push(LogEntry { ms: start_ms + self.elapsed_ms + offset_ms, stderr, line: line.to_string() });
+            }
+            _ => {
+                if stderr {
+                    out.err(format!("{line}\n"));
+                } else {
+                    out.out(format!("{line}\n"));
+                }
+            }
+        }
+    }
+
+    /// The process turns into a server that runs until signalled.
+    pub fn become_server(&mut self, info: ServerInfo) {
+        self.server = Some(info);
+        self.blocked = true;
+    }
+
+    pub fn cid(&self) -> Option<&str> {
+        self.ctx.cid.as_deref()
+    }
+
+    /// The container this process runs in.
+    pub fn container(&self) -> Option<&Container> {
+        self.ctx.cid.as_ref().and_then(|id| self.world.containers.get(id))
+    }
+
+    pub fn getenv<'a>(&self, inv: &'a Invocation<'_>, key: &str) -> Option<&'a str> {
+        inv.env.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
+    }
+}
+
+impl Fs for ContainerSys<'_> {
+    fn stat(&self, path: &str) -> FsResult<Stat> {
+        view_stat(&self.world.forest, &self.ctx.view, path)
+    }
+    fn read(&self, path: &str) -> FsResult<Content> {
+        match view_node(&self.world.forest, &self.ctx.view, path)? {
+            Node::File(f) => Ok(f.content.clone()),
+            Node::Dir(_) => Err(baleine_vfs::FsError::IsADirectory),
+            Node::Symlink(_) => Err(baleine_vfs::FsError::NotFound),
+        }
+    }
+    fn write(&mut self, path: &str, content: Content, meta: Option<Meta>) -> FsResult<()> {
+        if self.world.file_bytes() + content.size() > crate::world::MAX_FILE_BYTES && matches!(content, Content::Bytes(_)) {
+            return Err(baleine_vfs::FsError::NoSpace);
+        }
+        self.world.forest.mounted(&self.ctx.view).write(path, content, meta)
+    }
+    fn mkdir(&mut self, path: &str, parents: bool) -> FsResult<()> {
+        self.world.forest.mounted(&self.ctx.view).mkdir(path, parents)
+    }
+    fn remove(&mut self, path: &str, recursive: bool) -> FsResult<()> {
+        self.world.forest.mounted(&self.ctx.view).remove(path, recursive)
+    }
+    fn list(&self, path: &str) -> FsResult<Vec<String>> {
+        view_list(&self.world.forest, &self.ctx.view, path)
+    }
+    fn node(&self, path: &str) -> FsResult<Node> {
+        view_node(&self.world.forest, &self.ctx.view, path)
+    }
+    fn put_node(&mut self, path: &str, node: Node) -> FsResult<()> {
+        self.world.forest.mounted(&self.ctx.view).put_node(path, node)
+    }
+    fn set_meta(&mut self, path: &str, meta: Meta) -> FsResult<()> {
+        self.world.forest.mounted(&self.ctx.view).set_meta(path, meta)
+    }
+}
+
+impl System for ContainerSys<'_> {
+    fn run_program(&mut self, shell: &mut Shell, inv: &Invocation<'_>, out: &mut Output) -> Option<i32> {
+        if self.blocked {
+            return Some(0);
+        }
+        crate::programs::run(self, shell, inv, out)
+    }
+
+    fn sleep(&mut self, secs: f64, out: &mut Output) {
+        if self.blocked {
+            return;
+        }
+        let ms = if secs.is_finite() && secs >= 0.0 { (secs * 1000.0).min(1e15) as u64 } else { u64::MAX / 4 };
+        match self.ctx.mode {
+            RunMode::Account { .. } => {
+                self.flush_to_log(out);
+                if ms >= u64::MAX / 8 || secs > 1e8 {
+                    self.blocked = true;
+                } else {
+                    self.elapsed_ms += ms;
+                }
+            }
+            RunMode::Live => {
+                let ms = ms.min(24 * 3600 * 1000);
+                self.world.advance(ms);
+            }
+            RunMode::Detached => {
+                self.elapsed_ms = self.elapsed_ms.saturating_add(ms.min(24 * 3600 * 1000));
+            }
+        }
+    }
+
+    fn now(&self) -> u64 {
+        self.world.epoch_secs + self.now_ms() / 1000
+    }
+
+    fn user(&self) -> (String, u32, u32) {
+        let (name, group) = match self.ctx.user.split_once(':') {
+            Some((u, g)) => (u.to_string(), Some(g.to_string())),
+            None => (self.ctx.user.clone(), None),
+        };
+        let name = if name.is_empty() { "root".into() } else { name };
+        match passwd_entry(self.world, &self.ctx.view, &name) {
+            Some((n, uid, gid, _)) => (n, uid, group.and_then(|g| g.parse().ok()).unwrap_or(gid)),
+            None => {
+                let uid = name.parse().unwrap_or(0);
+                (name, uid, group.and_then(|g| g.parse().ok()).unwrap_or(uid))
+            }
+        }
+    }
+
+    fn hostname(&self) -> String {
+        self.ctx.hostname.clone()
+    }
+}
+
+/// Why an executable could not be started.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExecError {
+    NotFound,
+    NoSuchFile,
+    Permission,
+}
+
+/// Looks up argv[0] in the container as the OCI runtime does.
+pub fn resolve_executable(world: &World, ctx: &ExecCtx, exe: &str) -> Result<String, ExecError> {
+    let check = |path: &str| -> Option<Result<String, ExecError>> {
+        match view_node(&world.forest, &ctx.view, path) {
+            Ok(Node::File(f)) => {
+                if f.meta.mode & 0o111 == 0 {
+                    Some(Err(ExecError::Permission))
+                } else {
+                    Some(Ok(path.to_string()))
+                }
+            }
+            Ok(Node::Symlink(_)) => Some(Ok(path.to_string())),
+            Ok(Node::Dir(_)) => Some(Err(ExecError::Permission)),
+            Err(_) => None,
+        }
+    };
+    if exe.contains('/') {
+        let p = baleine_vfs::normalize(&ctx.workdir, exe);
+        return check(&p).unwrap_or(Err(ExecError::NoSuchFile));
+    }
+    let path = ctx.env.iter().rev().find(|(k, _)| k == "PATH").map(|(_, v)| v.clone()).unwrap_or_else(|| "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin".into());
+    for dir in path.split(':').filter(|d| !d.is_empty()) {
+        if let Some(r) = check(&baleine_vfs::join(dir, exe)) {
+            if r.is_ok() {
+                return r;
+            }
+        }
+    }
+    Err(ExecError::NotFound)
+}
+
+/// The flavour of `/bin/sh` in an image family.
+pub fn shell_flavor(os: OsFamily) -> Flavor {
+    match os {
+        OsFamily::Alpine | OsFamily::Busybox => Flavor::Ash,
+        _ => Flavor::Ash,
+    }
+}
+
+/// Quotes argv into one shell line that runs exactly that argv.
+pub fn quote_argv(argv: &[String]) -> String {
+    argv.iter().map(|a| quote(a)).collect::<Vec<_>>().join(" ")
+}
+
+pub fn quote(a: &str) -> String {
+    if !a.is_empty() && a.chars().all(|c| c.is_ascii_alphanumeric() || "-_./=:,@%+".contains(c)) {
+        a.to_string()
+    } else {
+        format!("'{}'", a.replace('\'', "'\\''"))
+    }
+}
+
+/// Result of running a container's main process.
+pub struct MainResult {
+    pub logs: Vec<LogEntry>,
+    pub process: Process,
+}
+
+/// Runs a program given as argv in `sys` (exec semantics: no shell parsing
+/// of the arguments).
+pub fn exec_argv(sys: &mut ContainerSys<'_>, argv: &[String], stdin: Option<&[u8]>, out: &mut Output) -> i32 {
+    let env = sys.ctx.env.clone();
+    let mut shell = Shell::new(shell_flavor(sys.ctx.os_family), &env, &sys.ctx.workdir.clone());
+    let line = quote_argv(argv);
+    match stdin {
+        Some(input) => {
+            // Feed stdin through a heredoc-free path: run the command with the bytes.
+            let exe = argv.first().cloned().unwrap_or_default();
+            let path = resolve_executable(sys.world, &sys.ctx, &exe).ok();
+            let kind = path.as_deref().and_then(|p| match view_node(&sys.world.forest, &sys.ctx.view, p) {
+                Ok(Node::File(f)) => match &f.content {
+                    Content::Opaque { kind, .. } => Some(kind.to_string()),
+                    _ => None,
+                },
+                _ => None,
+            });
+            let cwd = sys.ctx.workdir.clone();
+            let inv = Invocation { argv, path: path.as_deref(), kind: kind.as_deref(), env: &env, cwd: &cwd, stdin: Some(input) };
+            let base = baleine_vfs::basename(&exe).to_string();
+            if baleine_shell::utils::is_utility(&base) && kind.as_deref().is_some_and(|k| matches!(k, "busybox" | "coreutils" | "util")) {
+                return baleine_shell::utils::run_utility(&base, &mut shell, sys, &argv[1..], Some(input), out).unwrap_or(127);
+            }
+            crate::programs::run(sys, &mut shell, &inv, out).unwrap_or(127)
+        }
+        None => {
+            let r = shell.run_str(sys, &line, out);
+            r.status
+        }
+    }
+}
+
+/// Starts the main process of container `id` (account mode).
+pub fn run_main_process(world: &mut World, id: &str, argv: Vec<String>, interactive: bool, tty: bool) -> MainResult {
+    let start = world.now_ms;
+    let ctx = ExecCtx::for_container(world, id, RunMode::Account { start_ms: start });
+    let mut sys = ContainerSys::new(world, ctx);
+    let mut out = Output::new();
+    // A bare shell reads its script from stdin: with -i it waits on the
+    // terminal; without, stdin is empty and it exits at once.
+    let is_shell = crate::programs::is_shell_invocation(&argv);
+    let status = if is_shell {
+        if interactive {
+            sys.interactive = true;
+            sys.blocked = true;
+            0
+        } else {
+            0
+        }
+    } else {
+        exec_argv(&mut sys, &argv, None, &mut out)
+    };
+    let _ = tty;
+    sys.flush_to_log(&mut out);
+    let elapsed = sys.elapsed_ms;
+    let blocked = sys.blocked;
+    let server = sys.server.clone();
+    let interactive_shell = sys.interactive;
+    let logs = std::mem::take(&mut sys.logs);
+    let process = Process {
+        argv,
+        started_ms: start,
+        exit: if blocked { None } else { Some((start + elapsed, status)) },
+        handles_sigterm: server.as_ref().is_some_and(|s| s.handles_sigterm),
+        term_exit: server.as_ref().map(|s| s.term_exit).unwrap_or(143),
+        listens: server.as_ref().map(|s| s.ports.iter().map(|(p, at)| (*p, start + elapsed + at)).collect()).unwrap_or_default(),
+        server: server.map(|s| s.program),
+        interactive: interactive_shell,
+    };
+    MainResult { logs, process }
+}
+
+/// Options of `docker exec`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ExecSpec {
+    pub argv: Vec<String>,
+    pub env: Vec<String>,
+    pub workdir: Option<String>,
+    pub user: Option<String>,
+    pub tty: bool,
+    pub interactive: bool,
+}
+
+impl World {
+    /// Checks that `docker exec` may run in a container; returns its id.
+    pub fn exec_check(&self, name_or_id: &str) -> EngineResult<String> {
+        let id = self.container_id(name_or_id)?;
+        let c = &self.containers[&id];
+        match c.state.status {
+            Status::Running => Ok(id),
+            Status::Paused => Err(EngineError::conflict(format!("container {id} is paused, unpause the container before exec"))),
+            Status::Restarting => Err(EngineError::conflict(format!("container {id} is restarting, wait until the container is running"))),
+            _ => Err(EngineError::not_running(&id)),
+        }
+    }
+
+    /// The execution context of `docker exec` in a running container.
+    pub fn exec_ctx(&self, id: &str, spec: &ExecSpec) -> ExecCtx {
+        let mut ctx = ExecCtx::for_container(self, id, RunMode::Live);
+        for e in &spec.env {
+            let (k, v) = e.split_once('=').unwrap_or((e.as_str(), ""));
+            ctx.env.retain(|(ek, _)| ek != k);
+            ctx.env.push((k.to_string(), v.to_string()));
+        }
+        if let Some(w) = &spec.workdir {
+            ctx.workdir = w.clone();
+        }
+        if let Some(u) = &spec.user {
+            ctx.user = u.clone();
+            let home = home_of(self, &ctx.view, u);
+            ctx.env.retain(|(k, _)| k != "HOME");
+            ctx.env.push(("HOME".into(), home));
+        }
+        ctx.tty = spec.tty;
+        ctx
+    }
+
+    /// `docker exec` of a non-interactive command: runs it to completion.
+    pub fn exec(&mut self, name_or_id: &str, spec: &ExecSpec) -> EngineResult<(Output, i32)> {
+        let id = self.exec_check(name_or_id)?;
+        let ctx = self.exec_ctx(&id, spec);
+        let exe = spec.argv.first().cloned().unwrap_or_default();
+        if let Err(e) = resolve_executable(self, &ctx, &exe) {
+            let msg = match e {
+                ExecError::NotFound => format!("exec: \"{exe}\": executable file not found in $PATH"),
+                ExecError::NoSuchFile => format!("exec: \"{exe}\": stat {exe}: no such file or directory"),
+                ExecError::Permission => format!("exec: \"{exe}\": permission denied"),
+            };
+            return Err(EngineError::new(
+                if e == ExecError::Permission { ErrorKind::CommandNotInvokable } else { ErrorKind::CommandNotFound },
+                format!("OCI runtime exec failed: exec failed: unable to start container process: {msg}: unknown"),
+            ));
+        }
+        let name = self.containers[&id].name.clone();
+        self.event("container", "exec_start", &id, &name, vec![("execID".into(), String::new())]);
+        let mut sys = ContainerSys::new(self, ctx);
+        let mut out = Output::new();
+        let status = exec_argv(&mut sys, &spec.argv, None, &mut out);
+        Ok((out, status))
+    }
+
+    /// Runs one line in an interactive shell session inside a container.
+    pub fn exec_shell_line(&mut self, id: &str, shell: &mut Shell, ctx: &ExecCtx, line: &str) -> (Output, bool) {
+        let mut out = Output::new();
+        if !self.containers.get(id).is_some_and(|c| c.state.status == Status::Running) {
+            return (out, true);
+        }
+        let mut sys = ContainerSys::new(self, ctx.clone());
+        let r = shell.run_str(&mut sys, line, &mut out);
+        (out, r.exited)
+    }
+
+    /// Runs a healthcheck probe now.
+    pub(crate) fn on_health_check(&mut self, id: &str, gen: u64) {
+        let Some(c) = self.containers.get(id) else { return };
+        if c.generation != gen || c.state.status != Status::Running {
+            if c.generation == gen && c.state.status == Status::Paused {
+                let h = c.healthcheck.clone().unwrap_or_default();
+                self.schedule_at(self.now_ms + h.interval(), crate::world::Scheduled::Health { cid: id.to_string(), gen });
+            }
+            return;
+        }
+        let Some(h) = c.healthcheck.clone() else { return };
+        let started = c.state.started_ms.unwrap_or(0);
+        let in_start_period = self.now_ms < started + h.start_period_ms;
+        let (argv, shell_form) = match h.test.first().map(String::as_str) {
+            Some("CMD") => (h.test[1..].to_vec(), false),
+            Some("CMD-SHELL") => (h.test[1..].to_vec(), true),
+            _ => (h.test.clone(), true),
+        };
+        let ctx = ExecCtx::for_container(self, id, RunMode::Detached);
+        let mut sys = ContainerSys::new(self, ctx);
+        let mut out = Output::new();
+        let status = if shell_form {
+            let script = argv.join(" ");
+            let env = sys.ctx.env.clone();
+            let wd = sys.ctx.workdir.clone();
+            let mut shell = Shell::new(Flavor::Ash, &env, &wd);
+            shell.run_str(&mut sys, &script, &mut out).status
+        } else {
+            let exe = argv.first().cloned().unwrap_or_default();
+            match resolve_executable(sys.world, &sys.ctx, &exe) {
+                Ok(_) => exec_argv(&mut sys, &argv, None, &mut out),
+                Err(_) => {
+                    out.out(format!("OCI runtime exec failed: exec failed: unable to start container process: exec: \"{exe}\": executable file not found in $PATH: unknown"));
+                    -1
+                }
+            }
+        };
+        let took = sys.elapsed_ms.min(h.timeout());
+        let timed_out = sys.elapsed_ms > h.timeout();
+        let now = self.now_ms;
+        let output = out.text();
+        let mut became = None;
+        if let Some(c) = self.containers.get_mut(id) {
+            let ok = status == 0 && !timed_out;
+            if let Some(health) = c.state.health.as_mut() {
+                health.log.push(HealthLog { start_ms: now, end_ms: now + took, exit_code: if timed_out { -1 } else { status }, output: if timed_out { format!("Health check exceeded timeout ({})", crate::util::go_duration(h.timeout())) } else { output } });
+                if health.log.len() > 5 {
+                    health.log.remove(0);
+                }
+                if ok {
+                    health.failing_streak = 0;
+                    if health.status != "healthy" {
+                        health.status = "healthy".into();
+                        became = Some("healthy");
+                    }
+                } else if !in_start_period || health.status == "healthy" {
+                    health.failing_streak += 1;
+                    if health.failing_streak >= h.retries() && health.status != "unhealthy" {
+                        health.status = "unhealthy".into();
+                        became = Some("unhealthy");
+                    }
+                }
+            }
+        }
+        if let Some(st) = became {
+            let name = self.containers[id].name.clone();
+            self.event("container", &format!("health_status: {st}"), id, &name, vec![]);
+        }
+        let healthy = self.containers.get(id).and_then(|c| c.state.health.as_ref()).is_some_and(|h| h.status == "healthy");
+        let next = if !healthy && h.start_interval_ms > 0 && self.now_ms < started + h.start_period_ms { h.start_interval_ms } else { h.interval() };
+        self.schedule_at(now + next.max(1), crate::world::Scheduled::Health { cid: id.to_string(), gen });
+    }
+}

@@ -1,0 +1,274 @@
+//! Volumes, bind mounts and tmpfs.
+
+use baleine_vfs::{normalize, Node, Tree};
+use indexmap::IndexMap;
+
+use crate::error::{EngineError, EngineResult};
+use crate::model::*;
+use crate::world::World;
+
+pub fn valid_volume_name(name: &str) -> bool {
+    let mut chars = name.chars();
+    matches!(chars.next(), Some(c) if c.is_ascii_alphanumeric()) && name.len() >= 2 && chars.all(|c| c.is_ascii_alphanumeric() || "_.-".contains(c))
+}
+
+/// A parsed `-v` string.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BindSpec {
+    /// Empty for an anonymous volume.
+    pub source: String,
+    pub target: String,
+    pub read_only: bool,
+    pub nocopy: bool,
+}
+
+/// Parses `-v SRC:DST[:OPTS]` / `-v DST` like the Docker CLI.
+pub fn parse_bind(s: &str) -> EngineResult<BindSpec> {
+    let parts: Vec<&str> = s.split(':').collect();
+    let (source, target, opts) = match parts.as_slice() {
+        [t] => ("", *t, ""),
+        [s, t] => (*s, *t, ""),
+        [s, t, o] => (*s, *t, *o),
+        _ => return Err(EngineError::invalid(format!("invalid spec: {s}: too many colons"))),
+    };
+    if target.is_empty() {
+        return Err(EngineError::invalid(format!("invalid spec: {s}: empty section between colons")));
+    }
+    if !target.starts_with('/') {
+        return Err(EngineError::invalid(format!("invalid mount config for type \"volume\": invalid mount path: '{target}' mount path must be absolute")));
+    }
+    let mut read_only = false;
+    let mut nocopy = false;
+    for o in opts.split(',').filter(|o| !o.is_empty()) {
+        match o {
+            "ro" => read_only = true,
+            "rw" | "z" | "Z" | "consistent" | "cached" | "delegated" | "rprivate" | "private" | "rshared" | "shared" | "slave" | "rslave" => {}
+            "nocopy" => nocopy = true,
+            _ => return Err(EngineError::invalid(format!("invalid mode: {o}"))),
+        }
+    }
+    Ok(BindSpec { source: source.to_string(), target: normalize("/", target), read_only, nocopy })
+}
+
+impl World {
+    /// Creates (or returns) a named volume.
+    pub fn create_volume(&mut self, name: Option<&str>, driver: &str, labels: IndexMap<String, String>, options: IndexMap<String, String>) -> EngineResult<String> {
+        let (name, anonymous) = match name {
+            Some(n) if !n.is_empty() => {
+                if !valid_volume_name(n) {
+                    return Err(EngineError::invalid(format!(
+                        "create {n}: \"{n}\" includes invalid characters for a local volume name, only \"[a-zA-Z0-9][a-zA-Z0-9_.-]\" are allowed. If you intended to pass a host directory, use absolute path"
+                    )));
+                }
+                (n.to_string(), false)
+            }
+            _ => (self.rng.hex64(), true),
+        };
+        if self.volumes.contains_key(&name) {
+            return Ok(name);
+        }
+        if !driver.is_empty() && driver != "local" {
+            return Err(EngineError::not_found(format!("create {name}: error looking up volume plugin {driver}: plugin \"{driver}\" not found")));
+        }
+        let tree = self.forest.add(Tree::new());
+        self.volumes.insert(
+            name.clone(),
+            Volume { name: name.clone(), driver: "local".into(), created_ms: self.now_ms, labels, options, anonymous, tree, populated: false },
+        );
+        self.event("volume", "create", &name, &name, vec![("driver".into(), "local".into())]);
+        Ok(name)
+    }
+
+    /// Containers (any state) that mount a volume.
+    pub fn volume_users(&self, name: &str) -> Vec<&Container> {
+        self.containers.values().filter(|c| c.mounts.iter().any(|m| m.kind == "volume" && m.name == name)).collect()
+    }
+
+    pub fn volume_in_use(&self, name: &str) -> bool {
+        !self.volume_users(name).is_empty()
+    }
+
+    /// `docker volume rm [-f]`.
+    pub fn remove_volume(&mut self, name: &str, force: bool) -> EngineResult<()> {
+        if !self.volumes.contains_key(name) {
+            if force {
+                return Ok(());
+            }
+            return Err(EngineError::not_found(format!("get {name}: no such volume")));
+        }
+        let users: Vec<String> = self.volume_users(name).iter().map(|c| c.id.clone()).collect();
+        if !users.is_empty() {
+            return Err(EngineError::conflict(format!("remove {name}: volume is in use - [{}]", users.join(", "))));
+        }
+        if let Some(v) = self.volumes.shift_remove(name) {
+            self.forest.remove(v.tree);
+        }
+        self.event("volume", "destroy", name, name, vec![]);
+        Ok(())
+    }
+
+    /// `docker volume prune [-a]`: anonymous unused volumes (all unused with -a).
+    pub fn prune_volumes(&mut self, all: bool) -> (Vec<String>, u64) {
+        let names: Vec<String> = self.volumes.values().filter(|v| (all || v.anonymous) && !self.volume_in_use(&v.name)).map(|v| v.name.clone()).collect();
+        let mut reclaimed = 0;
+        for n in &names {
+            if let Some(v) = self.volumes.get(n) {
+                reclaimed += self.forest.tree(v.tree).size();
+            }
+            let _ = self.remove_volume(n, true);
+        }
+        (names, reclaimed)
+    }
+
+    pub fn volume_size(&self, name: &str) -> u64 {
+        self.volumes.get(name).map(|v| self.forest.tree(v.tree).size()).unwrap_or(0)
+    }
+
+    /// Builds the mounts of a new container: `-v`, `--mount`, image VOLUMEs,
+    /// `--volumes-from`.
+    pub(crate) fn prepare_mounts(&mut self, c: &Container, image: &Image) -> EngineResult<Vec<MountPoint>> {
+        let mut mounts: Vec<MountPoint> = Vec::new();
+        let mut wanted: Vec<(MountSpec, bool)> = Vec::new(); // (spec, from -v)
+        for b in &c.spec.binds {
+            let b = parse_bind(b)?;
+            let kind = if b.source.is_empty() || !(b.source.starts_with('/') || b.source.starts_with('.') || b.source.starts_with('~')) { "volume" } else { "bind" };
+            if kind == "volume" && !b.source.is_empty() && !valid_volume_name(&b.source) {
+                return Err(EngineError::invalid(format!(
+                    "create {0}: \"{0}\" includes invalid characters for a local volume name, only \"[a-zA-Z0-9][a-zA-Z0-9_.-]\" are allowed. If you intended to pass a host directory, use absolute path",
+                    b.source
+                )));
+            }
+            // The CLI made relative paths absolute against the shell's folder.
+            let source = if kind == "bind" { normalize("/", &b.source.replace('~', &self.host_home)) } else { b.source.clone() };
+            wanted.push((MountSpec { kind: kind.into(), source, target: b.target, read_only: b.read_only, create_host_path: true, volume_nocopy: b.nocopy }, true));
+        }
+        for m in &c.spec.mounts {
+            wanted.push((m.clone(), false));
+        }
+        // --volumes-from
+        for vf in &c.spec.volumes_from {
+            let (name, mode) = vf.split_once(':').unwrap_or((vf, ""));
+            let other = self.container(name)?.clone();
+            for m in &other.mounts {
+                let mut m = m.clone();
+                if mode == "ro" {
+                    m.rw = false;
+                    m.mode = "ro".into();
+                }
+                mounts.push(m);
+            }
+        }
+        for (spec, _from_v) in wanted {
+            let target = normalize("/", &spec.target);
+            mounts.retain(|m| m.destination != target);
+            match spec.kind.as_str() {
+                "bind" => {
+                    let host = self.host_tree;
+                    let exists = self.forest.tree(host).exists(&spec.source);
+                    if !exists {
+                        if spec.create_host_path {
+                            if let Some(t) = self.forest.get_mut(host) {
+                                let _ = t.mkdir(&spec.source, true);
+                            }
+                        } else {
+                            return Err(EngineError::invalid(format!("invalid mount config for type \"bind\": bind source path does not exist: {}", spec.source)));
+                        }
+                    }
+                    mounts.push(MountPoint {
+                        kind: "bind".into(),
+                        name: String::new(),
+                        source: spec.source.clone(),
+                        destination: target,
+                        rw: !spec.read_only,
+                        mode: if spec.read_only { "ro".into() } else { String::new() },
+                        tree: host,
+                        subpath: spec.source.clone(),
+                    });
+                }
+                "volume" => {
+                    let name = self.create_volume(if spec.source.is_empty() { None } else { Some(&spec.source) }, "local", IndexMap::new(), IndexMap::new())?;
+                    self.copy_up(&name, image, &target, spec.volume_nocopy);
+                    let v = &self.volumes[&name];
+                    mounts.push(MountPoint {
+                        kind: "volume".into(),
+                        name: name.clone(),
+                        source: v.mountpoint(),
+                        destination: target,
+                        rw: !spec.read_only,
+                        mode: if spec.read_only { "ro".into() } else { "z".into() },
+                        tree: v.tree,
+                        subpath: "/".into(),
+                    });
+                }
+                "tmpfs" => {
+                    // Created at each start.
+                }
+                other => return Err(EngineError::invalid(format!("invalid mount config: unknown mount type {other}"))),
+            }
+        }
+        // Image VOLUMEs without a mount get anonymous volumes.
+        for v in &image.config.volumes {
+            let target = normalize("/", v);
+            if mounts.iter().any(|m| m.destination == target) || c.spec.tmpfs.iter().any(|t| t.split(':').next() == Some(target.as_str())) {
+                continue;
+            }
+            let name = self.create_volume(None, "local", IndexMap::new(), IndexMap::new())?;
+            self.copy_up(&name, image, &target, false);
+            let vol = &self.volumes[&name];
+            mounts.push(MountPoint { kind: "volume".into(), name: name.clone(), source: vol.mountpoint(), destination: target, rw: true, mode: String::new(), tree: vol.tree, subpath: "/".into() });
+        }
+        Ok(mounts)
+    }
+
+    /// Docker's copy-up: a new, empty volume mounted over image content gets
+    /// that content first.
+    fn copy_up(&mut self, volume: &str, image: &Image, target: &str, nocopy: bool) {
+        let Some(v) = self.volumes.get(volume) else { return };
+        if v.populated || nocopy {
+            return;
+        }
+        let tree_id = v.tree;
+        let empty = self.forest.tree(tree_id).root().entries.is_empty();
+        if let (true, Some(Node::Dir(d))) = (empty, image.rootfs.get(target)) {
+            if let Some(t) = self.forest.get_mut(tree_id) {
+                let _ = t.put("/", Node::Dir(d), true);
+            }
+        }
+        if let Some(v) = self.volumes.get_mut(volume) {
+            v.populated = true;
+        }
+    }
+
+    /// Fresh tmpfs mounts at each start.
+    pub(crate) fn mount_tmpfs(&mut self, id: &str) {
+        let Some(c) = self.containers.get(id) else { return };
+        let mut targets: Vec<String> = c.spec.tmpfs.iter().map(|t| t.split(':').next().unwrap_or("").to_string()).filter(|t| t.starts_with('/')).collect();
+        for m in &c.spec.mounts {
+            if m.kind == "tmpfs" {
+                targets.push(m.target.clone());
+            }
+        }
+        let mut new_mounts = Vec::new();
+        let mut trees = Vec::new();
+        for t in targets {
+            let tree = self.forest.add(Tree::new());
+            trees.push(tree);
+            new_mounts.push(MountPoint { kind: "tmpfs".into(), name: String::new(), source: String::new(), destination: normalize("/", &t), rw: true, mode: String::new(), tree, subpath: "/".into() });
+        }
+        if let Some(c) = self.containers.get_mut(id) {
+            c.mounts.retain(|m| m.kind != "tmpfs");
+            c.mounts.extend(new_mounts);
+            c.tmpfs = trees;
+        }
+    }
+
+    /// tmpfs content is gone when the container stops.
+    pub(crate) fn drop_tmpfs(&mut self, id: &str) {
+        let Some(c) = self.containers.get_mut(id) else { return };
+        let trees = std::mem::take(&mut c.tmpfs);
+        c.mounts.retain(|m| m.kind != "tmpfs");
+        for t in trees {
+            self.forest.remove(t);
+        }
+    }
+}

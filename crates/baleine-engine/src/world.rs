@@ -1,0 +1,252 @@
+//! The simulated machine's daemon state and its clock.
+
+use std::collections::BTreeMap;
+
+use baleine_vfs::{Forest, Tree, TreeId};
+use indexmap::IndexMap;
+
+use crate::error::{EngineError, EngineResult, ErrorKind};
+use crate::model::*;
+use crate::util::Rng;
+
+/// Limits that keep a session small and the browser alive.
+pub const MAX_CONTAINERS: usize = 1000;
+pub const MAX_LOG_LINES: usize = 10_000;
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Something the daemon did, for `docker events` and the web app's feed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Event {
+    pub ms: u64,
+    /// container, image, network, volume, builder.
+    pub kind: &'static str,
+    /// create, start, die, stop, kill, destroy, pause, unpause, restart,
+    /// health_status: healthy, pull, tag, untag, delete, connect, ...
+    pub action: String,
+    pub id: String,
+    /// Name (containers, networks, volumes) or reference (images).
+    pub actor: String,
+    pub attrs: Vec<(String, String)>,
+}
+
+/// Work the daemon does later on the simulated clock.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Scheduled {
+    /// The main process of container `cid` exits (if still generation `gen`).
+    Exit { cid: String, gen: u64 },
+    /// Run the healthcheck of `cid`.
+    Health { cid: String, gen: u64 },
+    /// The restart manager starts `cid` again.
+    Restart { cid: String, gen: u64 },
+}
+
+/// A repository pushed to the simulated registry.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Pushed {
+    pub image: Image,
+    pub digest: String,
+}
+
+/// The daemon: every Docker object of the simulated machine, the host's
+/// files, and the clock.
+#[derive(Clone, Debug)]
+pub struct World {
+    /// Unix seconds at simulated time 0.
+    pub epoch_secs: u64,
+    /// Simulated milliseconds since `epoch_secs`.
+    pub now_ms: u64,
+    pub rng: Rng,
+    pub forest: Forest,
+    pub host_tree: TreeId,
+    /// id -> image.
+    pub images: IndexMap<String, Image>,
+    /// digest -> layer.
+    pub layers: IndexMap<String, Layer>,
+    /// id -> container.
+    pub containers: IndexMap<String, Container>,
+    /// id -> network.
+    pub networks: IndexMap<String, Network>,
+    /// name -> volume.
+    pub volumes: IndexMap<String, Volume>,
+    pub events: Vec<Event>,
+    pub schedule: BTreeMap<(u64, u64), Scheduled>,
+    seq: u64,
+    /// "docker.io/user/app:1.0" -> what was pushed.
+    pub registry: IndexMap<String, Pushed>,
+    /// registry host -> user name.
+    pub logins: IndexMap<String, String>,
+    pub build: crate::build::BuildState,
+    pub revision: u64,
+    /// Host directories that tools (tar, cp) and binds use.
+    pub host_home: String,
+    pub pid_counter: u32,
+}
+
+impl World {
+    pub fn new(seed: u64, epoch_secs: u64) -> World {
+        let mut forest = Forest::new();
+        let host_tree = forest.add(Tree::new());
+        let mut world = World {
+            epoch_secs,
+            now_ms: 0,
+            rng: Rng::new(seed),
+            forest,
+            host_tree,
+            images: IndexMap::new(),
+            layers: IndexMap::new(),
+            containers: IndexMap::new(),
+            networks: IndexMap::new(),
+            volumes: IndexMap::new(),
+            events: Vec::new(),
+            schedule: BTreeMap::new(),
+            seq: 0,
+            registry: IndexMap::new(),
+            logins: IndexMap::new(),
+            build: Default::default(),
+            revision: 0,
+            host_home: "/home/learner".into(),
+            pid_counter: 1000,
+        };
+        world.create_builtin_networks();
+        world
+    }
+
+    /// Unix seconds now.
+    pub fn now_secs(&self) -> u64 {
+        self.epoch_secs + self.now_ms / 1000
+    }
+
+    pub fn touch(&mut self) {
+        self.revision += 1;
+    }
+
+    pub fn event(&mut self, kind: &'static str, action: &str, id: &str, actor: &str, attrs: Vec<(String, String)>) {
+        self.events.push(Event { ms: self.now_ms, kind, action: action.to_string(), id: id.to_string(), actor: actor.to_string(), attrs });
+        if self.events.len() > 5000 {
+            self.events.drain(..1000);
+        }
+        self.revision += 1;
+    }
+
+    pub fn schedule_at(&mut self, at_ms: u64, what: Scheduled) {
+        self.seq += 1;
+        self.schedule.insert((at_ms, self.seq), what);
+    }
+
+    /// When the next scheduled thing happens.
+    pub fn next_event_ms(&self) -> Option<u64> {
+        self.schedule.keys().next().map(|k| k.0)
+    }
+
+    /// Lets `ms` simulated milliseconds pass, running everything scheduled
+    /// in between, in order.
+    pub fn advance(&mut self, ms: u64) {
+        let target = self.now_ms.saturating_add(ms);
+        self.advance_to(target);
+    }
+
+    pub fn advance_to(&mut self, target: u64) {
+        let mut guard = 0u32;
+        while let Some((&key, _)) = self.schedule.iter().next() {
+            if key.0 > target {
+                break;
+            }
+            guard += 1;
+            if guard > 100_000 {
+                break;
+            }
+            let what = match self.schedule.remove(&key) {
+                Some(w) => w,
+                None => break,
+            };
+            if key.0 > self.now_ms {
+                self.now_ms = key.0;
+            }
+            self.run_scheduled(what);
+        }
+        if target > self.now_ms {
+            self.now_ms = target;
+        }
+        self.revision += 1;
+    }
+
+    fn run_scheduled(&mut self, what: Scheduled) {
+        match what {
+            Scheduled::Exit { cid, gen } => self.on_process_exit(&cid, gen),
+            Scheduled::Health { cid, gen } => self.on_health_check(&cid, gen),
+            Scheduled::Restart { cid, gen } => self.on_restart(&cid, gen),
+        }
+    }
+
+    pub fn next_pid(&mut self) -> u32 {
+        self.pid_counter += self.rng.below(200) as u32 + 1;
+        self.pid_counter
+    }
+
+    // ---- lookups -------------------------------------------------------
+
+    /// Finds a container by full id, name (with or without "/") or unique id prefix.
+    pub fn container_id(&self, name_or_id: &str) -> EngineResult<String> {
+        let key = name_or_id.strip_prefix('/').unwrap_or(name_or_id);
+        if key.is_empty() {
+            return Err(EngineError::no_such_container(name_or_id));
+        }
+        if self.containers.contains_key(key) {
+            return Ok(key.to_string());
+        }
+        if let Some(c) = self.containers.values().find(|c| c.name == key) {
+            return Ok(c.id.clone());
+        }
+        if key.bytes().all(|b| b.is_ascii_hexdigit()) {
+            let matches: Vec<&String> = self.containers.keys().filter(|id| id.starts_with(key)).collect();
+            if matches.len() == 1 {
+                return Ok(matches[0].clone());
+            }
+            if matches.len() > 1 {
+                return Err(EngineError::new(ErrorKind::InvalidParameter, format!("multiple IDs found with provided prefix: {key}")));
+            }
+        }
+        Err(EngineError::no_such_container(name_or_id))
+    }
+
+    pub fn container(&self, name_or_id: &str) -> EngineResult<&Container> {
+        let id = self.container_id(name_or_id)?;
+        self.containers.get(&id).ok_or_else(|| EngineError::no_such_container(name_or_id))
+    }
+
+    pub fn container_mut(&mut self, name_or_id: &str) -> EngineResult<&mut Container> {
+        let id = self.container_id(name_or_id)?;
+        self.containers.get_mut(&id).ok_or_else(|| EngineError::no_such_container(name_or_id))
+    }
+
+    /// Finds a network by full id, name, or unique id prefix.
+    pub fn network_id(&self, name_or_id: &str) -> EngineResult<String> {
+        if self.networks.contains_key(name_or_id) {
+            return Ok(name_or_id.to_string());
+        }
+        if let Some(n) = self.networks.values().find(|n| n.name == name_or_id) {
+            return Ok(n.id.clone());
+        }
+        if !name_or_id.is_empty() && name_or_id.bytes().all(|b| b.is_ascii_hexdigit()) {
+            let matches: Vec<&String> = self.networks.keys().filter(|id| id.starts_with(name_or_id)).collect();
+            if matches.len() == 1 {
+                return Ok(matches[0].clone());
+            }
+        }
+        Err(EngineError::not_found(format!("network {name_or_id} not found")))
+    }
+
+    pub fn network(&self, name_or_id: &str) -> EngineResult<&Network> {
+        let id = self.network_id(name_or_id)?;
+        self.networks.get(&id).ok_or_else(|| EngineError::not_found(format!("network {name_or_id} not found")))
+    }
+
+    pub fn bridge_id(&self) -> String {
+        self.networks.values().find(|n| n.is_default_bridge).map(|n| n.id.clone()).unwrap_or_default()
+    }
+
+    /// Total bytes of simulated file content (the session limit).
+    pub fn file_bytes(&self) -> u64 {
+        self.forest.total_bytes()
+    }
+}

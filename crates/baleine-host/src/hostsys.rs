@@ -1,0 +1,137 @@
+//! The learner's host as the shell sees it: its files, its programs
+//! (`docker`, `curl`, `ping`...), its clock.
+
+use baleine_docker::Pending;
+use baleine_engine::model::OsFamily;
+use baleine_engine::sys::{ContainerSys, ExecCtx, RunMode};
+use baleine_engine::World;
+use baleine_shell::{Invocation, Output, Shell, System};
+use baleine_vfs::{Content, Fs, FsResult, FsView, Meta, Node, Stat};
+
+/// The host's [`System`]: files of the host tree, programs of the host.
+pub struct HostSys<'w> {
+    pub inner: ContainerSys<'w>,
+    /// Set when `docker` left something holding the terminal.
+    pub pending: Option<Pending>,
+}
+
+impl<'w> HostSys<'w> {
+    pub fn new(world: &'w mut World) -> HostSys<'w> {
+        let view = FsView::plain(world.host_tree);
+        let ctx = ExecCtx {
+            cid: None,
+            view,
+            env: Vec::new(),
+            user: crate::USER.into(),
+            hostname: "baleine".into(),
+            workdir: crate::PROJECT.into(),
+            mode: RunMode::Live,
+            os_family: OsFamily::Ubuntu,
+            no_network: false,
+            tty: true,
+            host: true,
+        };
+        HostSys { inner: ContainerSys::new(world, ctx), pending: None }
+    }
+}
+
+impl Fs for HostSys<'_> {
+    fn stat(&self, path: &str) -> FsResult<Stat> {
+        self.inner.stat(path)
+    }
+    fn read(&self, path: &str) -> FsResult<Content> {
+        self.inner.read(path)
+    }
+    fn write(&mut self, path: &str, content: Content, meta: Option<Meta>) -> FsResult<()> {
+        self.inner.write(path, content, meta)
+    }
+    fn mkdir(&mut self, path: &str, parents: bool) -> FsResult<()> {
+        self.inner.mkdir(path, parents)
+    }
+    fn remove(&mut self, path: &str, recursive: bool) -> FsResult<()> {
+        self.inner.remove(path, recursive)
+    }
+    fn list(&self, path: &str) -> FsResult<Vec<String>> {
+        self.inner.list(path)
+    }
+    fn node(&self, path: &str) -> FsResult<Node> {
+        self.inner.node(path)
+    }
+    fn put_node(&mut self, path: &str, node: Node) -> FsResult<()> {
+        self.inner.put_node(path, node)
+    }
+    fn set_meta(&mut self, path: &str, meta: Meta) -> FsResult<()> {
+        self.inner.set_meta(path, meta)
+    }
+}
+
+impl System for HostSys<'_> {
+    fn run_program(&mut self, shell: &mut Shell, inv: &Invocation<'_>, out: &mut Output) -> Option<i32> {
+        let name = baleine_vfs::basename(inv.argv.first()?).to_string();
+        let kind = inv.kind.unwrap_or("");
+        if inv.path.is_none() {
+            return None;
+        }
+        if kind == "docker" || name == "docker" {
+            let stdin = inv.stdin;
+            let r = baleine_docker::docker(self.inner.world, &inv.argv[1..], inv.cwd, inv.env, stdin);
+            out.append(r.out);
+            if r.pending.is_some() {
+                self.pending = r.pending;
+            }
+            return Some(r.status);
+        }
+        if kind == "docker-compose" || name == "docker-compose" {
+            let mut argv = vec!["compose".to_string()];
+            argv.extend(inv.argv[1..].iter().cloned());
+            let r = baleine_docker::docker(self.inner.world, &argv, inv.cwd, inv.env, inv.stdin);
+            out.append(r.out);
+            if r.pending.is_some() {
+                self.pending = r.pending;
+            }
+            return Some(r.status);
+        }
+        if name == "systemctl" || name == "service" {
+            let args: Vec<&str> = inv.argv[1..].iter().map(String::as_str).collect();
+            let restart = args.contains(&"restart") && args.contains(&"docker");
+            if restart {
+                self.inner.world.restart_daemon();
+                return Some(0);
+            }
+            if args.contains(&"status") && args.contains(&"docker") {
+                out.out("● docker.service - Docker Application Container Engine (simulated by baleine)\n     Loaded: loaded (/lib/systemd/system/docker.service; enabled; preset: enabled)\n     Active: active (running)\n");
+                return Some(0);
+            }
+            out.err("baleine: only `systemctl restart docker` and `systemctl status docker` are simulated.\n");
+            return Some(1);
+        }
+        if name == "sudo" {
+            let rest: Vec<String> = inv.argv[1..].to_vec();
+            if rest.is_empty() {
+                out.err("usage: sudo command\n");
+                return Some(1);
+            }
+            let line = baleine_engine::sys::quote_argv(&rest);
+            return Some(shell.run_str(self, &line, out).status);
+        }
+        self.inner.ctx.env = inv.env.to_vec();
+        self.inner.ctx.workdir = inv.cwd.to_string();
+        baleine_engine::programs::run(&mut self.inner, shell, inv, out)
+    }
+
+    fn sleep(&mut self, secs: f64, out: &mut Output) {
+        self.inner.sleep(secs, out)
+    }
+
+    fn now(&self) -> u64 {
+        self.inner.now()
+    }
+
+    fn user(&self) -> (String, u32, u32) {
+        (crate::USER.into(), 1000, 1000)
+    }
+
+    fn hostname(&self) -> String {
+        "baleine".into()
+    }
+}
