@@ -504,6 +504,9 @@ fn cmd_run(cli: &mut Cli<'_>, argv: &[String], create_only: bool) -> i32 {
     };
     if detach {
         cli.print(format!("{id}\n"));
+        if report.exited.is_some() && auto_remove {
+            let _ = cli.world.remove_container(&id, true, true);
+        }
         return 0;
     }
     // Attached: what the process printed so far.

@@ -1,3 +1,4 @@
+#![recursion_limit = "512"]
 //! The `docker` command-line front.
 //!
 //! Turns argv into engine operations and engine results into exactly what
@@ -24,6 +25,7 @@ mod cmd_system;
 mod cmd_volume;
 pub mod compose;
 pub mod format;
+#[path = "gotmpl_stub.rs"]
 pub mod gotmpl;
 pub mod pending;
 pub mod tabwriter;

@@ -227,7 +227,7 @@ pub fn follow_tick(world: &mut World, f: &mut Follow, out: &mut Output) -> Optio
                     let _ = remove_name;
                     Some(code)
                 }
-                None => Some(0),
+                None => Some(world.exit_codes.get(cid.as_str()).copied().unwrap_or(0)),
             }
         }
         Follow::Stats { ids, all, last_ms } => {

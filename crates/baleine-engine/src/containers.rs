@@ -295,7 +295,9 @@ impl World {
         }
         match result.process.exit {
             Some((at, code)) if at <= now => {
-                self.finish_process(id, code, false);
+                // The caller (docker run/start) shows the output first and
+                // removes --rm containers itself.
+                self.finish_process_keep(id, code);
                 Ok(StartReport { exited: Some(code) })
             }
             Some((at, _)) => {
@@ -318,6 +320,14 @@ impl World {
     /// The main process ended with `code`: the container exits, and the
     /// restart policy decides what comes next.
     pub(crate) fn finish_process(&mut self, id: &str, code: i32, by_user: bool) {
+        self.finish_process_opts(id, code, by_user, true);
+    }
+
+    fn finish_process_keep(&mut self, id: &str, code: i32) {
+        self.finish_process_opts(id, code, false, false);
+    }
+
+    fn finish_process_opts(&mut self, id: &str, code: i32, by_user: bool, allow_remove: bool) {
         let now = self.now_ms;
         let Some(c) = self.containers.get_mut(id) else { return };
         c.state.status = Status::Exited;
@@ -359,7 +369,8 @@ impl World {
             return;
         }
         self.release_endpoints(id);
-        if auto_remove {
+        if auto_remove && allow_remove {
+            self.exit_codes.insert(id.to_string(), code);
             let _ = self.remove_container(id, true, true);
         }
     }

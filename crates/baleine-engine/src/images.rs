@@ -116,11 +116,20 @@ fn os_family(os: Os) -> OsFamily {
 pub fn catalog_rootfs(img: &CatalogImage) -> Tree {
     let mut tree = Tree::new();
     for f in base_files(img.os) {
-        let _ = match f.kind {
-            BaseKind::Text(t) => tree.write(f.path, Content::text(t), Meta::file(), true),
-            BaseKind::Exec(kind) => tree.write(f.path, Content::Opaque { kind: Arc::from(kind), size: 0 }, Meta::exec(), true),
-            BaseKind::Dir => tree.mkdir(f.path, true),
-            BaseKind::Symlink(target) => tree.put(f.path, Node::Symlink(Arc::from(target)), true),
+        let path: &str = &f.path;
+        let _ = match &f.kind {
+            BaseKind::Text(t) => tree.write(path, Content::text(t), Meta { mode: f.mode, uid: 0, gid: 0, mtime: 0 }, true),
+            BaseKind::Exec(kind) => tree.write(path, Content::Opaque { kind: Arc::from(*kind), size: 0 }, Meta { mode: f.mode | 0o111, uid: 0, gid: 0, mtime: 0 }, true),
+            BaseKind::Opaque(kind, size) => tree.write(path, Content::Opaque { kind: Arc::from(*kind), size: *size }, Meta { mode: f.mode, uid: 0, gid: 0, mtime: 0 }, true),
+            BaseKind::Dir => tree.mkdir(path, true),
+            // Links are modelled as copies of what they point to when that is a program.
+            BaseKind::Symlink(target) => {
+                let resolved = baleine_vfs::normalize(&baleine_vfs::dirname(path), target);
+                match tree.get(&resolved) {
+                    Some(node) => tree.put(path, node, true),
+                    None => tree.put(path, Node::Symlink(Arc::from(*target)), true),
+                }
+            }
         };
     }
     for (path, kind) in img.programs {
@@ -128,6 +137,9 @@ pub fn catalog_rootfs(img: &CatalogImage) -> Tree {
     }
     for (path, text) in img.files {
         let _ = tree.write(path, Content::text(text), Meta::file(), true);
+    }
+    for d in img.dirs {
+        let _ = tree.mkdir(d, true);
     }
     if !img.workdir.is_empty() {
         let _ = tree.mkdir(img.workdir, true);

@@ -715,7 +715,7 @@ impl World {
         let ip = match res {
             Resolution::Ip(ip) => ip,
             Resolution::DefaultBridgeNoDns { container } => {
-                return (false, None, false, format!("'{to}' does not resolve: {} and {container} are both on the default 'bridge' network, which has no embedded DNS. Put them on a user-defined network (docker network create ...) to use names, or use the IP address."));
+                return (false, None, false, format!("'{to}' does not resolve: {} and {container} are both on the default 'bridge' network, which has no embedded DNS. Put them on a user-defined network (docker network create ...) to use names, or use the IP address.", fc.name));
             }
             Resolution::OtherNetwork { container, networks } => {
                 return (false, None, false, format!("'{to}' does not resolve from {}: {container} is on {} and {} is not. Containers only resolve and reach each other on a network they share: docker network connect {} {}.", fc.name, networks.join(", "), fc.name, networks.first().cloned().unwrap_or_default(), fc.name));
@@ -747,6 +747,7 @@ fn outside_lookup(name: &str) -> Option<u32> {
 }
 
 /// For the http model: the file-system view of a container by id.
+#[allow(dead_code)]
 pub(crate) fn view_of(world: &World, id: &str) -> Option<baleine_vfs::FsView> {
     world.containers.get(id).map(container_view)
 }

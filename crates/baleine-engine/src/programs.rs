@@ -1204,12 +1204,15 @@ fn npm(sys: &mut ContainerSys<'_>, args: &[String], out: &mut Output) -> i32 {
             let extra: Vec<&String> = args[1..].iter().filter(|a| !a.starts_with('-')).collect();
             let production = args.iter().any(|a| a == "--only=production" || a == "--omit=dev" || a == "--production" || a == "--only=prod")
                 || sys.ctx.env.iter().any(|(k, v)| k == "NODE_ENV" && v == "production");
-            let Some(pkg) = read_text(sys, &pkg_path) else {
-                if extra.is_empty() {
-                    out.err(format!("npm error code ENOENT\nnpm error syscall open\nnpm error path {pkg_path}\nnpm error errno -2\nnpm error enoent Could not read package.json: Error: ENOENT: no such file or directory, open '{pkg_path}'\nnpm error enoent This is related to npm not being able to find a file.\nnpm error enoent\n"));
-                    return 254;
+            let pkg = match read_text(sys, &pkg_path) {
+                Some(p) => p,
+                None => {
+                    if extra.is_empty() {
+                        out.err(format!("npm error code ENOENT\nnpm error syscall open\nnpm error path {pkg_path}\nnpm error errno -2\nnpm error enoent Could not read package.json: Error: ENOENT: no such file or directory, open '{pkg_path}'\nnpm error enoent This is related to npm not being able to find a file.\nnpm error enoent\n"));
+                        return 254;
+                    }
+                    String::new()
                 }
-                String::new()
             };
             if sub == "ci" && !sys.exists(&baleine_vfs::join(&cwd, "package-lock.json")) && !sys.exists(&baleine_vfs::join(&cwd, "npm-shrinkwrap.json")) {
                 out.err("npm error code EUSAGE\nnpm error\nnpm error The `npm ci` command can only install with an existing package-lock.json or\nnpm error npm-shrinkwrap.json with lockfileVersion >= 1. Run an install with npm@5 or\nnpm error later to generate a package-lock.json file, then try again.\nnpm error\nnpm error Clean install a project\nnpm error\nnpm error Usage:\nnpm error npm ci\n");

@@ -38,7 +38,7 @@ impl Rng {
 /// sha256 hex of a string: image ids and digests that must be stable
 /// whatever the seed (catalog content is the same on every machine).
 pub fn sha256_hex(data: &str) -> String {
-    baleine_shell::utils::sha256::hex(data.as_bytes())
+    baleine_shell::sha256::hex(data.as_bytes())
 }
 
 /// Docker's go-units HumanDuration (used in "Up 2 minutes", "5 seconds ago").

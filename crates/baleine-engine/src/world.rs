@@ -80,6 +80,8 @@ pub struct World {
     /// Host directories that tools (tar, cp) and binds use.
     pub host_home: String,
     pub pid_counter: u32,
+    /// Exit codes of containers removed by --rm (for attached clients).
+    pub exit_codes: IndexMap<String, i32>,
 }
 
 impl World {
@@ -106,6 +108,7 @@ impl World {
             revision: 0,
             host_home: "/home/learner".into(),
             pid_counter: 1000,
+            exit_codes: IndexMap::new(),
         };
         world.create_builtin_networks();
         world

@@ -1,0 +1,512 @@
+//! Environment and system utilities: env, printenv, which, basename,
+//! dirname, date, sleep, whoami, id, hostname, uname, clear, nproc, free, df,
+//! arch, groups, tty, uptime, nohup, timeout.
+
+use baleine_vfs::basename as vbasename;
+
+use super::{getopt, strftime, Ctx};
+use crate::interp::{run_argv, Stdin};
+
+pub(super) fn run(cx: &mut Ctx<'_, '_>, args: &[String]) -> i32 {
+    match cx.name {
+        "env" => env(cx, args),
+        "printenv" => {
+            let mut st = 0;
+            if args.is_empty() {
+                let s: String = cx.sh.env().iter().map(|(k, v)| format!("{k}={v}\n")).collect();
+                cx.print(s);
+            }
+            for a in args {
+                match cx.sh.env().iter().find(|(k, _)| k == a) {
+                    Some((_, v)) => cx.print(format!("{v}\n")),
+                    None => st = 1,
+                }
+            }
+            st
+        }
+        "which" => {
+            let mut st = 0;
+            let mut any = false;
+            for a in args.iter().filter(|a| !a.starts_with('-')) {
+                any = true;
+                match crate::builtins::find_command(cx.sh, &*cx.sys, a) {
+                    Some(p) => cx.print(format!("{p}\n")),
+                    None => st = 1,
+                }
+            }
+            if !any {
+                return 1;
+            }
+            st
+        }
+        "basename" => {
+            let o = match getopt(args, "az", "s") {
+                Ok(o) => o,
+                Err(c) => return cx.invalid_option(&c),
+            };
+            if o.operands.is_empty() {
+                return cx.missing_operand();
+            }
+            let multi = o.has('a') || o.value('s').is_some();
+            let suffix = o.value('s').map(str::to_string).or_else(|| if !multi { o.operands.get(1).cloned() } else { None });
+            let names: Vec<&String> = if multi { o.operands.iter().collect() } else { o.operands.iter().take(1).collect() };
+            let mut s = String::new();
+            for n in names {
+                let mut b = if n.chars().all(|c| c == '/') && !n.is_empty() { "/".to_string() } else { vbasename(n).to_string() };
+                if let Some(suf) = &suffix {
+                    if b.len() > suf.len() && b.ends_with(suf.as_str()) {
+                        b.truncate(b.len() - suf.len());
+                    }
+                }
+                s.push_str(&b);
+                s.push('\n');
+            }
+            cx.print(s);
+            0
+        }
+        "dirname" => {
+            if args.is_empty() {
+                return cx.missing_operand();
+            }
+            let mut s = String::new();
+            for a in args.iter().filter(|a| a.as_str() != "--") {
+                let t = a.trim_end_matches('/');
+                let d = if a.starts_with('/') && t.is_empty() {
+                    "/".to_string()
+                } else {
+                    match t.rfind('/') {
+                        None => ".".to_string(),
+                        Some(i) => {
+                            let d = t[..i].trim_end_matches('/');
+                            if d.is_empty() {
+                                "/".to_string()
+                            } else {
+                                d.to_string()
+                            }
+                        }
+                    }
+                };
+                s.push_str(&d);
+                s.push('\n');
+            }
+            cx.print(s);
+            0
+        }
+        "date" => date(cx, args),
+        "sleep" => sleep(cx, args),
+        "whoami" => {
+            let (name, _, _) = cx.sys.user();
+            cx.print(format!("{name}\n"));
+            0
+        }
+        "groups" => {
+            let (_, _, gid) = cx.sys.user();
+            let g = super::group_name(&*cx.sys, gid);
+            cx.print(format!("{g}\n"));
+            0
+        }
+        "id" => id(cx, args),
+        "hostname" => {
+            if args.iter().any(|a| a == "-i" || a == "-I") {
+                cx.print("172.17.0.2\n");
+            } else {
+                let h = cx.sys.hostname();
+                cx.print(format!("{h}\n"));
+            }
+            0
+        }
+        "uname" => uname(cx, args),
+        "arch" => {
+            cx.print("x86_64\n");
+            0
+        }
+        "clear" => {
+            cx.print("\x1b[H\x1b[2J");
+            0
+        }
+        "nproc" => {
+            cx.print("2\n");
+            0
+        }
+        "free" => free(cx, args),
+        "df" => df(cx, args),
+        "tty" => {
+            if cx.stdin.is_none() {
+                cx.print("/dev/pts/0\n");
+                0
+            } else {
+                cx.print("not a tty\n");
+                1
+            }
+        }
+        "uptime" => {
+            let now = cx.sys.now();
+            cx.print(format!(" {} up 1:00,  1 user,  load average: 0.00, 0.00, 0.00\n", strftime("%H:%M:%S", now)));
+            0
+        }
+        "nohup" | "timeout" => {
+            let mut i = 0;
+            if cx.name == "timeout" {
+                while let Some(a) = args.get(i) {
+                    if a == "-s" || a == "-k" || a == "--signal" || a == "--kill-after" {
+                        i += 2;
+                    } else if a.starts_with('-') {
+                        i += 1;
+                    } else {
+                        break;
+                    }
+                }
+                i += 1; // the duration
+            }
+            let Some(cmd) = args.get(i..).filter(|c| !c.is_empty()) else {
+                return cx.missing_operand();
+            };
+            let cmd = cmd.to_vec();
+            let data = cx.stdin_bytes().to_vec();
+            let mut sin = Stdin::bytes(data);
+            run_argv(cx.sh, cx.sys, &cmd, &mut sin, cx.out)
+        }
+        _ => 127,
+    }
+}
+
+fn env(cx: &mut Ctx<'_, '_>, args: &[String]) -> i32 {
+    let mut i = 0;
+    let mut clear = false;
+    let mut unset = Vec::new();
+    let mut assigns = Vec::new();
+    while let Some(a) = args.get(i) {
+        match a.as_str() {
+            "-i" | "-" | "--ignore-environment" => clear = true,
+            "-u" | "--unset" => {
+                i += 1;
+                if let Some(n) = args.get(i) {
+                    unset.push(n.clone());
+                }
+            }
+            "--" => {
+                i += 1;
+                break;
+            }
+            _ if a.starts_with("-u") && a.len() > 2 => unset.push(a[2..].to_string()),
+            _ if a.starts_with('-') && a.len() > 1 && !a.contains('=') => return cx.invalid_option(&a[1..2]),
+            _ if a.contains('=') && !a.starts_with('=') => assigns.push(a.clone()),
+            _ => break,
+        }
+        i += 1;
+    }
+    while let Some(a) = args.get(i) {
+        if a.contains('=') && !a.starts_with('=') && assigns.len() < 10_000 && crate::parse::is_name(a.split('=').next().unwrap_or("")) {
+            assigns.push(a.clone());
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    let cmd: Vec<String> = args[i.min(args.len())..].to_vec();
+    let saved_vars = cx.sh.vars.clone();
+    let saved_exp = cx.sh.exported.clone();
+    if clear {
+        let names: Vec<String> = cx.sh.exported.iter().cloned().collect();
+        for n in names {
+            cx.sh.vars.shift_remove(&n);
+        }
+        cx.sh.exported.clear();
+    }
+    for u in &unset {
+        cx.sh.vars.shift_remove(u);
+        cx.sh.exported.shift_remove(u);
+    }
+    for a in &assigns {
+        if let Some((k, v)) = a.split_once('=') {
+            cx.sh.export(k, v);
+        }
+    }
+    let st = if cmd.is_empty() {
+        let s: String = cx.sh.env().iter().map(|(k, v)| format!("{k}={v}\n")).collect();
+        cx.print(s);
+        0
+    } else {
+        let data = cx.stdin_bytes().to_vec();
+        let mut sin = Stdin::bytes(data);
+        run_argv(cx.sh, cx.sys, &cmd, &mut sin, cx.out)
+    };
+    cx.sh.vars = saved_vars;
+    cx.sh.exported = saved_exp;
+    st
+}
+
+fn parse_date_arg(s: &str) -> Option<u64> {
+    let s = s.trim();
+    if let Some(n) = s.strip_prefix('@') {
+        return n.parse().ok();
+    }
+    // YYYY-MM-DD[ HH:MM[:SS]]
+    let (d, t) = match s.split_once([' ', 'T']) {
+        Some((d, t)) => (d, Some(t)),
+        None => (s, None),
+    };
+    let dp: Vec<&str> = d.split('-').collect();
+    if dp.len() != 3 {
+        return None;
+    }
+    let (y, m, dd) = (dp[0].parse().ok()?, dp[1].parse().ok()?, dp[2].parse().ok()?);
+    let (mut h, mut mi, mut sec) = (0, 0, 0);
+    if let Some(t) = t {
+        let tp: Vec<&str> = t.trim_end_matches('Z').split(':').collect();
+        h = tp.first()?.parse().ok()?;
+        mi = tp.get(1).and_then(|x| x.parse().ok()).unwrap_or(0);
+        sec = tp.get(2).and_then(|x| x.split('.').next()?.parse().ok()).unwrap_or(0);
+    }
+    Some(super::timegm(y, m, dd, h, mi, sec))
+}
+
+fn date(cx: &mut Ctx<'_, '_>, args: &[String]) -> i32 {
+    let mut when = cx.sys.now();
+    let mut fmt: Option<String> = None;
+    let mut i = 0;
+    while let Some(a) = args.get(i) {
+        if let Some(f) = a.strip_prefix('+') {
+            fmt = Some(f.to_string());
+        } else if a == "-u" || a == "--utc" || a == "--universal" {
+        } else if a == "-d" || a == "--date" {
+            i += 1;
+            let Some(v) = args.get(i) else { return cx.missing_operand() };
+            match parse_date_arg(v) {
+                Some(t) => when = t,
+                None => {
+                    cx.err(format!("invalid date '{v}'"));
+                    return 1;
+                }
+            }
+        } else if let Some(v) = a.strip_prefix("--date=").or_else(|| a.strip_prefix("-d")) {
+            match parse_date_arg(v) {
+                Some(t) => when = t,
+                None => {
+                    cx.err(format!("invalid date '{v}'"));
+                    return 1;
+                }
+            }
+        } else if a == "-R" || a == "--rfc-2822" || a == "--rfc-email" {
+            fmt = Some("%a, %d %b %Y %H:%M:%S +0000".into());
+        } else if a == "-I" || a == "--iso-8601" || a == "--iso-8601=date" {
+            fmt = Some("%Y-%m-%d".into());
+        } else if a == "-Iseconds" || a == "--iso-8601=seconds" {
+            fmt = Some("%Y-%m-%dT%H:%M:%S+00:00".into());
+        } else if a == "-s" || a.starts_with("--set") {
+            cx.err("cannot set date: Operation not permitted");
+            return 1;
+        } else {
+            cx.err(format!("invalid date '{a}'"));
+            return 1;
+        }
+        i += 1;
+    }
+    let f = fmt.unwrap_or_else(|| "%a %b %e %H:%M:%S %Z %Y".into());
+    cx.print(format!("{}\n", strftime(&f, when)));
+    0
+}
+
+fn sleep(cx: &mut Ctx<'_, '_>, args: &[String]) -> i32 {
+    if args.is_empty() {
+        return cx.missing_operand();
+    }
+    let mut total = 0f64;
+    for a in args {
+        if a == "infinity" || a == "inf" {
+            total = 1e9;
+            continue;
+        }
+        let (num, mult) = match a.chars().last() {
+            Some('s') => (&a[..a.len() - 1], 1.0),
+            Some('m') => (&a[..a.len() - 1], 60.0),
+            Some('h') => (&a[..a.len() - 1], 3600.0),
+            Some('d') => (&a[..a.len() - 1], 86400.0),
+            _ => (a.as_str(), 1.0),
+        };
+        match num.parse::<f64>() {
+            Ok(v) if v >= 0.0 && v.is_finite() => total += v * mult,
+            _ => {
+                if cx.gnu() {
+                    cx.err(format!("invalid time interval '{a}'"));
+                    cx.out.err("Try 'sleep --help' for more information.\n");
+                } else {
+                    cx.err(format!("invalid number '{a}'"));
+                }
+                return 1;
+            }
+        }
+    }
+    let total = total.min(1e9);
+    cx.sys.sleep(total, cx.out);
+    0
+}
+
+fn id(cx: &mut Ctx<'_, '_>, args: &[String]) -> i32 {
+    let o = match getopt(args, "ugGnr", "") {
+        Ok(o) => o,
+        Err(c) => return cx.invalid_option(&c),
+    };
+    let (name, uid, gid) = cx.sys.user();
+    let (uid, gid, name) = match o.operands.first() {
+        Some(u) => match super::name_to_id(&*cx.sys, "/etc/passwd", u) {
+            Some(id) => (id, id, super::user_name(&*cx.sys, id)),
+            None => {
+                cx.err(format!("'{u}': no such user"));
+                return 1;
+            }
+        },
+        None => (uid, gid, name),
+    };
+    let gname = super::group_name(&*cx.sys, gid);
+    let s = if o.has('u') {
+        if o.has('n') {
+            name
+        } else {
+            uid.to_string()
+        }
+    } else if o.has('g') || o.has('G') {
+        if o.has('n') {
+            gname
+        } else {
+            gid.to_string()
+        }
+    } else {
+        format!("uid={uid}({name}) gid={gid}({gname}) groups={gid}({gname})")
+    };
+    cx.print(format!("{s}\n"));
+    0
+}
+
+fn uname(cx: &mut Ctx<'_, '_>, args: &[String]) -> i32 {
+    let o = match getopt(args, "asnrvmpio", "") {
+        Ok(o) => o,
+        Err(c) => return cx.invalid_option(&c),
+    };
+    let host = cx.sys.hostname();
+    let version = "#1 SMP PREEMPT_DYNAMIC Mon Jan  1 00:00:00 UTC 2024";
+    let os = if cx.gnu() { "GNU/Linux" } else { "Linux" };
+    let mut parts: Vec<String> = Vec::new();
+    if o.has('a') {
+        parts = vec!["Linux".into(), host, "6.8.0-baleine".into(), version.into(), "x86_64".into()];
+        if cx.gnu() {
+            parts.push("x86_64".into());
+            parts.push("x86_64".into());
+        }
+        parts.push(os.into());
+    } else {
+        if o.has('s') || o.flags.is_empty() {
+            parts.push("Linux".into());
+        }
+        if o.has('n') {
+            parts.push(host);
+        }
+        if o.has('r') {
+            parts.push("6.8.0-baleine".into());
+        }
+        if o.has('v') {
+            parts.push(version.into());
+        }
+        if o.has('m') {
+            parts.push("x86_64".into());
+        }
+        if o.has('p') {
+            parts.push(if cx.gnu() { "x86_64" } else { "unknown" }.into());
+        }
+        if o.has('i') {
+            parts.push(if cx.gnu() { "x86_64" } else { "unknown" }.into());
+        }
+        if o.has('o') {
+            parts.push(os.into());
+        }
+    }
+    cx.print(format!("{}\n", parts.join(" ")));
+    0
+}
+
+fn free(cx: &mut Ctx<'_, '_>, args: &[String]) -> i32 {
+    let human = args.iter().any(|a| a == "-h");
+    let mega = args.iter().any(|a| a == "-m");
+    let (total, used, free, shared, cache, avail) = (4_028_060u64, 612_344u64, 2_801_552u64, 1_284u64, 614_164u64, 3_183_128u64);
+    let f = |k: u64| -> String {
+        if human {
+            let g = k as f64 / 1024.0 / 1024.0;
+            if g >= 1.0 {
+                format!("{g:.1}Gi")
+            } else {
+                format!("{}Mi", k / 1024)
+            }
+        } else if mega {
+            (k / 1024).to_string()
+        } else {
+            k.to_string()
+        }
+    };
+    let s = if cx.gnu() {
+        format!(
+            "{:>15} {:>11} {:>11} {:>11} {:>11} {:>11}\nMem:   {:>11} {:>11} {:>11} {:>11} {:>11} {:>11}\nSwap:  {:>11} {:>11} {:>11}\n",
+            "total",
+            "used",
+            "free",
+            "shared",
+            "buff/cache",
+            "available",
+            f(total),
+            f(used),
+            f(free),
+            f(shared),
+            f(cache),
+            f(avail),
+            f(0),
+            f(0),
+            f(0)
+        )
+    } else {
+        format!(
+            "              total        used        free      shared  buff/cache   available\nMem:   {:>12}{:>12}{:>12}{:>12}{:>12}{:>12}\nSwap:  {:>12}{:>12}{:>12}\n",
+            f(total),
+            f(used),
+            f(free),
+            f(shared),
+            f(cache),
+            f(avail),
+            f(0),
+            f(0),
+            f(0)
+        )
+    };
+    cx.print(s);
+    0
+}
+
+fn df(cx: &mut Ctx<'_, '_>, args: &[String]) -> i32 {
+    let human = args.iter().any(|a| a == "-h" || a == "-H");
+    let rows: [(&str, u64, u64, &str); 4] = [("overlay", 61_202_244, 8_912_344, "/"), ("tmpfs", 65_536, 0, "/dev"), ("shm", 65_536, 0, "/dev/shm"), ("/dev/sda1", 61_202_244, 8_912_344, "/etc/hosts")];
+    let mut s = String::new();
+    let gnu = cx.gnu();
+    let hk = |k: u64| super::human(k * 1024);
+    if gnu {
+        if human {
+            s.push_str("Filesystem      Size  Used Avail Use% Mounted on\n");
+        } else {
+            s.push_str("Filesystem     1K-blocks    Used Available Use% Mounted on\n");
+        }
+    } else if human {
+        s.push_str("Filesystem                Size      Used Available Use% Mounted on\n");
+    } else {
+        s.push_str("Filesystem           1K-blocks      Used Available Use% Mounted on\n");
+    }
+    for (fs, size, used, mnt) in rows {
+        let avail = size - used - size / 20;
+        let pct = if size == 0 { 0 } else { (used * 100).div_ceil(used + avail) };
+        let line = match (gnu, human) {
+            (true, true) => format!("{fs:<15} {:>4} {:>5} {:>5} {:>3}% {mnt}\n", hk(size), hk(used), hk(avail), pct),
+            (true, false) => format!("{fs:<14} {size:>9} {used:>7} {avail:>9} {pct:>3}% {mnt}\n"),
+            (false, true) => format!("{fs:<20} {:>9} {:>9} {:>9} {pct:>3}% {mnt}\n", hk(size), hk(used), hk(avail)),
+            (false, false) => format!("{fs:<20} {size:>9} {used:>9} {avail:>9} {pct:>3}% {mnt}\n"),
+        };
+        s.push_str(&line);
+    }
+    cx.print(s);
+    0
+}
