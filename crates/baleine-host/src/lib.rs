@@ -95,6 +95,14 @@ pub struct Host {
     home: String,
 }
 
+impl Clone for Host {
+    /// A copy of the machine (what holds the terminal is not copied: the
+    /// copy starts at the host prompt).
+    fn clone(&self) -> Host {
+        Host { world: self.world.clone(), shell: self.shell.clone(), pending: None, buffer: String::new(), last_output_ms: self.last_output_ms, revision: self.revision, home: self.home.clone() }
+    }
+}
+
 pub const USER: &str = "learner";
 pub const HOME: &str = "/home/learner";
 pub const PROJECT: &str = "/home/learner/projet";
