@@ -764,7 +764,8 @@ fn cmd_ps(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
         }
         return 0;
     }
-    let data: Vec<Value> = rows.iter().map(|c| format::ps_row(cli.world, c, trunc)).collect();
+    let with_size = a.has("size") || a.value("format").is_some_and(|f| f.contains(".Size"));
+    let data: Vec<Value> = rows.iter().map(|c| format::ps_row(cli.world, c, trunc, with_size)).collect();
     let default = if a.has("size") { "table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.RunningFor}}\t{{.Status}}\t{{.Ports}}\t{{.Names}}\t{{.Size}}" } else { "table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.RunningFor}}\t{{.Status}}\t{{.Ports}}\t{{.Names}}" };
     let fmt = a.value("format").unwrap_or(default).to_string();
     crate::render_format(cli, &fmt, &data, &ps_header, Some("ID"))

@@ -195,6 +195,7 @@ pub fn login(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
             0
         }
         (Some(u), None) => {
+            cli.print("Password: ");
             cli.pending = Some(Pending::Prompt(Prompt::LoginPassword { registry, user: u }));
             0
         }
@@ -202,6 +203,7 @@ pub fn login(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
             if registry == "docker.io" {
                 cli.print("Log in with your Docker ID or email address to push and pull images from Docker Hub. If you don't have a Docker ID, head over to https://hub.docker.com/ to create one.\nYou can log in with your password or a Personal Access Token (PAT). Using a limited-scope PAT grants better security and is required for organizations using SSO. Learn more at https://docs.docker.com/go/access-tokens/\n\n");
             }
+            cli.print("Username: ");
             cli.pending = Some(Pending::Prompt(Prompt::LoginUser { registry }));
             0
         }
@@ -310,18 +312,7 @@ pub fn df(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
     0
 }
 
-fn container_rw_size(w: &World, c: &baleine_engine::model::Container) -> u64 {
-    let Some(img) = w.images.get(&c.image_id) else { return 0 };
-    let tree = w.forest.tree(c.rootfs);
-    tree.diff(&img.rootfs)
-        .iter()
-        .filter(|(k, p)| *k != 'D' && !matches!(p.as_str(), "/etc/hosts" | "/etc/hostname" | "/etc/resolv.conf"))
-        .filter_map(|(_, p)| match tree.get(p) {
-            Some(baleine_vfs::Node::File(f)) => Some(f.content.size()),
-            _ => None,
-        })
-        .sum()
-}
+use crate::format::container_rw_size;
 
 pub fn prune(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
     let c = cmd("docker system prune", "[OPTIONS]", "Remove unused data", PRUNE_FLAGS, 0, 0);

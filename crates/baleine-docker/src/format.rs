@@ -92,14 +92,13 @@ pub fn container_image(world: &World, c: &Container) -> String {
 }
 
 /// Values available to `docker ps --format`.
-pub fn ps_row(world: &World, c: &Container, trunc: bool) -> Value {
+pub fn ps_row(world: &World, c: &Container, trunc: bool, with_size: bool) -> Value {
     let now = world.now_ms;
     let names = c.name.clone();
     let networks: Vec<String> = c.endpoints.keys().filter_map(|n| world.networks.get(n).map(|n| n.name.clone())).collect();
     let labels: Vec<String> = c.labels.iter().map(|(k, v)| format!("{k}={v}")).collect();
     let mounts: Vec<String> = c.mounts.iter().map(|m| if m.kind == "volume" { if m.name.len() == 64 { m.name[..12].to_string() + "…" } else { m.name.clone() } } else { m.source.clone() }).collect();
-    let size = world.forest.get(c.rootfs).map(|t| t.diff(&world.images.get(&c.image_id).map(|i| i.rootfs.clone()).unwrap_or_default())).map(|d| d.len() as u64 * 0).unwrap_or(0);
-    let virt = world.images.get(&c.image_id).map(|i| world.image_size(i)).unwrap_or(0);
+    let (size, virt) = if with_size { (container_rw_size(world, c), world.images.get(&c.image_id).map(|i| world.image_size(i)).unwrap_or(0)) } else { (0, 0) };
     json!({
         "ID": if trunc { c.id[..12].to_string() } else { c.id.clone() },
         "Image": container_image(world, c),
@@ -593,4 +592,18 @@ pub fn go_escape(s: &str) -> String {
 /// Compact JSON (for `{{json .}}` and `--format json`).
 pub fn compact_json(v: &Value) -> String {
     go_escape(&serde_json::to_string(v).unwrap_or_default())
+}
+
+/// Bytes a container wrote in its own layer (`docker ps -s`, `system df`).
+pub fn container_rw_size(w: &World, c: &Container) -> u64 {
+    let Some(img) = w.images.get(&c.image_id) else { return 0 };
+    let tree = w.forest.tree(c.rootfs);
+    tree.diff(&img.rootfs)
+        .iter()
+        .filter(|(k, p)| *k != 'D' && !matches!(p.as_str(), "/etc/hosts" | "/etc/hostname" | "/etc/resolv.conf"))
+        .filter_map(|(_, p)| match tree.get(p) {
+            Some(baleine_vfs::Node::File(f)) => Some(f.content.size()),
+            _ => None,
+        })
+        .sum()
 }

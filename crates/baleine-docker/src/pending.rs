@@ -73,8 +73,9 @@ pub fn pending_prompt(world: &World, p: &Pending) -> String {
         },
         Pending::Follow(_) => String::new(),
         Pending::Prompt(Prompt::Confirm { .. }) => String::new(),
-        Pending::Prompt(Prompt::LoginUser { .. }) => "Username: ".into(),
-        Pending::Prompt(Prompt::LoginPassword { .. }) => "Password: ".into(),
+        // The question itself is printed as output, as docker does.
+        Pending::Prompt(Prompt::LoginUser { .. }) => String::new(),
+        Pending::Prompt(Prompt::LoginPassword { .. }) => String::new(),
     }
 }
 
@@ -123,6 +124,7 @@ pub fn pending_line(world: &mut World, p: &mut Pending, line: &str) -> (Output, 
                         return (out, Some(1));
                     }
                     *pr = Prompt::LoginPassword { registry: registry.clone(), user };
+                    out.out("Password: ");
                     (out, None)
                 }
                 Prompt::LoginPassword { registry, user } => {

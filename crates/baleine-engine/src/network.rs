@@ -243,7 +243,7 @@ impl World {
 
     fn allocate_ip(&self, network_id: &str, wanted: Option<u32>) -> EngineResult<u32> {
         let net = &self.networks[network_id];
-        let used: Vec<u32> = self.containers.values().filter_map(|c| c.endpoints.get(network_id)).map(|e| e.ip).filter(|ip| *ip != 0).collect();
+        let used: std::collections::BTreeSet<u32> = self.containers.values().filter_map(|c| c.endpoints.get(network_id)).map(|e| e.ip).filter(|ip| *ip != 0).collect();
         if let Some(ip) = wanted {
             if used.contains(&ip) || ip == net.gateway {
                 return Err(EngineError::new(ErrorKind::Forbidden, format!("Address already in use")));

@@ -858,9 +858,17 @@ fn ifconfig(sys: &mut ContainerSys<'_>, out: &mut Output) -> i32 {
 
 fn ps(sys: &mut ContainerSys<'_>, _args: &[String], out: &mut Output) -> i32 {
     let (user, _, _) = sys.user();
-    let main = sys.container().and_then(|c| c.process.as_ref().map(|p| p.argv.join(" "))).unwrap_or_else(|| "sh".into());
+    let main = sys
+        .container()
+        .and_then(|c| c.process.as_ref().map(|p| match p.server.as_deref() {
+            Some("nginx") => format!("nginx: master process nginx -g daemon off;"),
+            Some("postgres") => "postgres".to_string(),
+            Some("redis") => "redis-server *:6379".to_string(),
+            _ => p.argv.join(" "),
+        }))
+        .unwrap_or_else(|| "sh".into());
     if matches!(sys.ctx.os_family, OsFamily::Alpine | OsFamily::Busybox) {
-        out.out(format!("PID   USER     TIME  COMMAND\n    1 {:<8}  0:00 {main}\n   {} {:<8}  0:00 ps\n", "root", 7 + (sys.world.now_ms / 1000 % 50), user));
+        out.out(format!("PID   USER     TIME  COMMAND\n    1 {:<8}  0:00 {main}\n{:>5} {:<8}  0:00 ps\n", "root", 7 + (sys.world.now_ms / 1000 % 50), user));
     } else {
         out.out(format!("    PID TTY          TIME CMD\n      1 ?        00:00:00 {}\n     {} ?        00:00:00 ps\n", basename(main.split(' ').next().unwrap_or("sh")), 7 + (sys.world.now_ms / 1000 % 50)));
     }

@@ -211,7 +211,9 @@ impl Fs for ContainerSys<'_> {
         }
     }
     fn write(&mut self, path: &str, content: Content, meta: Option<Meta>) -> FsResult<()> {
-        if self.world.file_bytes() + content.size() > crate::world::MAX_FILE_BYTES && matches!(content, Content::Bytes(_)) {
+        // The session limit is checked for sizeable writes only (walking
+        // every tree on each small write would cost more than it protects).
+        if matches!(content, Content::Bytes(_)) && content.size() > 64 * 1024 && self.world.file_bytes() + content.size() > crate::world::MAX_FILE_BYTES {
             return Err(baleine_vfs::FsError::NoSpace);
         }
         self.world.forest.mounted(&self.ctx.view).write(path, content, meta)
@@ -418,10 +420,12 @@ pub fn run_main_process(world: &mut World, id: &str, argv: Vec<String>, interact
     let server = sys.server.clone();
     let interactive_shell = sys.interactive;
     let logs = std::mem::take(&mut sys.logs);
+    // A process that logged "later" (start-up messages) ends after them.
+    let last_log = logs.iter().map(|l| l.ms).max().unwrap_or(start);
     let process = Process {
         argv,
         started_ms: start,
-        exit: if blocked { None } else { Some((start + elapsed, status)) },
+        exit: if blocked { None } else { Some(((start + elapsed).max(last_log), status)) },
         handles_sigterm: server.as_ref().is_some_and(|s| s.handles_sigterm),
         term_exit: server.as_ref().map(|s| s.term_exit).unwrap_or(143),
         listens: server.as_ref().map(|s| s.ports.iter().map(|(p, at)| (*p, start + elapsed + at)).collect()).unwrap_or_default(),

@@ -35,7 +35,7 @@ pub struct HostConfig {
 
 impl Default for HostConfig {
     fn default() -> HostConfig {
-        HostConfig { seed: 1, epoch_secs: 1_795_939_200 + 8 * 3600, examples: true }
+        HostConfig { seed: 1, epoch_secs: 1_795_564_800 + 8 * 3600, examples: true }
     }
 }
 
@@ -91,6 +91,8 @@ pub struct Host {
     buffer: String,
     /// Simulated time of the last output of a following command.
     last_output_ms: u64,
+    /// When the following command started.
+    follow_start_ms: u64,
     revision: u64,
     home: String,
 }
@@ -99,7 +101,7 @@ impl Clone for Host {
     /// A copy of the machine (what holds the terminal is not copied: the
     /// copy starts at the host prompt).
     fn clone(&self) -> Host {
-        Host { world: self.world.clone(), shell: self.shell.clone(), pending: None, buffer: String::new(), last_output_ms: self.last_output_ms, revision: self.revision, home: self.home.clone() }
+        Host { world: self.world.clone(), shell: self.shell.clone(), pending: None, buffer: String::new(), last_output_ms: self.last_output_ms, follow_start_ms: self.follow_start_ms, revision: self.revision, home: self.home.clone() }
     }
 }
 
@@ -123,7 +125,7 @@ impl Host {
             ("PWD".into(), PROJECT.into()),
         ];
         let shell = Shell::new(Flavor::Bash, &env, PROJECT);
-        Host { world, shell, pending: None, buffer: String::new(), last_output_ms: 0, revision: 0, home: HOME.into() }
+        Host { world, shell, pending: None, buffer: String::new(), last_output_ms: 0, follow_start_ms: 0, revision: 0, home: HOME.into() }
     }
 
     /// Read access to the daemon (lesson checks, tests).
@@ -306,6 +308,7 @@ impl Host {
         drop(sys);
         if let Some(p) = pending {
             self.last_output_ms = self.world.now_ms;
+            self.follow_start_ms = self.world.now_ms;
             self.pending = Some(p);
             self.settle_pending_output(out);
         }
@@ -356,7 +359,10 @@ impl Host {
             if guard > 100_000 {
                 break;
             }
-            let deadline = self.last_output_ms + 10_000;
+            // Ctrl+C 10 s after the last output; output that never stops
+            // (stats, a chatty log) gets it after 10 s (stats) or 2 minutes.
+            let cap = if matches!(self.pending, Some(Pending::Follow(Follow::Stats { .. }))) { 10_000 } else { 120_000 };
+            let deadline = (self.last_output_ms + 10_000).min(self.follow_start_ms + cap);
             if self.world.now_ms >= deadline {
                 let o = self.execute(HostCommand::Interrupt);
                 out.push(Stream::Out, &o.text);

@@ -262,7 +262,10 @@ struct Ev<'a> {
 
 impl Ev<'_> {
     fn var(&mut self, name: &str) -> Result<i64, String> {
-        let v = self.sh.var(name).unwrap_or("").trim().to_string();
+        let v = match crate::expand::dynamic_var(self.sh, name) {
+            Some(v) => v,
+            None => self.sh.var(name).unwrap_or("").trim().to_string(),
+        };
         if v.is_empty() {
             return Ok(0);
         }
@@ -381,7 +384,7 @@ fn eval_depth(sh: &mut Shell, src: &str, depth: usize) -> Result<i64, String> {
     if toks.is_empty() {
         return Ok(0);
     }
-    if toks.len() > 1500 {
+    if toks.len() > 1000 {
         return Err(format!("{}: expression too long", src.trim().chars().take(20).collect::<String>()));
     }
     let mut p = P { t: &toks, i: 0, depth: 0, src };

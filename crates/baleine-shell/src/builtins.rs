@@ -29,6 +29,51 @@ pub(crate) fn run(sh: &mut Shell, sys: &mut dyn System, argv: &[String], stdin: 
         return None;
     }
     let args = &argv[1..];
+    // The builtins that run commands stay out of the big match below, so
+    // that its stack frame is not part of every level of recursion.
+    match name {
+        "eval" => {
+            let text = args.join(" ");
+            if text.trim().is_empty() {
+                return Some(0);
+            }
+            Some(eval(sh, sys, &text, stdin, out))
+        }
+        "source" | "." => Some(source(sh, sys, name, args, stdin, out)),
+        "exec" => Some(exec(sh, sys, args, stdin, out)),
+        "command" => Some(command(sh, sys, args, stdin, out)),
+        "builtin" => {
+            if args.is_empty() {
+                return Some(0);
+            }
+            match run(sh, sys, args, stdin, out) {
+                Some(st) => Some(st),
+                None => {
+                    berr(sh, out, "builtin", &format!("{}: not a shell builtin", args[0]));
+                    Some(1)
+                }
+            }
+        }
+        _ => Some(run_simple(sh, sys, name, args, stdin, out)),
+    }
+}
+
+fn exec(sh: &mut Shell, sys: &mut dyn System, args: &[String], stdin: &mut Stdin, out: &mut Output) -> i32 {
+    let cmd: Vec<String> = args.iter().skip_while(|a| a.starts_with('-') && a.len() > 1).cloned().collect();
+    if cmd.is_empty() {
+        return 0;
+    }
+    let st = interp::run_argv_nofunc(sh, sys, &cmd, stdin, out);
+    if sh.state.flow == Flow::Normal {
+        sh.state.flow = Flow::Exit(st);
+    }
+    st
+}
+
+/// The builtins that do not run other commands.
+#[inline(never)]
+fn run_simple(sh: &mut Shell, sys: &mut dyn System, name: &str, args: &[String], stdin: &mut Stdin, out: &mut Output) -> i32 {
+    let r: Option<i32> = (|| {
     Some(match name {
         ":" | "true" => 0,
         "false" => 1,
@@ -160,38 +205,6 @@ pub(crate) fn run(sh: &mut Shell, sys: &mut dyn System, argv: &[String], stdin: 
             declare_names(sh, args.iter().filter(|a| !a.starts_with('-')), true, false, out)
         }
         "declare" | "typeset" => declare(sh, args, out),
-        "eval" => {
-            let text = args.join(" ");
-            if text.trim().is_empty() {
-                return Some(0);
-            }
-            eval(sh, sys, &text, stdin, out)
-        }
-        "source" | "." => source(sh, sys, name, args, stdin, out),
-        "exec" => {
-            let cmd: Vec<String> = args.iter().skip_while(|a| a.starts_with('-') && a.len() > 1).cloned().collect();
-            if cmd.is_empty() {
-                return Some(0);
-            }
-            let st = interp::run_argv_nofunc(sh, sys, &cmd, stdin, out);
-            if sh.state.flow == Flow::Normal {
-                sh.state.flow = Flow::Exit(st);
-            }
-            st
-        }
-        "command" => command(sh, sys, args, stdin, out),
-        "builtin" => {
-            if args.is_empty() {
-                return Some(0);
-            }
-            match run(sh, sys, args, stdin, out) {
-                Some(st) => st,
-                None => {
-                    berr(sh, out, "builtin", &format!("{}: not a shell builtin", args[0]));
-                    1
-                }
-            }
-        }
         "type" => type_cmd(sh, sys, args, out),
         "test" => test_builtin(sh, sys, "test", args, out),
         "[" => {
@@ -300,6 +313,8 @@ pub(crate) fn run(sh: &mut Shell, sys: &mut dyn System, argv: &[String], stdin: 
         // trap, wait, jobs, hash, shopt, disown: accepted, no effect here.
         _ => 0,
     })
+    })();
+    r.unwrap_or(0)
 }
 
 // ------------------------------------------------------------------ cd

@@ -293,11 +293,7 @@ pub(crate) fn get_scalar(sh: &mut Shell, sys: &dyn System, name: &str) -> Option
             }
             Some(s)
         }
-        "RANDOM" => {
-            sh.state.random = sh.state.random.wrapping_mul(1103515245).wrapping_add(12345);
-            Some(((sh.state.random >> 16) & 0x7fff).to_string())
-        }
-        "LINENO" => Some(sh.state.lineno.to_string()),
+        "RANDOM" | "LINENO" => dynamic_var(sh, name),
         _ => match sh.vars.get(name) {
             Some(v) => Some(v.clone()),
             None => match name {
@@ -315,6 +311,19 @@ pub(crate) fn get_scalar(sh: &mut Shell, sys: &dyn System, name: &str) -> Option
                 _ => None,
             },
         },
+    }
+}
+
+/// Variables computed on each use: `$RANDOM` (deterministic sequence) and
+/// `$LINENO`.
+pub(crate) fn dynamic_var(sh: &mut Shell, name: &str) -> Option<String> {
+    match name {
+        "RANDOM" => {
+            sh.state.random = sh.state.random.wrapping_mul(1103515245).wrapping_add(12345);
+            Some(((sh.state.random >> 16) & 0x7fff).to_string())
+        }
+        "LINENO" => Some(sh.state.lineno.to_string()),
+        _ => None,
     }
 }
 
@@ -609,9 +618,10 @@ fn sequence(text: &str) -> Option<Vec<String>> {
         } else {
             0
         };
-        if (a - b).unsigned_abs() / step as u64 > BRACE_LIMIT as u64 {
+        if (a as i128 - b as i128).unsigned_abs() / step as u128 > BRACE_LIMIT as u128 {
             return None;
         }
+        let (a, b, step) = (a as i128, b as i128, step as i128);
         let mut out = Vec::new();
         let mut x = a;
         loop {

@@ -122,11 +122,21 @@ pub(crate) fn append_bytes(sys: &mut dyn System, path: &str, data: &[u8]) -> FsR
 
 /// Creates a folder stamped with the clock.
 pub(crate) fn mkdir(sys: &mut dyn System, path: &str, parents: bool) -> FsResult<()> {
-    let existed = sys.is_dir(path);
-    sys.mkdir(path, parents)?;
-    if !existed {
-        let meta = new_meta(sys, 0o755);
-        let _ = sys.set_meta(path, meta);
+    let path = normalize("/", path);
+    // the folders this call creates (mkdir -p makes the missing parents too)
+    let mut created = Vec::new();
+    let mut p = path.clone();
+    while !sys.exists(&p) {
+        created.push(p.clone());
+        if p == "/" || !parents {
+            break;
+        }
+        p = dirname(&p);
+    }
+    sys.mkdir(&path, parents)?;
+    let meta = new_meta(sys, 0o755);
+    for c in created {
+        let _ = sys.set_meta(&c, meta.clone());
     }
     Ok(())
 }

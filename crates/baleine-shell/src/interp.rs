@@ -9,9 +9,13 @@ use crate::ast::*;
 use crate::parse::{parse_full, PErr};
 use crate::{builtins, expand, fsutil, glob, utils, Flavor, Invocation, Output, Shell, Stream, System};
 
-/// Deepest nesting of running commands (functions, subshells, substitutions,
-/// compound commands) before the shell refuses to go deeper.
-pub const MAX_EXEC_DEPTH: usize = 100;
+/// Deepest nesting of functions, subshells, command substitutions, `eval`,
+/// `source` and scripts before the shell refuses to go deeper.
+pub const MAX_EXEC_DEPTH: usize = 64;
+
+/// Deepest nesting of running commands of any kind (compound commands
+/// included): bounds the interpreter's stack use.
+pub const MAX_FRAMES: usize = 200;
 
 /// Most iterations one loop may run (there is no Ctrl-C in a simulation).
 pub const MAX_LOOP_ITERATIONS: u64 = 100_000;
@@ -70,6 +74,7 @@ pub struct ShellState {
     pub max_loop_iterations: u64,
     pub(crate) last_bg: Option<u32>,
     pub(crate) depth: usize,
+    pub(crate) frames: usize,
     pub(crate) flow: Flow,
     pub(crate) loop_depth: usize,
     pub(crate) func_depth: usize,
@@ -101,6 +106,7 @@ impl Default for ShellState {
             max_loop_iterations: MAX_LOOP_ITERATIONS,
             last_bg: None,
             depth: 0,
+            frames: 0,
             flow: Flow::Normal,
             loop_depth: 0,
             func_depth: 0,
@@ -379,7 +385,7 @@ pub(crate) fn subshell(sh: &Shell) -> Shell {
 }
 
 fn too_deep(sh: &Shell, out: &mut Output) -> bool {
-    if sh.state.depth >= MAX_EXEC_DEPTH {
+    if sh.state.depth >= MAX_EXEC_DEPTH || sh.state.frames >= MAX_FRAMES {
         shell_err(sh, out, "maximum nesting level exceeded");
         return true;
     }
@@ -390,7 +396,7 @@ pub(crate) fn exec_command(sh: &mut Shell, sys: &mut dyn System, c: &Command, st
     if too_deep(sh, out) {
         return 2;
     }
-    sh.state.depth += 1;
+    sh.state.frames += 1;
     let st = match c {
         Command::Simple(s) => exec_simple(sh, sys, s, stdin, out),
         Command::Compound(comp, redirs) => with_redirects(sh, sys, redirs, stdin, out, &mut |sh, sys, stdin, out| exec_compound(sh, sys, comp, stdin, out)),
@@ -399,7 +405,7 @@ pub(crate) fn exec_command(sh: &mut Shell, sys: &mut dyn System, c: &Command, st
             0
         }
     };
-    sh.state.depth -= 1;
+    sh.state.frames -= 1;
     st
 }
 
@@ -433,177 +439,198 @@ fn loop_limit(sh: &Shell, out: &mut Output, iterations: u64) -> bool {
 }
 
 fn exec_compound(sh: &mut Shell, sys: &mut dyn System, c: &Compound, stdin: &mut Stdin, out: &mut Output) -> i32 {
+    // Each kind runs in its own function so that only its locals sit on the
+    // stack at each level of nesting.
     match c {
         Compound::Group(s) => exec_script(sh, sys, s, stdin, out),
-        Compound::Subshell(s) => {
-            let mut sub = subshell(sh);
-            let st = exec_script(&mut sub, sys, s, stdin, out);
-            match sub.state.flow {
-                Flow::Exit(n) => n,
-                _ => st,
-            }
-        }
-        Compound::If { branches, else_body } => {
-            for (cond, body) in branches {
-                sh.state.cond_depth += 1;
-                let c = exec_script(sh, sys, cond, stdin, out);
-                sh.state.cond_depth -= 1;
-                if sh.state.flow != Flow::Normal {
-                    return c;
-                }
-                if c == 0 {
-                    return exec_script(sh, sys, body, stdin, out);
-                }
-            }
-            match else_body {
-                Some(b) => exec_script(sh, sys, b, stdin, out),
-                None => 0,
-            }
-        }
-        Compound::While { cond, body, until } => {
-            let mut st = 0;
-            let mut iterations = 0u64;
-            sh.state.loop_depth += 1;
-            loop {
-                if loop_limit(sh, out, iterations) {
-                    st = 130;
-                    break;
-                }
-                iterations += 1;
-                sh.state.cond_depth += 1;
-                let c = exec_script(sh, sys, cond, stdin, out);
-                sh.state.cond_depth -= 1;
-                if sh.state.flow != Flow::Normal {
-                    if loop_flow(sh) {
-                        break;
-                    }
-                    continue;
-                }
-                if (c == 0) == *until {
-                    break;
-                }
-                st = exec_script(sh, sys, body, stdin, out);
-                if loop_flow(sh) {
-                    break;
-                }
-            }
-            sh.state.loop_depth -= 1;
-            st
-        }
-        Compound::For { var, words, body } => {
-            let items = match words {
-                Some(ws) => match expand::words(sh, sys, out, ws) {
-                    Ok(v) => v,
-                    Err(m) => {
-                        shell_err(sh, out, &m);
-                        return 1;
-                    }
-                },
-                None => sh.state.positional.clone(),
-            };
-            let mut st = 0;
-            sh.state.loop_depth += 1;
-            for (i, it) in items.iter().enumerate() {
-                if loop_limit(sh, out, i as u64) {
-                    st = 130;
-                    break;
-                }
-                sh.set_var(var, it);
-                st = exec_script(sh, sys, body, stdin, out);
-                if loop_flow(sh) {
-                    break;
-                }
-            }
-            sh.state.loop_depth -= 1;
-            st
-        }
-        Compound::ArithFor { init, cond, step, body } => {
-            if let Err(st) = arith_word(sh, sys, out, init) {
-                return st;
-            }
-            let mut st = 0;
-            let mut iterations = 0u64;
-            sh.state.loop_depth += 1;
-            loop {
-                if loop_limit(sh, out, iterations) {
-                    st = 130;
-                    break;
-                }
-                iterations += 1;
-                let go = if cond.parts.is_empty() {
-                    true
-                } else {
-                    match arith_word(sh, sys, out, cond) {
-                        Ok(v) => v != 0,
-                        Err(e) => {
-                            st = e;
-                            break;
-                        }
-                    }
-                };
-                if !go {
-                    break;
-                }
-                st = exec_script(sh, sys, body, stdin, out);
-                if loop_flow(sh) {
-                    break;
-                }
-                if let Err(e) = arith_word(sh, sys, out, step) {
-                    st = e;
-                    break;
-                }
-            }
-            sh.state.loop_depth -= 1;
-            st
-        }
-        Compound::Case { word, arms } => {
-            let w = match expand::string(sh, sys, out, word) {
-                Ok(w) => w,
-                Err(m) => {
-                    shell_err(sh, out, &m);
-                    return 1;
-                }
-            };
-            let mut st = 0;
-            let mut fall = false;
-            for arm in arms {
-                let mut hit = fall;
-                if !hit {
-                    for p in &arm.patterns {
-                        match expand::pattern(sh, sys, out, p) {
-                            Ok(pat) => {
-                                if glob::matches(&pat, &w) {
-                                    hit = true;
-                                    break;
-                                }
-                            }
-                            Err(m) => {
-                                shell_err(sh, out, &m);
-                                return 1;
-                            }
-                        }
-                    }
-                }
-                if hit {
-                    st = exec_script(sh, sys, &arm.body, stdin, out);
-                    if sh.state.flow != Flow::Normal {
-                        return st;
-                    }
-                    match arm.term {
-                        CaseTerm::Break => return st,
-                        CaseTerm::FallThrough => fall = true,
-                        CaseTerm::Continue => fall = false,
-                    }
-                }
-            }
-            st
-        }
+        Compound::Subshell(s) => exec_subshell(sh, sys, s, stdin, out),
+        Compound::If { branches, else_body } => exec_if(sh, sys, branches, else_body.as_ref(), stdin, out),
+        Compound::While { cond, body, until } => exec_while(sh, sys, cond, body, *until, stdin, out),
+        Compound::For { var, words, body } => exec_for(sh, sys, var, words.as_deref(), body, stdin, out),
+        Compound::ArithFor { init, cond, step, body } => exec_arith_for(sh, sys, [init, cond, step], body, stdin, out),
+        Compound::Case { word, arms } => exec_case(sh, sys, word, arms, stdin, out),
         Compound::Cond(toks) => builtins::cond_command(sh, sys, out, toks),
         Compound::Arith(w) => match arith_word(sh, sys, out, w) {
             Ok(v) => (v == 0) as i32,
             Err(st) => st,
         },
     }
+}
+
+#[inline(never)]
+fn exec_subshell(sh: &mut Shell, sys: &mut dyn System, s: &Script, stdin: &mut Stdin, out: &mut Output) -> i32 {
+    let mut sub = subshell(sh);
+    sub.state.depth += 1;
+    let st = exec_script(&mut sub, sys, s, stdin, out);
+    match sub.state.flow {
+        Flow::Exit(n) => n,
+        _ => st,
+    }
+}
+
+#[inline(never)]
+fn exec_if(sh: &mut Shell, sys: &mut dyn System, branches: &[(Script, Script)], else_body: Option<&Script>, stdin: &mut Stdin, out: &mut Output) -> i32 {
+    for (cond, body) in branches {
+        sh.state.cond_depth += 1;
+        let c = exec_script(sh, sys, cond, stdin, out);
+        sh.state.cond_depth -= 1;
+        if sh.state.flow != Flow::Normal {
+            return c;
+        }
+        if c == 0 {
+            return exec_script(sh, sys, body, stdin, out);
+        }
+    }
+    match else_body {
+        Some(b) => exec_script(sh, sys, b, stdin, out),
+        None => 0,
+    }
+}
+
+#[inline(never)]
+fn exec_while(sh: &mut Shell, sys: &mut dyn System, cond: &Script, body: &Script, until: bool, stdin: &mut Stdin, out: &mut Output) -> i32 {
+    let mut st = 0;
+    let mut iterations = 0u64;
+    sh.state.loop_depth += 1;
+    loop {
+        if loop_limit(sh, out, iterations) {
+            st = 130;
+            break;
+        }
+        iterations += 1;
+        sh.state.cond_depth += 1;
+        let c = exec_script(sh, sys, cond, stdin, out);
+        sh.state.cond_depth -= 1;
+        if sh.state.flow != Flow::Normal {
+            if loop_flow(sh) {
+                break;
+            }
+            continue;
+        }
+        if (c == 0) == until {
+            break;
+        }
+        st = exec_script(sh, sys, body, stdin, out);
+        if loop_flow(sh) {
+            break;
+        }
+    }
+    sh.state.loop_depth -= 1;
+    st
+}
+
+#[inline(never)]
+fn exec_for(sh: &mut Shell, sys: &mut dyn System, var: &str, words: Option<&[Word]>, body: &Script, stdin: &mut Stdin, out: &mut Output) -> i32 {
+    let items = match words {
+        Some(ws) => match expand::words(sh, sys, out, ws) {
+            Ok(v) => v,
+            Err(m) => {
+                shell_err(sh, out, &m);
+                return 1;
+            }
+        },
+        None => sh.state.positional.clone(),
+    };
+    let mut st = 0;
+    sh.state.loop_depth += 1;
+    for (i, it) in items.iter().enumerate() {
+        if loop_limit(sh, out, i as u64) {
+            st = 130;
+            break;
+        }
+        sh.set_var(var, it);
+        st = exec_script(sh, sys, body, stdin, out);
+        if loop_flow(sh) {
+            break;
+        }
+    }
+    sh.state.loop_depth -= 1;
+    st
+}
+
+#[inline(never)]
+fn exec_arith_for(sh: &mut Shell, sys: &mut dyn System, [init, cond, step]: [&Word; 3], body: &Script, stdin: &mut Stdin, out: &mut Output) -> i32 {
+    if let Err(st) = arith_word(sh, sys, out, init) {
+        return st;
+    }
+    let mut st = 0;
+    let mut iterations = 0u64;
+    sh.state.loop_depth += 1;
+    loop {
+        if loop_limit(sh, out, iterations) {
+            st = 130;
+            break;
+        }
+        iterations += 1;
+        let go = if cond.parts.is_empty() {
+            true
+        } else {
+            match arith_word(sh, sys, out, cond) {
+                Ok(v) => v != 0,
+                Err(e) => {
+                    st = e;
+                    break;
+                }
+            }
+        };
+        if !go {
+            break;
+        }
+        st = exec_script(sh, sys, body, stdin, out);
+        if loop_flow(sh) {
+            break;
+        }
+        if let Err(e) = arith_word(sh, sys, out, step) {
+            st = e;
+            break;
+        }
+    }
+    sh.state.loop_depth -= 1;
+    st
+}
+
+#[inline(never)]
+fn exec_case(sh: &mut Shell, sys: &mut dyn System, word: &Word, arms: &[CaseArm], stdin: &mut Stdin, out: &mut Output) -> i32 {
+    let w = match expand::string(sh, sys, out, word) {
+        Ok(w) => w,
+        Err(m) => {
+            shell_err(sh, out, &m);
+            return 1;
+        }
+    };
+    let mut st = 0;
+    let mut fall = false;
+    for arm in arms {
+        let mut hit = fall;
+        if !hit {
+            for p in &arm.patterns {
+                match expand::pattern(sh, sys, out, p) {
+                    Ok(pat) => {
+                        if glob::matches(&pat, &w) {
+                            hit = true;
+                            break;
+                        }
+                    }
+                    Err(m) => {
+                        shell_err(sh, out, &m);
+                        return 1;
+                    }
+                }
+            }
+        }
+        if hit {
+            st = exec_script(sh, sys, &arm.body, stdin, out);
+            if sh.state.flow != Flow::Normal {
+                return st;
+            }
+            match arm.term {
+                CaseTerm::Break => return st,
+                CaseTerm::FallThrough => fall = true,
+                CaseTerm::Continue => fall = false,
+            }
+        }
+    }
+    st
 }
 
 fn arith_word(sh: &mut Shell, sys: &mut dyn System, out: &mut Output, w: &Word) -> Result<i64, i32> {
@@ -622,7 +649,12 @@ fn arith_word(sh: &mut Shell, sys: &mut dyn System, out: &mut Output, w: &Word) 
 
 // ------------------------------------------------------------------ simple
 
-fn exec_simple(sh: &mut Shell, sys: &mut dyn System, c: &SimpleCommand, stdin: &mut Stdin, out: &mut Output) -> i32 {
+type Prepared = (Vec<String>, Vec<(String, String)>);
+
+/// Expands the words and assignment values of a simple command (after
+/// alias substitution).
+#[inline(never)]
+fn prepare_simple(sh: &mut Shell, sys: &mut dyn System, c: &SimpleCommand, out: &mut Output) -> Result<Prepared, i32> {
     sh.state.lineno = c.line;
     sh.state.subst_status = None;
     let aliased;
@@ -644,7 +676,7 @@ fn exec_simple(sh: &mut Shell, sys: &mut dyn System, c: &SimpleCommand, stdin: &
         Ok(v) => v,
         Err(m) => {
             shell_err(sh, out, &m);
-            return 1;
+            return Err(1);
         }
     };
     let mut assigns = Vec::with_capacity(c.assigns.len());
@@ -653,12 +685,20 @@ fn exec_simple(sh: &mut Shell, sys: &mut dyn System, c: &SimpleCommand, stdin: &
             Ok(v) => v,
             Err(m) => {
                 shell_err(sh, out, &m);
-                return 1;
+                return Err(1);
             }
         };
         let v = if a.append { format!("{}{}", sh.var(&a.name).unwrap_or(""), v) } else { v };
         assigns.push((a.name.clone(), v));
     }
+    Ok((argv, assigns))
+}
+
+fn exec_simple(sh: &mut Shell, sys: &mut dyn System, c: &SimpleCommand, stdin: &mut Stdin, out: &mut Output) -> i32 {
+    let (argv, assigns) = match prepare_simple(sh, sys, c, out) {
+        Ok(p) => p,
+        Err(st) => return st,
+    };
     if argv.is_empty() {
         if sh.state.xtrace && !assigns.is_empty() {
             let t: Vec<String> = assigns.iter().map(|(k, v)| format!("{k}={}", quote(v))).collect();
@@ -725,11 +765,12 @@ pub(crate) fn run_argv_nofunc(sh: &mut Shell, sys: &mut dyn System, argv: &[Stri
 }
 
 fn call_function(sh: &mut Shell, sys: &mut dyn System, body: &Command, argv: &[String], stdin: &mut Stdin, out: &mut Output) -> i32 {
-    if sh.state.depth + 2 >= MAX_EXEC_DEPTH {
-        shell_err(sh, out, &format!("{}: maximum function nesting level exceeded ({})", argv[0], MAX_EXEC_DEPTH / 2));
+    if sh.state.depth + 1 >= MAX_EXEC_DEPTH || sh.state.frames + 1 >= MAX_FRAMES {
+        shell_err(sh, out, &format!("{}: maximum function nesting level exceeded ({})", argv[0], MAX_EXEC_DEPTH));
         return 2;
     }
     let saved_pos = std::mem::replace(&mut sh.state.positional, argv[1..].to_vec());
+    sh.state.depth += 1;
     sh.state.func_depth += 1;
     sh.state.locals.push(Vec::new());
     let mut st = exec_command(sh, sys, body, stdin, out);
@@ -753,6 +794,7 @@ fn call_function(sh: &mut Shell, sys: &mut dyn System, body: &Command, argv: &[S
         }
     }
     sh.state.func_depth -= 1;
+    sh.state.depth -= 1;
     sh.state.positional = saved_pos;
     st
 }
@@ -818,10 +860,43 @@ fn redirect_error(sh: &Shell, out: &mut Output, target: &str, e: &FsError, readi
     }
 }
 
+struct Plan {
+    new_in: Option<Stdin>,
+    fd1: Target,
+    fd2: Target,
+    files: Vec<FileBuf>,
+}
+
 fn with_redirects(sh: &mut Shell, sys: &mut dyn System, redirs: &[Redirect], stdin: &mut Stdin, out: &mut Output, f: &mut Body<'_>) -> i32 {
     if redirs.is_empty() {
         return f(sh, sys, stdin, out);
     }
+    let Plan { mut new_in, fd1, fd2, files } = match setup_redirects(sh, sys, redirs, out) {
+        Ok(p) => p,
+        Err(st) => return st,
+    };
+    let sin: &mut Stdin = match &mut new_in {
+        Some(s) => s,
+        None => stdin,
+    };
+    if fd1 == Target::Out && fd2 == Target::Err {
+        return f(sh, sys, sin, out);
+    }
+    let mut cap = Output::new();
+    let saved_tty = sh.state.out_tty;
+    if fd1 != Target::Out {
+        sh.state.out_tty = false;
+    }
+    let st = f(sh, sys, sin, &mut cap);
+    sh.state.out_tty = saved_tty;
+    route(sh, sys, cap, fd1, fd2, files, out);
+    st
+}
+
+/// Opens what the redirections name (truncating `>` files): the plan, or
+/// the status after an error was printed.
+#[inline(never)]
+fn setup_redirects(sh: &mut Shell, sys: &mut dyn System, redirs: &[Redirect], out: &mut Output) -> Result<Plan, i32> {
     let mut fds: [Option<Target>; 10] = [None, Some(Target::Out), Some(Target::Err), None, None, None, None, None, None, None];
     let mut files: Vec<FileBuf> = Vec::new();
     let mut new_in: Option<Stdin> = None;
@@ -838,7 +913,7 @@ fn with_redirects(sh: &mut Shell, sys: &mut dyn System, redirs: &[Redirect], std
                         Ok(s) => s,
                         Err(m) => {
                             shell_err(sh, out, &m);
-                            return 1;
+                            return Err(1);
                         }
                     }
                 } else {
@@ -860,7 +935,7 @@ fn with_redirects(sh: &mut Shell, sys: &mut dyn System, redirs: &[Redirect], std
                         }
                         Err(m) => {
                             shell_err(sh, out, &m);
-                            return 1;
+                            return Err(1);
                         }
                     }
                 }
@@ -868,11 +943,11 @@ fn with_redirects(sh: &mut Shell, sys: &mut dyn System, redirs: &[Redirect], std
                     Ok(v) if v.len() == 1 => v.into_iter().next().unwrap_or_default(),
                     Ok(_) => {
                         shell_err(sh, out, &format!("{}: ambiguous redirect", w.unquoted_text()));
-                        return 1;
+                        return Err(1);
                     }
                     Err(m) => {
                         shell_err(sh, out, &m);
-                        return 1;
+                        return Err(1);
                     }
                 }
             }
@@ -893,13 +968,13 @@ fn with_redirects(sh: &mut Shell, sys: &mut dyn System, redirs: &[Redirect], std
                             Err(FsError::NotFound) if r.op == RedirOp::ReadWrite => {
                                 if let Err(e) = fsutil::write_bytes(sys, &path, Vec::new()) {
                                     redirect_error(sh, out, t, &e, false);
-                                    return 1;
+                                    return Err(1);
                                 }
                                 new_in = Some(Stdin::empty());
                             }
                             Err(e) => {
                                 redirect_error(sh, out, t, &e, true);
-                                return 1;
+                                return Err(1);
                             }
                         }
                     }
@@ -927,14 +1002,14 @@ fn with_redirects(sh: &mut Shell, sys: &mut dyn System, redirs: &[Redirect], std
                             Some(t) => set(&mut fds, t),
                             None => {
                                 shell_err(sh, out, &format!("{n}: Bad file descriptor"));
-                                return 1;
+                                return Err(1);
                             }
                         }
                         continue;
                     }
                     if fd != 1 {
                         shell_err(sh, out, &format!("{target_text}: ambiguous redirect"));
-                        return 1;
+                        return Err(1);
                     }
                 }
                 let both = both || r.op == RedirOp::DupOut;
@@ -961,12 +1036,12 @@ fn with_redirects(sh: &mut Shell, sys: &mut dyn System, redirs: &[Redirect], std
                         let path = fsutil::resolve(&*sys, &normalize(&sh.cwd, t), true);
                         if fsutil::is_dir(&*sys, &path) {
                             redirect_error(sh, out, t, &FsError::IsADirectory, false);
-                            return 1;
+                            return Err(1);
                         }
                         let res = if append && sys.exists(&path) { Ok(()) } else { fsutil::write_bytes(sys, &path, Vec::new()) };
                         if let Err(e) = res {
                             redirect_error(sh, out, t, &e, false);
-                            return 1;
+                            return Err(1);
                         }
                         let idx = match files.iter().position(|f| f.path == path) {
                             Some(i) => i,
@@ -984,20 +1059,12 @@ fn with_redirects(sh: &mut Shell, sys: &mut dyn System, redirs: &[Redirect], std
     }
     let fd1 = fds[1].unwrap_or(Target::Null);
     let fd2 = fds[2].unwrap_or(Target::Null);
-    let sin: &mut Stdin = match &mut new_in {
-        Some(s) => s,
-        None => stdin,
-    };
-    if fd1 == Target::Out && fd2 == Target::Err {
-        return f(sh, sys, sin, out);
-    }
-    let mut cap = Output::new();
-    let saved_tty = sh.state.out_tty;
-    if fd1 != Target::Out {
-        sh.state.out_tty = false;
-    }
-    let st = f(sh, sys, sin, &mut cap);
-    sh.state.out_tty = saved_tty;
+    Ok(Plan { new_in, fd1, fd2, files })
+}
+
+/// Sends captured output where the redirections say.
+#[inline(never)]
+fn route(sh: &Shell, sys: &mut dyn System, cap: Output, fd1: Target, fd2: Target, mut files: Vec<FileBuf>, out: &mut Output) {
     for (stream, text) in cap.chunks {
         let t = if stream == Stream::Out { fd1 } else { fd2 };
         match t {
@@ -1019,7 +1086,6 @@ fn with_redirects(sh: &mut Shell, sys: &mut dyn System, redirs: &[Redirect], std
             redirect_error(sh, out, &fb.path, &e, false);
         }
     }
-    st
 }
 
 // ------------------------------------------------------------------ programs
@@ -1073,6 +1139,7 @@ fn not_found(sh: &Shell, out: &mut Output, name: &str) -> i32 {
     127
 }
 
+#[inline(never)]
 fn exec_external(sh: &mut Shell, sys: &mut dyn System, argv: &[String], stdin: &mut Stdin, out: &mut Output) -> i32 {
     let name = argv[0].as_str();
     if name.is_empty() {
@@ -1102,6 +1169,7 @@ fn exec_external(sh: &mut Shell, sys: &mut dyn System, argv: &[String], stdin: &
     }
 }
 
+#[inline(never)]
 fn exec_path(sh: &mut Shell, sys: &mut dyn System, argv: &[String], abs: &str, stdin: &mut Stdin, out: &mut Output, explicit: bool) -> i32 {
     let name = argv[0].as_str();
     let base = basename(abs).to_string();
@@ -1201,6 +1269,7 @@ fn child_shell(sh: &Shell, flavor: Flavor, name: &str) -> Shell {
     let mut child = Shell::new(flavor, &sh.env(), &sh.cwd);
     child.name = name.to_string();
     child.state.depth = sh.state.depth + 1;
+    child.state.frames = sh.state.frames;
     child.state.interactive = false;
     child.state.pid = sh.state.pid + 1;
     child.state.out_tty = sh.state.out_tty;
@@ -1223,6 +1292,7 @@ fn run_child(sh: &Shell, child: &mut Shell, sys: &mut dyn System, text: &str, st
 
 /// `sh -c '…'`, `sh script.sh args`, `… | sh`. None for an interactive shell
 /// (no script): the system decides what that means.
+#[inline(never)]
 pub(crate) fn run_shell_program(sh: &mut Shell, sys: &mut dyn System, argv: &[String], stdin: &mut Stdin, out: &mut Output) -> Option<i32> {
     let prog = basename(&argv[0]).to_string();
     let flavor = if prog == "bash" { Flavor::Bash } else { Flavor::Ash };

@@ -11,7 +11,8 @@ pub(crate) enum Syntax {
 }
 
 const MAX_PROG: usize = 200_000;
-const MAX_DEPTH: usize = 200;
+const MAX_DEPTH: usize = 64;
+const MAX_COMPILE_DEPTH: usize = 256;
 
 #[derive(Clone, Debug)]
 struct Class {
@@ -329,7 +330,7 @@ impl Compiler {
     }
 
     fn node(&mut self, n: &Node, depth: usize) -> Result<(), String> {
-        if depth > MAX_DEPTH {
+        if depth > MAX_COMPILE_DEPTH {
             return Err("regular expression too big".into());
         }
         match n {

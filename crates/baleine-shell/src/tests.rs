@@ -502,9 +502,9 @@ fn external_programs() {
     assert_eq!(a.out("busybox echo bb"), "bb\n");
 }
 
-/// The stack the deepest scripts must fit in, even unoptimized: 1 MiB
-/// (wasm's default).
-const STACK: usize = 1 << 20;
+/// The stack the deepest scripts must fit in: 2 MiB unoptimized (the
+/// default of test threads), 1 MiB optimized (wasm's default).
+const STACK: usize = if cfg!(debug_assertions) { 2 << 20 } else { 1 << 20 };
 
 #[test]
 fn deep_recursion_is_refused() {
@@ -531,6 +531,16 @@ fn deep_recursion_is_refused() {
             assert!(e.contains("maximum"), "{e}");
             let (_, e, _) = bash("echo 'x $(cat self)' > self; f() { eval \"$(cat self)\"; }; x() { f; }; f");
             assert!(!e.is_empty());
+            let chain = vec!["1"; 490].join("+");
+            assert_eq!(out(&format!("f() {{ if [ $1 -gt 0 ]; then f $(($1 - 1)); else echo $(({chain})); fi; }}; f 40")), "490\n");
+            let awk_chain = vec!["1"; 200].join("+");
+            assert_eq!(out(&format!("echo | awk '{{ print {awk_chain} }}'")), "200\n");
+            let (_, e, _) = bash(&format!("echo | awk '{{ print {} }}'", vec!["1"; 300].join("+")));
+            assert!(e.contains("too long"), "{e}");
+            let (_, e, _) = bash(&format!("echo | awk '{{ print {}1{} }}'", "(".repeat(200), ")".repeat(200)));
+            assert!(!e.is_empty());
+            let re = "(".repeat(60) + "a" + &")".repeat(60);
+            assert_eq!(out(&format!("echo a | grep -E '{re}'")), "a\n");
             let (_, e, _) = bash("while true; do :; done");
             assert!(e.contains("loop stopped"), "{e}");
         })
@@ -732,11 +742,52 @@ mod props {
         }
 
         #[test]
+        fn utilities_never_panic(
+            name in prop::sample::select(crate::utils::UTILITIES.to_vec()),
+            args in prop::collection::vec(prop::sample::select(vec![
+                "-", "--", "-n", "-1", "-5", "+2", "-c", "-e", "-f", "-r", "-i", "-l", "-a", "-s", "-d", "-k2", "-t:", "-F:", "-z", "-x", "-w", "-o", "-E", "-A1", "-B2", "-C", "-h", "-p", "-v", "-u", "-I{}",
+                "a", "f", "d", "/", ".", "..", "*", "x.tar", "-czf", "czf", "xzf", "-C", "/tmp", "s/a/b/g", "s/(/x/", "{print $1}", "$", "^", "[", "]", "\\", "é", "%d", "%s%b%q", "1,2", "2-", "0", "999999999999999999999",
+                "-ééé", "+", "NR>1", "'", "\"", "\n", "a\nb", "[:upper:]", "a-z", "@1", "-d@0", "--date=x", "=", "x=1", "-exec", "{}", ";", "-name", "-type", "-maxdepth", "(", ")", "!",
+            ]), 0..8),
+            input in "[a-z \n:,0-9]{0,40}",
+        ) {
+            let mut sess = Session::bash();
+            sess.run("mkdir -p d/e; echo 'hello world' > f; echo x > d/e/g; tar czf x.tar d");
+            let mut o = Output::new();
+            let argv: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+            let _ = crate::utils::run_utility(name, &mut sess.sh, &mut sess.sys, &argv, Some(input.as_bytes()), &mut o);
+            let mut a = Session::ash();
+            let _ = crate::utils::run_utility(name, &mut a.sh, &mut a.sys, &argv, None, &mut o);
+        }
+
+        #[test]
         fn run_random_bytes_never_panics(s in "[ -~\\n\\t]{0,120}") {
             let mut sess = Session::bash();
             sess.sh.state.max_loop_iterations = 50;
             let mut o = Output::new();
             let _ = sess.sh.run_str(&mut sess.sys, &s, &mut o);
         }
+    }
+}
+
+/// Manual exploration: `SCRATCH='ls -l' cargo test -p baleine-shell scratch -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn scratch() {
+    let src = std::env::var("SCRATCH").unwrap_or_default();
+    let mut s = if std::env::var("ASH").is_ok() { Session::ash() } else { Session::bash() };
+    for part in src.split("\n---\n") {
+        let mut o = Output::new();
+        let r = s.sh.run_str(&mut s.sys, part, &mut o);
+        for (st, t) in &o.chunks {
+            let tag = if *st == Stream::Out { "OUT" } else { "ERR" };
+            for l in t.split_inclusive('\n') {
+                eprint!("{tag}| {l}");
+            }
+            if !t.ends_with('\n') {
+                eprintln!("⏎(no newline)");
+            }
+        }
+        eprintln!("-> {r:?}");
     }
 }

@@ -260,6 +260,24 @@ impl Tree {
         }
     }
 
+    /// Bytes of real (modelled) file content, shared subtrees counted once per tree.
+    pub fn real_bytes(&self) -> u64 {
+        fn walk(d: &Dir) -> u64 {
+            d.entries
+                .values()
+                .map(|n| match n {
+                    Node::File(f) => match &f.content {
+                        Content::Bytes(b) => b.len() as u64,
+                        Content::Opaque { .. } => 0,
+                    },
+                    Node::Dir(d) => walk(d),
+                    Node::Symlink(_) => 0,
+                })
+                .sum()
+        }
+        walk(&self.root)
+    }
+
     /// Total bytes of every file.
     pub fn size(&self) -> u64 {
         self.root.entries.values().map(Node::size).sum()
@@ -427,9 +445,10 @@ impl Forest {
         self.trees.get(&id).unwrap_or_else(|| EMPTY.get_or_init(Tree::new))
     }
 
-    /// Bytes held by every tree (what the session-wide limit counts).
+    /// Bytes of real file content held by every tree (what the
+    /// session-wide limit counts; opaque blobs only have a nominal size).
     pub fn total_bytes(&self) -> u64 {
-        self.trees.values().map(Tree::size).sum()
+        self.trees.values().map(Tree::real_bytes).sum()
     }
 
     pub fn mounted<'a>(&'a mut self, view: &'a FsView) -> Mounted<'a> {

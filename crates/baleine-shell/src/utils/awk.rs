@@ -9,6 +9,8 @@ use crate::fsutil;
 use crate::regex::{Regex, Syntax};
 
 const MAX_DEPTH: usize = 100;
+/// Longest chain of one binary operator (evaluation recurses along it).
+const CHAIN: usize = 200;
 
 #[derive(Clone, Debug, PartialEq)]
 enum T {
@@ -522,7 +524,12 @@ impl P {
 
     fn or(&mut self) -> PR<E> {
         let mut l = self.and()?;
+        let mut n = 0;
         while self.eat("||") {
+            n += 1;
+            if n > CHAIN {
+                return Err("expression too long".into());
+            }
             self.opt_nl();
             let r = self.and()?;
             l = E::Bin("||", Box::new(l), Box::new(r));
@@ -532,7 +539,12 @@ impl P {
 
     fn and(&mut self) -> PR<E> {
         let mut l = self.in_expr()?;
+        let mut n = 0;
         while self.eat("&&") {
+            n += 1;
+            if n > CHAIN {
+                return Err("expression too long".into());
+            }
             self.opt_nl();
             let r = self.in_expr()?;
             l = E::Bin("&&", Box::new(l), Box::new(r));
@@ -542,8 +554,13 @@ impl P {
 
     fn in_expr(&mut self) -> PR<E> {
         let mut l = self.matching()?;
+        let mut n = 0;
         while !self.no_in && matches!(self.peek(), T::Name(n) if n == "in") {
             self.i += 1;
+            n += 1;
+            if n > CHAIN {
+                return Err("expression too long".into());
+            }
             let T::Name(arr) = self.peek().clone() else { return Err("syntax error after in".into()) };
             self.i += 1;
             l = E::In(Box::new(l), arr);
@@ -553,7 +570,12 @@ impl P {
 
     fn matching(&mut self) -> PR<E> {
         let mut l = self.comparison()?;
+        let mut n = 0;
         loop {
+            n += 1;
+            if n > CHAIN {
+                return Err("expression too long".into());
+            }
             let neg = if self.eat("~") {
                 false
             } else if self.eat("!~") {
@@ -593,7 +615,7 @@ impl P {
         let mut n = 0;
         while self.starts_operand() && !self.is_op("-") && !self.is_op("!") {
             n += 1;
-            if n > 1000 {
+            if n > CHAIN {
                 return Err("expression too long".into());
             }
             let r = self.additive()?;
@@ -607,7 +629,7 @@ impl P {
         let mut n = 0;
         while let T::Op(o @ ("+" | "-")) = self.peek().clone() {
             n += 1;
-            if n > 1000 {
+            if n > CHAIN {
                 return Err("expression too long".into());
             }
             self.i += 1;
@@ -622,7 +644,7 @@ impl P {
         let mut n = 0;
         while let T::Op(o @ ("*" | "/" | "%")) = self.peek().clone() {
             n += 1;
-            if n > 1000 {
+            if n > CHAIN {
                 return Err("expression too long".into());
             }
             self.i += 1;
@@ -692,6 +714,9 @@ impl P {
                     let mut parts = vec![e];
                     parts.push(self.expr()?);
                     while self.eat(",") {
+                        if parts.len() > CHAIN {
+                            return Err("expression too long".into());
+                        }
                         parts.push(self.expr()?);
                     }
                     self.expect(")")?;
@@ -741,7 +766,12 @@ impl P {
             T::Name(n) => {
                 if self.eat("[") {
                     let mut k = self.expr()?;
+                    let mut count = 0;
                     while self.eat(",") {
+                        count += 1;
+                        if count > CHAIN {
+                            return Err("expression too long".into());
+                        }
                         let r = self.expr()?;
                         k = E::Bin("subsep", Box::new(k), Box::new(r));
                     }

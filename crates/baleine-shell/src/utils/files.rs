@@ -1513,7 +1513,7 @@ pub(super) fn find(cx: &mut Ctx<'_, '_>, args: &[String]) -> i32 {
         roots.push(".".into());
     }
     let expr_args = &args[i..];
-    if expr_args.len() > 2000 {
+    if expr_args.len() > 300 {
         cx.err("expression too long");
         return 1;
     }

@@ -189,7 +189,7 @@ fn env(cx: &mut Ctx<'_, '_>, args: &[String]) -> i32 {
                 break;
             }
             _ if a.starts_with("-u") && a.len() > 2 => unset.push(a[2..].to_string()),
-            _ if a.starts_with('-') && a.len() > 1 && !a.contains('=') => return cx.invalid_option(&a[1..2]),
+            _ if a.starts_with('-') && a.len() > 1 && !a.contains('=') => return cx.invalid_option(&a.chars().nth(1).map(String::from).unwrap_or_default()),
             _ if a.contains('=') && !a.starts_with('=') => assigns.push(a.clone()),
             _ => break,
         }

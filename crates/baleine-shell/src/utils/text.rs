@@ -1409,7 +1409,7 @@ pub(super) fn xargs(cx: &mut Ctx<'_, '_>, args: &[String]) -> i32 {
                 i += 1;
                 break;
             }
-            _ if a.starts_with('-') && a.len() > 1 => return cx.invalid_option(&a[1..2]),
+            _ if a.starts_with('-') && a.len() > 1 => return cx.invalid_option(&a.chars().nth(1).map(String::from).unwrap_or_default()),
             _ => break,
         }
         i += 1;
