@@ -436,6 +436,8 @@ pub fn ensure_image(cli: &mut Cli<'_>, image: &str, quiet: bool, policy: &str) -
     }
     match cli.world.pull(image) {
         Ok(report) => {
+            let fresh = report.layers.iter().filter(|l| !l.1).count() as u64;
+            cli.world.advance(800 + 600 * fresh);
             if !quiet {
                 let text = crate::cmd_image::pull_text(&report);
                 cli.err(text);

@@ -17,6 +17,7 @@
 //! per command family), `compose/` (docker compose).
 
 pub mod args;
+mod build_progress;
 mod cmd_build;
 mod cmd_container;
 mod cmd_image;
@@ -91,6 +92,17 @@ pub struct CliResult {
 pub fn docker(world: &mut World, argv: &[String], cwd: &str, env: &[(String, String)], stdin: Option<&[u8]>) -> CliResult {
     let mut cli = Cli { world, cwd: cwd.to_string(), env: env.to_vec(), stdin: stdin.map(|s| s.to_vec()), out: Output::new(), pending: None };
     let status = dispatch(&mut cli, argv);
+    // The client and the daemon take a little real time: model it so that
+    // a server started by one command is listening by the next one.
+    let words: Vec<&str> = argv.iter().map(String::as_str).filter(|a| !a.starts_with('-')).take(2).collect();
+    let cost = match words.as_slice() {
+        ["run", ..] | ["container", "run"] | ["start", ..] | ["container", "start"] | ["restart", ..] => 300,
+        ["create", ..] | ["container", "create"] => 100,
+        ["exec", ..] | ["container", "exec"] => 80,
+        ["rm", ..] | ["network", _] | ["volume", _] => 40,
+        _ => 15,
+    };
+    cli.world.advance(cost);
     cli.world.touch();
     CliResult { out: cli.out, status, pending: cli.pending }
 }

@@ -254,6 +254,10 @@ fn app_response(world: &World, view: &baleine_vfs::FsView, c: &Container, path: 
     for f in ["server.js", "index.js", "app.js", "dist/server.js", "dist/index.js", "app.py", "main.py", "main.go"] {
         candidates.push(baleine_vfs::join(&c.workdir, f));
     }
+    let inline = c.cmd.iter().chain(c.entrypoint.iter()).filter(|a| a.contains("listen(")).cloned().collect::<Vec<_>>().join("\n");
+    if let Some(lit) = response_literal(&inline) {
+        return ok(lit, "text/html; charset=utf-8", "");
+    }
     for f in candidates {
         if let Some(src) = read_text(world, view, &f) {
             if let Some(lit) = response_literal(&src) {
@@ -267,7 +271,7 @@ fn app_response(world: &World, view: &baleine_vfs::FsView, c: &Container, path: 
 
 /// The first string literal passed to res.send/res.end/res.json/return/write.
 pub fn response_literal(src: &str) -> Option<String> {
-    for key in ["res.send(", "res.end(", "res.json(", "res.write(", "return \"", "return '", "w.Write([]byte(", "fmt.Fprintf(w, ", "fmt.Fprint(w, "] {
+    for key in [".send(", ".end(", ".json(", ".write(", "return \"", "return '", "w.Write([]byte(", "fmt.Fprintf(w, ", "fmt.Fprint(w, "] {
         if let Some(i) = src.find(key) {
             let rest = &src[i + key.len()..];
             let rest = if key.starts_with("return") { &src[i + key.len() - 1..] } else { rest };
@@ -279,7 +283,7 @@ pub fn response_literal(src: &str) -> Option<String> {
                     return Some(body[..end].replace("\\n", "\n"));
                 }
             }
-            if q == '{' && key == "res.json(" {
+            if q == '{' && key == ".json(" {
                 let end = rest.find('}')?;
                 return Some(rest[..=end].to_string());
             }

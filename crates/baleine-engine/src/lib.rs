@@ -19,6 +19,9 @@
 
 pub mod baseos;
 pub mod build;
+pub mod build_context;
+pub mod build_exec;
+pub mod build_ignore;
 pub mod catalog;
 pub mod catalog_data;
 pub mod clients;

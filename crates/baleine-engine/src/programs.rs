@@ -1424,6 +1424,12 @@ fn node(sys: &mut ContainerSys<'_>, args: &[String], out: &mut Output) -> i32 {
             for l in printed_literals(&code, "console.log(") {
                 out.out(format!("{l}\n"));
             }
+            let env = sys.ctx.env.clone();
+            if code.contains("listen(") {
+                if let Some(port) = listen_port(&code, &env, 3000) {
+                    sys.become_server(ServerInfo { program: "node".into(), ports: vec![(port, 200)], handles_sigterm: code.contains("SIGTERM"), term_exit: 0 });
+                }
+            }
             return 0;
         }
         _ => {}

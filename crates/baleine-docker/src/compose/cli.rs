@@ -64,7 +64,10 @@ impl Globals {
             "plain" => Mode::Plain,
             "quiet" => Mode::Quiet,
             "json" => Mode::Json,
-            _ => Mode::Tty { color: self.color(cli) },
+            _ => {
+                let width = cli.getenv("COLUMNS").and_then(|c| c.trim().parse::<usize>().ok()).filter(|w| (20..=500).contains(w)).unwrap_or(super::progress::TERM_WIDTH);
+                Mode::Tty { color: self.color(cli), width }
+            }
         }
     }
 }

@@ -1,27 +1,53 @@
-//! `docker compose`: filled in by the compose front.
+//! `docker compose` (Docker Compose v2.32.4) on the simulated engine.
+//!
+//! Code map: `cli.rs` (root and sub-command flags, help, dispatch),
+//! `files.rs` (loading the project from the host's files, service
+//! selection, the editor's check), `convert.rs` (a service as the engine's
+//! container spec, labels, config hash), `ops.rs` (images, networks,
+//! volumes, convergence, the dependency-ordered start on the simulated
+//! clock, stop/remove), `progress.rs` (compose's progress output),
+//! `cmd_up.rs` (lifecycle commands), `cmd_more.rs` (the others),
+//! `follow.rs` (attached `up`, `logs -f`, `events`), `views.rs` (the web
+//! app's compose panel).
+//!
+//! Output decisions: progress is rendered as the last frame compose's TTY
+//! writer leaves on an 80-column terminal (or plain/quiet/json with
+//! `--progress`), on stderr; durations come from the simulated clock.
+
+mod cli;
+mod cmd_more;
+mod cmd_up;
+mod convert;
+mod files;
+mod follow;
+mod ops;
+mod progress;
+mod views;
+
+#[cfg(test)]
+mod tests;
 
 use baleine_engine::World;
 use baleine_shell::Output;
 
 use crate::Cli;
 
-/// State of an attached `compose up` / `compose logs -f`.
-pub struct ComposeFollow {}
+pub use follow::ComposeFollow;
 
+/// The Compose version the simulator reproduces.
+pub const COMPOSE_VERSION: &str = "2.32.4";
+
+/// `docker compose ARGS...` (argv after "compose").
 pub fn run(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
-    let _ = argv;
-    cli.err("baleine: docker compose is being written\n");
-    1
+    cli::dispatch(cli, argv)
 }
 
 pub fn follow_tick(world: &mut World, f: &mut ComposeFollow, out: &mut Output) -> Option<i32> {
-    let _ = (world, f, out);
-    Some(0)
+    follow::tick(world, f, out)
 }
 
 pub fn follow_interrupt(world: &mut World, f: ComposeFollow, out: &mut Output) -> i32 {
-    let _ = (world, f, out);
-    130
+    follow::interrupt(world, f, out)
 }
 
 /// A compose project as the web app's compose panel shows it.
@@ -44,12 +70,10 @@ pub struct ServiceView {
 
 /// Every compose project known to the engine.
 pub fn views(world: &World) -> Vec<ProjectView> {
-    let _ = world;
-    Vec::new()
+    views::views(world)
 }
 
 /// Loads a compose file's text to report its first error: (line, message).
 pub fn check_text(world: &World, path: &str, text: &str) -> Option<(usize, String)> {
-    let _ = (world, path, text);
-    None
+    files::check_text(world, path, text)
 }

@@ -15,14 +15,14 @@
 use baleine_shell::Output;
 use indexmap::IndexMap;
 
-/// Columns of the simulated terminal.
+/// Columns of the simulated terminal (unless `COLUMNS` says otherwise).
 pub const TERM_WIDTH: usize = 80;
 /// Rows of the simulated terminal (child events are hidden past this).
 pub const TERM_HEIGHT: usize = 40;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Mode {
-    Tty { color: bool },
+    Tty { color: bool, width: usize },
     Plain,
     Quiet,
     Json,
@@ -145,8 +145,8 @@ impl Progress {
             return;
         }
         self.finished = true;
-        if let Mode::Tty { color } = self.mode {
-            let text = self.render(now, color);
+        if let Mode::Tty { color, width } = self.mode {
+            let text = self.render(now, color, width);
             if !text.is_empty() {
                 out.err(text);
             }
@@ -158,7 +158,7 @@ impl Progress {
     }
 
     /// The last frame of compose's tty writer.
-    pub fn render(&self, now: u64, color: bool) -> String {
+    pub fn render(&self, now: u64, color: bool, width: usize) -> String {
         if self.ids.is_empty() {
             return String::new();
         }
@@ -191,18 +191,19 @@ impl Progress {
             if e.parent.is_some() {
                 continue;
             }
-            s.push_str(&self.line(id, e, "", status_padding, now, color));
+            s.push_str(&self.line(id, e, "", status_padding, now, color, width));
             for cid in &self.ids {
                 let c = &self.events[cid];
                 if c.parent.as_deref() == Some(id.as_str()) && !skip_children {
-                    s.push_str(&self.line(cid, c, "  ", status_padding, now, color));
+                    s.push_str(&self.line(cid, c, "  ", status_padding, now, color, width));
                 }
             }
         }
         s
     }
 
-    fn line(&self, id: &str, e: &Ev, pad: &str, status_padding: i64, now: u64, color: bool) -> String {
+    #[allow(clippy::too_many_arguments)]
+    fn line(&self, id: &str, e: &Ev, pad: &str, status_padding: i64, now: u64, color: bool, width: usize) -> String {
         let paint = |code: &str, s: &str| if color { format!("{code}{s}{RESET}") } else { s.to_string() };
         let end = if e.status == St::Working { now } else { e.end_ms.unwrap_or(e.start_ms) };
         let elapsed = end.saturating_sub(e.start_ms) as f64 / 1000.0;
@@ -215,7 +216,7 @@ impl Progress {
             St::Working => paint(YELLOW, "⠿"),
         };
         let mut status = e.status_text.clone();
-        let max_status = TERM_WIDTH as i64 - txt.len() as i64 - status_padding - 15;
+        let max_status = width as i64 - txt.len() as i64 - status_padding - 15;
         if max_status > 0 && status.len() as i64 > max_status {
             let mut cut = max_status as usize;
             while cut > 0 && !status.is_char_boundary(cut) {
@@ -224,6 +225,7 @@ impl Progress {
             status = format!("{}...", &status[..cut]);
         }
         let status = match e.status {
+            _ if status.is_empty() => status,
             St::Done => paint(GREEN, &status),
             St::Warning => paint(YELLOW_BOLD, &status),
             St::Error => paint(RED_BOLD, &status),
@@ -231,7 +233,7 @@ impl Progress {
         };
         let text = format!("{pad} {spinner} {txt}{} {status}", " ".repeat(padding));
         let timer = paint(BLUE, &format!("{elapsed:.1}s "));
-        align(&text, &timer, TERM_WIDTH)
+        align(&text, &timer, width)
     }
 }
 
@@ -268,7 +270,7 @@ mod tests {
     #[test]
     fn tty_frame_layout() {
         let mut out = Output::new();
-        let mut p = Progress::new("Running", Mode::Tty { color: false });
+        let mut p = Progress::new("Running", Mode::Tty { color: false, width: TERM_WIDTH });
         p.ev(&mut out, 0, "Network hc_default", St::Working, "Creating");
         p.ev(&mut out, 100, "Network hc_default", St::Done, "Created");
         p.ev(&mut out, 100, "Container hc-db-1", St::Working, "Creating");

@@ -1,0 +1,3 @@
+//! Tests of `docker build` in the engine.
+
+use super::*;
