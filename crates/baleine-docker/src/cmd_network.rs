@@ -50,11 +50,13 @@ pub fn run(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
         "connect" => connect(cli, rest),
         "disconnect" => disconnect(cli, rest),
         "" | "--help" | "-h" => {
-            cli.print("\nUsage:  docker network COMMAND\n\nManage networks\n\nCommands:\n  connect     Connect a container to a network\n  create      Create a network\n  disconnect  Disconnect a container from a network\n  inspect     Display detailed information on one or more networks\n  ls          List networks\n  prune       Remove all unused networks\n  rm          Remove one or more networks\n\nRun 'docker network COMMAND --help' for more information on a command.\n");
+            let usage = crate::group_usage("network");
+            cli.print(format!("\n{usage}"));
             0
         }
-        other => {
-            cli.err(format!("docker: unknown command: docker network {other}\n\nRun 'docker network --help' for more information\n"));
+        _ => {
+            let usage = crate::group_usage("network");
+            cli.err(format!("\n{usage}"));
             1
         }
     }

@@ -84,7 +84,7 @@ pub fn print_inspect(cli: &mut Cli<'_>, values: &[Value], fmt: Option<&str>) -> 
             let t = match crate::gotmpl::parse(&f) {
                 Ok(t) => t,
                 Err(e) => {
-                    cli.err(format!("{e}\n"));
+                    cli.err(format!("template parsing error: {e}\n"));
                     return 1;
                 }
             };

@@ -28,11 +28,13 @@ pub fn run(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
         "rm" | "remove" => rm(cli, rest),
         "prune" => prune(cli, rest),
         "" | "--help" | "-h" => {
-            cli.print("\nUsage:  docker volume COMMAND\n\nManage volumes\n\nCommands:\n  create      Create a volume\n  inspect     Display detailed information on one or more volumes\n  ls          List volumes\n  prune       Remove unused local volumes\n  rm          Remove one or more volumes\n\nRun 'docker volume COMMAND --help' for more information on a command.\n");
+            let usage = crate::group_usage("volume");
+            cli.print(format!("\n{usage}"));
             0
         }
-        other => {
-            cli.err(format!("docker: unknown command: docker volume {other}\n\nRun 'docker volume --help' for more information\n"));
+        _ => {
+            let usage = crate::group_usage("volume");
+            cli.err(format!("\n{usage}"));
             1
         }
     }

@@ -1871,8 +1871,7 @@ fn fmt_float_verb(out: &mut String, f: f64, verb: char, sp: &Spec) {
     let mut s = match verb {
         'v' => format_float(f, 'g', sp.prec),
         'g' | 'G' => format_float(f, verb, sp.prec),
-        'e' | 'E' | 'f' | 'F' => format_float(f, verb, Some(sp.prec.unwrap_or(6))),
-        _ => unreachable_fmt(),
+        _ => format_float(f, verb, Some(sp.prec.unwrap_or(6))),
     };
     if !s.starts_with('-') {
         if sp.plus {
@@ -1894,10 +1893,6 @@ fn fmt_float_verb(out: &mut String, f: f64, verb: char, sp: &Spec) {
         }
     }
     sp.pad_with(out, &s, false);
-}
-
-fn unreachable_fmt() -> String {
-    String::new()
 }
 
 fn can_backquote(s: &str) -> bool {

@@ -26,7 +26,6 @@ mod cmd_system;
 mod cmd_volume;
 pub mod compose;
 pub mod format;
-#[path = "gotmpl_stub.rs"]
 pub mod gotmpl;
 pub mod pending;
 pub mod tabwriter;
@@ -249,7 +248,8 @@ fn group(cli: &mut Cli<'_>, group: &str, rest: &[String]) -> i32 {
     let sub = rest.first().map(String::as_str).unwrap_or("");
     let args = if rest.is_empty() { rest } else { &rest[1..] };
     if sub.is_empty() || sub == "--help" || sub == "-h" {
-        cli.print(format!("\nUsage:  docker {group} COMMAND\n\nManage {group}s\n\nRun 'docker {group} COMMAND --help' for more information on a command.\n"));
+        let usage = group_usage(group);
+        cli.print(format!("\n{usage}"));
         return 0;
     }
     match (group, sub) {
@@ -285,8 +285,29 @@ fn group(cli: &mut Cli<'_>, group: &str, rest: &[String]) -> i32 {
     }
 }
 
+/// Usage of a management command (printed, after a blank line, for an unknown sub-command).
+pub(crate) fn group_usage(group: &str) -> String {
+    let (short, cmds): (&str, &[(&str, &str)]) = match group {
+        "container" => ("Manage containers", &[("attach", "Attach local standard input, output, and error streams to a running container"), ("commit", "Create a new image from a container's changes"), ("cp", "Copy files/folders between a container and the local filesystem"), ("create", "Create a new container"), ("diff", "Inspect changes to files or directories on a container's filesystem"), ("exec", "Execute a command in a running container"), ("export", "Export a container's filesystem as a tar archive"), ("inspect", "Display detailed information on one or more containers"), ("kill", "Kill one or more running containers"), ("logs", "Fetch the logs of a container"), ("ls", "List containers"), ("pause", "Pause all processes within one or more containers"), ("port", "List port mappings or a specific mapping for the container"), ("prune", "Remove all stopped containers"), ("rename", "Rename a container"), ("restart", "Restart one or more containers"), ("rm", "Remove one or more containers"), ("run", "Create and run a new container from an image"), ("start", "Start one or more stopped containers"), ("stats", "Display a live stream of container(s) resource usage statistics"), ("stop", "Stop one or more running containers"), ("top", "Display the running processes of a container"), ("unpause", "Unpause all processes within one or more containers"), ("update", "Update configuration of one or more containers"), ("wait", "Block until one or more containers stop, then print their exit codes")]),
+        "image" => ("Manage images", &[("build", "Build an image from a Dockerfile"), ("history", "Show the history of an image"), ("import", "Import the contents from a tarball to create a filesystem image"), ("inspect", "Display detailed information on one or more images"), ("load", "Load an image from a tar archive or STDIN"), ("ls", "List images"), ("prune", "Remove unused images"), ("pull", "Download an image from a registry"), ("push", "Upload an image to a registry"), ("rm", "Remove one or more images"), ("save", "Save one or more images to a tar archive (streamed to STDOUT by default)"), ("tag", "Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE")]),
+        "network" => ("Manage networks", &[("connect", "Connect a container to a network"), ("create", "Create a network"), ("disconnect", "Disconnect a container from a network"), ("inspect", "Display detailed information on one or more networks"), ("ls", "List networks"), ("prune", "Remove all unused networks"), ("rm", "Remove one or more networks")]),
+        "volume" => ("Manage volumes", &[("create", "Create a volume"), ("inspect", "Display detailed information on one or more volumes"), ("ls", "List volumes"), ("prune", "Remove unused local volumes"), ("rm", "Remove one or more volumes")]),
+        "system" => ("Manage Docker", &[("df", "Show docker disk usage"), ("events", "Get real time events from the server"), ("info", "Display system-wide information"), ("prune", "Remove unused data")]),
+        "builder" => ("Manage builds", &[("build", "Build an image from a Dockerfile"), ("prune", "Remove build cache")]),
+        _ => ("Docker Buildx", &[("build", "Start a build"), ("ls", "List builder instances"), ("prune", "Remove build cache"), ("version", "Show buildx version information")]),
+    };
+    let mut s = format!("Usage:  docker {group} COMMAND\n\n{short}\n\nCommands:\n");
+    for (c, d) in cmds {
+        s.push_str(&format!("  {c:<11} {d}\n"));
+    }
+    s.push_str(&format!("\nRun 'docker {group} COMMAND --help' for more information on a command.\n"));
+    s
+}
+
 fn unknown_sub(cli: &mut Cli<'_>, group: &str, sub: &str) -> i32 {
-    cli.err(format!("docker: unknown command: docker {group} {sub}\n\nRun 'docker {group} --help' for more information\n"));
+    let _ = sub;
+    let usage = group_usage(group);
+    cli.err(format!("\n{usage}"));
     1
 }
 
@@ -336,7 +357,7 @@ pub(crate) fn render_format(cli: &mut Cli<'_>, format: &str, rows: &[serde_json:
     let tmpl = match gotmpl::parse(&body) {
         Ok(t) => t,
         Err(e) => {
-            cli.err(format!("{e}\n"));
+            cli.err(format!("template parsing error: {e}\n"));
             return 1;
         }
     };

@@ -172,6 +172,12 @@ impl World {
             }
         };
         container.mounts = mounts;
+        // Docker bind-mounts its init (tini) for --init.
+        if spec.init {
+            if let Some(t) = self.forest.get_mut(rootfs) {
+                let _ = t.write("/sbin/docker-init", baleine_vfs::Content::Opaque { kind: std::sync::Arc::from("tini"), size: 0 }, baleine_vfs::Meta::exec(), true);
+            }
+        }
         // The working folder exists in the container.
         {
             let view = container_view(&container);

@@ -187,7 +187,7 @@ pub fn up(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, String> {
     let mut stop_order: Vec<String> = lp.selected.clone();
     stop_order.reverse();
     if !services.is_empty() {
-        stop_order.retain(|s| services.contains(s) || lp.selected.contains(s));
+        stop_order.retain(|s| services.contains(s));
     }
     let color = g.color(cli) && !a.has("no-color");
     let follow = ComposeFollow::up(
