@@ -920,7 +920,30 @@ fn cmd_exec(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
     let interactive = spec.interactive;
     let exe = baleine_vfs::basename(&command[0]).to_string();
     let is_shell = baleine_engine::programs::is_shell_invocation(&command);
-    if interactive && (is_shell || matches!(exe.as_str(), "psql" | "redis-cli" | "mysql" | "mariadb" | "mongosh" | "mongo")) && cli.stdin.is_none() {
+    // A database client opens its prompt only when it is not given a
+    // command to run (`psql -c`, `mysql -e`, `redis-cli PING`, `mongosh --eval`).
+    let client_prompt = match exe.as_str() {
+        "psql" => !command.iter().any(|x| x == "-c" || x == "-f" || x.starts_with("--command")),
+        "mysql" | "mariadb" => !command.iter().any(|x| x == "-e" || x.starts_with("--execute")),
+        "redis-cli" => {
+            let mut i = 1;
+            let mut positional = false;
+            while i < command.len() {
+                if matches!(command[i].as_str(), "-h" | "-p" | "-a" | "-n" | "-u") {
+                    i += 2;
+                    continue;
+                }
+                if !command[i].starts_with('-') {
+                    positional = true;
+                }
+                i += 1;
+            }
+            !positional
+        }
+        "mongosh" | "mongo" => !command.iter().any(|x| x == "--eval"),
+        _ => false,
+    };
+    if interactive && (is_shell || client_prompt) && cli.stdin.is_none() {
         let ctx = cli.world.exec_ctx(&id, &spec);
         if let Err(e) = baleine_engine::sys::resolve_executable(cli.world, &ctx, &command[0]) {
             let _ = e;

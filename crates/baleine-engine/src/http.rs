@@ -285,7 +285,7 @@ pub fn response_literal(src: &str) -> Option<String> {
             }
             if q == '{' && key == ".json(" {
                 let end = rest.find('}')?;
-                return Some(rest[..=end].to_string());
+                return Some(js_object_to_json(&rest[..=end]));
             }
         }
     }
@@ -298,4 +298,25 @@ fn outside_response(host: &str) -> Response {
         _ => format!("<!doctype html><html><head><title>{host}</title></head><body>{host} (simulated internet)</body></html>\n"),
     };
     ok(body, "text/html; charset=UTF-8", "ECS")
+}
+
+/// `{ message: 'API backend', n: 1 }` (a JS object literal) as JSON text,
+/// the way `res.json()` sends it: `{"message":"API backend","n":1}`.
+pub fn js_object_to_json(src: &str) -> String {
+    let inner = src.trim().trim_start_matches('{').trim_end_matches('}');
+    let mut parts = Vec::new();
+    for pair in inner.split(',') {
+        let Some((k, v)) = pair.split_once(':') else { continue };
+        let k = k.trim().trim_matches(|c| c == '"' || c == '\'');
+        let v = v.trim();
+        let v = if (v.starts_with('\'') && v.ends_with('\'')) || (v.starts_with('"') && v.ends_with('"')) {
+            format!("\"{}\"", &v[1..v.len().saturating_sub(1).max(1)])
+        } else if v.parse::<f64>().is_ok() || matches!(v, "true" | "false" | "null") {
+            v.to_string()
+        } else {
+            format!("\"{v}\"")
+        };
+        parts.push(format!("\"{k}\":{v}"));
+    }
+    format!("{{{}}}", parts.join(","))
 }

@@ -2074,8 +2074,36 @@ fn entrypoint(sys: &mut ContainerSys<'_>, _shell: &mut Shell, inv: &Invocation<'
     } else if kind.contains("redis") && args.first().is_some_and(|a| a.starts_with('-') || a.ends_with(".conf")) {
         args.insert(0, "redis-server".into());
     }
-    if args.is_empty() {
-        return 0;
+    // Entry points that are the server themselves (grafana's /run.sh), or
+    // whose command is not a program of the image (elasticsearch's
+    // `eswrapper`, kibana's `kibana-docker`): start the image's server.
+    let first_is_program = args.first().is_some_and(|first| {
+        let ctx = sys.ctx.clone();
+        !first.starts_with('-') && crate::sys::resolve_executable(sys.world, &ctx, first).is_ok()
+    });
+    if !first_is_program {
+        let server = kind.strip_prefix("entrypoint-").unwrap_or(kind);
+        let fake: Vec<String> = std::iter::once(server.to_string()).chain(args.iter().cloned()).collect();
+        let sub = Invocation { argv: &fake, path: Some("/usr/local/bin/server"), kind: Some(match server {
+            "grafana" => "grafana",
+            "elasticsearch" => "elasticsearch",
+            "kibana" => "kibana",
+            "logstash" => "logstash",
+            "registry" => "registry",
+            "mongo" => "mongod",
+            "mysql" => "mysqld",
+            "mariadb" => "mariadbd",
+            "postgres" => "postgres",
+            "redis" => "redis-server",
+            "nginx" => "nginx",
+            _ => "",
+        }), env: inv.env, cwd: inv.cwd, stdin: inv.stdin };
+        if sub.kind != Some("") {
+            return run(sys, _shell, &sub, out).unwrap_or(0);
+        }
+        if args.is_empty() {
+            return 0;
+        }
     }
     crate::sys::exec_argv(sys, &args, inv.stdin, out)
 }
