@@ -737,16 +737,10 @@ fn cmd_ps(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
     }
     let last = a.value("last").and_then(|n| n.parse::<i64>().ok()).unwrap_or(-1);
     let all = a.has("all") || a.has("latest") || last > 0 || filters.iter().any(|(k, _)| k == "status" || k == "exited");
-    let mut list: Vec<&Container> = cli.world.containers.values().collect();
-    list.sort_by(|x, y| y.created_ms.cmp(&x.created_ms));
-    // Newer first; equal creation times keep reverse insertion order.
-    let order: Vec<String> = {
-        let mut v: Vec<(u64, usize, String)> = cli.world.containers.values().enumerate().map(|(i, c)| (c.created_ms, i, c.id.clone())).collect();
-        v.sort_by(|x, y| y.0.cmp(&x.0).then(y.1.cmp(&x.1)));
-        v.into_iter().map(|x| x.2).collect()
-    };
-    let mut rows: Vec<&Container> = order.iter().filter_map(|id| cli.world.containers.get(id)).collect();
-    let _ = list;
+    // Newest first; equal creation times: the later created first.
+    let mut rows: Vec<(usize, &Container)> = cli.world.containers.values().enumerate().collect();
+    rows.sort_by(|x, y| y.1.created_ms.cmp(&x.1.created_ms).then(y.0.cmp(&x.0)));
+    let mut rows: Vec<&Container> = rows.into_iter().map(|(_, c)| c).collect();
     rows.retain(|c| all || c.is_running());
     // Filters: same key OR, different keys AND.
     let mut keys: Vec<&str> = filters.iter().map(|(k, _)| k.as_str()).collect();
@@ -767,7 +761,14 @@ fn cmd_ps(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
         return 0;
     }
     let with_size = a.has("size") || a.value("format").is_some_and(|f| f.contains(".Size"));
-    let data: Vec<Value> = rows.iter().map(|c| format::ps_row(cli.world, c, trunc, with_size)).collect();
+    let mut images: std::collections::HashMap<(&str, &str), String> = std::collections::HashMap::new();
+    let data: Vec<Value> = rows
+        .iter()
+        .map(|c| {
+            let image = images.entry((c.spec.image.as_str(), c.image_id.as_str())).or_insert_with(|| format::container_image(cli.world, c)).clone();
+            format::ps_row_with_image(cli.world, c, trunc, with_size, &image)
+        })
+        .collect();
     let default = if a.has("size") { "table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.RunningFor}}\t{{.Status}}\t{{.Ports}}\t{{.Names}}\t{{.Size}}" } else { "table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.RunningFor}}\t{{.Status}}\t{{.Ports}}\t{{.Names}}" };
     let fmt = a.value("format").unwrap_or(default).to_string();
     crate::render_format(cli, &fmt, &data, &ps_header, Some("ID"))

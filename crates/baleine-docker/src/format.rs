@@ -93,6 +93,12 @@ pub fn container_image(world: &World, c: &Container) -> String {
 
 /// Values available to `docker ps --format`.
 pub fn ps_row(world: &World, c: &Container, trunc: bool, with_size: bool) -> Value {
+    ps_row_with_image(world, c, trunc, with_size, &container_image(world, c))
+}
+
+/// `ps_row` with the IMAGE column already worked out (callers listing many
+/// containers resolve each image reference once).
+pub fn ps_row_with_image(world: &World, c: &Container, trunc: bool, with_size: bool, image: &str) -> Value {
     let now = world.now_ms;
     let names = c.name.clone();
     let networks: Vec<String> = c.endpoints.keys().filter_map(|n| world.networks.get(n).map(|n| n.name.clone())).collect();
@@ -101,7 +107,7 @@ pub fn ps_row(world: &World, c: &Container, trunc: bool, with_size: bool) -> Val
     let (size, virt) = if with_size { (container_rw_size(world, c), world.images.get(&c.image_id).map(|i| world.image_size(i)).unwrap_or(0)) } else { (0, 0) };
     json!({
         "ID": if trunc { c.id[..12].to_string() } else { c.id.clone() },
-        "Image": container_image(world, c),
+        "Image": image,
         "Command": command_column(c, trunc),
         "CreatedAt": docker_time(world, c.created_ms),
         "RunningFor": ago(now, c.created_ms),

@@ -278,6 +278,8 @@ impl ShellSession {
     pub fn new(world: &World, cid: &str, ctx: ExecCtx, shell_name: &str, main: bool, auto_remove: bool) -> ShellSession {
         let flavor = if shell_name == "bash" || shell_name == "zsh" { Flavor::Bash } else { Flavor::Ash };
         let mut shell = Shell::new(flavor, &ctx.env, &ctx.workdir);
+        shell.state.stdout_tty = true;
+        shell.state.interactive = true;
         if flavor == Flavor::Ash {
             shell.name = "sh".into();
         }

@@ -757,7 +757,9 @@ impl Builder<'_> {
         if let (None, Some(p)) = (&self.req.dockerfile_text, &self.req.dockerfile_path) {
             candidates.push(format!("{p}.dockerignore"));
         }
-        candidates.push(baleine_vfs::join(&self.req.context_dir, ".dockerignore"));
+        if !self.req.context_dir.is_empty() {
+            candidates.push(baleine_vfs::join(&self.req.context_dir, ".dockerignore"));
+        }
         let mut found: Option<(String, String)> = None;
         for c in candidates {
             if let Some(Ok(t)) = host_text(self.world, &c) {
@@ -785,9 +787,16 @@ impl Builder<'_> {
             Err(e) => return Err(self.fail(format!("failed to solve: failed to parse dockerignore patterns: {e}"), None)),
         }
         // The context listing (for the linter and COPY).
-        let root = self.world.forest.tree(self.world.host_tree).get(&self.req.context_dir);
-        if let Some(root) = root {
-            self.ctx = Some(collect(&self.req.context_dir, &root, &self.ignore));
+        if self.req.context_dir.is_empty() {
+            // `docker build - < Dockerfile`: an empty context.
+            self.ctx = Some(Context::default());
+        } else if let Some(root) = self.world.forest.tree(self.world.host_tree).get(&self.req.context_dir) {
+            let mut ctx = collect(&self.req.context_dir, &root, &self.ignore);
+            // Files sent by the client belong to root in the build.
+            if let Some(r) = ctx.tree.get("/") {
+                let _ = ctx.tree.put("/", crate::build_context::remeta(&r, Some((0, 0)), None), false);
+            }
+            self.ctx = Some(ctx);
         }
         Ok(())
     }
@@ -795,7 +804,7 @@ impl Builder<'_> {
     fn collect_lint(&mut self) {
         let lc = baleine_dockerfile::lint::LintContext {
             context_files: self.ctx.as_ref().map(|c| c.files.clone()).unwrap_or_default(),
-            has_dockerignore: self.req.context_dir.is_empty() || host_text(self.world, &baleine_vfs::join(&self.req.context_dir, ".dockerignore")).is_some(),
+            has_dockerignore: self.req.context_dir.is_empty() || host_text(self.world, &baleine_vfs::join(&self.req.context_dir, ".dockerignore")).is_some_and(|r| r.is_ok()),
         };
         self.out.lint = baleine_dockerfile::lint::lint(&self.df, &lc);
         self.out.record.findings = self

@@ -154,7 +154,8 @@ impl StageState {
 /// A step ready to be looked up in the cache and run.
 pub(crate) struct Prepared {
     pub name: String,
-    pub text: String,
+    /// The instruction as written (what "instruction changed" compares).
+    pub raw: String,
     pub material: String,
     pub files: BTreeMap<String, String>,
     pub created_by: String,
@@ -529,6 +530,16 @@ impl Builder<'_> {
         Ok(st)
     }
 
+    /// A step that fails before it runs (e.g. while computing its cache
+    /// key): its vertex shows the error.
+    fn vertex_fail(&mut self, name: &str, msg: String, ins: &Instr) -> Failed {
+        let idx = self.out.explain.len();
+        self.out.explain.push(Explanation { name: name.to_string(), cached: false, reason: "the step failed before it could run".into() });
+        self.out.record.steps.push(StepRecord { name: name.to_string(), stage: String::new(), cached: false, reason: None, duration_ms: 10, error: Some(msg.clone()) });
+        self.push(Vertex { name: name.to_string(), started: true, ms: 10, error: Some(msg.clone()), step: Some(idx), ..Default::default() });
+        self.fail_at(msg, ins)
+    }
+
     fn fail_at(&mut self, msg: String, ins: &Instr) -> Failed {
         self.fail(format!("failed to solve: {msg}"), Some((ins.line, ins.end_line)))
     }
@@ -649,7 +660,7 @@ impl Builder<'_> {
                     let owner = if st.user().is_empty() { None } else { resolve_owner(&st.tree, &st.user()).ok() };
                     let prep = Prepared {
                         name,
-                        text: text.clone(),
+                        raw: ins.text.clone(),
                         material: format!("workdir\n{wd}\nuser={}", st.user()),
                         files: BTreeMap::new(),
                         created_by: format!("WORKDIR {wd}"),
@@ -866,7 +877,7 @@ impl Builder<'_> {
             created_by.push_str(&format!("|{} {} ", build_env.len(), build_env.join(" ")));
         }
         created_by.push_str(&argv.join(" "));
-        Ok(Prepared { name, text, material, files: BTreeMap::new(), created_by, buildkit_suffix: true, action: Action::Run { argv, env, mounts: plans, net_none: net == "none" }, lines: (ins.line, ins.end_line) })
+        Ok(Prepared { name, raw: ins.text.clone(), material, files: BTreeMap::new(), created_by, buildkit_suffix: true, action: Action::Run { argv, env, mounts: plans, net_none: net == "none" }, lines: (ins.line, ins.end_line) })
     }
 
     fn exec_run(&mut self, st: &StageState, argv: &[String], env: &[(String, String)], mounts: Vec<MountPlan>, net_none: bool, seed: &str) -> Result<RunDone, RunFailed> {
@@ -1018,10 +1029,11 @@ impl Builder<'_> {
             },
             None => None,
         };
+        let name = st.prefix(&text);
         let owner = match &chown {
             Some(c) => match resolve_owner(&st.tree, c) {
                 Ok(o) => Some(o),
-                Err(e) => return Err(self.fail_at(e, ins)),
+                Err(e) => return Err(self.vertex_fail(&name, e, ins)),
             },
             None => None,
         };
@@ -1052,7 +1064,7 @@ impl Builder<'_> {
             None => match &self.ctx {
                 Some(c) => {
                     if c.truncated {
-                        return Err(self.fail_at(format!("baleine: the build context has more than {} files; list what the image does not need in .dockerignore", crate::build_context::MAX_CONTEXT_FILES), ins));
+                        return Err(self.vertex_fail(&name, format!("baleine: the build context has more than {} files; list what the image does not need in .dockerignore", crate::build_context::MAX_CONTEXT_FILES), ins));
                     }
                     (c.tree.clone(), true, "context".to_string())
                 }
@@ -1089,7 +1101,7 @@ impl Builder<'_> {
                         let node = Node::File(Arc::new(baleine_vfs::File { content: Content::Bytes(Arc::new(body)), meta: Meta { mode: 0o600, uid: 0, gid: 0, mtime: self.world.now_secs() } }));
                         url_files.push((fname, node));
                     }
-                    Err(e) => return Err(self.fail_at(e, ins)),
+                    Err(e) => return Err(self.vertex_fail(&name, e, ins)),
                 }
                 continue;
             }
@@ -1111,7 +1123,7 @@ impl Builder<'_> {
                 } else {
                     record_id(&format!("{label}:{}:{path}", st.key))
                 };
-                return Err(self.fail_at(format!("failed to compute cache key: failed to calculate checksum of ref {reference}: {}: not found", go_q(&path)), ins));
+                return Err(self.vertex_fail(&name, format!("failed to compute cache key: failed to calculate checksum of ref {reference}: {}: not found", go_q(&path)), ins));
             }
             for m in matches {
                 let Some(mut node) = src_tree.get(&m) else { continue };
@@ -1129,13 +1141,13 @@ impl Builder<'_> {
         let mut items: Vec<(String, Node)> = Vec::new();
         let mut files = BTreeMap::new();
         let mut sums = Vec::new();
-        let fix_owner = owner.or(if from_context { Some((0, 0)) } else { None });
+        let fix_owner = owner;
         for (m, node) in &found {
             let mut node = node.clone();
             if let (Some(pm), Node::Dir(_)) = (&excl, &node) {
                 node = filter_excluded(&node, "", pm);
             }
-            let node = remeta(&node, fix_owner, mode);
+            let node = if fix_owner.is_some() || mode.is_some() { remeta(&node, fix_owner, mode) } else { node };
             let rel = m.trim_start_matches('/').to_string();
             let rel_label = if from_context { rel.clone() } else { format!("{label}:{rel}") };
             sums.push(format!("{rel}={}", self.hasher.node(&node)));
@@ -1193,8 +1205,7 @@ impl Builder<'_> {
         }
         let dirs = if dest_is_dir { vec![(dest_trim.clone(), owner)] } else { Vec::new() };
         let material = format!("copy\n{text}\ndest={dest_abs}\nowner={owner:?}\nmode={mode:?}\nsum={}", sha256_hex(&sums.join("\n")));
-        let name = st.prefix(&text);
-        Ok(Prepared { name, text, material, files, created_by: commit, buildkit_suffix: true, action: Action::Copy { items, dirs }, lines: (ins.line, ins.end_line) })
+        Ok(Prepared { name, raw: ins.text.clone(), material, files, created_by: commit, buildkit_suffix: true, action: Action::Copy { items, dirs }, lines: (ins.line, ins.end_line) })
     }
 
     fn fetch_url(&mut self, url: &str, checksum: Option<&str>) -> Result<(String, Vec<u8>), String> {
@@ -1271,7 +1282,7 @@ impl Builder<'_> {
             parent: parent.clone(),
             parent_desc: st.parent_desc.clone(),
             first: st.first_step,
-            text: prep.text.clone(),
+            text: prep.raw.clone(),
             args: st.args.iter().map(|(k, v)| (k.clone(), st.getenv(k).or_else(|| v.clone()).unwrap_or_default())).collect(),
             env: split_env(&st.config.env),
             files: prep.files.clone(),
@@ -1365,7 +1376,7 @@ impl Builder<'_> {
                 }
                 Ok(done) => {
                     let (size, changes) = layer_diff(&done.tree, &before);
-                    let created = self.world.now_secs() + done.ms / 1000;
+                    let created = self.world.epoch_secs + (self.world.now_ms + done.ms) / 1000;
                     let layer = (changes > 0).then(|| (sha256_hex(&format!("layer:{}|{key}", st.top_layer)), size));
                     let rec = CacheRecord { id: record_id(&key), tree: done.tree.clone(), layer: layer.clone(), created_ms: self.world.now_ms + done.ms, last_used_ms: now, used_by_last: true };
                     self.state.insert_record(key.clone(), rec);
@@ -1389,7 +1400,7 @@ impl Builder<'_> {
         }
         self.state.remember(&position, memo);
         st.key = key;
-        st.parent_desc = prep.text;
+        st.parent_desc = prep.raw;
         st.first_step = false;
         Ok(())
     }

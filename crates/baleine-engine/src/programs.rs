@@ -204,6 +204,7 @@ fn shell_program(sys: &mut ContainerSys<'_>, inv: &Invocation<'_>, out: &mut Out
     }
     let flavor = if name == "bash" || name == "zsh" { Flavor::Bash } else { Flavor::Ash };
     let mut sub = Shell::new(flavor, inv.env, inv.cwd);
+    sub.state.stdout_tty = sys.ctx.tty;
     if name != "bash" {
         sub.name = "sh".into();
     }

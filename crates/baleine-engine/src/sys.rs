@@ -365,6 +365,7 @@ pub struct MainResult {
 pub fn exec_argv(sys: &mut ContainerSys<'_>, argv: &[String], stdin: Option<&[u8]>, out: &mut Output) -> i32 {
     let env = sys.ctx.env.clone();
     let mut shell = Shell::new(shell_flavor(sys.ctx.os_family), &env, &sys.ctx.workdir.clone());
+    shell.state.stdout_tty = sys.ctx.tty;
     let line = quote_argv(argv);
     match stdin {
         Some(input) => {
@@ -541,6 +542,7 @@ impl World {
             let env = sys.ctx.env.clone();
             let wd = sys.ctx.workdir.clone();
             let mut shell = Shell::new(Flavor::Ash, &env, &wd);
+            shell.state.stdout_tty = false;
             shell.run_str(&mut sys, &script, &mut out).status
         } else {
             let exe = argv.first().cloned().unwrap_or_default();

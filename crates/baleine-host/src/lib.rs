@@ -124,7 +124,9 @@ impl Host {
             ("HOSTNAME".into(), "baleine".into()),
             ("PWD".into(), PROJECT.into()),
         ];
-        let shell = Shell::new(Flavor::Bash, &env, PROJECT);
+        let mut shell = Shell::new(Flavor::Bash, &env, PROJECT);
+        shell.state.stdout_tty = true;
+        shell.state.interactive = true;
         Host { world, shell, pending: None, buffer: String::new(), last_output_ms: 0, follow_start_ms: 0, revision: 0, home: HOME.into() }
     }
 
