@@ -15,6 +15,8 @@ use std::process::ExitCode;
 
 use baleine_host::{Host, HostCommand, HostConfig};
 
+mod lesson;
+
 const USAGE: &str = "baleine: a Docker playground simulated in memory
 
 Usage:
@@ -86,6 +88,7 @@ fn main() -> ExitCode {
             let _ = stdout.flush();
             ExitCode::SUCCESS
         }
+        Some("lesson") => lesson::main(&positional[1..]),
         None => interactive(host),
         Some(other) => {
             eprintln!("baleine: unknown command '{other}'\n{USAGE}");

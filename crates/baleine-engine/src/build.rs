@@ -494,7 +494,7 @@ impl Builder<'_> {
                 return Err(self.fail(msg, None));
             }
         };
-        let key = format!("{}\0dockerfile:{}", self.req.context_dir, path.clone().unwrap_or_else(|| "-".into()));
+        let key = format!("{}\u{1}dockerfile:{}", self.req.context_dir, path.clone().unwrap_or_else(|| "-".into()));
         let digest = sha256_hex(&text);
         let sent = if self.state.sent.get(&key) == Some(&digest) { 32 } else { text.len() as u64 + 32 };
         self.state.sent.insert(key, digest);
@@ -503,26 +503,62 @@ impl Builder<'_> {
         self.out.dockerfile_text = text;
         let mut v = Vertex { name: vname, started: true, ms: 20 + sent / 4000, statuses: vec![VertexStatus { id: "transferring dockerfile:".into(), current: sent, total: 0, ms: 8 }], ..Default::default() };
         let first_error = df.errors().next().cloned();
+        if first_error.is_none() {
+            for w in df.warnings() {
+                let rule = w.code.unwrap_or("Warning").to_string();
+                let bw = BuildWarning { url: check_url(&rule), rule, message: w.message.clone(), line: w.line };
+                v.warnings.push(bw.short());
+                self.out.warnings.push(bw);
+            }
+        }
+        self.push(v);
+        if let Some(syntax) = df.syntax.clone() {
+            self.syntax_frontend(&syntax);
+        }
         if let Some(e) = first_error {
             let lines = if e.message.starts_with("the Dockerfile cannot be empty") || e.message == "file with no instructions" { None } else { Some((e.line, e.line)) };
             let msg = format!("failed to solve: {}", e.message);
-            self.push(v);
             self.df = df;
             return Err(self.fail(msg, lines));
         }
-        for w in df.warnings() {
-            let rule = w.code.unwrap_or("Warning").to_string();
-            let bw = BuildWarning { url: check_url(&rule), rule, message: w.message.clone(), line: w.line };
-            v.warnings.push(bw.short());
-            self.out.warnings.push(bw);
-        }
-        self.push(v);
         let count: usize = df.stages.iter().map(|s| s.instructions.len() + 1).sum::<usize>() + df.global_args.len();
         self.df = df;
         if count > MAX_INSTRUCTIONS {
             return Err(self.fail(format!("failed to solve: baleine: this Dockerfile has {count} instructions; the simulator builds at most {MAX_INSTRUCTIONS}"), None));
         }
         Ok(())
+    }
+
+    /// `# syntax=docker/dockerfile:1.4`: BuildKit loads that frontend image
+    /// first (downloaded once, then CACHED).
+    fn syntax_frontend(&mut self, syntax: &str) {
+        let name = syntax.trim().strip_prefix("docker-image://").unwrap_or(syntax.trim());
+        let full = match Reference::parse(name) {
+            Ok(r) if r.path == "docker/dockerfile" || r.path == "docker/dockerfile-upstream" => r.full(),
+            _ => {
+                self.out.notes.push(format!("# syntax={syntax}: the simulator always uses its built-in Dockerfile frontend"));
+                return;
+            }
+        };
+        let digest = sha256_hex(&format!("frontend:{full}"));
+        let seed = format!("{full}:{}", self.world.now_ms);
+        self.push(Vertex { name: format!("resolve image config for docker-image://{full}"), started: true, ms: jitter(&seed, 400, 1300), ..Default::default() });
+        let key = format!("\0frontend:{full}");
+        let pinned = format!("docker-image://{full}@sha256:{digest}");
+        if self.state.sent.contains_key(&key) {
+            self.push(Vertex { name: pinned, started: true, cached: true, ..Default::default() });
+            return;
+        }
+        self.state.sent.insert(key, digest.clone());
+        let size = 12_000_000 + u64::from_str_radix(&digest[..5], 16).unwrap_or(0) * 2;
+        let blob = sha256_hex(&format!("frontend-layer:{full}"));
+        let statuses = vec![
+            VertexStatus { id: format!("resolve {}@sha256:{digest}", full), current: 0, total: 0, ms: 20 },
+            VertexStatus { id: format!("sha256:{blob}"), current: size, total: size, ms: 150 + size / 25_000 },
+            VertexStatus { id: format!("extracting sha256:{blob}"), current: 0, total: 0, ms: 40 + size / 60_000 },
+        ];
+        let ms = statuses.iter().map(|s| s.ms).sum::<u64>() + 30;
+        self.push(Vertex { name: pinned, started: true, ms, statuses, ..Default::default() });
     }
 
     // ------------------------------------------------------------ stages
@@ -767,7 +803,7 @@ impl Builder<'_> {
                 break;
             }
         }
-        let key = format!("{}\0.dockerignore", self.req.context_dir);
+        let key = format!("{}\u{1}dockerignore", self.req.context_dir);
         let sent = match &found {
             Some((_, t)) => {
                 let d = sha256_hex(t);

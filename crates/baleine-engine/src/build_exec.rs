@@ -1231,43 +1231,13 @@ impl Builder<'_> {
         Ok((fname, body))
     }
 
-    /// ADD of a local archive: unpacked when the simulator knows the format.
+    /// ADD of a local archive: unpacked when it is one (baleine-shell's
+    /// `tar` format, optionally gzipped, or a plain ustar archive).
     fn try_extract(&mut self, node: &Node) -> Option<Node> {
         let Node::File(f) = node else { return None };
         let Content::Bytes(b) = &f.content else { return None };
-        if b.len() > 262 && &b[257..262] == b"ustar" {
-            let mut tree = Tree::new();
-            let mut off = 0usize;
-            let mut count = 0;
-            while off + 512 <= b.len() && count < 10_000 {
-                let hdr = &b[off..off + 512];
-                if hdr.iter().all(|c| *c == 0) {
-                    break;
-                }
-                let name = String::from_utf8_lossy(&hdr[..100]).trim_end_matches('\0').to_string();
-                let prefix = String::from_utf8_lossy(&hdr[345..500]).trim_end_matches('\0').to_string();
-                let full = if prefix.is_empty() { name } else { format!("{prefix}/{name}") };
-                let size = usize::from_str_radix(String::from_utf8_lossy(&hdr[124..136]).trim_matches(|c: char| c == '\0' || c == ' '), 8).unwrap_or(0);
-                let fmode = u32::from_str_radix(String::from_utf8_lossy(&hdr[100..108]).trim_matches(|c: char| c == '\0' || c == ' '), 8).unwrap_or(0o644);
-                let kind = hdr[156];
-                let path = go_clean(&format!("/{full}"));
-                off += 512;
-                let end = (off + size).min(b.len());
-                match kind {
-                    b'5' => {
-                        let _ = tree.mkdir(&path, true);
-                    }
-                    b'0' | 0 => {
-                        let _ = tree.write(&path, Content::Bytes(Arc::new(b[off..end].to_vec())), Meta { mode: fmode & 0o7777, uid: 0, gid: 0, mtime: 0 }, true);
-                    }
-                    _ => {}
-                }
-                off += size.div_ceil(512) * 512;
-                count += 1;
-            }
-            return tree.get("/");
-        }
-        None
+        let tree = extract_baleine_tar(b).or_else(|| extract_ustar(b))?;
+        tree.get("/")
     }
 
     // ------------------------------------------------------------ steps
@@ -1481,6 +1451,101 @@ impl Builder<'_> {
     }
 }
 
+/// baleine-shell's archive format (`BALEINE-TAR 1`, optionally wrapped in
+/// `BALEINE-GZ 1`): D/F/O/L records with byte lengths.
+fn extract_baleine_tar(b: &[u8]) -> Option<Tree> {
+    let b = b.strip_prefix(b"BALEINE-GZ 1\n".as_slice()).unwrap_or(b);
+    let rest = b.strip_prefix(b"BALEINE-TAR 1\n".as_slice())?;
+    let take = |pos: &mut usize, n: usize| -> Option<Vec<u8>> {
+        let end = pos.checked_add(n)?;
+        let s = rest.get(*pos..end)?.to_vec();
+        *pos = end;
+        if rest.get(*pos) != Some(&b'\n') {
+            return None;
+        }
+        *pos += 1;
+        Some(s)
+    };
+    let mut tree = Tree::new();
+    let mut pos = 0;
+    let mut count = 0;
+    while pos < rest.len() && count < 20_000 {
+        count += 1;
+        let nl = rest[pos..].iter().position(|&c| c == b'\n')? + pos;
+        let header = std::str::from_utf8(&rest[pos..nl]).ok()?.to_string();
+        pos = nl + 1;
+        let f: Vec<&str> = header.split(' ').collect();
+        let num = |i: usize| -> Option<u64> { f.get(i)?.parse().ok() };
+        let meta = || -> Option<Meta> { Some(Meta { mode: u32::from_str_radix(f.get(1)?, 8).ok()? & 0o7777, uid: num(2)? as u32, gid: num(3)? as u32, mtime: num(4)? }) };
+        let path_of = |bytes: Vec<u8>| go_clean(&format!("/{}", String::from_utf8_lossy(&bytes)));
+        match *f.first()? {
+            "D" => {
+                let path = path_of(take(&mut pos, num(5)? as usize)?);
+                let _ = tree.mkdir(&path, true);
+                if let (Some(m), Some(Node::Dir(d))) = (meta(), tree.get(&path)) {
+                    let _ = tree.put(&path, Node::Dir(Arc::new(baleine_vfs::Dir { entries: d.entries.clone(), meta: Some(m) })), true);
+                }
+            }
+            "F" => {
+                let path = path_of(take(&mut pos, num(5)? as usize)?);
+                let data = take(&mut pos, num(6)? as usize)?;
+                let _ = tree.write(&path, Content::Bytes(Arc::new(data)), meta()?, true);
+            }
+            "O" => {
+                let path = path_of(take(&mut pos, num(5)? as usize)?);
+                let kind = String::from_utf8_lossy(&take(&mut pos, num(7)? as usize)?).into_owned();
+                let _ = tree.write(&path, Content::Opaque { kind: Arc::from(kind.as_str()), size: num(6)? }, meta()?, true);
+            }
+            "L" => {
+                let path = path_of(take(&mut pos, num(1)? as usize)?);
+                let target = String::from_utf8_lossy(&take(&mut pos, num(2)? as usize)?).into_owned();
+                let _ = tree.put(&path, Node::Symlink(Arc::from(target.as_str())), true);
+            }
+            _ => return None,
+        }
+    }
+    Some(tree)
+}
+
+/// A plain POSIX ustar archive (regular files and folders).
+fn extract_ustar(b: &[u8]) -> Option<Tree> {
+    if b.len() <= 262 || &b[257..262] != b"ustar" {
+        return None;
+    }
+    let mut tree = Tree::new();
+    let mut off = 0usize;
+    let mut count = 0;
+    while off + 512 <= b.len() && count < 20_000 {
+        let hdr = &b[off..off + 512];
+        if hdr.iter().all(|c| *c == 0) {
+            break;
+        }
+        let field = |r: std::ops::Range<usize>| String::from_utf8_lossy(&hdr[r]).trim_end_matches('\0').to_string();
+        let name = field(0..100);
+        let prefix = field(345..500);
+        let full = if prefix.is_empty() { name } else { format!("{prefix}/{name}") };
+        let octal = |r: std::ops::Range<usize>| u64::from_str_radix(String::from_utf8_lossy(&hdr[r]).trim_matches(|c: char| c == '\0' || c == ' '), 8).unwrap_or(0);
+        let size = octal(124..136) as usize;
+        let fmode = octal(100..108) as u32;
+        let kind = hdr[156];
+        let path = go_clean(&format!("/{full}"));
+        off += 512;
+        let end = off.saturating_add(size).min(b.len());
+        match kind {
+            b'5' => {
+                let _ = tree.mkdir(&path, true);
+            }
+            b'0' | 0 => {
+                let _ = tree.write(&path, Content::Bytes(Arc::new(b[off..end].to_vec())), Meta { mode: fmode & 0o7777, uid: 0, gid: 0, mtime: 0 }, true);
+            }
+            _ => {}
+        }
+        off = off.saturating_add(size.div_ceil(512) * 512);
+        count += 1;
+    }
+    Some(tree)
+}
+
 /// Removes from a folder node what `--exclude` patterns match.
 fn filter_excluded(node: &Node, prefix: &str, pm: &PatternMatcher) -> Node {
     match node {
@@ -1518,6 +1583,15 @@ mod tests {
         assert_eq!(dest_path("/app", "x.txt"), "/app/x.txt");
         assert_eq!(dest_path("/", "/usr/share/nginx/html/"), "/usr/share/nginx/html/");
         assert_eq!(dest_path("/", "."), "/");
+    }
+
+    #[test]
+    fn baleine_tar_archives_unpack() {
+        let data = b"BALEINE-GZ 1\nBALEINE-TAR 1\nD 755 0 0 0 3\napp\nF 644 0 0 0 9 2\napp/a.txt\nhi\nL 5 5\napp/l\na.txt\n";
+        let t = extract_baleine_tar(data).unwrap();
+        assert_eq!(tree_text(&t, "/app/a.txt").as_deref(), Some("hi"));
+        assert!(matches!(t.get("/app/l"), Some(Node::Symlink(_))));
+        assert!(extract_baleine_tar(b"BALEINE-TAR 1\nF 644 0 0 0 99 2\nx\n").is_none());
     }
 
     #[test]

@@ -317,3 +317,55 @@ fn never_panics_on_odd_dockerfiles() {
         assert!(out.failure.is_some() || out.image_id.is_some(), "case {i}: {c:?}");
     }
 }
+
+mod prop {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn line() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just("FROM alpine".to_string()),
+            Just("FROM scratch".to_string()),
+            Just("FROM alpine AS b".to_string()),
+            Just("FROM b".to_string()),
+            Just("ARG V=1".to_string()),
+            Just("ENV E=$V".to_string()),
+            Just("WORKDIR /w/$E".to_string()),
+            Just("WORKDIR rel".to_string()),
+            Just("COPY . .".to_string()),
+            Just("COPY *.txt /d/".to_string()),
+            Just("COPY --from=b / /copy".to_string()),
+            Just("COPY --from=0 /etc/os-release /x".to_string()),
+            Just("COPY --chown=1:1 --chmod=600 a.txt /a".to_string()),
+            Just("ADD a.txt /".to_string()),
+            Just("RUN echo hi > f && ls".to_string()),
+            Just("RUN exit 3".to_string()),
+            Just("RUN [\"/bin/sh\", \"-c\", \"echo x\"]".to_string()),
+            Just("USER nobody".to_string()),
+            Just("USER 1000:1000".to_string()),
+            Just("EXPOSE 80 53/udp".to_string()),
+            Just("VOLUME /data".to_string()),
+            Just("CMD echo hi".to_string()),
+            Just("ENTRYPOINT [\"sh\"]".to_string()),
+            Just("ONBUILD RUN echo on".to_string()),
+            Just("SHELL [\"/bin/sh\", \"-c\"]".to_string()),
+            "[ -~]{0,30}",
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 48, .. ProptestConfig::default() })]
+        #[test]
+        fn builds_never_panic(lines in proptest::collection::vec(line(), 0..12), no_cache in any::<bool>()) {
+            let mut w = world();
+            write(&mut w, "/p/r/a.txt", "a");
+            write(&mut w, "/p/r/Dockerfile", &format!("FROM alpine AS first\n{}\n", lines.join("\n")));
+            let mut r = req("/p/r", &["r"]);
+            r.no_cache = no_cache;
+            let out = w.build(&r);
+            prop_assert!(out.failure.is_some() || out.image_id.is_some());
+            let again = w.build(&r);
+            prop_assert!(again.failure.is_some() == out.failure.is_some() || no_cache);
+        }
+    }
+}

@@ -157,7 +157,11 @@ impl World {
             "elasticsearch" => Some(ok(format!("{{\n  \"name\" : \"{}\",\n  \"cluster_name\" : \"docker-cluster\",\n  \"version\" : {{\n    \"number\" : \"8.11.0\"\n  }},\n  \"tagline\" : \"You Know, for Search\"\n}}\n", c.hostname), "application/json", "")),
             "kibana" => Some(Response { status: 302, reason: "Found", content_type: "text/html".into(), body: String::new(), server: String::new(), location: Some("/app/home".into()) }),
             "registry" => Some(ok("{}".into(), "application/json; charset=utf-8", "")),
-            "app" | "node" | "python" | "go-binary" | "server" => Some(app_response(self, &view, c, &path)),
+            "go-binary" => match c.process.as_ref().and_then(|p| p.body.clone()).filter(|b| !b.is_empty()) {
+                Some(b) => Some(ok(b, "text/plain; charset=utf-8", "")),
+                None => Some(app_response(self, &view, c, &path)),
+            },
+            "app" | "node" | "python" | "server" => Some(app_response(self, &view, c, &path)),
             _ => None,
         }
     }

@@ -293,6 +293,8 @@ pub struct Process {
     pub server: Option<String>,
     /// A shell waiting on stdin (`-it`).
     pub interactive: bool,
+    /// The HTTP answer of a server whose sources are not in the image.
+    pub body: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

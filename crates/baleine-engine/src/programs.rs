@@ -59,7 +59,18 @@ fn flavor_of(sys: &ContainerSys<'_>) -> Flavor {
 }
 
 /// Entry point from the shell: runs `inv` or returns None if unknown.
+/// The program sees the invocation's environment and working folder
+/// (`VAR=x cmd`, `export`, `cd` in a script).
 pub fn run(sys: &mut ContainerSys<'_>, shell: &mut Shell, inv: &Invocation<'_>, out: &mut Output) -> Option<i32> {
+    let saved_env = std::mem::replace(&mut sys.ctx.env, inv.env.to_vec());
+    let saved_wd = std::mem::replace(&mut sys.ctx.workdir, inv.cwd.to_string());
+    let r = run_inner(sys, shell, inv, out);
+    sys.ctx.env = saved_env;
+    sys.ctx.workdir = saved_wd;
+    r
+}
+
+fn run_inner(sys: &mut ContainerSys<'_>, shell: &mut Shell, inv: &Invocation<'_>, out: &mut Output) -> Option<i32> {
     let argv0 = inv.argv.first()?.clone();
     let mut name = basename(&argv0).to_string();
     let kind = inv.kind.unwrap_or("");
@@ -70,7 +81,7 @@ pub fn run(sys: &mut ContainerSys<'_>, shell: &mut Shell, inv: &Invocation<'_>, 
         if baleine_shell::utils::is_utility(&rest[0]) {
             return baleine_shell::utils::run_utility(&rest[0], shell, sys, &rest[1..], inv.stdin, out);
         }
-        return run(sys, shell, &inv2, out);
+        return run_inner(sys, shell, &inv2, out);
     }
     if inv.path.is_none() && !matches!(name.as_str(), "docker-init") {
         // Nothing on PATH: the shell reports "not found".
@@ -130,7 +141,7 @@ pub fn run(sys: &mut ContainerSys<'_>, shell: &mut Shell, inv: &Invocation<'_>, 
         "pip" | "pip3" => pip(sys, &args, out),
         "go" => go(sys, &args, out),
         "gofmt" => 0,
-        "go-binary" => go_binary(sys, inv, out),
+        k if k.starts_with("go-binary") => go_binary(sys, inv, out),
         "gcc" | "g++" | "make" | "cc" => 0,
         "git" => {
             if args.first().map(String::as_str) == Some("clone") {
@@ -1675,15 +1686,21 @@ fn go(sys: &mut ContainerSys<'_>, args: &[String], out: &mut Output) -> i32 {
             let out_path = normalize(&cwd, &output.unwrap_or_else(|| basename(&module).to_string()));
             let static_bin = sys.ctx.env.iter().any(|(k, v)| k == "CGO_ENABLED" && v == "0");
             let size = pseudo_size(&module, 6_000_000, 14_000_000);
-            write_exec(sys, &out_path, if static_bin { "go-binary" } else { "go-binary-dynamic" }, size);
-            // Keep the sources' server behaviour next to the binary.
+            // What the program does travels inside the binary (it is copied
+            // alone to the final stage): its kind records the port it
+            // listens on, its HTTP answer and what it prints.
             let mut src = String::new();
             if let Ok(names) = sys.list(&cwd) {
                 for n in names.iter().filter(|n| n.ends_with(".go")) {
                     src.push_str(&read_text(sys, &baleine_vfs::join(&cwd, n)).unwrap_or_default());
                 }
             }
-            let _ = sys.write_text(&format!("/usr/share/baleine-go/{}.src", out_path.replace('/', "_")), &src);
+            let env = sys.ctx.env.clone();
+            let port = if src.contains("ListenAndServe") { listen_port(&src, &env, 8080).unwrap_or(8080) } else { 0 };
+            let body = crate::http::response_literal(&src).unwrap_or_default();
+            let prints: Vec<String> = printed_literals(&src, "fmt.Println(").into_iter().chain(printed_literals(&src, "log.Println(").into_iter().map(|l| format!("log:{l}"))).collect();
+            let kind = format!("{}\u{1f}{port}\u{1f}{}\u{1f}{}", if static_bin { "go-binary" } else { "go-binary-dynamic" }, body.replace('\u{1f}', " "), prints.join("\u{1e}"));
+            write_exec(sys, &out_path, &kind, size);
             write_blob(sys, "/root/.cache/go-build/cache", "go-build-cache", 40_000_000);
             sys.sleep(4.0, out);
             0
@@ -1706,27 +1723,24 @@ fn go(sys: &mut ContainerSys<'_>, args: &[String], out: &mut Output) -> i32 {
 /// Runs a binary produced by `go build`.
 fn go_binary(sys: &mut ContainerSys<'_>, inv: &Invocation<'_>, out: &mut Output) -> i32 {
     let path = inv.path.unwrap_or("");
-    if inv.kind == Some("go-binary-dynamic") && matches!(sys.ctx.os_family, OsFamily::Alpine | OsFamily::Distroless | OsFamily::Scratch | OsFamily::Busybox) {
+    if inv.kind.is_some_and(|k| k.starts_with("go-binary-dynamic")) && matches!(sys.ctx.os_family, OsFamily::Alpine | OsFamily::Distroless | OsFamily::Scratch | OsFamily::Busybox) {
         // A glibc-linked binary on musl or scratch: the loader is missing.
         out.err(format!("exec {path}: no such file or directory\n"));
         return 127;
     }
-    let srcs: Vec<String> = sys.list("/usr/share/baleine-go").unwrap_or_default();
-    let mut src = String::new();
-    for s in srcs {
-        if s.trim_end_matches(".src").ends_with(&basename(path).to_string()) {
-            src = read_text(sys, &format!("/usr/share/baleine-go/{s}")).unwrap_or_default();
+    let mut parts = inv.kind.unwrap_or("").split('\u{1f}');
+    let _ = parts.next();
+    let port: u16 = parts.next().and_then(|p| p.parse().ok()).unwrap_or(0);
+    let body = parts.next().unwrap_or("").to_string();
+    for l in parts.next().unwrap_or("").split('\u{1e}').filter(|l| !l.is_empty()) {
+        match l.strip_prefix("log:") {
+            Some(msg) => out.err(format!("2026/11/25 08:00:00 {msg}\n")),
+            None => out.out(format!("{l}\n")),
         }
     }
-    for l in printed_literals(&src, "fmt.Println(") {
-        out.out(format!("{l}\n"));
-    }
-    for l in printed_literals(&src, "log.Println(") {
-        out.err(format!("2026/11/25 08:00:00 {l}\n"));
-    }
-    let env = sys.ctx.env.clone();
-    if let Some(port) = listen_port(&src, &env, 8080) {
+    if port > 0 {
         sys.become_server(ServerInfo { program: "go-binary".into(), ports: vec![(port, 20)], handles_sigterm: false, term_exit: 0 });
+        sys.server_body = Some(body);
     }
     0
 }

@@ -133,11 +133,13 @@ pub struct ContainerSys<'w> {
     /// An interactive shell is waiting on the terminal.
     pub interactive: bool,
     pub depth: u32,
+    /// What the server answers over HTTP when it is not in its files (a Go binary).
+    pub server_body: Option<String>,
 }
 
 impl<'w> ContainerSys<'w> {
     pub fn new(world: &'w mut World, ctx: ExecCtx) -> ContainerSys<'w> {
-        ContainerSys { world, ctx, elapsed_ms: 0, logs: Vec::new(), blocked: false, server: None, interactive: false, depth: 0 }
+        ContainerSys { world, ctx, elapsed_ms: 0, logs: Vec::new(), blocked: false, server: None, interactive: false, depth: 0, server_body: None }
     }
 
     /// Simulated now as the process sees it.
@@ -420,6 +422,7 @@ pub fn run_main_process(world: &mut World, id: &str, argv: Vec<String>, interact
     let blocked = sys.blocked;
     let server = sys.server.clone();
     let interactive_shell = sys.interactive;
+    let body = sys.server_body.take();
     let logs = std::mem::take(&mut sys.logs);
     // A process that logged "later" (start-up messages) ends after them.
     let last_log = logs.iter().map(|l| l.ms).max().unwrap_or(start);
@@ -432,6 +435,7 @@ pub fn run_main_process(world: &mut World, id: &str, argv: Vec<String>, interact
         listens: server.as_ref().map(|s| s.ports.iter().map(|(p, at)| (*p, start + elapsed + at)).collect()).unwrap_or_default(),
         server: server.map(|s| s.program),
         interactive: interactive_shell,
+        body,
     };
     MainResult { logs, process }
 }

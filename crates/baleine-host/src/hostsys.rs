@@ -105,6 +105,9 @@ impl System for HostSys<'_> {
             out.err("baleine: only `systemctl restart docker` and `systemctl status docker` are simulated.\n");
             return Some(1);
         }
+        if name == "baleine" {
+            return Some(baleine_command(self.inner.world, &inv.argv[1..], out));
+        }
         if name == "sudo" {
             let rest: Vec<String> = inv.argv[1..].to_vec();
             if rest.is_empty() {
@@ -133,5 +136,43 @@ impl System for HostSys<'_> {
 
     fn hostname(&self) -> String {
         "baleine".into()
+    }
+}
+
+/// `baleine ...`: the simulator's own explanations (clearly not Docker).
+fn baleine_command(world: &World, args: &[String], out: &mut Output) -> i32 {
+    match args.first().map(String::as_str) {
+        Some("why") if args.len() == 3 => {
+            let (resolves, ip, connects, why) = world.explain_reach(&args[1], &args[2]);
+            out.out(format!("baleine: {} -> {}: {}{}\n  {}\n", args[1], args[2], if resolves { "resolves" } else { "does not resolve" }, match ip {
+                Some(ip) => format!(" to {}", baleine_engine::model::ip_to_string(ip)),
+                None => String::new(),
+            }, why));
+            if resolves && connects {
+                0
+            } else {
+                1
+            }
+        }
+        Some("build") => {
+            let Some(b) = world.build.view() else {
+                out.out("baleine: no build yet in this session.\n");
+                return 1;
+            };
+            out.out(format!("baleine: last build of {} ({})\n", if b.tags.is_empty() { "<untagged>".to_string() } else { b.tags.join(", ") }, if b.ok { "succeeded" } else { "failed" }));
+            for s in &b.steps {
+                let why = if s.cached { "CACHED".to_string() } else { s.reason.clone().unwrap_or_else(|| "ran".into()) };
+                out.out(format!("  {:<50} {}\n", s.name, why));
+            }
+            0
+        }
+        _ => {
+            out.out("baleine: explanations the real Docker does not give\n  baleine why CONTAINER NAME|IP   can CONTAINER resolve and reach NAME? if not, why\n  baleine build                  why each step of the last build ran or came from the cache\n");
+            if args.is_empty() {
+                0
+            } else {
+                2
+            }
+        }
     }
 }

@@ -13,6 +13,7 @@ const COREUTILS: &[&str] = &[
 /// (path, program kind) of the host's other programs.
 const PROGRAMS: &[(&str, &str)] = &[
     ("/usr/bin/docker", "docker"),
+    ("/usr/local/bin/baleine", "baleine"),
     ("/usr/local/bin/docker-compose", "docker-compose"),
     ("/usr/bin/curl", "curl"),
     ("/usr/bin/wget", "wget"),

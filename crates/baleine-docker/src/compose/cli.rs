@@ -92,8 +92,8 @@ const ROOT_ONLY: &[Flag] = &[flag("version", Some('v'), "", "Show the Docker Com
 
 /// pflag-style parsing over the command's own flags and the inherited
 /// root flags (a command's flag wins when a shorthand is taken by both).
-pub fn parse(local: &[Flag], interspersed: bool, argv: &[String]) -> Result<Args, String> {
-    let find_long = |name: &str| -> Option<&Flag> { local.iter().chain(GLOBAL_FLAGS).chain(HIDDEN_GLOBAL).find(|f| f.long == name) };
+pub fn parse(local: &[Flag], hidden: &[Flag], interspersed: bool, argv: &[String]) -> Result<Args, String> {
+    let find_long = |name: &str| -> Option<&Flag> { local.iter().chain(hidden).chain(GLOBAL_FLAGS).chain(HIDDEN_GLOBAL).find(|f| f.long == name) };
     let find_short = |c: char| -> Option<&Flag> {
         local.iter().find(|f| f.short == Some(c)).or_else(|| GLOBAL_FLAGS.iter().chain(HIDDEN_GLOBAL).find(|f| f.short == Some(c)))
     };
@@ -253,7 +253,7 @@ const PS_FLAGS: &[Flag] = &[
     flag("all", Some('a'), "", "Show all stopped containers (including those created by the run command)"),
     DRY,
     flag("filter", None, "string", "Filter services by a property (supported filters: status)"),
-    flag("format", None, "string", "Format output using a custom template:\n'table':            Print output in table format with column headers (default)\n'table TEMPLATE':   Print output in table format using the given Go template\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates (default \"table\")"),
+    flag("format", None, "string", "Format output using a custom template: 'table' (default), 'table TEMPLATE', 'json' or 'TEMPLATE' (a Go template)"),
     flag("no-trunc", None, "", "Don't truncate output"),
     flag("orphans", None, "", "Include orphaned services (not declared by project) (default true)"),
     flag("quiet", Some('q'), "", "Only display IDs"),
@@ -348,8 +348,9 @@ const RM_FLAGS: &[Flag] = &[
     flag("force", Some('f'), "", "Don't ask to confirm removal"),
     flag("stop", Some('s'), "", "Stop the containers, if required, before removing"),
     flag("volumes", Some('v'), "", "Remove any anonymous volumes attached to containers"),
-    flag("all", Some('a'), "", ""),
 ];
+/// `-a` (deprecated, no effect) and the answer of the confirmation prompt.
+const RM_HIDDEN: &[Flag] = &[flag("all", Some('a'), "", ""), flag("confirmed", None, "", "")];
 const LS_FLAGS: &[Flag] = &[
     flag("all", Some('a'), "", "Show all stopped Compose projects"),
     DRY,
@@ -443,7 +444,7 @@ fn root_help() -> String {
 }
 
 pub fn dispatch(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
-    let root = match parse(ROOT_ONLY, false, argv) {
+    let root = match parse(ROOT_ONLY, &[], false, argv) {
         Ok(a) => a,
         Err(msg) => {
             cli.err(format!("{msg}\n"));
@@ -476,7 +477,8 @@ pub fn dispatch(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
     };
     let mut g = Globals::default();
     g.absorb(&root);
-    let a = match parse(sub.flags, sub.interspersed, &root.args[1..]) {
+    let hidden: &[Flag] = if sub.name == "rm" { RM_HIDDEN } else { &[] };
+    let a = match parse(sub.flags, hidden, sub.interspersed, &root.args[1..]) {
         Ok(a) => a,
         Err(msg) => {
             cli.err(format!("{msg}\n"));

@@ -478,6 +478,7 @@ pub fn rm(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, String> {
         }
         again.push("rm".into());
         again.push("-f".into());
+        again.push("--confirmed".into());
         if a.has("volumes") {
             again.push("-v".into());
         }
@@ -485,7 +486,9 @@ pub fn rm(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, String> {
         cli.pending = Some(Pending::Prompt(Prompt::Confirm { argv: again, cwd: cli.cwd.clone() }));
         return Ok(0);
     }
-    cli.print(format!("{msg}\n"));
+    if !a.has("confirmed") {
+        cli.print(format!("{msg}\n"));
+    }
     let mut p = Progress::new("Removing", g.mode(cli));
     for c in &ctrs {
         let now = cli.world.now_ms;

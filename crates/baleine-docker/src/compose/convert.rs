@@ -172,7 +172,7 @@ pub fn container_spec(world: &World, project: &Project, s: &Service, name: &str,
                         Some(cfg) => cfg.name.clone(),
                         None => key.clone(),
                     },
-                    None => o.inherit.get(&v.target).cloned().unwrap_or_default(),
+                    None => o.inherit.get(&baleine_vfs::normalize("/", &v.target)).cloned().unwrap_or_default(),
                 };
                 spec.mounts.push(MountSpec { kind: "volume".into(), source, target: v.target.clone(), read_only: v.read_only, create_host_path: false, volume_nocopy: v.volume.as_ref().is_some_and(|x| x.nocopy) });
             }
@@ -192,7 +192,7 @@ pub fn container_spec(world: &World, project: &Project, s: &Service, name: &str,
     }
     // Anonymous volumes of the image inherited from a replaced container.
     for (target, vol) in o.inherit {
-        if !spec.mounts.iter().any(|m| &m.target == target) {
+        if !spec.mounts.iter().any(|m| baleine_vfs::normalize("/", &m.target) == *target) {
             spec.mounts.push(MountSpec { kind: "volume".into(), source: vol.clone(), target: target.clone(), read_only: false, create_host_path: false, volume_nocopy: false });
         }
     }

@@ -107,7 +107,18 @@ fn watch_of(world: &World, cid: &str, color: usize) -> Watch {
 
 impl ComposeFollow {
     pub fn up(world: &World, o: UpFollow) -> ComposeFollow {
-        let watched: Vec<Watch> = o.attached.iter().filter(|id| world.containers.contains_key(*id)).enumerate().map(|(i, id)| watch_of(world, id, i)).collect();
+        // Attaching shows what containers print from now on.
+        let watched: Vec<Watch> = o
+            .attached
+            .iter()
+            .filter(|id| world.containers.contains_key(*id))
+            .enumerate()
+            .map(|(i, id)| {
+                let mut w = watch_of(world, id, i);
+                w.shown = world.logs_until_now(id).len();
+                w
+            })
+            .collect();
         let width = watched.iter().map(|w| w.name.len()).max().unwrap_or(0) + 1;
         ComposeFollow {
             kind: Kind::Up,

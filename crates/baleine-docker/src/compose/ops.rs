@@ -587,17 +587,22 @@ fn recreate(cli: &mut Cli<'_>, lp: &Loaded, p: &mut Progress, name: &str, old: &
     let eid = old.event_id();
     let now = cli.world.now_ms;
     p.ev(&mut cli.out, now, &eid, St::Working, "Recreate");
+    let s = &project.services[name];
+    // Anonymous volumes (service ones and the image's VOLUMEs) are reused.
     let mut inherit: IndexMap<String, String> = IndexMap::new();
     if o.inherit {
+        let mut targets: Vec<String> = s.volumes.iter().filter(|v| v.kind == baleine_compose::VolumeType::Volume && v.source.is_none()).map(|v| baleine_vfs::normalize("/", &v.target)).collect();
+        if let Some(img) = cli.world.image(&image_name(project, s)).ok() {
+            targets.extend(img.config.volumes.iter().map(|v| baleine_vfs::normalize("/", v)));
+        }
         if let Some(c) = cli.world.containers.get(&old.id) {
             for m in &c.mounts {
-                if m.kind == "volume" && cli.world.volumes.get(&m.name).is_some_and(|v| v.anonymous) {
+                if m.kind == "volume" && targets.contains(&m.destination) && cli.world.volumes.get(&m.name).is_some_and(|v| v.anonymous) {
                     inherit.insert(m.destination.clone(), m.name.clone());
                 }
             }
         }
     }
-    let s = &project.services[name];
     let final_name = s.container_name.clone().unwrap_or_else(|| format!("{}-{}-{}", project.name, name, old.number));
     let tmp = format!("{}_{}", &old.id[..12.min(old.id.len())], final_name);
     let image_id = cli.world.image_id(&image_name(project, s));

@@ -1,0 +1,50 @@
+//! Lessons with automatic checking.
+//!
+//! A lesson is a TOML file (see `docs/lessons.md`): a title and an
+//! introduction in French and English, a starting state (files and
+//! commands, e.g. an injected fault), and ordered steps, each with an
+//! objective, hints revealed one by one, a solution and *checks*.
+//!
+//! Checks are declarative predicates over the simulated machine's state and
+//! history ([`Check`]), never over what was typed: "container `web` runs and
+//! publishes 8080:80", "`api` resolves `db`", "the last build took
+//! `npm install` from the cache", "`backend` started after `database` was
+//! healthy". [`check`] evaluates one on a [`baleine_host::Host`] without
+//! changing it.
+//!
+//! - [`parse_lesson`]: text → [`Lesson`] plus errors with file and line;
+//!   never panics.
+//! - [`run_solution`]: what `baleine lesson check` does: a fresh machine,
+//!   the setup, and for every step: checks fail before, solution, checks
+//!   pass after.
+//! - [`LessonProgress`]: the learner's position (step, hints shown), plain
+//!   serialisable data for the web app.
+//! - [`BUILTIN`]: the course's lessons (`public/lessons/*.toml`).
+//!
+//! Architecture invariants: no I/O (callers pass file texts in); every
+//! change to the machine goes through `Host::execute`; builds for
+//! `wasm32-unknown-unknown`.
+
+mod checks;
+mod model;
+mod parse;
+mod runner;
+
+pub use checks::{check, check_step, describe};
+pub use model::*;
+pub use parse::{kind_name, parse_lesson, parse_published, parse_size, CHECK_KINDS, MAX_LESSON_BYTES};
+pub use runner::{apply_setup, evaluate, new_host, run_action, run_solution, start, step_passes, ActionOutcome, LessonProgress, Report};
+
+/// The built-in lessons: (file name, text), in course order.
+pub const BUILTIN: &[(&str, &str)] = &[];
+
+/// Parses every built-in lesson (they are checked in CI, so errors here
+/// would be a bug) and sorts them by `order`.
+pub fn builtin_lessons() -> Vec<Lesson> {
+    let mut v: Vec<Lesson> = BUILTIN.iter().filter_map(|(f, t)| parse_lesson(t, &format!("public/lessons/{f}")).0).collect();
+    v.sort_by(|a, b| a.order.cmp(&b.order).then(a.id.cmp(&b.id)));
+    v
+}
+
+/// The commented template `baleine lesson new` writes.
+pub const TEMPLATE: &str = include_str!("template.toml");
