@@ -433,7 +433,7 @@ fn tab_table(rows: &[Vec<String>]) -> String {
 
 /// `docker builder prune` / `docker buildx prune`.
 pub fn prune(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
-    let cmd = Command { path: "docker buildx prune", usage: "", short: "Remove build cache", aliases: &["docker builder prune"], flags: PRUNE_FLAGS, stop_at_positional: false, min_args: 0, max_args: 0 };
+    let cmd = Command { path: "docker buildx prune", usage: "[OPTIONS]", short: "Remove build cache", aliases: &["docker builder prune"], flags: PRUNE_FLAGS, stop_at_positional: false, min_args: 0, max_args: 0 };
     let a = match crate::parse_args(cli, &cmd, argv) {
         Ok(a) => a,
         Err(s) => return s,

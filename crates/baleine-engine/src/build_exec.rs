@@ -342,6 +342,7 @@ impl Builder<'_> {
 
     // ------------------------------------------------------------ stages
 
+    #[allow(clippy::needless_range_loop)]
     pub(crate) fn dispatch_all(&mut self) -> Step<()> {
         let n = self.plans.len();
         let mut initial: Vec<Option<StageState>> = vec![None; n];
@@ -354,13 +355,13 @@ impl Builder<'_> {
                 let mut st = self.image_state(&full, i)?;
                 let from_name = self.images.get(&full).map(|r| r.pinned.clone()).unwrap_or(full.clone());
                 let name = st.prefix(&format!("FROM {from_name}"));
-                self.from_vertex(&full, name, &st.display.clone());
+                self.base_vertex(&full, name, &st.display.clone());
                 initial[i] = Some(st);
             }
         }
         for (full, _, _) in self.implicit.clone() {
             let pinned = self.images.get(&full).map(|r| r.pinned.clone()).unwrap_or(full.clone());
-            self.from_vertex(&full, format!("FROM {pinned}"), "");
+            self.base_vertex(&full, format!("FROM {pinned}"), "");
         }
         if self.uses_context() {
             if let Err(f) = self.load_context_vertex() {
@@ -469,7 +470,7 @@ impl Builder<'_> {
     }
 
     /// The FROM vertex, with pull statuses when the image was just pulled.
-    fn from_vertex(&mut self, full: &str, name: String, stage: &str) {
+    fn base_vertex(&mut self, full: &str, name: String, stage: &str) {
         let Some(r) = self.images.get(full).cloned() else { return };
         let mut v = Vertex { name: name.clone(), started: true, ..Default::default() };
         if r.pulled {

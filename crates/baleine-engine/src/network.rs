@@ -36,6 +36,8 @@ pub enum Resolution {
     OtherNetwork { container: String, networks: Vec<String> },
     /// An outside name, but this container has no way out.
     NoOutside,
+    /// The name is a container that is not running (it has no address).
+    NotRunning { container: String },
 }
 
 /// Outcome of a TCP connection attempt.
@@ -570,6 +572,12 @@ impl World {
         }
         // Why not?
         if let Some(other) = self.containers.values().find(|o| o.name == name || o.endpoints.values().any(|e| e.aliases.iter().any(|a| a == name) || e.dns_names.iter().any(|a| a == name))) {
+            if !other.is_running() {
+                let shares = other.endpoints.keys().any(|nid| c.endpoints.contains_key(nid) && self.networks.get(nid).is_some_and(|n| !n.is_default_bridge));
+                if shares {
+                    return Resolution::NotRunning { container: other.name.clone() };
+                }
+            }
             let shared_default = other.endpoints.keys().any(|nid| self.networks.get(nid).is_some_and(|n| n.is_default_bridge) && c.endpoints.contains_key(nid));
             if shared_default {
                 return Resolution::DefaultBridgeNoDns { container: other.name.clone() };
@@ -721,6 +729,7 @@ impl World {
                 return (false, None, false, format!("'{to}' does not resolve from {}: {container} is on {} and {} is not. Containers only resolve and reach each other on a network they share: docker network connect {} {}.", fc.name, networks.join(", "), fc.name, networks.first().cloned().unwrap_or_default(), fc.name));
             }
             Resolution::NoOutside => return (false, None, false, format!("{} has no way out: its networks are internal or 'none'.", fc.name)),
+            Resolution::NotRunning { container } => return (false, None, false, format!("'{to}' does not resolve: {container} is not running, and a stopped container has no address on the network (docker start {container}).")),
             Resolution::Unknown => return (false, None, false, format!("'{to}' is not a container name, alias or known host on any network of {}.", fc.name)),
         };
         let target = self.container_by_ip(ip);

@@ -744,7 +744,7 @@ fn mentioned(corpus: &str, name: &str) -> bool {
     }
     // A compose network or volume: <project>_<name>.
     if let Some((_, rest)) = name.split_once('_') {
-        if !rest.is_empty() && corpus.contains(rest) {
+        if rest == "default" || (!rest.is_empty() && corpus.contains(rest)) {
             return true;
         }
     }

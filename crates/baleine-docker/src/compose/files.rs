@@ -221,6 +221,28 @@ pub fn error_line(text: &str, err: &str) -> usize {
         Some((head, rest)) if head.starts_with("validating ") => rest,
         _ => err,
     };
+    // `service "web" refers to undefined network back: ...`
+    if let Some(rest) = body.strip_prefix("service ") {
+        let name: String = rest.trim_start_matches('"').chars().take_while(|c| *c != '"' && !c.is_whitespace()).collect();
+        if let Some(start) = locate_keys(text, &["services".to_string(), name.clone()]) {
+            let head = rest.split(": ").next().unwrap_or("");
+            let token = head.split_whitespace().last().unwrap_or("").trim_matches('"').trim_matches('\'');
+            if !token.is_empty() && token != name {
+                let lines: Vec<&str> = text.lines().collect();
+                let indent = |l: &str| l.len() - l.trim_start().len();
+                let base = lines.get(start - 1).map(|l| indent(l)).unwrap_or(0);
+                for (i, l) in lines.iter().enumerate().skip(start) {
+                    if !l.trim().is_empty() && indent(l) <= base {
+                        break;
+                    }
+                    if l.split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-' || c == '.')).any(|w| w == token) {
+                        return i + 1;
+                    }
+                }
+            }
+            return start;
+        }
+    }
     // The dotted path at the start, then a quoted property name if any.
     let path_part: String = body.chars().take_while(|c| !c.is_whitespace()).collect();
     let mut keys: Vec<String> = path_part.trim_end_matches(':').split('.').filter(|k| !k.is_empty()).map(str::to_string).collect();

@@ -441,6 +441,10 @@ fn check_text_reports_lines() {
     let e = super::check_text(&w, "/home/learner/projet/x/compose.yaml", "services:\n  web:\n   image: [\n");
     assert!(e.is_some());
     assert!(super::check_text(&w, "/home/learner/projet/x/compose.yaml", BASIC).is_none());
+    let e = super::check_text(&w, "/home/learner/projet/x/compose.yaml", "services:\n  web:\n    image: nginx\n    networks:\n      - back\n");
+    let (line, msg) = e.expect("error");
+    assert!(msg.contains("undefined network back"), "{msg}");
+    assert_eq!(line, 5);
 }
 
 #[test]
