@@ -1386,9 +1386,11 @@ fn listen_port(src: &str, env: &[(String, String)], default: u16) -> Option<u16>
             return Some(p);
         }
     }
-    for key in ["listen(", "port=", "ListenAndServe(\":", "start_http_server(", "PORT || ", "PORT ?? ", "HTTPServer((\"\", ", "HTTPServer(('', ", "const PORT = ", "const port = ", "PORT = "] {
+    // Most specific first; digits are only looked for on the same line.
+    for key in ["PORT || ", "PORT ?? ", "const PORT = ", "const port = ", "PORT = ", "port=", "ListenAndServe(\":", "start_http_server(", "HTTPServer((\"\", ", "HTTPServer(('', ", "listen("] {
         if let Some(i) = src.find(key) {
-            let digits: String = src[i + key.len()..].chars().skip_while(|c| !c.is_ascii_digit()).take_while(|c| c.is_ascii_digit()).collect();
+            let line: String = src[i + key.len()..].chars().take_while(|c| *c != '\n').collect();
+            let digits: String = line.chars().skip_while(|c| !c.is_ascii_digit()).take_while(|c| c.is_ascii_digit()).collect();
             if let Ok(p) = digits.parse::<u16>() {
                 if p > 0 {
                     return Some(p);
@@ -1410,6 +1412,12 @@ fn printed_literals(src: &str, call: &str) -> Vec<String> {
             if let Some(end) = after_trim[1..].find(q) {
                 let lit = &after_trim[1..1 + end];
                 v.push(lit.replace("${PORT}", "3000").replace("${port}", "3000"));
+            }
+        } else {
+            // A number or a simple arithmetic expression: console.log(6 * 7).
+            let expr: String = after_trim.chars().take_while(|c| *c != ')').collect();
+            if let Some(n) = simple_arith(expr.trim()) {
+                v.push(n);
             }
         }
         rest = &after[..];
@@ -2326,4 +2334,24 @@ fn chmod(sys: &mut ContainerSys<'_>, args: &[String], out: &mut Output) -> i32 {
         }
     }
     0
+}
+
+/// Evaluates `12`, `6 * 7`, `1 + 2` (integers, one operator) as a script would print it.
+fn simple_arith(e: &str) -> Option<String> {
+    if let Ok(n) = e.parse::<i64>() {
+        return Some(n.to_string());
+    }
+    for op in ['+', '-', '*', '/'] {
+        if let Some((a, b)) = e.split_once(op) {
+            let (a, b) = (a.trim().parse::<i64>().ok()?, b.trim().parse::<i64>().ok()?);
+            return match op {
+                '+' => a.checked_add(b),
+                '-' => a.checked_sub(b),
+                '*' => a.checked_mul(b),
+                _ => if b == 0 { None } else { Some(a / b) },
+            }
+            .map(|n| n.to_string());
+        }
+    }
+    None
 }

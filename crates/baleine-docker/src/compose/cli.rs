@@ -498,6 +498,10 @@ pub fn dispatch(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
         cli.err(format!("unsupported --progress value {:?}\n", g.progress));
         return 1;
     }
+    if g.dry_run && !matches!(sub.name, "config" | "version" | "ps" | "ls" | "images" | "logs" | "top" | "port") {
+        cli.err(format!("baleine: 'docker compose --dry-run {}' is not simulated; run the command without --dry-run to see what it does.\n", sub.name));
+        return 1;
+    }
     match (sub.run)(cli, &g, &a) {
         Ok(code) => code,
         Err(msg) => {

@@ -195,6 +195,12 @@ pub fn project_name(cli: &mut Cli<'_>, g: &Globals) -> Result<String, String> {
 
 /// The first error of a compose file's text, with its line (for the editor).
 pub fn check_text(world: &baleine_engine::World, path: &str, text: &str) -> Option<(usize, String)> {
+    // Only compose files (prometheus.yml is YAML too).
+    let base = baleine_vfs::basename(path).to_ascii_lowercase();
+    let named = base.starts_with("compose") || base.starts_with("docker-compose");
+    if !named && !text.lines().any(|l| l.starts_with("services:")) {
+        return None;
+    }
     let abs = baleine_vfs::normalize("/home/learner/projet", path);
     let dir = baleine_vfs::dirname(&abs);
     let opts = LoadOptions { working_dir: dir.to_string(), files: vec![abs.clone()], env: vec![("HOME".into(), world.host_home.clone())], ..Default::default() };

@@ -445,6 +445,8 @@ fn check_text_reports_lines() {
     let (line, msg) = e.expect("error");
     assert!(msg.contains("undefined network back"), "{msg}");
     assert_eq!(line, 5);
+    // Other YAML files are not compose files.
+    assert!(super::check_text(&w, "/home/learner/exemples/monitoring/prometheus.yml", "global:\n  scrape_interval: 15s\n").is_none());
 }
 
 #[test]
