@@ -70,6 +70,25 @@ acceptance() {
   cargo build --release --bin baleine && python3 "$runner" --bin "${CARGO_TARGET_DIR:-target}/release/baleine" -j 2
 }
 
+# Our own cases in the same format (tests/acceptance/*.toml), run by the shared runner.
+own_acceptance() {
+  local runner="$SHARED/acceptance/run.py"
+  if [ ! -f "$runner" ] || ! ls tests/acceptance/*.toml >/dev/null 2>&1; then
+    echo "SKIP: no runner or no cases"
+    return 77
+  fi
+  cargo build --release --bin baleine && python3 "$runner" --bin "${CARGO_TARGET_DIR:-target}/release/baleine" --cases tests/acceptance -j 2
+}
+
+# Every built-in lesson's solution passes its checks on a fresh host.
+lessons() {
+  if ! ls public/lessons/*.toml >/dev/null 2>&1; then
+    echo "SKIP: no lessons"
+    return 77
+  fi
+  cargo build --release --bin baleine && "${CARGO_TARGET_DIR:-target}/release/baleine" lesson check public/lessons/*.toml
+}
+
 wasm_check() {
   local args=()
   for c in "${ENGINE_CRATES[@]}"; do args+=(-p "$c"); done
@@ -110,6 +129,8 @@ stage tools tools
 stage native-tests native_tests
 stage web-native-tests web_native_tests
 stage acceptance acceptance
+stage own-acceptance own_acceptance
+stage lessons lessons
 stage wasm32-check wasm_check
 stage dependency-boundary dependency_boundary
 stage wasm-browser-tests wasm_browser_tests
