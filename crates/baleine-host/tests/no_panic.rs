@@ -13,7 +13,8 @@ const WORDS: &[&str] = &[
 ];
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 300, .. ProptestConfig::default() })]
+    // PROPTEST_CASES=N runs longer fuzzing sessions (CI runs the default).
+    #![proptest_config(ProptestConfig { cases: std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(300), .. ProptestConfig::default() })]
 
     #[test]
     fn random_words_never_panic(words in proptest::collection::vec(proptest::sample::select(WORDS), 0..14)) {
