@@ -131,9 +131,16 @@ fn interactive(mut host: Host) -> ExitCode {
         }
     };
     println!("baleine — Docker simulé (tapez `exit` ou Ctrl+D pour quitter)");
+    // Simulated time follows real time between commands, as in the web app.
+    let mut last = std::time::Instant::now();
     loop {
         let prompt = host.prompt();
-        match rl.readline(&prompt) {
+        let read = rl.readline(&prompt);
+        let elapsed = last.elapsed().as_millis().min(24 * 3600 * 1000) as u64;
+        last = std::time::Instant::now();
+        let tick = host.execute(HostCommand::Tick { ms: elapsed });
+        print!("{}", tick.text);
+        match read {
             Ok(line) => {
                 let _ = rl.add_history_entry(line.as_str());
                 if line.trim() == "exit" && host.prompt().contains("learner@baleine") {
