@@ -27,8 +27,12 @@ pub fn main(args: &[String]) -> ExitCode {
         Some("check") => check(&args[1..]),
         Some("new") => new(&args[1..]),
         Some("list") => {
+            // Write errors (a closed pipe: `| head`) end the listing quietly.
+            let mut out = std::io::stdout().lock();
             for l in baleine_lessons::builtin_lessons() {
-                println!("{:<28} {:<16} {} / {}", l.id, l.kind.as_str(), l.title.fr, l.title.en);
+                if writeln!(out, "{:<32} {:<16} {} / {}", l.id, l.kind.as_str(), l.title.fr, l.title.en).is_err() {
+                    break;
+                }
             }
             ExitCode::SUCCESS
         }
@@ -50,7 +54,7 @@ pub fn main(args: &[String]) -> ExitCode {
 fn new(args: &[String]) -> ExitCode {
     match args.first() {
         None => {
-            print!("{}", baleine_lessons::TEMPLATE);
+            let _ = std::io::stdout().lock().write_all(baleine_lessons::TEMPLATE.as_bytes());
             ExitCode::SUCCESS
         }
         Some(file) => {

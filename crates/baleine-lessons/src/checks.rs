@@ -76,13 +76,21 @@ pub fn check(host: &Host, c: &Check) -> CheckResult {
             }
             if let Some(max) = max_layers {
                 if img.layers.len() > *max as usize {
-                    return fail(format!("L'image « {name} » a {} couches (au plus {max} attendues) : regroupez les RUN.", img.layers.len()), format!("Image \"{name}\" has {} layers (at most {max} expected): combine the RUN instructions.", img.layers.len()));
+                    return fail(
+                        format!("L'image « {name} » a {} couches (au plus {max} attendues) : regroupez les RUN.", img.layers.len()),
+                        format!("Image \"{name}\" has {} layers (at most {max} expected): combine the RUN instructions.", img.layers.len()),
+                    );
                 }
             }
             if let Some(n) = min_stages {
                 match stages_of_last_build_for(w, &img.id) {
                     None => return fail(format!("La dernière construction n'a pas produit « {name} » : reconstruisez-la."), format!("The last build did not produce \"{name}\": build it again.")),
-                    Some(s) if s < *n as usize => return fail(format!("« {name} » a été construite en {s} étape(s) (stage) ; au moins {n} attendues (multi-stage)."), format!("\"{name}\" was built from {s} stage(s); at least {n} expected (multi-stage).")),
+                    Some(s) if s < *n as usize => {
+                        return fail(
+                            format!("« {name} » a été construite en {s} étape(s) (stage) ; au moins {n} attendues (multi-stage)."),
+                            format!("\"{name}\" was built from {s} stage(s); at least {n} expected (multi-stage)."),
+                        )
+                    }
                     Some(_) => {}
                 }
             }
@@ -90,7 +98,10 @@ pub fn check(host: &Host, c: &Check) -> CheckResult {
             if non_root_user == &Some(true) && is_root_user(cfg_user) {
                 let shown = if cfg_user.is_empty() { "root (aucune instruction USER)".to_string() } else { cfg_user.to_string() };
                 let shown_en = if cfg_user.is_empty() { "root (no USER instruction)".to_string() } else { cfg_user.to_string() };
-                return fail(format!("L'image « {name} » s'exécute en tant que {shown} : ajoutez USER avec un utilisateur non root."), format!("Image \"{name}\" runs as {shown_en}: add USER with a non-root user."));
+                return fail(
+                    format!("L'image « {name} » s'exécute en tant que {shown} : ajoutez USER avec un utilisateur non root."),
+                    format!("Image \"{name}\" runs as {shown_en}: add USER with a non-root user."),
+                );
             }
             if non_root_user == &Some(false) && !is_root_user(cfg_user) {
                 return fail(format!("L'image « {name} » s'exécute en tant que {cfg_user}, pas root."), format!("Image \"{name}\" runs as {cfg_user}, not root."));
@@ -111,7 +122,10 @@ pub fn check(host: &Host, c: &Check) -> CheckResult {
             if (sa as f64) * factor <= sb as f64 {
                 pass(format!("« {a} » ({}) est {ratio_s} fois plus petite que « {b} » ({}).", mb(sa), mb(sb)), format!("\"{a}\" ({}) is {ratio_s} times smaller than \"{b}\" ({}).", mb(sa), mb(sb)))
             } else {
-                fail(format!("« {a} » ({}) n'est que {ratio_s} fois plus petite que « {b} » ({}) ; au moins {factor} fois attendu.", mb(sa), mb(sb)), format!("\"{a}\" ({}) is only {ratio_s} times smaller than \"{b}\" ({}); at least {factor} times expected.", mb(sa), mb(sb)))
+                fail(
+                    format!("« {a} » ({}) n'est que {ratio_s} fois plus petite que « {b} » ({}) ; au moins {factor} fois attendu.", mb(sa), mb(sb)),
+                    format!("\"{a}\" ({}) is only {ratio_s} times smaller than \"{b}\" ({}); at least {factor} times expected.", mb(sa), mb(sb)),
+                )
             }
         }
         Check::FileInImage { image: name, path, contains, absent } => {
@@ -134,7 +148,10 @@ pub fn check(host: &Host, c: &Check) -> CheckResult {
                 let want_id = w.image_id(want);
                 let produced = rec.tags.iter().any(|t| t == want || (want_id.is_some() && w.image_id(t) == want_id));
                 if !produced {
-                    return fail(format!("La dernière construction n'a pas produit « {want} » (étiquettes : {}).", rec.tags.join(", ")), format!("The last build did not produce \"{want}\" (tags: {}).", rec.tags.join(", ")));
+                    return fail(
+                        format!("La dernière construction n'a pas produit « {want} » (étiquettes : {}).", rec.tags.join(", ")),
+                        format!("The last build did not produce \"{want}\" (tags: {}).", rec.tags.join(", ")),
+                    );
                 }
             }
             if let Some(t) = cache_hit_step_contains {
@@ -153,13 +170,19 @@ pub fn check(host: &Host, c: &Check) -> CheckResult {
                     return fail(format!("La dernière construction n'a pas d'étape contenant « {t} »."), format!("The last build has no step containing \"{t}\"."));
                 }
                 if steps.iter().all(|s| s.cached) {
-                    return fail(format!("L'étape « {} » est venue du cache ; elle devait être exécutée à nouveau.", steps[0].name), format!("Step \"{}\" came from the cache; it was expected to run again.", steps[0].name));
+                    return fail(
+                        format!("L'étape « {} » est venue du cache ; elle devait être exécutée à nouveau.", steps[0].name),
+                        format!("Step \"{}\" came from the cache; it was expected to run again.", steps[0].name),
+                    );
                 }
             }
             let stages = rec.stages.iter().filter(|s| !s.skipped).count();
             if let Some(n) = min_stages {
                 if stages < *n as usize {
-                    return fail(format!("La dernière construction a utilisé {stages} étape(s) (stage) ; au moins {n} attendues."), format!("The last build used {stages} stage(s); at least {n} expected."));
+                    return fail(
+                        format!("La dernière construction a utilisé {stages} étape(s) (stage) ; au moins {n} attendues."),
+                        format!("The last build used {stages} stage(s); at least {n} expected."),
+                    );
                 }
             }
             let cached = rec.steps.iter().filter(|s| s.cached).count();
@@ -178,9 +201,10 @@ pub fn check(host: &Host, c: &Check) -> CheckResult {
             }
             if let Some(p) = published {
                 if let Some((ip, hp, cp, proto)) = parse_published(p) {
-                    let found = c.ports.iter().any(|b| {
-                        b.host_port == hp && b.container_port == cp && b.proto == proto && ip.as_ref().is_none_or(|ip| b.host_ip == *ip || (ip == "0.0.0.0" && b.host_ip.is_empty()))
-                    });
+                    let found = c
+                        .ports
+                        .iter()
+                        .any(|b| b.host_port == hp && b.container_port == cp && b.proto == proto && ip.as_ref().is_none_or(|ip| b.host_ip == *ip || (ip == "0.0.0.0" && b.host_ip.is_empty())));
                     if !found {
                         let have: Vec<String> = c.ports.iter().filter(|b| b.host_port != 0).map(|b| format!("{}:{}", b.host_port, b.container_port)).collect();
                         let have_s = if have.is_empty() { "aucun".to_string() } else { have.join(", ") };
@@ -193,7 +217,10 @@ pub fn check(host: &Host, c: &Check) -> CheckResult {
                 let cur = c.state.health.as_ref().map(|h| h.status.clone());
                 if cur.as_deref() != Some(h.as_str()) {
                     let cur_s = cur.unwrap_or_else(|| "aucun healthcheck".into());
-                    return fail(format!("Le conteneur « {name} » tourne mais son état de santé est « {cur_s} » (attendu : {h})."), format!("Container \"{name}\" runs but its health is \"{cur_s}\" (expected: {h})."));
+                    return fail(
+                        format!("Le conteneur « {name} » tourne mais son état de santé est « {cur_s} » (attendu : {h})."),
+                        format!("Container \"{name}\" runs but its health is \"{cur_s}\" (expected: {h})."),
+                    );
                 }
             }
             if let Some(i) = want_image {
@@ -221,7 +248,10 @@ pub fn check(host: &Host, c: &Check) -> CheckResult {
             if c.state.exit_code == *code {
                 pass(format!("Le conteneur « {name} » s'est arrêté avec le code {code}."), format!("Container \"{name}\" exited with code {code}."))
             } else {
-                fail(format!("Le conteneur « {name} » s'est arrêté avec le code {} (attendu : {code}).", c.state.exit_code), format!("Container \"{name}\" exited with code {} (expected: {code}).", c.state.exit_code))
+                fail(
+                    format!("Le conteneur « {name} » s'est arrêté avec le code {} (attendu : {code}).", c.state.exit_code),
+                    format!("Container \"{name}\" exited with code {} (expected: {code}).", c.state.exit_code),
+                )
             }
         }
         Check::ContainerHealth { name, status } => {
@@ -256,7 +286,10 @@ pub fn check(host: &Host, c: &Check) -> CheckResult {
             }
             if let Some(m) = max_retries {
                 if c.spec.restart.max_retries != *m {
-                    return fail(format!("« {name} » : {policy} avec {} tentatives au plus (attendu : {m}).", c.spec.restart.max_retries), format!("\"{name}\": {policy} with at most {} retries (expected: {m}).", c.spec.restart.max_retries));
+                    return fail(
+                        format!("« {name} » : {policy} avec {} tentatives au plus (attendu : {m}).", c.spec.restart.max_retries),
+                        format!("\"{name}\": {policy} with at most {} retries (expected: {m}).", c.spec.restart.max_retries),
+                    );
                 }
             }
             pass(format!("« {name} » redémarre selon la politique {policy}."), format!("\"{name}\" restarts with policy {policy}."))
@@ -277,7 +310,10 @@ pub fn check(host: &Host, c: &Check) -> CheckResult {
             } else if cur == 0 {
                 fail(format!("« {name} » n'a pas de limite de mémoire (attendu : {}).", bytes_text(*bytes)), format!("\"{name}\" has no memory limit (expected: {}).", bytes_text(*bytes)))
             } else {
-                fail(format!("« {name} » est limité à {} de mémoire (attendu : {}).", bytes_text(cur), bytes_text(*bytes)), format!("\"{name}\" is limited to {} of memory (expected: {}).", bytes_text(cur), bytes_text(*bytes)))
+                fail(
+                    format!("« {name} » est limité à {} de mémoire (attendu : {}).", bytes_text(cur), bytes_text(*bytes)),
+                    format!("\"{name}\" is limited to {} of memory (expected: {}).", bytes_text(cur), bytes_text(*bytes)),
+                )
             }
         }
         Check::CpuLimit { container: name, cpus } => {
@@ -361,7 +397,9 @@ pub fn check(host: &Host, c: &Check) -> CheckResult {
         }
         Check::NetworkExists { name, driver } => match w.network(name) {
             Ok(n) => match driver {
-                Some(d) if &n.driver != d => fail(format!("Le réseau « {name} » utilise le pilote {} (attendu : {d}).", n.driver), format!("Network \"{name}\" uses driver {} (expected: {d}).", n.driver)),
+                Some(d) if &n.driver != d => {
+                    fail(format!("Le réseau « {name} » utilise le pilote {} (attendu : {d}).", n.driver), format!("Network \"{name}\" uses driver {} (expected: {d}).", n.driver))
+                }
                 _ => pass(format!("Le réseau « {name} » existe (pilote {}).", n.driver), format!("Network \"{name}\" exists (driver {}).", n.driver)),
             },
             Err(_) => fail(format!("Il n'y a pas de réseau « {name} »."), format!("There is no network \"{name}\".")),
@@ -426,8 +464,13 @@ pub fn check(host: &Host, c: &Check) -> CheckResult {
             };
             match w.connect(Some(&c.id), ip, *port) {
                 Connect::Open { program, .. } => pass(format!("« {from} » se connecte à {to}:{port} ({program})."), format!("\"{from}\" connects to {to}:{port} ({program}).")),
-                Connect::Refused => fail(format!("« {from} » atteint « {to} » mais rien n'écoute sur le port {port} (connexion refusée)."), format!("\"{from}\" reaches \"{to}\" but nothing listens on port {port} (connection refused).")),
-                Connect::Unreachable => fail(format!("« {from} » ne peut pas joindre {to}:{port} (pas de route). ({})", r.explanation), format!("\"{from}\" cannot reach {to}:{port} (no route). ({})", r.explanation)),
+                Connect::Refused => fail(
+                    format!("« {from} » atteint « {to} » mais rien n'écoute sur le port {port} (connexion refusée)."),
+                    format!("\"{from}\" reaches \"{to}\" but nothing listens on port {port} (connection refused)."),
+                ),
+                Connect::Unreachable => {
+                    fail(format!("« {from} » ne peut pas joindre {to}:{port} (pas de route). ({})", r.explanation), format!("\"{from}\" cannot reach {to}:{port} (no route). ({})", r.explanation))
+                }
             }
         }
         Check::Http { from, url, status, body_contains } => {
@@ -444,7 +487,10 @@ pub fn check(host: &Host, c: &Check) -> CheckResult {
             match w.http_get(from_id.as_deref(), &u) {
                 Ok(resp) => {
                     if resp.status != *status {
-                        return fail(format!("GET {url} {who_fr} répond {} {} (attendu : {status}).", resp.status, resp.reason), format!("GET {url} {who_en} answers {} {} (expected: {status}).", resp.status, resp.reason));
+                        return fail(
+                            format!("GET {url} {who_fr} répond {} {} (attendu : {status}).", resp.status, resp.reason),
+                            format!("GET {url} {who_en} answers {} {} (expected: {status}).", resp.status, resp.reason),
+                        );
                     }
                     if let Some(t) = body_contains {
                         if !resp.body.contains(t.as_str()) {
@@ -475,7 +521,9 @@ pub fn check(host: &Host, c: &Check) -> CheckResult {
             file_result(node.as_ref(), path, contains.as_deref(), false, &format!("le volume « {name} »"), &format!("volume \"{name}\""))
         }
         Check::VolumeSurvives { volume, container: name } => {
-            let Some(v) = w.volumes.get(volume) else { return fail(format!("Il n'y a pas de volume « {volume} » : il a été supprimé."), format!("There is no volume \"{volume}\": it was removed.")) };
+            let Some(v) = w.volumes.get(volume) else {
+                return fail(format!("Il n'y a pas de volume « {volume} » : il a été supprimé."), format!("There is no volume \"{volume}\": it was removed."));
+            };
             let removed = w.events.iter().any(|e| e.kind == "container" && e.action == "destroy" && e.actor == *name);
             if !removed {
                 return fail(format!("Le conteneur « {name} » n'a pas encore été supprimé (docker rm)."), format!("Container \"{name}\" has not been removed yet (docker rm)."));
@@ -519,12 +567,21 @@ pub fn check(host: &Host, c: &Check) -> CheckResult {
             let Some(d) = find(dependency) else { return fail(format!("Aucun conteneur du service compose « {dependency} »."), format!("No container of compose service \"{dependency}\".")) };
             let Some(started) = s.started_ms else { return fail(format!("Le service « {service} » n'a pas démarré."), format!("Service \"{service}\" has not started.")) };
             let Some(healthy) = d.healthy_ms else {
-                return fail(format!("Le service « {dependency} » n'a jamais été healthy (a-t-il un healthcheck ?)."), format!("Service \"{dependency}\" was never healthy (does it have a healthcheck?)."));
+                return fail(
+                    format!("Le service « {dependency} » n'a jamais été healthy (a-t-il un healthcheck ?)."),
+                    format!("Service \"{dependency}\" was never healthy (does it have a healthcheck?)."),
+                );
             };
             if started >= healthy {
-                pass(format!("« {service} » a démarré {:.1} s après que « {dependency} » est devenu healthy.", (started - healthy) as f64 / 1000.0), format!("\"{service}\" started {:.1} s after \"{dependency}\" became healthy.", (started - healthy) as f64 / 1000.0))
+                pass(
+                    format!("« {service} » a démarré {:.1} s après que « {dependency} » est devenu healthy.", (started - healthy) as f64 / 1000.0),
+                    format!("\"{service}\" started {:.1} s after \"{dependency}\" became healthy.", (started - healthy) as f64 / 1000.0),
+                )
             } else {
-                fail(format!("« {service} » a démarré avant que « {dependency} » ne soit healthy : ajoutez depends_on avec condition: service_healthy."), format!("\"{service}\" started before \"{dependency}\" was healthy: add depends_on with condition: service_healthy."))
+                fail(
+                    format!("« {service} » a démarré avant que « {dependency} » ne soit healthy : ajoutez depends_on avec condition: service_healthy."),
+                    format!("\"{service}\" started before \"{dependency}\" was healthy: add depends_on with condition: service_healthy."),
+                )
             }
         }
         Check::HostFile { path, contains, absent } => {
@@ -533,7 +590,8 @@ pub fn check(host: &Host, c: &Check) -> CheckResult {
             file_result(node.as_ref(), path, contains.as_deref(), *absent, "l'hôte", "the host")
         }
         Check::Event { object, action, actor } => {
-            let found = w.events.iter().any(|e| object.as_ref().is_none_or(|o| e.kind == o) && e.action == *action && actor.as_ref().is_none_or(|a| e.actor == *a || e.actor.trim_start_matches('/') == a));
+            let found =
+                w.events.iter().any(|e| object.as_ref().is_none_or(|o| e.kind == o) && e.action == *action && actor.as_ref().is_none_or(|a| e.actor == *a || e.actor.trim_start_matches('/') == a));
             let who = actor.clone().unwrap_or_default();
             if found {
                 pass(format!("L'événement « {action} » {who} a eu lieu."), format!("Event \"{action}\" {who} happened."))
@@ -601,7 +659,8 @@ fn dockerignore(w: &World, name: &str, context: &str) -> CheckResult {
         return fail("Le fichier .dockerignore contient un motif invalide.", "The .dockerignore file has an invalid pattern.");
     };
     let prefix = format!("{}/", dir.trim_end_matches('/'));
-    let ignored: Vec<(String, Node)> = host.walk(&dir).into_iter().filter(|(p, n)| !n.is_dir() && p.starts_with(&prefix)).map(|(p, n)| (p[prefix.len()..].to_string(), n)).filter(|(rel, _)| pm.matches(rel)).collect();
+    let ignored: Vec<(String, Node)> =
+        host.walk(&dir).into_iter().filter(|(p, n)| !n.is_dir() && p.starts_with(&prefix)).map(|(p, n)| (p[prefix.len()..].to_string(), n)).filter(|(rel, _)| pm.matches(rel)).collect();
     if ignored.is_empty() {
         return pass(format!("Aucun fichier de {context} n'est exclu par .dockerignore : rien n'a pu fuir."), format!("No file of {context} is excluded by .dockerignore: nothing could leak."));
     }
@@ -613,7 +672,10 @@ fn dockerignore(w: &World, name: &str, context: &str) -> CheckResult {
             return fail(format!("{rel} est exclu par .dockerignore mais se trouve dans l'image « {name} » ({p})."), format!("{rel} is excluded by .dockerignore but is in image \"{name}\" ({p})."));
         }
     }
-    pass(format!("Aucun des {} fichier(s) exclus par .dockerignore n'est dans « {name} ».", ignored.len()), format!("None of the {} file(s) excluded by .dockerignore is in \"{name}\".", ignored.len()))
+    pass(
+        format!("Aucun des {} fichier(s) exclus par .dockerignore n'est dans « {name} ».", ignored.len()),
+        format!("None of the {} file(s) excluded by .dockerignore is in \"{name}\".", ignored.len()),
+    )
 }
 
 fn content_eq(a: &Node, b: &Node) -> bool {
@@ -662,7 +724,9 @@ fn describe_check(c: &Check) -> Text {
             }
             t(fr, en)
         }
-        Check::ImageSmallerThan { image, other, factor } => t(format!("« {image} » est au moins {factor} fois plus petite que « {other} »"), format!("\"{image}\" is at least {factor} times smaller than \"{other}\"")),
+        Check::ImageSmallerThan { image, other, factor } => {
+            t(format!("« {image} » est au moins {factor} fois plus petite que « {other} »"), format!("\"{image}\" is at least {factor} times smaller than \"{other}\""))
+        }
         Check::FileInImage { image, path, absent, .. } => {
             if *absent {
                 t(format!("{path} n'est pas dans l'image « {image} »"), format!("{path} is not in image \"{image}\""))
@@ -700,7 +764,9 @@ fn describe_check(c: &Check) -> Text {
         Check::ContainerUser { name, .. } => t(format!("Le conteneur « {name} » tourne avec le bon utilisateur"), format!("Container \"{name}\" runs as the right user")),
         Check::RestartPolicy { container, policy, .. } => t(format!("« {container} » a la politique de redémarrage {policy}"), format!("\"{container}\" has restart policy {policy}")),
         Check::RestartCount { container, min } => t(format!("« {container} » a redémarré au moins {min} fois"), format!("\"{container}\" restarted at least {min} times")),
-        Check::MemoryLimit { container, bytes } => t(format!("« {container} » est limité à {} de mémoire", bytes_text(*bytes)), format!("\"{container}\" is limited to {} of memory", bytes_text(*bytes))),
+        Check::MemoryLimit { container, bytes } => {
+            t(format!("« {container} » est limité à {} de mémoire", bytes_text(*bytes)), format!("\"{container}\" is limited to {} of memory", bytes_text(*bytes)))
+        }
         Check::CpuLimit { container, cpus } => t(format!("« {container} » est limité à {cpus} CPU"), format!("\"{container}\" is limited to {cpus} CPUs")),
         Check::Env { container, key, value } => match value {
             Some(v) => t(format!("Dans « {container} », {key}={v}"), format!("In \"{container}\", {key}={v}")),
@@ -726,9 +792,16 @@ fn describe_check(c: &Check) -> Text {
         Check::Http { url, .. } => t(format!("{url} répond"), format!("{url} answers")),
         Check::VolumeExists { name } => t(format!("Le volume « {name} » existe"), format!("Volume \"{name}\" exists")),
         Check::VolumeContains { name, path, .. } => t(format!("Le volume « {name} » contient {path}"), format!("Volume \"{name}\" holds {path}")),
-        Check::VolumeSurvives { volume, container } => t(format!("Le volume « {volume} » garde ses données après la suppression de « {container} »"), format!("Volume \"{volume}\" keeps its data after \"{container}\" is removed")),
-        Check::ComposeService { service, state, health, .. } => t(format!("Le service « {service} » est {state}{}", health.as_ref().map(|h| format!(" ({h})")).unwrap_or_default()), format!("Service \"{service}\" is {state}{}", health.as_ref().map(|h| format!(" ({h})")).unwrap_or_default())),
-        Check::ComposeStartedAfterHealthy { service, dependency, .. } => t(format!("« {service} » démarre après que « {dependency} » est healthy"), format!("\"{service}\" starts after \"{dependency}\" is healthy")),
+        Check::VolumeSurvives { volume, container } => {
+            t(format!("Le volume « {volume} » garde ses données après la suppression de « {container} »"), format!("Volume \"{volume}\" keeps its data after \"{container}\" is removed"))
+        }
+        Check::ComposeService { service, state, health, .. } => t(
+            format!("Le service « {service} » est {state}{}", health.as_ref().map(|h| format!(" ({h})")).unwrap_or_default()),
+            format!("Service \"{service}\" is {state}{}", health.as_ref().map(|h| format!(" ({h})")).unwrap_or_default()),
+        ),
+        Check::ComposeStartedAfterHealthy { service, dependency, .. } => {
+            t(format!("« {service} » démarre après que « {dependency} » est healthy"), format!("\"{service}\" starts after \"{dependency}\" is healthy"))
+        }
         Check::HostFile { path, absent, .. } => {
             if *absent {
                 t(format!("{path} n'existe pas sur l'hôte"), format!("{path} does not exist on the host"))
@@ -736,6 +809,8 @@ fn describe_check(c: &Check) -> Text {
                 t(format!("{path} existe sur l'hôte"), format!("{path} exists on the host"))
             }
         }
-        Check::Event { action, actor, .. } => t(format!("L'événement « {action} » {} a eu lieu", actor.clone().unwrap_or_default()), format!("Event \"{action}\" {} happened", actor.clone().unwrap_or_default())),
+        Check::Event { action, actor, .. } => {
+            t(format!("L'événement « {action} » {} a eu lieu", actor.clone().unwrap_or_default()), format!("Event \"{action}\" {} happened", actor.clone().unwrap_or_default()))
+        }
     }
 }

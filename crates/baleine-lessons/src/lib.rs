@@ -36,7 +36,29 @@ pub use parse::{kind_name, parse_lesson, parse_published, parse_size, CHECK_KIND
 pub use runner::{apply_setup, evaluate, new_host, run_action, run_solution, start, step_passes, ActionOutcome, LessonProgress, Report};
 
 /// The built-in lessons: (file name, text), in course order.
-pub const BUILTIN: &[(&str, &str)] = &[];
+pub const BUILTIN: &[(&str, &str)] = &[
+    ("01-images-dockerfile.toml", include_str!("../../../public/lessons/01-images-dockerfile.toml")),
+    ("02-cycle-de-vie.toml", include_str!("../../../public/lessons/02-cycle-de-vie.toml")),
+    ("03-volumes.toml", include_str!("../../../public/lessons/03-volumes.toml")),
+    ("04-reseaux.toml", include_str!("../../../public/lessons/04-reseaux.toml")),
+    ("05-variables-environnement.toml", include_str!("../../../public/lessons/05-variables-environnement.toml")),
+    ("06-multi-stage.toml", include_str!("../../../public/lessons/06-multi-stage.toml")),
+    ("07-optimisation.toml", include_str!("../../../public/lessons/07-optimisation.toml")),
+    ("08-compose.toml", include_str!("../../../public/lessons/08-compose.toml")),
+    ("09-healthchecks.toml", include_str!("../../../public/lessons/09-healthchecks.toml")),
+    ("10-redemarrage.toml", include_str!("../../../public/lessons/10-redemarrage.toml")),
+    ("11-limites-ressources.toml", include_str!("../../../public/lessons/11-limites-ressources.toml")),
+    ("12-journalisation.toml", include_str!("../../../public/lessons/12-journalisation.toml")),
+    ("13-secrets.toml", include_str!("../../../public/lessons/13-secrets.toml")),
+    ("14-sauvegarde.toml", include_str!("../../../public/lessons/14-sauvegarde.toml")),
+    ("20-exercice-1-multi-stage.toml", include_str!("../../../public/lessons/20-exercice-1-multi-stage.toml")),
+    ("21-exercice-2-reseau.toml", include_str!("../../../public/lessons/21-exercice-2-reseau.toml")),
+    ("22-exercice-3-compose-healthchecks.toml", include_str!("../../../public/lessons/22-exercice-3-compose-healthchecks.toml")),
+    ("30-depannage-crash-loop.toml", include_str!("../../../public/lessons/30-depannage-crash-loop.toml")),
+    ("31-depannage-healthcheck.toml", include_str!("../../../public/lessons/31-depannage-healthcheck.toml")),
+    ("32-depannage-conflit-port.toml", include_str!("../../../public/lessons/32-depannage-conflit-port.toml")),
+    ("33-depannage-volume-masque.toml", include_str!("../../../public/lessons/33-depannage-volume-masque.toml")),
+];
 
 /// Parses every built-in lesson (they are checked in CI, so errors here
 /// would be a bug) and sorts them by `order`.

@@ -163,11 +163,23 @@ pub enum Check {
         user: Option<String>,
     },
     /// `image` is at least `factor` times smaller than `other`.
-    ImageSmallerThan { image: String, other: String, factor: f64 },
+    ImageSmallerThan {
+        image: String,
+        other: String,
+        factor: f64,
+    },
     /// A path exists (or not) in an image's file system.
-    FileInImage { image: String, path: String, contains: Option<String>, absent: bool },
+    FileInImage {
+        image: String,
+        path: String,
+        contains: Option<String>,
+        absent: bool,
+    },
     /// No file of the build context that `.dockerignore` excludes reached the image.
-    DockerignoreRespected { image: String, context: String },
+    DockerignoreRespected {
+        image: String,
+        context: String,
+    },
     /// The last `docker build`.
     LastBuild {
         /// It produced this image.
@@ -181,7 +193,9 @@ pub enum Check {
         min_stages: Option<u32>,
     },
     // ---- containers
-    ContainerExists { name: String },
+    ContainerExists {
+        name: String,
+    },
     ContainerRunning {
         name: String,
         /// "8080:80", "127.0.0.1:8080:80", "8080:80/udp".
@@ -191,45 +205,139 @@ pub enum Check {
         image: Option<String>,
     },
     /// created, running, paused, restarting, exited, dead.
-    ContainerState { name: String, state: String },
-    ContainerExitCode { name: String, code: i32 },
-    ContainerHealth { name: String, status: String },
+    ContainerState {
+        name: String,
+        state: String,
+    },
+    ContainerExitCode {
+        name: String,
+        code: i32,
+    },
+    ContainerHealth {
+        name: String,
+        status: String,
+    },
     /// The user the container's process runs as.
-    ContainerUser { name: String, user: Option<String>, non_root: Option<bool> },
-    RestartPolicy { container: String, policy: String, max_retries: Option<u32> },
+    ContainerUser {
+        name: String,
+        user: Option<String>,
+        non_root: Option<bool>,
+    },
+    RestartPolicy {
+        container: String,
+        policy: String,
+        max_retries: Option<u32>,
+    },
     /// The restart manager restarted it at least `min` times.
-    RestartCount { container: String, min: u32 },
-    MemoryLimit { container: String, bytes: u64 },
-    CpuLimit { container: String, cpus: f64 },
-    Env { container: String, key: String, value: Option<String> },
-    LogConfig { container: String, driver: Option<String>, options: BTreeMap<String, String> },
-    LogsContain { container: String, text: String },
-    FileInContainer { container: String, path: String, contains: Option<String>, absent: bool },
+    RestartCount {
+        container: String,
+        min: u32,
+    },
+    MemoryLimit {
+        container: String,
+        bytes: u64,
+    },
+    CpuLimit {
+        container: String,
+        cpus: f64,
+    },
+    Env {
+        container: String,
+        key: String,
+        value: Option<String>,
+    },
+    LogConfig {
+        container: String,
+        driver: Option<String>,
+        options: BTreeMap<String, String>,
+    },
+    LogsContain {
+        container: String,
+        text: String,
+    },
+    FileInContainer {
+        container: String,
+        path: String,
+        contains: Option<String>,
+        absent: bool,
+    },
     /// `mount_type` is written `type` in lesson files.
-    Mount { container: String, target: String, mount_type: Option<String>, source: Option<String>, read_only: Option<bool> },
+    Mount {
+        container: String,
+        target: String,
+        mount_type: Option<String>,
+        source: Option<String>,
+        read_only: Option<bool>,
+    },
     // ---- networks
-    NetworkExists { name: String, driver: Option<String> },
+    NetworkExists {
+        name: String,
+        driver: Option<String>,
+    },
     /// `a` and `b` share a network (a user-defined one unless told otherwise).
-    SameNetwork { a: String, b: String, user_defined: bool, network: Option<String> },
+    SameNetwork {
+        a: String,
+        b: String,
+        user_defined: bool,
+        network: Option<String>,
+    },
     /// Container `from` resolves `name` through Docker's DNS or its /etc/hosts.
-    Resolves { from: String, name: String },
+    Resolves {
+        from: String,
+        name: String,
+    },
     /// Container `from` connects to `to` (on `port`: something listens there).
-    Reaches { from: String, to: String, port: Option<u16> },
+    Reaches {
+        from: String,
+        to: String,
+        port: Option<u16>,
+    },
     /// An HTTP GET from the host (or container `from`) answers.
-    Http { from: Option<String>, url: String, status: u16, body_contains: Option<String> },
+    Http {
+        from: Option<String>,
+        url: String,
+        status: u16,
+        body_contains: Option<String>,
+    },
     // ---- volumes
-    VolumeExists { name: String },
-    VolumeContains { name: String, path: String, contains: Option<String> },
+    VolumeExists {
+        name: String,
+    },
+    VolumeContains {
+        name: String,
+        path: String,
+        contains: Option<String>,
+    },
     /// The volume still holds data after container `container` was removed.
-    VolumeSurvives { volume: String, container: String },
+    VolumeSurvives {
+        volume: String,
+        container: String,
+    },
     // ---- compose
-    ComposeService { service: String, project: Option<String>, state: String, health: Option<String> },
+    ComposeService {
+        service: String,
+        project: Option<String>,
+        state: String,
+        health: Option<String>,
+    },
     /// `service` started after `dependency` was healthy.
-    ComposeStartedAfterHealthy { service: String, dependency: String, project: Option<String> },
+    ComposeStartedAfterHealthy {
+        service: String,
+        dependency: String,
+        project: Option<String>,
+    },
     // ---- host and history
-    HostFile { path: String, contains: Option<String>, absent: bool },
+    HostFile {
+        path: String,
+        contains: Option<String>,
+        absent: bool,
+    },
     /// The daemon's history has such an event (`docker events`).
-    Event { object: Option<String>, action: String, actor: Option<String> },
+    Event {
+        object: Option<String>,
+        action: String,
+        actor: Option<String>,
+    },
 }
 
 /// The outcome of one check, with a plain explanation in both languages.

@@ -586,7 +586,9 @@ impl Parser {
                 }
                 Check::ImageSmallerThan { image, other, factor }
             }
-            "file_in_image" => Check::FileInImage { image: self.req_str(o, "image"), path: self.abs_path(o, "path"), contains: self.opt_str(o, "contains"), absent: self.opt_bool(o, "absent").unwrap_or(false) },
+            "file_in_image" => {
+                Check::FileInImage { image: self.req_str(o, "image"), path: self.abs_path(o, "path"), contains: self.opt_str(o, "contains"), absent: self.opt_bool(o, "absent").unwrap_or(false) }
+            }
             "dockerignore_respected" => Check::DockerignoreRespected { image: self.req_str(o, "image"), context: self.opt_str(o, "context").unwrap_or_else(|| ".".into()) },
             "last_build" => Check::LastBuild {
                 image: self.opt_str(o, "image"),
@@ -621,7 +623,11 @@ impl Parser {
                 }
                 Check::ContainerUser { name, user, non_root }
             }
-            "restart_policy" => Check::RestartPolicy { container: self.req_str(o, "container"), policy: self.enum_str(o, "policy", RESTART_POLICIES, true).unwrap_or_default(), max_retries: self.opt_int(o, "max_retries", 0, 1_000_000).map(|i| i as u32) },
+            "restart_policy" => Check::RestartPolicy {
+                container: self.req_str(o, "container"),
+                policy: self.enum_str(o, "policy", RESTART_POLICIES, true).unwrap_or_default(),
+                max_retries: self.opt_int(o, "max_retries", 0, 1_000_000).map(|i| i as u32),
+            },
             "restart_count" => Check::RestartCount { container: self.req_str(o, "container"), min: self.req_int(o, "min", 0, 1_000_000) as u32 },
             "memory_limit" => Check::MemoryLimit { container: self.req_str(o, "container"), bytes: self.req_size(o, "bytes") },
             "cpu_limit" => {
@@ -640,7 +646,12 @@ impl Parser {
             "env" => Check::Env { container: self.req_str(o, "container"), key: self.req_str(o, "key"), value: self.opt_str(o, "value") },
             "log_config" => Check::LogConfig { container: self.req_str(o, "container"), driver: self.opt_str(o, "driver"), options: self.str_map(o, "options") },
             "logs_contain" => Check::LogsContain { container: self.req_str(o, "container"), text: self.req_str(o, "text") },
-            "file_in_container" => Check::FileInContainer { container: self.req_str(o, "container"), path: self.abs_path(o, "path"), contains: self.opt_str(o, "contains"), absent: self.opt_bool(o, "absent").unwrap_or(false) },
+            "file_in_container" => Check::FileInContainer {
+                container: self.req_str(o, "container"),
+                path: self.abs_path(o, "path"),
+                contains: self.opt_str(o, "contains"),
+                absent: self.opt_bool(o, "absent").unwrap_or(false),
+            },
             "mount" => Check::Mount {
                 container: self.req_str(o, "container"),
                 target: self.abs_path(o, "target"),
@@ -649,7 +660,9 @@ impl Parser {
                 read_only: self.opt_bool(o, "read_only"),
             },
             "network_exists" => Check::NetworkExists { name: self.req_str(o, "name"), driver: self.opt_str(o, "driver") },
-            "same_network" => Check::SameNetwork { a: self.req_str(o, "a"), b: self.req_str(o, "b"), user_defined: self.opt_bool(o, "user_defined").unwrap_or(true), network: self.opt_str(o, "network") },
+            "same_network" => {
+                Check::SameNetwork { a: self.req_str(o, "a"), b: self.req_str(o, "b"), user_defined: self.opt_bool(o, "user_defined").unwrap_or(true), network: self.opt_str(o, "network") }
+            }
             "resolves" => Check::Resolves { from: self.req_str(o, "from"), name: self.req_str(o, "name") },
             "reaches" => Check::Reaches { from: self.req_str(o, "from"), to: self.req_str(o, "to"), port: self.opt_int(o, "port", 1, 65535).map(|p| p as u16) },
             "http" => {
@@ -671,7 +684,9 @@ impl Parser {
                 state: self.enum_str(o, "state", CONTAINER_STATES, false).unwrap_or_else(|| "running".into()),
                 health: self.enum_str(o, "health", HEALTH_STATES, false),
             },
-            "compose_started_after_healthy" => Check::ComposeStartedAfterHealthy { service: self.req_str(o, "service"), dependency: self.req_str(o, "dependency"), project: self.opt_str(o, "project") },
+            "compose_started_after_healthy" => {
+                Check::ComposeStartedAfterHealthy { service: self.req_str(o, "service"), dependency: self.req_str(o, "dependency"), project: self.opt_str(o, "project") }
+            }
             "host_file" => Check::HostFile { path: self.req_str(o, "path"), contains: self.opt_str(o, "contains"), absent: self.opt_bool(o, "absent").unwrap_or(false) },
             "event" => Check::Event { object: self.enum_str(o, "object", EVENT_OBJECTS, false), action: self.req_str(o, "action"), actor: self.opt_str(o, "actor") },
             _ => Check::ContainerExists { name: String::new() },
