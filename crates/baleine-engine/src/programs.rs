@@ -1888,7 +1888,20 @@ fn redis_cli(sys: &mut ContainerSys<'_>, args: &[String], out: &mut Output) -> i
 }
 
 fn server_postgres(sys: &mut ContainerSys<'_>, out: &mut Output) -> i32 {
-    let env = sys.ctx.env.clone();
+    let mut env = sys.ctx.env.clone();
+    // The official entrypoint reads VAR_FILE variables (Docker secrets).
+    for key in ["POSTGRES_PASSWORD", "POSTGRES_USER", "POSTGRES_DB"] {
+        let file_key = format!("{key}_FILE");
+        if let Some(path) = env.iter().rev().find(|(k, _)| *k == file_key).map(|(_, v)| v.clone()) {
+            match read_text(sys, &path) {
+                Some(v) => env.push((key.to_string(), v.trim_end().to_string())),
+                None => {
+                    sys.log_at(10, true, &format!("/usr/local/bin/docker-entrypoint.sh: line 21: {path}: No such file or directory"), out);
+                    return 1;
+                }
+            }
+        }
+    }
     let get = |k: &str| env.iter().rev().find(|(ek, _)| ek == k).map(|(_, v)| v.clone());
     let pgdata = get("PGDATA").unwrap_or_else(|| "/var/lib/postgresql/data".into());
     let initialized = sys.exists(&format!("{pgdata}/PG_VERSION"));
