@@ -77,16 +77,24 @@ fn create(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
         let (k, v) = o.split_once('=').unwrap_or((o, ""));
         spec.options.insert(k.to_string(), v.to_string());
     }
-    if spec.gateway.is_some() && spec.subnet.is_none() {
-        cli.err("Error response from daemon: invalid config: gateway specified without subnet\n");
+    // Go maps: JSON and templates show the keys sorted.
+    spec.labels.sort_keys();
+    spec.options.sort_keys();
+    // docker/cli cli/command/network/create.go consolidateIpam: checked by
+    // the CLI before the request is sent.
+    let slice = |name: &str| -> Vec<String> { a.values(name).iter().flat_map(|v| v.split(',')).filter(|v| !v.is_empty()).map(str::to_string).collect() };
+    if let Err(msg) = consolidate_ipam(&slice("subnet"), &slice("ip-range"), &slice("gateway")) {
+        cli.err(format!("{msg}\n"));
         return 1;
     }
-    if (spec.driver == "macvlan" || spec.driver == "ipvlan") && !spec.options.contains_key("parent") {
-        cli.err(format!("baleine: a {} network attaches containers to a host interface given with -o parent=eth0; without it Docker creates a dummy parent, and containers on it cannot reach the host.\n", spec.driver));
-    }
+    let dummy_parent = (spec.driver == "macvlan" || spec.driver == "ipvlan") && !spec.options.contains_key("parent");
+    let driver = spec.driver.clone();
     match cli.world.create_network(spec) {
         Ok(id) => {
             cli.print(format!("{id}\n"));
+            if dummy_parent {
+                cli.err(format!("baleine: a {driver} network attaches containers to a host interface given with -o parent=eth0; without it Docker creates a dummy parent, and containers on it cannot reach the host.\n"));
+            }
             0
         }
         Err(e) => {
@@ -94,6 +102,65 @@ fn create(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
             1
         }
     }
+}
+
+/// A subnet in Go's net.ParseCIDR sense (host bits allowed).
+fn go_parse_cidr(s: &str) -> Option<(u32, u8)> {
+    let (ip, p) = s.split_once('/')?;
+    let p: u8 = p.parse().ok().filter(|p| *p <= 32)?;
+    let ip = baleine_engine::model::parse_ip(ip)?;
+    Some((ip, p))
+}
+
+/// consolidateIpam's subnetMatches: does `subnet` contain `data` (an IP or a CIDR's IP)?
+fn subnet_matches(subnet: &str, data: &str) -> Result<bool, String> {
+    let (base, p) = go_parse_cidr(subnet).ok_or_else(|| format!("invalid subnet: invalid CIDR address: {subnet}"))?;
+    let ip = if data.contains('/') {
+        go_parse_cidr(data).ok_or_else(|| format!("invalid CIDR address: {data}"))?.0
+    } else {
+        match baleine_engine::model::parse_ip(data) {
+            Some(ip) => ip,
+            None => return Ok(false),
+        }
+    };
+    Ok(baleine_engine::model::cidr_contains(base, p, ip))
+}
+
+fn consolidate_ipam(subnets: &[String], ranges: &[String], gateways: &[String]) -> Result<(), String> {
+    if subnets.len() < ranges.len() || subnets.len() < gateways.len() {
+        return Err("every ip-range or gateway must have a corresponding subnet".into());
+    }
+    for (i, s) in subnets.iter().enumerate() {
+        for k in &subnets[..i] {
+            if subnet_matches(s, k)? || subnet_matches(k, s)? {
+                return Err("multiple overlapping subnet configuration is not supported".into());
+            }
+        }
+    }
+    for (what, items) in [("range", ranges), ("gateway", gateways)] {
+        let mut taken: Vec<(String, String)> = Vec::new();
+        for r in items {
+            let mut matched = false;
+            for s in subnets {
+                if !subnet_matches(s, r)? {
+                    continue;
+                }
+                if let Some((_, prev)) = taken.iter().find(|(sub, _)| sub == s) {
+                    return Err(if what == "range" {
+                        format!("cannot configure multiple ranges ({r}, {prev}) on the same subnet ({s})")
+                    } else {
+                        format!("cannot configure multiple gateways ({r}, {prev}) for the same subnet ({s})")
+                    });
+                }
+                taken.push((s.clone(), r.clone()));
+                matched = true;
+            }
+            if !matched {
+                return Err(format!("no matching subnet for {what} {r}"));
+            }
+        }
+    }
+    Ok(())
 }
 
 fn net_row(cli: &Cli<'_>, n: &Network, trunc: bool) -> Value {

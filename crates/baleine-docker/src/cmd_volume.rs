@@ -57,6 +57,9 @@ fn create(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
         let (k, v) = o.split_once('=').unwrap_or((o, ""));
         opts.insert(k.to_string(), v.to_string());
     }
+    // Go maps: JSON and templates show the keys sorted.
+    labels.sort_keys();
+    opts.sort_keys();
     match cli.world.create_volume(name.as_deref(), a.value("driver").unwrap_or("local"), labels, opts) {
         Ok(n) => {
             cli.print(format!("{n}\n"));

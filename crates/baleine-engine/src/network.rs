@@ -129,49 +129,87 @@ impl World {
 
     /// `docker network create`.
     pub fn create_network(&mut self, spec: NetworkSpec) -> EngineResult<String> {
+        // daemon/network.go createNetwork: predefined names first.
+        if matches!(spec.name.as_str(), "bridge" | "host" | "none" | "default") {
+            return Err(EngineError::new(ErrorKind::Forbidden, format!("operation is not permitted on predefined {} network ", spec.name)));
+        }
+        let driver = if spec.driver.is_empty() { "bridge".to_string() } else { spec.driver.clone() };
+        if driver == "overlay" {
+            return Err(EngineError::new(
+                ErrorKind::Forbidden,
+                "This node is not a swarm manager. Use \"docker swarm init\" or \"docker swarm join\" to connect this node to swarm and try again.",
+            ));
+        }
+        // api/types/network/ipam.go ValidateIPAM.
+        let mut errs: Vec<String> = Vec::new();
+        let mut user_subnet: Option<(u32, u8)> = None;
+        if let Some(s) = &spec.subnet {
+            match parse_cidr_raw(s) {
+                None => errs.push(format!("invalid subnet {s}: invalid CIDR block notation")),
+                Some((ip, p)) => {
+                    let masked = ip & mask_of(p);
+                    if masked != ip {
+                        errs.push(format!("invalid subnet {s}: it should be {}/{p}", ip_to_string(masked)));
+                    }
+                    user_subnet = Some((masked, p));
+                }
+            }
+        }
+        if let (Some(r), Some((sb, sp))) = (&spec.ip_range, user_subnet) {
+            match parse_cidr_raw(r) {
+                None => errs.push(format!("invalid ip-range {r}: invalid CIDR block notation")),
+                Some((ip, p)) => {
+                    let subnet_text = format!("{}/{sp}", ip_to_string(sb));
+                    if p < sp {
+                        errs.push(format!("invalid ip-range {r}: CIDR block is bigger than its parent subnet {subnet_text}"));
+                    }
+                    if ip & mask_of(p) != ip {
+                        errs.push(format!("invalid ip-range {r}: it should be {}/{p}", ip_to_string(ip & mask_of(p))));
+                    }
+                    if !cidr_contains(sb, sp.min(p), ip) {
+                        errs.push(format!("invalid ip-range {r}: parent subnet {subnet_text} doesn't contain ip-range"));
+                    }
+                }
+            }
+        }
+        if let (Some(g), Some((sb, sp))) = (&spec.gateway, user_subnet) {
+            match parse_ip(g) {
+                None => errs.push(format!("invalid gateway {g}: invalid address")),
+                Some(ip) if !cidr_contains(sb, sp, ip) => errs.push(format!("invalid gateway {g}: parent subnet {}/{sp} doesn't contain this address", ip_to_string(sb))),
+                Some(_) => {}
+            }
+        }
+        if !errs.is_empty() {
+            let joined = if errs.len() == 1 { errs.remove(0) } else { format!("* {}", errs.join("\n* ")) };
+            return Err(EngineError::invalid(format!("invalid network config:\n{joined}")));
+        }
+        // libnetwork controller NewNetwork: the name, then the driver, then IPAM.
         if self.networks.values().any(|n| n.name == spec.name) {
             return Err(EngineError::conflict(format!("network with name {} already exists", spec.name)));
         }
-        let driver = if spec.driver.is_empty() { "bridge".to_string() } else { spec.driver.clone() };
         match driver.as_str() {
-            "bridge" => {}
-            "overlay" => {
-                return Err(EngineError::new(
-                    ErrorKind::Unavailable,
-                    "This node is not a swarm manager. Use \"docker swarm init\" or \"docker swarm join\" to connect this node to swarm and try again.",
-                ))
-            }
-            "macvlan" | "ipvlan" => {
-                if !spec.options.contains_key("parent") {
-                    // Docker creates it with a dummy parent; say what that means.
-                } 
-            }
+            "bridge" | "macvlan" | "ipvlan" => {}
             "host" | "null" => return Err(EngineError::new(ErrorKind::Forbidden, format!("only one instance of \"{driver}\" network is allowed"))),
             other => return Err(EngineError::not_found(format!("plugin \"{other}\" not found"))),
         }
-        let (subnet, prefix) = match &spec.subnet {
-            Some(s) => {
-                let (b, p) = parse_cidr(s).ok_or_else(|| EngineError::invalid(format!("invalid CIDR address: {s}")))?;
+        let (subnet, prefix) = match user_subnet {
+            Some((b, p)) => {
                 if self.networks.values().any(|n| n.prefix > 0 && (cidr_contains(n.subnet, n.prefix.min(p), b) || cidr_contains(b, p.min(n.prefix), n.subnet))) {
-                    return Err(EngineError::new(ErrorKind::Forbidden, "Pool overlaps with other one on this address space"));
+                    return Err(EngineError::new(ErrorKind::Forbidden, "invalid pool request: Pool overlaps with other one on this address space"));
                 }
                 (b, p)
             }
-            None => self.next_pool().ok_or_else(|| EngineError::new(ErrorKind::Unavailable, "all predefined address pools have been fully subnetted"))?,
-        };
-        let gateway = match &spec.gateway {
-            Some(g) => {
-                let ip = parse_ip(g).ok_or_else(|| EngineError::invalid(format!("invalid gateway address {g}")))?;
-                if !cidr_contains(subnet, prefix, ip) {
-                    return Err(EngineError::invalid(format!("no matching subnet for gateway {g}")));
-                }
-                ip
-            }
-            None => subnet + 1,
+            None => self.next_pool().ok_or_else(|| EngineError::invalid("all predefined address pools have been fully subnetted"))?,
         };
         let ip_range = match &spec.ip_range {
-            Some(r) => Some(parse_cidr(r).ok_or_else(|| EngineError::invalid(format!("invalid CIDR address: {r}")))?),
+            Some(r) => parse_cidr(r).filter(|(_, p)| *p >= prefix),
             None => None,
+        };
+        // The gateway: the preferred one, else the first address the
+        // allocator hands out (in the --ip-range when there is one).
+        let gateway = match spec.gateway.as_deref().and_then(parse_ip) {
+            Some(ip) => ip,
+            None => first_free(subnet, prefix, ip_range, &std::collections::BTreeSet::new()).unwrap_or(subnet + 1),
         };
         let id = self.rng.hex64();
         self.networks.insert(
@@ -179,7 +217,7 @@ impl World {
             Network {
                 id: id.clone(),
                 name: spec.name.clone(),
-                driver,
+                driver: driver.clone(),
                 scope: "local".into(),
                 internal: spec.internal,
                 attachable: spec.attachable,
@@ -194,7 +232,7 @@ impl World {
                 builtin: false,
             },
         );
-        self.event("network", "create", &id, &spec.name, vec![("type".into(), "bridge".into())]);
+        self.event("network", "create", &id, &spec.name, vec![("type".into(), driver)]);
         Ok(id)
     }
 
@@ -245,25 +283,19 @@ impl World {
 
     fn allocate_ip(&self, network_id: &str, wanted: Option<u32>) -> EngineResult<u32> {
         let net = &self.networks[network_id];
-        let used: std::collections::BTreeSet<u32> = self.containers.values().filter_map(|c| c.endpoints.get(network_id)).map(|e| e.ip).filter(|ip| *ip != 0).collect();
+        let mut used: std::collections::BTreeSet<u32> = self.containers.values().filter_map(|c| c.endpoints.get(network_id)).map(|e| e.ip).filter(|ip| *ip != 0).collect();
+        used.insert(net.gateway);
         if let Some(ip) = wanted {
-            if used.contains(&ip) || ip == net.gateway {
-                return Err(EngineError::new(ErrorKind::Forbidden, format!("Address already in use")));
-            }
             if !cidr_contains(net.subnet, net.prefix, ip) {
-                return Err(EngineError::invalid(format!("no configured subnet or ip-range contain the IP address {}", ip_to_string(ip))));
+                return Err(EngineError::invalid(format!("invalid endpoint settings:\nno configured subnet or ip-range contain the IP address {}", ip_to_string(ip))));
+            }
+            if used.contains(&ip) {
+                return Err(EngineError::new(ErrorKind::Forbidden, "Address already in use"));
             }
             return Ok(ip);
         }
-        let (base, prefix) = net.ip_range.unwrap_or((net.subnet, net.prefix));
-        let size = if prefix >= 32 { 1u64 } else { 1u64 << (32 - prefix) };
-        for off in 1..size.saturating_sub(1) {
-            let ip = base.wrapping_add(off as u32);
-            if ip != net.gateway && !used.contains(&ip) && cidr_contains(net.subnet, net.prefix, ip) {
-                return Ok(ip);
-            }
-        }
-        Err(EngineError::new(ErrorKind::Unavailable, "no available IPv4 addresses on this network's address pools"))
+        first_free(net.subnet, net.prefix, net.ip_range, &used)
+            .ok_or_else(|| EngineError::new(ErrorKind::Unavailable, format!("no available IPv4 addresses on this network's address pools: {} ({})", net.name, net.id)))
     }
 
     /// Gives every endpoint of a starting container an address.
@@ -277,6 +309,25 @@ impl World {
         }
         let nids: Vec<String> = self.containers[id].endpoints.keys().cloned().collect();
         let wanted_ip = self.containers[id].spec.ip.as_deref().and_then(parse_ip);
+        if wanted_ip.is_some() && nids.first().and_then(|n| self.networks.get(n)).is_some_and(|n| n.is_default_bridge) {
+            // runconfig ErrUnsupportedNetworkAndIP (validateEndpointSettings).
+            return Err(EngineError::invalid("invalid endpoint settings:\nuser specified IP address is supported on user defined networks only"));
+        }
+        // Legacy links (default bridge): the target must exist and run.
+        if !nids.iter().any(|n| self.networks.get(n).is_some_and(|n| !n.is_default_bridge && !n.builtin)) {
+            let me = self.containers[id].name.clone();
+            for link in self.containers[id].spec.links.clone() {
+                let (target, alias) = link.split_once(':').unwrap_or((link.as_str(), link.as_str()));
+                let target = target.trim_start_matches('/');
+                match self.container(target) {
+                    Err(_) => return Err(EngineError::invalid(format!("could not get container for {target}: No such container: {target}"))),
+                    Ok(t) if !t.is_running() => {
+                        return Err(EngineError::invalid(format!("Cannot link to a non running container: /{} AS /{me}/{}", t.name, alias.trim_start_matches('/'))));
+                    }
+                    Ok(_) => {}
+                }
+            }
+        }
         for (i, nid) in nids.iter().enumerate() {
             if !self.networks.contains_key(nid) {
                 continue;
@@ -408,9 +459,12 @@ impl World {
         if c.network_mode == "host" || c.network_mode == "none" {
             return Ok(());
         }
+        // Ports held by the port allocator (other published ports) and ports
+        // bound by processes of the host itself (--network host servers).
         let mut taken: Vec<(String, u16, String)> = Vec::new();
+        let mut host_bound: Vec<u16> = Vec::new();
         for other in self.containers.values() {
-            if other.id != id && other.is_running() {
+            if other.id != id && other.is_running() && other.network_mode != "host" && other.network_mode != "none" {
                 for p in &other.ports {
                     if p.host_port != 0 {
                         taken.push((p.host_ip.clone(), p.host_port, p.proto.clone()));
@@ -420,7 +474,7 @@ impl World {
             if other.id != id && other.is_running() && other.network_mode == "host" {
                 if let Some(proc_) = &other.process {
                     for (port, _) in &proc_.listens {
-                        taken.push((String::new(), *port, "tcp".into()));
+                        host_bound.push(*port);
                     }
                 }
             }
@@ -430,22 +484,33 @@ impl World {
         let mut next_ephemeral = 32768u16;
         for p in ports.iter_mut() {
             if p.host_port == 0 {
-                while taken.iter().any(|(_, hp, pr)| *hp == next_ephemeral && *pr == p.proto) {
+                while taken.iter().any(|(_, hp, pr)| *hp == next_ephemeral && *pr == p.proto) || (p.proto == "tcp" && host_bound.contains(&next_ephemeral)) {
                     next_ephemeral += 1;
                 }
                 p.host_port = next_ephemeral;
                 taken.push((p.host_ip.clone(), next_ephemeral, p.proto.clone()));
-                p.host_ip.clear();
                 next_ephemeral += 1;
                 continue;
             }
+            let shown = if p.host_ip.is_empty() { "0.0.0.0".to_string() } else { p.host_ip.clone() };
             let clash = taken.iter().any(|(ip, hp, pr)| *hp == p.host_port && *pr == p.proto && (ip.is_empty() || p.host_ip.is_empty() || *ip == p.host_ip));
             if clash {
-                let shown = if p.host_ip.is_empty() { "0.0.0.0".to_string() } else { p.host_ip.clone() };
+                // libnetwork/portallocator: the allocator refuses the port.
                 let eid = self.rng.hex64();
                 return Err(EngineError::new(
                     ErrorKind::System,
                     format!("driver failed programming external connectivity on endpoint {name} ({eid}): Bind for {shown}:{} failed: port is already allocated", p.host_port),
+                ));
+            }
+            if p.proto == "tcp" && host_bound.contains(&p.host_port) {
+                // drivers/bridge/port_mapping_linux.go: docker-proxy cannot listen.
+                let eid = self.rng.hex64();
+                return Err(EngineError::new(
+                    ErrorKind::System,
+                    format!(
+                        "driver failed programming external connectivity on endpoint {name} ({eid}): failed to bind port {shown}:{port}/tcp: Error starting userland proxy: listen tcp4 {shown}:{port}: bind: address already in use",
+                        port = p.host_port
+                    ),
                 ));
             }
             taken.push((p.host_ip.clone(), p.host_port, p.proto.clone()));
@@ -471,40 +536,69 @@ impl World {
 
     /// Writes /etc/hosts, /etc/hostname and /etc/resolv.conf as Docker does.
     pub(crate) fn write_network_files(&mut self, id: &str) {
-        let c = &self.containers[id];
+        // `--network container:X` shares X's hosts, resolv.conf and hostname.
+        let owner = self.netns_owner(id);
+        let rootfs = self.containers[id].rootfs;
+        let c = &self.containers[&owner];
         let mut hosts = String::from("127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nff00::0\tip6-mcastprefix\nff02::1\tip6-allnodes\nff02::2\tip6-allrouters\n");
-        for link in &c.spec.links {
-            let (target, alias) = link.split_once(':').unwrap_or((link, link));
-            if let Ok(t) = self.container(target) {
-                if let Some(ip) = t.endpoints.values().map(|e| e.ip).find(|ip| *ip != 0) {
-                    hosts.push_str(&format!("{}\t{} {} {}\n", ip_to_string(ip), alias, t.hostname, t.name));
-                }
-            }
-        }
         for h in &c.spec.extra_hosts {
             if let Some((name, ip)) = h.split_once(':').or_else(|| h.split_once('=')) {
                 let ip = if ip == "host-gateway" { "172.17.0.1" } else { ip };
                 hosts.push_str(&format!("{ip}\t{name}\n"));
             }
         }
+        for link in &c.spec.links {
+            let (target, alias) = link.split_once(':').unwrap_or((link, link));
+            if let Ok(t) = self.container(target) {
+                if let Some(ip) = t.endpoints.values().map(|e| e.ip).find(|ip| *ip != 0) {
+                    if alias.trim_start_matches('/') == t.name {
+                        hosts.push_str(&format!("{}\t{} {}\n", ip_to_string(ip), t.name, t.hostname));
+                    } else {
+                        hosts.push_str(&format!("{}\t{} {} {}\n", ip_to_string(ip), alias, t.hostname, t.name));
+                    }
+                }
+            }
+        }
         if let Some(ip) = c.endpoints.values().map(|e| e.ip).find(|ip| *ip != 0) {
             hosts.push_str(&format!("{}\t{}\n", ip_to_string(ip), c.hostname));
         }
-        let user_net = c.endpoints.keys().any(|nid| self.networks.get(nid).is_some_and(|n| !n.is_default_bridge));
+        let user_net = c.endpoints.keys().any(|nid| self.networks.get(nid).is_some_and(|n| !n.is_default_bridge && !n.builtin));
+        // libnetwork/internal/resolvconf: --dns overrides the host's nameservers.
+        let dns: Vec<String> = c.spec.dns.iter().filter(|d| !d.is_empty()).cloned().collect();
+        let overrides = if dns.is_empty() { "[]" } else { "[nameservers]" };
+        let upstream = if dns.is_empty() { vec!["10.0.2.3".to_string()] } else { dns };
+        const HEADER: &str = "# Generated by Docker Engine.\n# This file can be edited; Docker Engine will not make further changes once it\n# has been modified.\n\n";
         let resolv = if c.network_mode == "host" {
-            "# Generated by baleine from the host's resolv.conf\nnameserver 10.0.2.3\n".to_string()
+            let ns: String = upstream.iter().map(|n| format!("nameserver {n}\n")).collect();
+            format!("{HEADER}{ns}\n# Based on host file: '/etc/resolv.conf'\n# Overrides: {overrides}\n")
         } else if user_net {
-            "# Generated by Docker Engine.\n# This file can be edited; Docker Engine will not make further changes once it\n# has been modified.\n\nnameserver 127.0.0.11\noptions ndots:0\n\n# Based on host file: '/etc/resolv.conf' (internal resolver)\n# ExtServers: [host(10.0.2.3)]\n# Overrides: []\n# Option ndots from: internal\n".to_string()
+            format!("{HEADER}nameserver 127.0.0.11\noptions ndots:0\n\n# Based on host file: '/etc/resolv.conf' (internal resolver)\n# ExtServers: [{}]\n# Overrides: {overrides}\n# Option ndots from: internal\n", upstream.join(" "))
         } else {
-            "# Generated by Docker Engine.\n# This file can be edited; Docker Engine will not make further changes once it\n# has been modified.\n\nnameserver 10.0.2.3\n\n# Based on host file: '/etc/resolv.conf' (legacy)\n# Overrides: []\n".to_string()
+            let ns: String = upstream.iter().map(|n| format!("nameserver {n}\n")).collect();
+            format!("{HEADER}{ns}\n# Based on host file: '/etc/resolv.conf' (legacy)\n# Overrides: {overrides}\n")
         };
         let hostname = format!("{}\n", c.hostname);
-        let view = baleine_vfs::FsView::plain(c.rootfs);
+        let view = baleine_vfs::FsView::plain(rootfs);
         let mut fs = self.forest.mounted(&view);
         let _ = fs.mkdir("/etc", true);
         let _ = fs.write_text("/etc/hosts", &hosts);
         let _ = fs.write_text("/etc/hostname", &hostname);
         let _ = fs.write_text("/etc/resolv.conf", &resolv);
+    }
+
+    /// The container whose network namespace `id` uses: X for
+    /// `--network container:X` (followed through chains), else `id` itself.
+    pub fn netns_owner(&self, id: &str) -> String {
+        let mut cur = id.to_string();
+        for _ in 0..8 {
+            let Some(c) = self.containers.get(&cur) else { break };
+            let Some(other) = c.network_mode.strip_prefix("container:") else { break };
+            match self.container_id(other) {
+                Ok(o) if o != cur => cur = o,
+                _ => break,
+            }
+        }
+        cur
     }
 
     /// Resolves `name` as the embedded DNS (or /etc/hosts) of container `from` would.
@@ -517,6 +611,8 @@ impl World {
             // The host itself: only outside names and localhost.
             return outside_lookup(name).map(Resolution::Ip).unwrap_or(Resolution::Unknown);
         };
+        let owner = self.netns_owner(fid);
+        let fid = owner.as_str();
         let Some(c) = self.containers.get(fid) else { return Resolution::Unknown };
         if name == "localhost" {
             return Resolution::Ip(0x7f00_0001);
@@ -541,29 +637,7 @@ impl World {
             return outside_lookup(name).map(Resolution::Ip).unwrap_or(Resolution::Unknown);
         }
         // Embedded DNS on user-defined networks.
-        let mut ips = Vec::new();
-        for (nid, _e) in c.endpoints.iter() {
-            let Some(net) = self.networks.get(nid) else { continue };
-            if net.is_default_bridge {
-                continue;
-            }
-            for other in self.containers.values() {
-                if !other.is_running() {
-                    continue;
-                }
-                if let Some(oe) = other.endpoints.get(nid) {
-                    if oe.ip == 0 {
-                        continue;
-                    }
-                    if other.name == name || oe.aliases.iter().any(|a| a == name) || oe.dns_names.iter().any(|a| a == name) {
-                        ips.push(oe.ip);
-                    }
-                }
-            }
-            if !ips.is_empty() {
-                break;
-            }
-        }
+        let ips = self.embedded_dns(fid, name);
         if let Some(ip) = ips.first() {
             // Round-robin across replicas: rotate with the clock.
             let i = (self.now_ms / 1000) as usize % ips.len();
@@ -594,9 +668,67 @@ impl World {
         Resolution::Unknown
     }
 
+    /// What the embedded DNS (127.0.0.11) of container `id` answers for
+    /// `name`: every running container with that name, alias or DNS name on
+    /// the first of its user-defined networks that knows it. Empty when it
+    /// does not know the name (it then forwards the query outside).
+    pub fn embedded_dns(&self, id: &str, name: &str) -> Vec<u32> {
+        let owner = self.netns_owner(id);
+        let Some(c) = self.containers.get(&owner) else { return Vec::new() };
+        let name = name.trim_end_matches('.');
+        let mut ips = Vec::new();
+        for nid in c.endpoints.keys() {
+            let Some(net) = self.networks.get(nid) else { continue };
+            if net.is_default_bridge || net.builtin {
+                continue;
+            }
+            for other in self.containers.values() {
+                if !other.is_running() {
+                    continue;
+                }
+                if let Some(oe) = other.endpoints.get(nid) {
+                    if oe.ip == 0 {
+                        continue;
+                    }
+                    if other.name == name || oe.aliases.iter().any(|a| a == name) || oe.dns_names.iter().any(|a| a == name) {
+                        ips.push(oe.ip);
+                    }
+                }
+            }
+            if !ips.is_empty() {
+                break;
+            }
+        }
+        ips
+    }
+
+    /// The embedded DNS's PTR answer for `ip` seen from container `id`:
+    /// "name.network" for a container on one of its user-defined networks.
+    pub fn reverse_dns(&self, id: &str, ip: u32) -> Option<String> {
+        let owner = self.netns_owner(id);
+        let c = self.containers.get(&owner)?;
+        for nid in c.endpoints.keys() {
+            let Some(net) = self.networks.get(nid) else { continue };
+            if net.is_default_bridge || net.builtin {
+                continue;
+            }
+            if let Some(other) = self.containers.values().find(|o| o.is_running() && o.endpoints.get(nid).is_some_and(|e| e.ip == ip)) {
+                return Some(format!("{}.{}", other.name, net.name));
+            }
+        }
+        None
+    }
+
+    /// Whether a container is on a user-defined network (it then uses the embedded DNS).
+    pub fn uses_embedded_dns(&self, id: &str) -> bool {
+        let owner = self.netns_owner(id);
+        self.containers.get(&owner).is_some_and(|c| c.network_mode != "host" && c.endpoints.keys().any(|nid| self.networks.get(nid).is_some_and(|n| !n.is_default_bridge && !n.builtin)))
+    }
+
     /// Whether a container can reach the simulated internet.
     pub fn has_outside_access(&self, id: &str) -> bool {
-        let Some(c) = self.containers.get(id) else { return true };
+        let owner = self.netns_owner(id);
+        let Some(c) = self.containers.get(&owner) else { return true };
         if c.network_mode == "host" {
             return true;
         }
@@ -617,14 +749,22 @@ impl World {
                 None
             }
         };
+        let owner = from.map(|f| self.netns_owner(f));
+        let from = owner.as_deref();
         if ip >> 24 == 127 {
             return match from {
                 Some(fid) => match self.containers.get(fid) {
                     Some(c) if c.network_mode == "host" => self.host_port_connect(port),
-                    Some(c) => match listening(c) {
-                        Some(p) => Connect::Open { program: p, container: Some(c.id.clone()) },
-                        None => Connect::Refused,
-                    },
+                    Some(c) => {
+                        // Every container of the namespace shares its loopback.
+                        let sharing = std::iter::once(c).chain(self.containers.values().filter(|o| o.id != c.id && self.netns_owner(&o.id) == c.id));
+                        for m in sharing {
+                            if let Some(p) = listening(m) {
+                                return Connect::Open { program: p, container: Some(m.id.clone()) };
+                            }
+                        }
+                        Connect::Refused
+                    }
                     None => Connect::Refused,
                 },
                 None => self.host_port_connect(port),
@@ -684,6 +824,10 @@ impl World {
                     }
                 }
             }
+            if c.network_mode == "host" || c.network_mode == "none" {
+                // -p is discarded in these modes.
+                continue;
+            }
             for b in &c.ports {
                 if b.host_port == port && b.proto == "tcp" {
                     if c.state.status != Status::Running {
@@ -700,9 +844,23 @@ impl World {
         Connect::Refused
     }
 
+    /// Whether host port `port` is already bound on the host (by docker-proxy
+    /// for a published port, or by a server of another --network host container).
+    pub fn host_port_bound(&self, except: &str, port: u16) -> bool {
+        self.containers.values().filter(|c| c.id != except && c.is_running()).any(|c| {
+            if c.network_mode == "host" {
+                c.process.as_ref().is_some_and(|p| p.listens.iter().any(|(lp, _)| *lp == port))
+            } else if c.network_mode == "none" {
+                false
+            } else {
+                c.ports.iter().any(|b| b.host_port == port && b.proto == "tcp")
+            }
+        })
+    }
+
     /// Whether a host port is published only on 127.0.0.1 (reachable only from the host).
     pub fn port_binding_ip(&self, port: u16) -> Option<String> {
-        self.containers.values().filter(|c| c.is_running()).flat_map(|c| c.ports.iter()).find(|b| b.host_port == port).map(|b| b.host_ip.clone())
+        self.containers.values().filter(|c| c.is_running() && c.network_mode != "host" && c.network_mode != "none").flat_map(|c| c.ports.iter()).find(|b| b.host_port == port).map(|b| b.host_ip.clone())
     }
 
     /// The container that owns an IP on any network.
@@ -751,7 +909,36 @@ impl World {
     }
 }
 
-fn outside_lookup(name: &str) -> Option<u32> {
+/// The subnet mask of a prefix length.
+fn mask_of(prefix: u8) -> u32 {
+    if prefix == 0 {
+        0
+    } else {
+        u32::MAX << (32 - prefix.min(32))
+    }
+}
+
+/// "10.0.0.1/24" as written (host bits kept), or None when it is not a CIDR.
+fn parse_cidr_raw(s: &str) -> Option<(u32, u8)> {
+    let (ip, prefix) = s.split_once('/')?;
+    let prefix: u8 = prefix.parse().ok()?;
+    if prefix > 32 {
+        return None;
+    }
+    Some((parse_ip(ip)?, prefix))
+}
+
+/// libnetwork's default IPAM: the first free ordinal of the pool (or of its
+/// --ip-range), never the network address nor the broadcast address.
+fn first_free(subnet: u32, prefix: u8, range: Option<(u32, u8)>, used: &std::collections::BTreeSet<u32>) -> Option<u32> {
+    let (base, rprefix) = range.unwrap_or((subnet, prefix));
+    let size = if rprefix >= 32 { 1u64 } else { 1u64 << (32 - rprefix) };
+    let broadcast = subnet | !mask_of(prefix);
+    (0..size).map(|off| base.wrapping_add(off as u32)).find(|ip| *ip != subnet && *ip != broadcast && !used.contains(ip) && cidr_contains(subnet, prefix, *ip))
+}
+
+/// A name of the simulated internet (what the host's DNS server answers).
+pub fn outside_lookup(name: &str) -> Option<u32> {
     OUTSIDE_HOSTS.iter().find(|(n, _)| *n == name).and_then(|(_, ip)| parse_ip(ip))
 }
 

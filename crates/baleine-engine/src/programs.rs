@@ -109,12 +109,15 @@ fn run_inner(sys: &mut ContainerSys<'_>, shell: &mut Shell, inv: &Invocation<'_>
         "ping" | "ping-iputils" => ping(sys, &args, out, name == "ping-iputils" || kind == "ping-iputils"),
         "wget" => wget(sys, &args, out),
         "curl" => curl(sys, &args, out),
-        "nslookup" | "nslookup-bind" => nslookup(sys, &args, out),
+        "nslookup" | "nslookup-bind" => nslookup(sys, &args, out, name == "nslookup-bind" || kind == "nslookup-bind"),
         "dig" => dig(sys, &args, out),
         "getent" => getent(sys, &args, out),
         "nc" | "netcat" | "ncat" => nc(sys, &args, out),
-        "ip" => ip_cmd(sys, &args, out),
-        "ifconfig" => ifconfig(sys, out),
+        "nc-openbsd" => nc_openbsd(sys, &args, out),
+        "host" => host_cmd(sys, &args, out),
+        "ip" => ip_cmd(sys, &args, out, false),
+        "ip-iproute2" => ip_cmd(sys, &args, out, true),
+        "ifconfig" => ifconfig(sys, &args, out),
         "ps" => ps(sys, &args, out),
         "kill" => kill(sys, &args, out),
         "top" => {
@@ -320,7 +323,8 @@ fn reachable_icmp(sys: &ContainerSys<'_>, ip: u32) -> bool {
     if crate::network::is_outside(ip) {
         return world.has_outside_access(cid);
     }
-    let Some(me) = world.containers.get(cid) else { return false };
+    let owner = world.netns_owner(cid);
+    let Some(me) = world.containers.get(&owner) else { return false };
     if me.network_mode == "host" {
         return true;
     }
@@ -394,6 +398,21 @@ fn ping(sys: &mut ContainerSys<'_>, args: &[String], out: &mut Output, iputils: 
         _ => 4,
     });
     let ips = ip_to_string(ip);
+    // iputils resolves each reply's address back to a name (PTR) unless the
+    // destination was numeric: Docker's embedded DNS answers "name.network".
+    let from_label = if iputils && parse_ip(&host).is_none() {
+        let ptr = match sys.cid() {
+            Some(cid) if !sys.ctx.host => sys.world.reverse_dns(cid, ip),
+            _ => None,
+        }
+        .or_else(|| crate::network::is_outside(ip).then(|| host.clone()));
+        match ptr {
+            Some(n) => format!("{n} ({ips})"),
+            None => ips.clone(),
+        }
+    } else {
+        ips.clone()
+    };
     let reach = reachable_icmp(sys, ip);
     if !reach && (sys.ctx.no_network || crate::network::is_outside(ip) && sys.cid().is_some_and(|c| !sys.world.has_outside_access(c))) {
         if iputils {
@@ -419,7 +438,7 @@ fn ping(sys: &mut ContainerSys<'_>, args: &[String], out: &mut Output, iputils: 
             let t = 0.05 + (pseudo_size(&format!("{host}{seq}"), 0, 90) as f64) / 1000.0;
             times.push(t);
             if iputils {
-                out.out(format!("64 bytes from {ips}: icmp_seq={} ttl=64 time={t:.3} ms\n", seq + 1));
+                out.out(format!("64 bytes from {from_label}: icmp_seq={} ttl=64 time={t:.3} ms\n", seq + 1));
             } else {
                 out.out(format!("64 bytes from {ips}: seq={seq} ttl=64 time={t:.3} ms\n"));
             }
@@ -516,7 +535,7 @@ fn wget(sys: &mut ContainerSys<'_>, args: &[String], out: &mut Output) -> i32 {
                 _ => String::new(),
             };
             if !quiet {
-                out.err(format!("Connecting to {}{} ({}:{})\n", u.host, if u.port == 80 { String::new() } else { format!(":{}", u.port) }, ip, u.port));
+                out.err(format!("Connecting to {} ({}:{})\n", wget_server_host(&url), ip, u.port));
             }
             if resp.status >= 400 {
                 out.err(format!("wget: server returned error: HTTP/1.1 {} {}\n", resp.status, resp.reason));
@@ -557,13 +576,13 @@ fn wget(sys: &mut ContainerSys<'_>, args: &[String], out: &mut Output) -> i32 {
                 HttpError::Resolve(_) => out.err(format!("wget: bad address '{host}'\n")),
                 HttpError::Refused(ip) => {
                     if !quiet {
-                        out.err(format!("Connecting to {host}:{port} ({}:{port})\n", ip_to_string(ip)));
+                        out.err(format!("Connecting to {} ({}:{port})\n", wget_server_host(&url), ip_to_string(ip)));
                     }
                     out.err(format!("wget: can't connect to remote host ({}): Connection refused\n", ip_to_string(ip)));
                 }
                 HttpError::Unreachable(ip) => {
                     if !quiet {
-                        out.err(format!("Connecting to {host}:{port} ({}:{port})\n", ip_to_string(ip)));
+                        out.err(format!("Connecting to {} ({}:{port})\n", wget_server_host(&url), ip_to_string(ip)));
                     }
                     sys.sleep(10.0, out);
                     out.err(format!("wget: can't connect to remote host ({}): Host is unreachable\n", ip_to_string(ip)));
@@ -573,6 +592,14 @@ fn wget(sys: &mut ContainerSys<'_>, args: &[String], out: &mut Output) -> i32 {
             1
         }
     }
+}
+
+/// busybox wget's `server.host`: the URL's host[:port] as written (parse_url).
+fn wget_server_host(url: &str) -> String {
+    let rest = url.split_once("://").map(|(_, r)| r).unwrap_or(url);
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let hostport = &rest[..end];
+    hostport.rsplit('@').next().unwrap_or(hostport).to_string()
 }
 
 fn curl(sys: &mut ContainerSys<'_>, args: &[String], out: &mut Output) -> i32 {
@@ -666,8 +693,13 @@ pub fn curl_common(sys: &mut ContainerSys<'_>, args: &[String], out: &mut Output
             0
         }
         Err((e, host, port)) => {
+            // From the host, a published port is held by docker-proxy: it
+            // accepts, fails to reach the container and closes the connection
+            // before reading the request (cmd/docker-proxy/tcp_proxy.go clientLoop).
+            let via_proxy = sys.ctx.host && matches!(e, HttpError::Refused(ip) if ip >> 24 == 127) && sys.world.port_binding_ip(port).is_some();
             let (code, msg) = match e {
                 HttpError::Resolve(_) => (6, format!("curl: (6) Could not resolve host: {host}")),
+                HttpError::Refused(_) if via_proxy => (56, "curl: (56) Recv failure: Connection reset by peer".to_string()),
                 HttpError::Refused(_) => (7, format!("curl: (7) Failed to connect to {host} port {port} after 0 ms: Couldn't connect to server")),
                 HttpError::Unreachable(_) => {
                     sys.sleep(10.0, out);
@@ -687,7 +719,7 @@ pub fn curl_common(sys: &mut ContainerSys<'_>, args: &[String], out: &mut Output
 }
 
 fn dns_server(sys: &ContainerSys<'_>) -> &'static str {
-    let user_net = sys.container().is_some_and(|c| c.endpoints.keys().any(|n| sys.world.networks.get(n).is_some_and(|n| !n.is_default_bridge && !n.builtin)));
+    let user_net = net_container(sys).is_some_and(|c| c.endpoints.keys().any(|n| sys.world.networks.get(n).is_some_and(|n| !n.is_default_bridge && !n.builtin)));
     if user_net {
         "127.0.0.11"
     } else {
@@ -695,7 +727,29 @@ fn dns_server(sys: &ContainerSys<'_>) -> &'static str {
     }
 }
 
-fn nslookup(sys: &mut ContainerSys<'_>, args: &[String], out: &mut Output) -> i32 {
+/// A DNS query (A) as this process's resolver sends it: the answers, or the
+/// response code of a failed query. /etc/hosts plays no part.
+fn dns_query(sys: &ContainerSys<'_>, host: &str) -> Result<Vec<u32>, &'static str> {
+    let host = host.trim_end_matches('.');
+    if let Some(ip) = parse_ip(host) {
+        return Ok(vec![ip]);
+    }
+    let outside = || crate::network::outside_lookup(host).map(|ip| vec![ip]).ok_or("NXDOMAIN");
+    let Some(cid) = sys.cid().filter(|_| !sys.ctx.host) else { return outside() };
+    if sys.world.uses_embedded_dns(cid) {
+        let ips = sys.world.embedded_dns(cid, host);
+        if !ips.is_empty() {
+            return Ok(ips);
+        }
+        // Forwarded to the host's servers, which an internal network cannot reach.
+        if !sys.world.has_outside_access(cid) {
+            return Err("SERVFAIL");
+        }
+    }
+    outside()
+}
+
+fn nslookup(sys: &mut ContainerSys<'_>, args: &[String], out: &mut Output, bind: bool) -> i32 {
     let Some(host) = args.iter().find(|a| !a.starts_with('-')).cloned() else {
         out.err("BusyBox v1.36.1 (2024-06-10 07:11:47 UTC) multi-call binary.\n\nUsage: nslookup [-type=QUERY_TYPE] [-debug] HOST [DNS_SERVER]\n");
         return 1;
@@ -705,15 +759,40 @@ fn nslookup(sys: &mut ContainerSys<'_>, args: &[String], out: &mut Output) -> i3
         out.out(";; connection timed out; no servers could be reached\n\n");
         return 1;
     }
+    if bind {
+        // BIND 9 nslookup: '#53', no trace of the empty AAAA answer.
+        out.out(format!("Server:\t\t{server}\nAddress:\t{server}#53\n\n"));
+        return match dns_query(sys, &host) {
+            Ok(ips) => {
+                let mut text = String::from("Non-authoritative answer:\n");
+                for ip in ips {
+                    text.push_str(&format!("Name:\t{host}\nAddress: {}\n", ip_to_string(ip)));
+                }
+                text.push('\n');
+                out.out(text);
+                0
+            }
+            Err(rcode) => {
+                out.out(format!("** server can't find {host}: {rcode}\n\n"));
+                1
+            }
+        };
+    }
     out.out(format!("Server:\t\t{server}\nAddress:\t{server}:53\n\n"));
-    match resolve(sys, &host) {
-        Resolution::Ip(ip) => {
-            let auth = if crate::network::is_outside(ip) { "Non-authoritative answer:\n" } else { "Non-authoritative answer:\n" };
-            out.out(format!("{auth}Name:\t{host}\nAddress: {}\n\n", ip_to_string(ip)));
+    // busybox (FEATURE_NSLOOKUP_BIG) sends an A and an AAAA query and prints
+    // each reply followed by an empty line; no reply has the AA bit.
+    match dns_query(sys, &host) {
+        Ok(ips) => {
+            let mut text = String::from("Non-authoritative answer:\n");
+            for ip in ips {
+                text.push_str(&format!("Name:\t{host}\nAddress: {}\n", ip_to_string(ip)));
+            }
+            text.push_str("\nNon-authoritative answer:\n\n");
+            out.out(text);
             0
         }
-        _ => {
-            out.out(format!("** server can't find {host}: NXDOMAIN\n\n"));
+        Err(rcode) => {
+            out.out(format!("** server can't find {host}: {rcode}\n\n** server can't find {host}: {rcode}\n\n"));
             1
         }
     }
@@ -777,7 +856,10 @@ fn getent(sys: &mut ContainerSys<'_>, args: &[String], out: &mut Output) -> i32 
 }
 
 fn nc(sys: &mut ContainerSys<'_>, args: &[String], out: &mut Output) -> i32 {
-    let verbose = args.iter().any(|a| a.starts_with('-') && a.contains('v'));
+    // busybox nc_bloaty: one -v reports successes and errors other than a
+    // refusal; -vv reports refusals too.
+    let vcount: usize = args.iter().filter(|a| a.starts_with('-') && !a.starts_with("--")).map(|a| a.matches('v').count()).sum();
+    let verbose = vcount > 0;
     let listen = args.iter().any(|a| a.starts_with('-') && a.contains('l'));
     let pos: Vec<&String> = args.iter().filter(|a| !a.starts_with('-')).collect();
     if listen {
@@ -804,7 +886,7 @@ fn nc(sys: &mut ContainerSys<'_>, args: &[String], out: &mut Output) -> i32 {
             0
         }
         Connect::Refused => {
-            if verbose {
+            if vcount > 1 {
                 out.err(format!("nc: {host} ({}:{port}): Connection refused\n", ip_to_string(ip)));
             }
             1
@@ -819,9 +901,16 @@ fn nc(sys: &mut ContainerSys<'_>, args: &[String], out: &mut Output) -> i32 {
     }
 }
 
+/// The container whose network namespace this process uses (`--network container:X` shares X's).
+fn net_container<'a>(sys: &'a ContainerSys<'_>) -> Option<&'a Container> {
+    let cid = sys.cid()?;
+    let owner = sys.world.netns_owner(cid);
+    sys.world.containers.get(&owner)
+}
+
 fn interfaces(sys: &ContainerSys<'_>) -> Vec<(String, u32, u8, String)> {
     let mut v = Vec::new();
-    if let Some(c) = sys.container() {
+    if let Some(c) = net_container(sys) {
         for (i, (nid, e)) in c.endpoints.iter().enumerate() {
             if e.ip == 0 {
                 continue;
@@ -833,17 +922,134 @@ fn interfaces(sys: &ContainerSys<'_>) -> Vec<(String, u32, u8, String)> {
     v
 }
 
-fn ip_cmd(sys: &mut ContainerSys<'_>, args: &[String], out: &mut Output) -> i32 {
+/// /etc/services names netcat-openbsd prints in "[tcp/NAME]".
+fn service_name(port: u16) -> &'static str {
+    match port {
+        21 => "ftp",
+        22 => "ssh",
+        25 => "smtp",
+        53 => "domain",
+        80 => "http",
+        443 => "https",
+        3306 => "mysql",
+        5432 => "postgresql",
+        _ => "*",
+    }
+}
+
+/// netcat-openbsd (Alpine/Debian): `nc -zv HOST PORT`.
+fn nc_openbsd(sys: &mut ContainerSys<'_>, args: &[String], out: &mut Output) -> i32 {
+    let verbose = args.iter().any(|a| a.starts_with('-') && !a.starts_with("--") && a.contains('v'));
+    let listen = args.iter().any(|a| a.starts_with('-') && !a.starts_with("--") && a.contains('l'));
+    let mut pos: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < args.len() {
+        let a = &args[i];
+        if matches!(a.as_str(), "-w" | "-p" | "-s" | "-i" | "-q" | "-W" | "-X" | "-x" | "-T" | "-O" | "-I") {
+            i += 2;
+            continue;
+        }
+        if !a.starts_with('-') {
+            pos.push(a.clone());
+        }
+        i += 1;
+    }
+    if listen {
+        let port = pos.last().and_then(|p| p.parse::<u16>().ok()).unwrap_or(0);
+        sys.become_server(ServerInfo { program: "nc".into(), ports: vec![(port, 0)], handles_sigterm: false, term_exit: 0 });
+        return 0;
+    }
+    let (Some(host), Some(port)) = (pos.first().cloned(), pos.get(1).and_then(|p| p.parse::<u16>().ok())) else {
+        out.err("usage: nc [-46CDdFhklNnrStUuvZz] [-I length] [-i interval] [-M ttl]\n\t  [-m minttl] [-O length] [-P proxy_username] [-p source_port]\n\t  [-q seconds] [-s sourceaddr] [-T keyword] [-V rtable] [-W recvlimit]\n\t  [-w timeout] [-X proxy_protocol] [-x proxy_address[:port]]\n\t  [destination] [port]\n");
+        return 1;
+    };
+    let ip = match resolve(sys, &host) {
+        Resolution::Ip(ip) => ip,
+        _ => {
+            out.err(format!("nc: getaddrinfo for host \"{host}\" port {port}: Name does not resolve\n"));
+            return 1;
+        }
+    };
+    let shown = if parse_ip(&host).is_some() { host.clone() } else { format!("{host} ({})", ip_to_string(ip)) };
+    match connect(sys, ip, port) {
+        Connect::Open { .. } => {
+            if verbose {
+                out.err(format!("Connection to {shown} {port} port [tcp/{}] succeeded!\n", service_name(port)));
+            }
+            0
+        }
+        Connect::Refused => {
+            if verbose {
+                out.err(format!("nc: connect to {shown} port {port} (tcp) failed: Connection refused\n"));
+            }
+            1
+        }
+        Connect::Unreachable => {
+            sys.sleep(5.0, out);
+            if verbose {
+                out.err(format!("nc: connect to {shown} port {port} (tcp) failed: Operation timed out\n"));
+            }
+            1
+        }
+    }
+}
+
+/// BIND `host NAME`.
+fn host_cmd(sys: &mut ContainerSys<'_>, args: &[String], out: &mut Output) -> i32 {
+    let Some(name) = args.iter().find(|a| !a.starts_with('-')).cloned() else {
+        out.err("Usage: host [-aCdilrTvVw] [-c class] [-N ndots] [-t type] [-W time]\n            [-R number] [-m flag] [-p port] hostname [server]\n");
+        return 1;
+    };
+    if sys.ctx.no_network {
+        out.out(";; connection timed out; no servers could be reached\n");
+        return 1;
+    }
+    match dns_query(sys, &name) {
+        Ok(ips) => {
+            for ip in ips {
+                out.out(format!("{name} has address {}\n", ip_to_string(ip)));
+            }
+            0
+        }
+        Err(rcode) => {
+            let code = if rcode == "SERVFAIL" { 2 } else { 3 };
+            out.out(format!("Host {name} not found: {code}({rcode})\n"));
+            1
+        }
+    }
+}
+
+fn ip_cmd(sys: &mut ContainerSys<'_>, args: &[String], out: &mut Output, iproute2: bool) -> i32 {
+    // Global options (-4, -o, ...) come before the object.
+    let args: Vec<String> = args.iter().skip_while(|a| a.starts_with('-')).cloned().collect();
+    let args = args.as_slice();
     match args.first().map(String::as_str) {
         Some("a") | Some("addr") | Some("address") | None => {
-            out.out("1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 qdisc noqueue state UNKNOWN qlen 1000\n    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00\n    inet 127.0.0.1/8 scope host lo\n       valid_lft forever preferred_lft forever\n");
-            for (n, (name, ip, prefix, mac)) in interfaces(sys).into_iter().enumerate() {
-                out.out(format!("{}: {name}@if{}: <BROADCAST,MULTICAST,UP,LOWER_UP,M-DOWN> mtu 1500 qdisc noqueue state UP \n    link/ether {mac} brd ff:ff:ff:ff:ff:ff\n    inet {}/{prefix} brd {} scope global {name}\n       valid_lft forever preferred_lft forever\n", n + 2, 30 + n, ip_to_string(ip), ip_to_string(ip | (u32::MAX >> prefix))));
+            // `ip addr [show|list] [dev] IFACE`
+            let dev = args.iter().skip(1).map(String::as_str).find(|a| !matches!(*a, "show" | "list" | "dev" | "ls") && !a.starts_with('-'));
+            let ifaces = interfaces(sys);
+            if let Some(d) = dev {
+                if d != "lo" && !ifaces.iter().any(|(n, ..)| n == d) {
+                    out.err(format!("ip: can't find device '{d}'\n"));
+                    return 1;
+                }
+            }
+            let (group, netns) = if iproute2 { (" group default", " link-netnsid 0") } else { ("", "") };
+            if dev.is_none_or(|d| d == "lo") {
+                out.out(format!("1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 qdisc noqueue state UNKNOWN{group} qlen 1000\n    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00\n    inet 127.0.0.1/8 scope host lo\n       valid_lft forever preferred_lft forever\n"));
+            }
+            for (n, (name, ip, prefix, mac)) in ifaces.into_iter().enumerate() {
+                if dev.is_some_and(|d| d != name) {
+                    continue;
+                }
+                let bcast = if prefix >= 32 { ip } else { ip | (u32::MAX >> prefix) };
+                let flags = if iproute2 { "BROADCAST,MULTICAST,UP,LOWER_UP" } else { "BROADCAST,MULTICAST,UP,LOWER_UP,M-DOWN" };
+                out.out(format!("{}: {name}@if{}: <{flags}> mtu 1500 qdisc noqueue state UP{group} \n    link/ether {mac} brd ff:ff:ff:ff:ff:ff{netns}\n    inet {}/{prefix} brd {} scope global {name}\n       valid_lft forever preferred_lft forever\n", n + 2, 30 + n, ip_to_string(ip), ip_to_string(bcast)));
             }
             0
         }
         Some("r") | Some("route") => {
-            if let Some(c) = sys.container() {
+            if let Some(c) = net_container(sys) {
                 if let Some((nid, _)) = c.endpoints.iter().find(|(_, e)| e.ip != 0) {
                     if let Some(n) = sys.world.networks.get(nid) {
                         out.out(format!("default via {} dev eth0 \n{}/{} dev eth0 scope link  src {}\n", ip_to_string(n.gateway), ip_to_string(n.subnet), n.prefix, ip_to_string(c.endpoints[nid].ip)));
@@ -859,12 +1065,25 @@ fn ip_cmd(sys: &mut ContainerSys<'_>, args: &[String], out: &mut Output) -> i32 
     }
 }
 
-fn ifconfig(sys: &mut ContainerSys<'_>, out: &mut Output) -> i32 {
-    for (name, ip, prefix, mac) in interfaces(sys) {
+fn ifconfig(sys: &mut ContainerSys<'_>, args: &[String], out: &mut Output) -> i32 {
+    let dev = args.iter().find(|a| !a.starts_with('-')).map(String::as_str);
+    let ifaces = interfaces(sys);
+    if let Some(d) = dev {
+        if d != "lo" && !ifaces.iter().any(|(n, ..)| n == d) {
+            out.err(format!("ifconfig: {d}: error fetching interface information: Device not found\n"));
+            return 1;
+        }
+    }
+    for (name, ip, prefix, mac) in ifaces {
+        if dev.is_some_and(|d| d != name) {
+            continue;
+        }
         let mask = if prefix == 0 { 0 } else { u32::MAX << (32 - prefix) };
         out.out(format!("{name:<10}Link encap:Ethernet  HWaddr {}  \n          inet addr:{}  Bcast:{}  Mask:{}\n          UP BROADCAST RUNNING MULTICAST  MTU:1500  Metric:1\n\n", mac.to_uppercase(), ip_to_string(ip), ip_to_string(ip | !mask), ip_to_string(mask)));
     }
-    out.out("lo        Link encap:Local Loopback  \n          inet addr:127.0.0.1  Mask:255.0.0.0\n          UP LOOPBACK RUNNING  MTU:65536  Metric:1\n\n");
+    if dev.is_none_or(|d| d == "lo") {
+        out.out("lo        Link encap:Local Loopback  \n          inet addr:127.0.0.1  Mask:255.0.0.0\n          UP LOOPBACK RUNNING  MTU:65536  Metric:1\n\n");
+    }
     0
 }
 
@@ -1799,6 +2018,24 @@ fn server_nginx(sys: &mut ContainerSys<'_>, args: &[String], out: &mut Output) -
         ports.push(80);
     }
     ports.dedup();
+    // --network host: the ports are the host's; one already bound stops nginx
+    // after its 5 bind attempts (ngx_open_listening_sockets).
+    let in_use: Option<u16> = match sys.container() {
+        Some(c) if c.network_mode == "host" => ports.iter().copied().find(|p| sys.world.host_port_bound(&c.id, *p)),
+        _ => None,
+    };
+    if let Some(port) = in_use {
+        for attempt in 0..5u64 {
+            for addr in ["0.0.0.0", "[::]"] {
+                sys.log_at(attempt * 500, true, &format!("2026/11/25 08:00:00 [emerg] 1#1: bind() to {addr}:{port} failed (98: Address in use)"), out);
+                sys.log_at(attempt * 500, true, &format!("nginx: [emerg] bind() to {addr}:{port} failed (98: Address in use)"), out);
+            }
+        }
+        sys.log_at(2500, true, "2026/11/25 08:00:00 [emerg] 1#1: still could not bind()", out);
+        sys.log_at(2500, true, "nginx: [emerg] still could not bind()", out);
+        sys.sleep(2.5, out);
+        return 1;
+    }
     for l in [
         "2026/11/25 08:00:00 [notice] 1#1: using the \"epoll\" event method",
         "2026/11/25 08:00:00 [notice] 1#1: nginx/1.27.3",

@@ -70,6 +70,13 @@ impl World {
         if !driver.is_empty() && driver != "local" {
             return Err(EngineError::not_found(format!("create {name}: error looking up volume plugin {driver}: plugin \"{driver}\" not found")));
         }
+        // volume/service/service.go Create: a volume without a name is
+        // anonymous and carries the com.docker.volume.anonymous label.
+        let mut labels = labels;
+        if anonymous {
+            labels.insert("com.docker.volume.anonymous".into(), String::new());
+            labels.sort_keys();
+        }
         let tree = self.forest.add(Tree::new());
         self.volumes.insert(
             name.clone(),
