@@ -1,11 +1,13 @@
-//! Schema validation of a compose model, reproducing what compose-go gets from
-//! the compose-spec JSON schema (draft-07) through santhosh-tekuri/jsonschema v6
-//! and its `getMostSpecificError` selection:
+//! Schema validation of a compose model, reproducing what compose-go v2.4.7
+//! (Docker Compose v2.32) gets from the compose-spec JSON schema (draft-07)
+//! through xeipuuv/gojsonschema v1.2.0 and its `getMostSpecificError`
+//! selection:
 //!
-//! * `services.web additional properties 'foo' not allowed`
-//! * `services.web.ports must be a array`
-//! * `services.web.environment.FOO must be a boolean, null, number or string`
-//! * `services.frontend.develop.watch.0 missing property 'action'`
+//! * `(root) Additional property servics is not allowed`
+//! * `services.web Additional property foo is not allowed`
+//! * `services.web.ports must be a list`
+//! * `services.web.environment.FOO must be a string, number, boolean or null`
+//! * `services.frontend.develop.watch.0 action is required`
 //!
 //! The schema below is our own transcription of the compose-spec structure
 //! (accepted attributes, their types and constraints), interpreted by a small
@@ -96,6 +98,8 @@ impl Pat {
 #[derive(Clone, Default)]
 struct S {
     types: u8,
+    /// The `type` keyword as written, `|`-separated, in schema order.
+    type_names: &'static str,
     enum_vals: Option<&'static [&'static str]>,
     reference: Option<&'static str>,
     props: Vec<(&'static str, S)>,
@@ -126,9 +130,10 @@ fn parse_types(t: &str) -> u8 {
 }
 
 /// `{"type": ...}`
-fn t(types: &str) -> S {
+fn t(types: &'static str) -> S {
     S {
         types: parse_types(types),
+        type_names: types,
         ..Default::default()
     }
 }
@@ -147,6 +152,7 @@ fn r(name: &'static str) -> S {
 fn obj(props: Vec<(&'static str, S)>) -> S {
     S {
         types: OBJ,
+        type_names: "object",
         props,
         pattern_props: vec![(Pat::XPrefix, any())],
         no_additional: true,
@@ -157,6 +163,7 @@ fn obj(props: Vec<(&'static str, S)>) -> S {
 fn dict(pat: Pat, value: S) -> S {
     S {
         types: OBJ,
+        type_names: "object",
         pattern_props: vec![(pat, value)],
         ..Default::default()
     }
@@ -164,6 +171,7 @@ fn dict(pat: Pat, value: S) -> S {
 fn arr(items: S) -> S {
     S {
         types: ARR,
+        type_names: "array",
         items: Some(Box::new(items)),
         ..Default::default()
     }
@@ -209,8 +217,9 @@ impl S {
         self.pattern_props.retain(|(p, _)| *p != Pat::XPrefix);
         self
     }
-    fn types(mut self, t: &str) -> S {
+    fn types(mut self, t: &'static str) -> S {
         self.types = parse_types(t);
+        self.type_names = t;
         self
     }
 }
@@ -274,6 +283,7 @@ fn build_definitions() -> HashMap<&'static str, S> {
 
     let blkio = S {
         types: OBJ,
+        type_names: "object",
         props: vec![
             ("device_read_bps", arr(r("blkio_limit"))),
             ("device_read_iops", arr(r("blkio_limit"))),
@@ -290,6 +300,7 @@ fn build_definitions() -> HashMap<&'static str, S> {
         r("list_of_strings"),
         S {
             types: OBJ,
+            type_names: "object",
             no_additional: true,
             pattern_props: vec![(
                 Pat::Name,
@@ -367,6 +378,7 @@ fn build_definitions() -> HashMap<&'static str, S> {
         r("list_of_strings"),
         S {
             types: OBJ,
+            type_names: "object",
             pattern_props: vec![(Pat::Name, service_network)],
             no_additional: true,
             ..Default::default()
@@ -689,6 +701,7 @@ fn build_definitions() -> HashMap<&'static str, S> {
 
     let external = || S {
         types: BOOL | STR | OBJ,
+        type_names: "boolean|string|object",
         props: vec![("name", string())],
         pattern_props: vec![(Pat::XPrefix, any())],
         no_additional: true,
@@ -738,6 +751,7 @@ fn build_definitions() -> HashMap<&'static str, S> {
     );
     let loose_external = || S {
         types: BOOL | STR | OBJ,
+        type_names: "boolean|string|object",
         props: vec![("name", string())],
         ..Default::default()
     };
@@ -796,6 +810,7 @@ fn build_definitions() -> HashMap<&'static str, S> {
                 string(),
                 S {
                     types: OBJ,
+                    type_names: "object",
                     no_additional: true,
                     props: vec![
                         ("path", string()),
@@ -863,27 +878,51 @@ fn build_definitions() -> HashMap<&'static str, S> {
 }
 
 // ------------------------------------------------------------------ validation
+//
+// A port of xeipuuv/gojsonschema v1.2.0's walk (validation.go), which
+// compose-go v2.4.7 (Compose v2.32) uses: errors are collected in one flat
+// list, in the order gojsonschema finds them, with its score to pick the
+// closest `oneOf` branch; compose-go's `getMostSpecificError` then picks the
+// error whose field has the most dot-separated parts.
 
 #[derive(Debug, Clone)]
 enum Kind {
-    Type(u8),
+    /// Expected types, as written in the schema (`string|number`).
+    Type(&'static str),
     Enum(&'static [&'static str]),
     Minimum(f64),
     Maximum(f64),
-    Required(Vec<String>),
-    Additional(Vec<String>),
-    Pattern(String, Pat),
+    Required(String),
+    Additional(String),
+    Pattern(Pat),
     Unique(usize, usize),
-    OneOfNone,
-    OneOfMany(usize, usize),
-    Group,
+    OneOf,
 }
 
 #[derive(Debug, Clone)]
 struct VErr {
     loc: Vec<String>,
     kind: Kind,
-    causes: Vec<VErr>,
+}
+
+#[derive(Default)]
+struct Res {
+    errors: Vec<VErr>,
+    score: i64,
+}
+
+impl Res {
+    fn add(&mut self, loc: &[String], kind: Kind) {
+        self.errors.push(VErr {
+            loc: loc.to_vec(),
+            kind,
+        });
+        self.score -= 2;
+    }
+    fn merge(&mut self, other: Res) {
+        self.errors.extend(other.errors);
+        self.score += other.score;
+    }
 }
 
 fn type_of(v: &Value) -> u8 {
@@ -931,225 +970,197 @@ fn json_equal(a: &Value, b: &Value) -> bool {
 
 const MAX_VALIDATION_DEPTH: usize = 256;
 
-fn validate(s: &S, v: &Value, loc: &mut Vec<String>, depth: usize) -> Result<(), VErr> {
+/// `subValidateWithContext`: a fresh result.
+fn sub_validate(s: &S, v: &Value, loc: &mut Vec<String>, depth: usize) -> Res {
+    let mut res = Res::default();
+    validate_recursive(s, v, loc, depth, &mut res);
+    res
+}
+
+/// `validateRecursive`.
+fn validate_recursive(s: &S, v: &Value, loc: &mut Vec<String>, depth: usize, res: &mut Res) {
     if depth > MAX_VALIDATION_DEPTH {
-        return Ok(());
-    }
-    let err = |kind: Kind, loc: &Vec<String>| VErr {
-        loc: loc.clone(),
-        kind,
-        causes: vec![],
-    };
-    if s.types != 0 && type_of(v) & s.types == 0 {
-        return Err(err(Kind::Type(s.types), loc));
-    }
-    if let Some(values) = s.enum_vals {
-        let ok = matches!(v, Value::Str(x) if values.contains(&x.as_str()));
-        if !ok {
-            return Err(err(Kind::Enum(values), loc));
-        }
+        return;
     }
     if let Some(name) = s.reference {
-        let Some(target) = definitions().get(name) else {
-            return Ok(());
-        };
-        return validate(target, v, loc, depth + 1).map_err(|e| {
-            // the Reference wrapper has the same location; keep the cause(s)
-            match e.kind {
-                Kind::Group => VErr {
-                    loc: loc.clone(),
-                    kind: Kind::Group,
-                    causes: e.causes,
-                },
-                _ => VErr {
-                    loc: loc.clone(),
-                    kind: Kind::Group,
-                    causes: vec![e],
-                },
-            }
-        });
+        if let Some(target) = definitions().get(name) {
+            validate_recursive(target, v, loc, depth + 1, res);
+        }
+        return;
     }
-    let mut errors: Vec<VErr> = Vec::new();
+    if s.types != 0 && type_of(v) & s.types == 0 {
+        res.add(loc, Kind::Type(s.type_names));
+        return;
+    }
+    validate_schema(s, v, loc, depth, res);
     match v {
-        Value::Map(m) => validate_object(s, m, loc, depth, &mut errors),
-        Value::Seq(items) => {
-            if s.unique && items.len() > 1 {
-                'outer: for i in 0..items.len() {
-                    for j in (i + 1)..items.len() {
-                        if json_equal(&items[i], &items[j]) {
-                            errors.push(err(Kind::Unique(i, j), loc));
-                            break 'outer;
-                        }
-                    }
-                }
-            }
-            if let Some(item_schema) = &s.items {
-                for (i, item) in items.iter().enumerate() {
-                    loc.push(i.to_string());
-                    if let Err(e) = validate(item_schema, item, loc, depth + 1) {
-                        errors.push(e);
-                    }
+        Value::Map(m) => {
+            validate_object(s, m, loc, depth, res);
+            validate_common(s, v, loc, res);
+            for (name, ps) in &s.props {
+                if let Some(next) = m.get(*name) {
+                    loc.push(name.to_string());
+                    validate_recursive(ps, next, loc, depth + 1, res);
                     loc.pop();
                 }
             }
         }
+        Value::Seq(items) => {
+            validate_array(s, items, loc, depth, res);
+            validate_common(s, v, loc, res);
+        }
         Value::Str(st) => {
+            validate_common(s, v, loc, res);
             if let Some(p) = s.pattern {
                 if !p.matches(st) {
-                    errors.push(err(Kind::Pattern(st.clone(), p), loc));
+                    res.add(loc, Kind::Pattern(p));
                 }
             }
+            res.score += 1;
         }
-        _ => {
+        Value::Null | Value::Bool(_) => validate_common(s, v, loc, res),
+        Value::Int(_) | Value::Float(_) => {
             if let Some(n) = num(v) {
-                if let Some(min) = s.minimum {
-                    if n < min {
-                        errors.push(err(Kind::Minimum(min), loc));
-                    }
-                }
                 if let Some(max) = s.maximum {
                     if n > max {
-                        errors.push(err(Kind::Maximum(max), loc));
+                        res.add(loc, Kind::Maximum(max));
+                    }
+                }
+                if let Some(min) = s.minimum {
+                    if n < min {
+                        res.add(loc, Kind::Minimum(min));
                     }
                 }
             }
+            res.score += 1;
+            validate_common(s, v, loc, res);
         }
     }
-    if errors.is_empty() && !s.one_of.is_empty() {
-        let mut matched: Option<usize> = None;
-        let mut sub_errors = Vec::new();
-        for (i, sub) in s.one_of.iter().enumerate() {
-            match validate(sub, v, loc, depth + 1) {
-                Ok(()) => {
-                    if let Some(m) = matched {
-                        errors.push(err(Kind::OneOfMany(m, i), loc));
-                        break;
-                    }
-                    matched = Some(i);
-                }
-                Err(e) => {
-                    if matched.is_none() {
-                        sub_errors.push(e);
-                    }
-                }
-            }
-        }
-        if matched.is_none() {
-            errors.push(VErr {
-                loc: loc.clone(),
-                kind: Kind::OneOfNone,
-                causes: sub_errors,
-            });
-        }
-    }
-    match errors.len() {
-        0 => Ok(()),
-        1 => Err(errors.pop().unwrap_or_else(|| err(Kind::Group, loc))),
-        _ => Err(VErr {
-            loc: loc.clone(),
-            kind: Kind::Group,
-            causes: errors,
-        }),
-    }
+    res.score += 1;
 }
 
-fn validate_object(s: &S, m: &Map, loc: &mut Vec<String>, depth: usize, errors: &mut Vec<VErr>) {
-    let missing: Vec<String> = s
-        .required
-        .iter()
-        .filter(|r| !m.contains_key(**r))
-        .map(|r| r.to_string())
-        .collect();
-    if !missing.is_empty() {
-        errors.push(VErr {
-            loc: loc.clone(),
-            kind: Kind::Required(missing),
-            causes: vec![],
-        });
-    }
-    let mut additional = Vec::new();
-    for (k, v) in m {
-        let mut evaluated = false;
-        if let Some((_, ps)) = s.props.iter().find(|(name, _)| *name == k.as_str()) {
-            evaluated = true;
-            loc.push(k.clone());
-            if let Err(e) = validate(ps, v, loc, depth + 1) {
-                errors.push(e);
+/// `validateSchema` (the only combinator the compose schema uses is oneOf).
+fn validate_schema(s: &S, v: &Value, loc: &mut Vec<String>, depth: usize, res: &mut Res) {
+    if !s.one_of.is_empty() {
+        let mut validated = 0;
+        let mut best: Option<Res> = None;
+        for sub in &s.one_of {
+            let r = sub_validate(sub, v, loc, depth + 1);
+            if r.errors.is_empty() {
+                validated += 1;
+            } else if validated == 0 && best.as_ref().is_none_or(|b| r.score > b.score) {
+                best = Some(r);
             }
-            loc.pop();
         }
+        if validated != 1 {
+            res.add(loc, Kind::OneOf);
+            if validated == 0 {
+                if let Some(b) = best {
+                    res.merge(b);
+                }
+            }
+        }
+    }
+    res.score += 1;
+}
+
+/// `validateCommon` (enum).
+fn validate_common(s: &S, v: &Value, loc: &[String], res: &mut Res) {
+    if let Some(values) = s.enum_vals {
+        let ok = matches!(v, Value::Str(x) if values.contains(&x.as_str()));
+        if !ok {
+            res.add(loc, Kind::Enum(values));
+        }
+    }
+    res.score += 1;
+}
+
+/// `validateArray`.
+fn validate_array(s: &S, items: &[Value], loc: &mut Vec<String>, depth: usize, res: &mut Res) {
+    if let Some(item_schema) = &s.items {
+        for (i, item) in items.iter().enumerate() {
+            loc.push(i.to_string());
+            let r = sub_validate(item_schema, item, loc, depth + 1);
+            loc.pop();
+            res.merge(r);
+        }
+    }
+    if s.unique {
+        // stringifiedItems: each duplicate is reported against the last
+        // earlier index holding the same value.
+        let mut seen: Vec<(usize, &Value)> = Vec::new();
+        for (j, item) in items.iter().enumerate() {
+            if let Some(pos) = seen.iter().position(|(_, w)| json_equal(w, item)) {
+                let i = seen[pos].0;
+                res.add(loc, Kind::Unique(i, j));
+                seen[pos].0 = j;
+            } else {
+                seen.push((j, item));
+            }
+        }
+    }
+    res.score += 1;
+}
+
+/// `validateObject`.
+fn validate_object(s: &S, m: &Map, loc: &mut Vec<String>, depth: usize, res: &mut Res) {
+    for r in s.required {
+        if m.contains_key(*r) {
+            res.score += 1;
+        } else {
+            res.add(loc, Kind::Required(r.to_string()));
+        }
+    }
+    for (k, v) in m {
+        let found = s.props.iter().any(|(name, _)| *name == k.as_str());
+        let mut pp_match = false;
         for (pat, ps) in &s.pattern_props {
             if pat.matches(k) {
-                evaluated = true;
+                pp_match = true;
                 loc.push(k.clone());
-                if let Err(e) = validate(ps, v, loc, depth + 1) {
-                    errors.push(e);
-                }
+                let r = sub_validate(ps, v, loc, depth + 1);
                 loc.pop();
+                res.merge(r);
             }
         }
-        if !evaluated && s.no_additional {
-            additional.push(k.clone());
+        if pp_match {
+            res.score += 1;
+        }
+        if !found && !pp_match && s.no_additional {
+            res.add(loc, Kind::Additional(k.clone()));
         }
     }
-    if !additional.is_empty() {
-        errors.push(VErr {
-            loc: loc.clone(),
-            kind: Kind::Additional(additional),
-            causes: vec![],
-        });
+    res.score += 1;
+}
+
+/// `ResultErrorFields.Field`: the path without `(root).`, `(root)` at the top.
+fn field(e: &VErr) -> String {
+    if e.loc.is_empty() {
+        "(root)".to_string()
+    } else {
+        e.loc.join(".")
     }
 }
 
 fn specificity(e: &VErr) -> usize {
-    match e.kind {
-        Kind::Additional(_) => e.loc.len() + 1,
-        _ => e.loc.len(),
+    field(e).split('.').count()
+}
+
+/// humanReadableType: `object` is a mapping, `array` a list.
+fn human_type(t: &str) -> &str {
+    match t {
+        "object" => "mapping",
+        "array" => "list",
+        other => other,
     }
 }
 
-fn most_specific(e: &VErr) -> &VErr {
-    if e.causes.is_empty() {
-        return e;
+fn human_types(names: &str) -> String {
+    let all: Vec<&str> = names.split('|').map(human_type).collect();
+    match all.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} or {}", rest.join(", "), last),
+        _ => all.join(""),
     }
-    let mut best: Option<&VErr> = None;
-    for c in &e.causes {
-        let c = most_specific(c);
-        if best.is_none_or(|b| specificity(c) > specificity(b)) {
-            best = Some(c);
-        }
-    }
-    best.unwrap_or(e)
-}
-
-fn quote(s: &str) -> String {
-    let q = crate::util::go_quote(s);
-    let inner = &q[1..q.len() - 1];
-    let inner = inner.replace("\\\"", "\"").replace('\'', "\\'");
-    format!("'{}'", inner)
-}
-
-fn human_types(t: u8) -> String {
-    let mut names: Vec<&str> = Vec::new();
-    for (bit, name) in [
-        (NULL, "null"),
-        (BOOL, "boolean"),
-        (INT, "integer"),
-        (NUM, "number"),
-        (STR, "string"),
-        (ARR, "array"),
-        (OBJ, "mapping"),
-    ] {
-        if t & bit != 0 {
-            names.push(name);
-        }
-    }
-    if names.len() == 1 {
-        return names[0].to_string();
-    }
-    names.sort();
-    let last = names.pop().unwrap_or_default();
-    format!("{} or {}", names.join(", "), last)
 }
 
 fn fmt_num(f: f64) -> String {
@@ -1160,59 +1171,62 @@ fn fmt_num(f: f64) -> String {
     }
 }
 
-fn message(e: &VErr) -> String {
-    let path = e.loc.join(".");
+/// The error's description (gojsonschema's English locale), with compose-go's
+/// `must be a <type>` for type errors.
+fn description(e: &VErr) -> String {
     match &e.kind {
-        Kind::Type(t) => format!("{} must be a {}", path, human_types(*t)),
-        Kind::Minimum(m) => format!("{} must be greater than or equal to {}", path, fmt_num(*m)),
-        Kind::Maximum(m) => format!("{} must be less than or equal to {}", path, fmt_num(*m)),
+        Kind::Type(t) => format!("must be a {}", human_types(t)),
+        Kind::Minimum(m) => format!("Must be greater than or equal to {}", fmt_num(*m)),
+        Kind::Maximum(m) => format!("Must be less than or equal to {}", fmt_num(*m)),
         Kind::Enum(values) => {
-            let body = if values.len() == 1 {
-                format!("value must be {}", quote(values[0]))
-            } else {
-                let v: Vec<String> = values.iter().map(|v| quote(v)).collect();
-                format!("value must be one of {}", v.join(", "))
-            };
-            format!("{} {}", path, body)
-        }
-        Kind::Required(m) => {
-            if m.len() == 1 {
-                format!("{} missing property {}", path, quote(&m[0]))
-            } else {
-                let q: Vec<String> = m.iter().map(|s| quote(s)).collect();
-                format!("{} missing properties {}", path, q.join(", "))
-            }
-        }
-        Kind::Additional(props) => {
-            let q: Vec<String> = props.iter().map(|s| quote(s)).collect();
+            let v: Vec<String> = values.iter().map(|v| format!("\"{v}\"")).collect();
             format!(
-                "{} additional properties {} not allowed",
-                path,
-                q.join(", ")
+                "{} must be one of the following: {}",
+                field(e),
+                v.join(", ")
             )
         }
-        Kind::Pattern(got, p) => {
-            format!(
-                "{} {} does not match pattern {}",
-                path,
-                quote(got),
-                quote(p.source())
-            )
-        }
-        Kind::Unique(i, j) => format!("{} items at {} and {} are equal", path, i, j),
-        Kind::OneOfNone => format!("{} oneOf failed, none matched", path),
-        Kind::OneOfMany(i, j) => format!("{} oneOf failed, subschemas {}, {} matched", path, i, j),
-        Kind::Group => format!("{} validation failed", path),
+        Kind::Required(p) => format!("{p} is required"),
+        Kind::Additional(p) => format!("Additional property {p} is not allowed"),
+        Kind::Pattern(p) => format!("Does not match pattern '{}'", p.source()),
+        Kind::Unique(i, j) => format!("array items[{i},{j}] must be unique"),
+        Kind::OneOf => "Must validate one and only one schema (oneOf)".to_string(),
     }
 }
 
-/// Validates a (merged) compose model. Returns compose's message for the most
+/// compose-go `getMostSpecificError` + `validationError.Error()`.
+fn message(errors: &[VErr]) -> String {
+    let mut most = 0;
+    for (i, e) in errors.iter().enumerate() {
+        let (se, sm) = (specificity(e), specificity(&errors[most]));
+        if se > sm {
+            most = i;
+            continue;
+        }
+        if se == sm
+            && matches!(e.kind, Kind::Type(_))
+            && !matches!(errors[most].kind, Kind::Type(_))
+        {
+            most = i;
+        }
+    }
+    let parent = &errors[most];
+    let desc = match (&parent.kind, errors.get(most + 1)) {
+        (Kind::OneOf, Some(child)) => description(child),
+        _ => description(parent),
+    };
+    format!("{} {}", field(parent), desc)
+}
+
+/// Validates a compose model. Returns compose's message for the most
 /// specific error, without the `validating <file>: ` prefix.
 pub fn validate_model(model: &Map) -> Result<(), String> {
     let mut loc = Vec::new();
-    match validate(root_schema(), &Value::Map(model.clone()), &mut loc, 0) {
-        Ok(()) => Ok(()),
-        Err(e) => Err(message(most_specific(&e))),
+    let res = sub_validate(root_schema(), &Value::Map(model.clone()), &mut loc, 0);
+    if res.errors.is_empty() {
+        Ok(())
+    } else {
+        Err(message(&res.errors))
     }
 }
 
@@ -1239,17 +1253,19 @@ mod tests {
 
     #[test]
     fn messages() {
+        // compose-go v2.4.7 (gojsonschema) texts, as in its loader_test.go
+        // and docker/compose v2.32.4 pkg/e2e/metrics_test.go.
         assert_eq!(
             check("services:\n  web:\n    image: nginx\n    foo: bar\n").unwrap_err(),
-            "services.web additional properties 'foo' not allowed"
+            "services.web Additional property foo is not allowed"
         );
         assert_eq!(
             check("services:\n  web:\n    ports: '80:80'\n").unwrap_err(),
-            "services.web.ports must be a array"
+            "services.web.ports must be a list"
         );
         assert_eq!(
             check("services:\n  web:\n    environment:\n      FOO: [1]\n").unwrap_err(),
-            "services.web.environment.FOO must be a boolean, null, number or string"
+            "services.web.environment.FOO must be a string, number, boolean or null"
         );
         assert_eq!(
             check("services: []\n").unwrap_err(),
@@ -1261,25 +1277,20 @@ mod tests {
         );
         assert_eq!(check("name: 1\n").unwrap_err(), "name must be a string");
         assert_eq!(
-            check("services:\n  web:\n    image: x\n    volumes:\n      - type: tmpfs\n        target: /x\n        tmpfs:\n          size: -1\n").unwrap_err(),
-            "services.web.volumes.0.tmpfs.size must be greater than or equal to 0"
-        );
-        assert_eq!(
             check("services:\n  web:\n    image: x\n    volumes:\n      - type: tmpfs\n        target: /x\n        tmpfs:\n          size: 1.5\n").unwrap_err(),
             "services.web.volumes.0.tmpfs.size must be a integer"
         );
         assert_eq!(
-            check("services:\n  web:\n    depends_on:\n      db:\n        condition: sometimes\n").unwrap_err(),
-            "services.web.depends_on.db.condition value must be one of 'service_started', 'service_healthy', 'service_completed_successfully'"
-        );
-        assert_eq!(
-            check("services:\n  web:\n    develop:\n      watch:\n        - path: ./x\n")
-                .unwrap_err(),
-            "services.web.develop.watch.0 missing property 'action'"
+            check("services:\n  web:\n    image: x\n    volumes:\n      - type: tmpfs\n        target: /x\n        foo: 1\n").unwrap_err(),
+            "services.web.volumes.0 Additional property foo is not allowed"
         );
         assert_eq!(
             check("servics: {}\n").unwrap_err(),
-            " additional properties 'servics' not allowed"
+            "(root) Additional property servics is not allowed"
+        );
+        assert_eq!(
+            check("services:\n  web:\n    image: 1\n").unwrap_err(),
+            "services.web.image must be a string"
         );
     }
 }

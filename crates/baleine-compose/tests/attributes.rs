@@ -45,7 +45,7 @@ mod ports {
     #[test]
     fn errors() {
         assert_eq!(error("services:\n  web:\n    image: nginx\n    ports: \"80:80\"\n"),
-            "validating /home/learner/projet/myapp/compose.yaml: services.web.ports must be a array");
+            "validating /home/learner/projet/myapp/compose.yaml: services.web.ports must be a list");
         assert_eq!(
             error("services:\n  web:\n    image: nginx\n    ports:\n      - \"80:abc\"\n"),
             "invalid containerPort: abc"
@@ -171,7 +171,7 @@ mod environment {
     #[test]
     fn wrong_value_type() {
         assert_eq!(error("services:\n  a:\n    image: x\n    environment:\n      FOO: [1]\n"),
-            "validating /home/learner/projet/myapp/compose.yaml: services.a.environment.FOO must be a boolean, null, number or string");
+            "validating /home/learner/projet/myapp/compose.yaml: services.a.environment.FOO must be a string, number, boolean or null");
     }
 }
 
@@ -490,7 +490,7 @@ mod misc_service_attributes {
     #[test]
     fn unknown_attribute() {
         assert_eq!(error("services:\n  web:\n    image: nginx\n    foo: bar\n"),
-            "validating /home/learner/projet/myapp/compose.yaml: services.web additional properties 'foo' not allowed");
+            "validating /home/learner/projet/myapp/compose.yaml: services.web Additional property foo is not allowed");
     }
 
     #[test]

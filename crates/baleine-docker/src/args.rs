@@ -189,6 +189,10 @@ pub fn arg_count_error(cmd: &Command, n: usize) -> Option<String> {
         }
         return Some(format!("\"{}\" requires exactly {} {}.\n{tail}", cmd.path, cmd.min_args, plural(cmd.min_args)));
     }
+    // cli.RequiresRangeArgs (commit, port): both bounds, pluralised on the maximum.
+    if cmd.min_args > 0 && cmd.max_args != usize::MAX && (n < cmd.min_args || n > cmd.max_args) {
+        return Some(format!("\"{}\" requires at least {} and at most {} {}.\n{tail}", cmd.path, cmd.min_args, cmd.max_args, plural(cmd.max_args)));
+    }
     if n < cmd.min_args {
         return Some(format!("\"{}\" requires at least {} {}.\n{tail}", cmd.path, cmd.min_args, plural(cmd.min_args)));
     }

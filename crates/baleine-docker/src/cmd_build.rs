@@ -96,24 +96,83 @@ fn error(cli: &mut Cli<'_>, msg: impl AsRef<str>) -> i32 {
 }
 
 /// `docker build`, `docker buildx build`, `docker image build`, `docker builder build`.
+/// A parsed `docker buildx build` command line, ready to run.
+struct Prepared {
+    req: BuildRequest,
+    mode: Mode,
+    check: bool,
+    notes: Vec<String>,
+    iidfile: Option<String>,
+    explain: bool,
+}
+
 pub fn build(cli: &mut Cli<'_>, argv: &[String], path: &str) -> i32 {
     let _ = path;
+    let p = match prepare(cli, argv) {
+        Ok(p) => p,
+        Err(status) => return status,
+    };
+    run_prepared(cli, p)
+}
+
+/// Runs a build for `docker compose` (buildx's `build.Build` with compose's
+/// shared printer): nothing is printed but argument errors; the caller
+/// renders the progress of all its builds at once. Err is the exit status.
+pub fn build_collect(cli: &mut Cli<'_>, argv: &[String]) -> Result<BuildOutput, i32> {
+    let p = prepare(cli, argv)?;
+    Ok(cli.world.build(&p.req))
+}
+
+/// The builds of several compose services shown as buildx's printer with
+/// `WithPrefix(service, true)` shows them: one display, every vertex named
+/// `[service ...]` or `[service] ...`.
+pub fn render_prefixed(outs: &[(String, BuildOutput)], mode: Mode) -> String {
+    fn add_prefix(pfx: &str, name: &str) -> String {
+        match name.strip_prefix('[') {
+            Some(rest) => format!("[{pfx} {rest}"),
+            None => format!("[{pfx}] {name}"),
+        }
+    }
+    let mut merged = BuildOutput::default();
+    for (svc, out) in outs {
+        for v in &out.vertices {
+            let mut v = v.clone();
+            if v.started {
+                v.name = add_prefix(svc, &v.name);
+            }
+            merged.vertices.push(v);
+        }
+        merged.total_ms += out.total_ms;
+        // buildx's setRecordProvenance (compose leaves ProvenanceResponseMode
+        // unset, so it runs after every successful build).
+        if out.failure.is_none() {
+            merged.vertices.push(baleine_engine::build::Vertex { name: add_prefix(svc, "resolving provenance for metadata file"), started: true, ..Default::default() });
+        }
+    }
+    match mode {
+        Mode::Tty => progress::tty(&merged, progress::WIDTH),
+        Mode::Plain => progress::plain(&merged),
+        Mode::Quiet | Mode::RawJson => String::new(),
+    }
+}
+
+fn prepare(cli: &mut Cli<'_>, argv: &[String]) -> Result<Prepared, i32> {
     if cli.getenv("DOCKER_BUILDKIT") == Some("0") {
         cli.err("DEPRECATED: The legacy builder is deprecated and will be removed in a future release.\n            BuildKit is currently disabled; enable it by removing the DOCKER_BUILDKIT=0\n            environment-variable.\n\n");
     }
     let a = match args::parse(&command(true), argv) {
         Ok(a) if a.help => {
             cli.print(args::help(&command(false)));
-            return 0;
+            return Err(0);
         }
         Ok(a) => a,
         Err(msg) => {
             cli.err(format!("{msg}\nSee 'docker buildx build --help'.\n"));
-            return 125;
+            return Err(125);
         }
     };
     if a.args.len() != 1 {
-        return error(cli, format!("\"docker buildx build\" requires exactly 1 argument.\nSee 'docker buildx build --help'.\n\nUsage:  docker buildx build {USAGE}\n\n{SHORT}"));
+        return Err(error(cli, format!("\"docker buildx build\" requires exactly 1 argument.\nSee 'docker buildx build --help'.\n\nUsage:  docker buildx build {USAGE}\n\n{SHORT}")));
     }
     // Progress mode.
     let progress_flag = a.value("progress").unwrap_or("auto").to_string();
@@ -122,18 +181,18 @@ pub fn build(cli: &mut Cli<'_>, argv: &[String], path: &str) -> i32 {
         "plain" => Mode::Plain,
         "quiet" => Mode::Quiet,
         "rawjson" => Mode::RawJson,
-        other => return error(cli, format!("invalid progress mode {other}")),
+        other => return Err(error(cli, format!("invalid progress mode {other}"))),
     };
     if a.has("quiet") {
         if !matches!(progress_flag.as_str(), "auto" | "quiet") {
-            return error(cli, format!("progress={progress_flag} and quiet cannot be used together"));
+            return Err(error(cli, format!("progress={progress_flag} and quiet cannot be used together")));
         }
         mode = Mode::Quiet;
     }
     let check = a.has("check") || a.value("call") == Some("check");
     if let Some(c) = a.value("call") {
         if !matches!(c, "build" | "check") {
-            return error(cli, format!("baleine: --call={c} is not simulated (only build and check)"));
+            return Err(error(cli, format!("baleine: --call={c} is not simulated (only build and check)")));
         }
     }
     // Tags.
@@ -141,17 +200,17 @@ pub fn build(cli: &mut Cli<'_>, argv: &[String], path: &str) -> i32 {
     for t in a.values("tag") {
         match Reference::parse(t) {
             Ok(r) if r.digest.is_none() => tags.push(t.to_string()),
-            Ok(_) => return error(cli, format!("invalid tag {t:?}: invalid reference format")),
+            Ok(_) => return Err(error(cli, format!("invalid tag {t:?}: invalid reference format"))),
             Err(e) => {
                 let why = if e.message.contains("must be lowercase") { "repository name must be lowercase" } else { "invalid reference format" };
-                return error(cli, format!("invalid tag {t:?}: {why}"));
+                return Err(error(cli, format!("invalid tag {t:?}: {why}")));
             }
         }
     }
     // Network.
     let network = a.value("network").unwrap_or("default").to_string();
     if !matches!(network.as_str(), "default" | "none" | "host" | "") {
-        return error(cli, format!("network mode {network:?} not supported by buildkit"));
+        return Err(error(cli, format!("network mode {network:?} not supported by buildkit")));
     }
     // Context.
     let ctx_arg = a.args[0].clone();
@@ -159,16 +218,16 @@ pub fn build(cli: &mut Cli<'_>, argv: &[String], path: &str) -> i32 {
     let stdin_text = cli.stdin.as_ref().map(|b| String::from_utf8_lossy(b).into_owned());
     if ctx_arg == "-" {
         if a.value("file") == Some("-") {
-            return error(cli, "invalid argument: can't use stdin for both build context and dockerfile");
+            return Err(error(cli, "invalid argument: can't use stdin for both build context and dockerfile"));
         }
         req.dockerfile_text = Some(stdin_text.clone().unwrap_or_default());
     } else if ctx_arg.starts_with("http://") || ctx_arg.starts_with("https://") || ctx_arg.starts_with("git@") || ctx_arg.starts_with("git://") {
-        return error(cli, "baleine: remote build contexts (Git or URL) are not simulated; clone the repository and build the folder");
+        return Err(error(cli, "baleine: remote build contexts (Git or URL) are not simulated; clone the repository and build the folder"));
     } else {
         let p = cli.host_path(&ctx_arg);
         let is_dir = matches!(cli.world.forest.tree(cli.world.host_tree).get(&p), Some(Node::Dir(_)));
         if !is_dir {
-            return error(cli, format!("unable to prepare context: path {ctx_arg:?} not found"));
+            return Err(error(cli, format!("unable to prepare context: path {ctx_arg:?} not found")));
         }
         req.context_dir = p;
     }
@@ -195,7 +254,7 @@ pub fn build(cli: &mut Cli<'_>, argv: &[String], path: &str) -> i32 {
     for s in a.values("secret") {
         match parse_secret(cli, s) {
             Ok(x) => req.secrets.push(x),
-            Err(e) => return error(cli, e),
+            Err(e) => return Err(error(cli, e)),
         }
     }
     let mut notes: Vec<String> = Vec::new();
@@ -206,11 +265,11 @@ pub fn build(cli: &mut Cli<'_>, argv: &[String], path: &str) -> i32 {
         match kind.as_str() {
             "local" => match get("dest") {
                 Some(d) => req.output_local = Some(cli.host_path(&d)),
-                None => return error(cli, "dest is required for local output"),
+                None => return Err(error(cli, "dest is required for local output")),
             },
             "docker" | "image" | "moby" => {}
             "registry" => notes.push(push_note(&tags)),
-            other => return error(cli, format!("baleine: --output type={other} is not simulated (use type=local,dest=DIR or the default image output)")),
+            other => return Err(error(cli, format!("baleine: --output type={other} is not simulated (use type=local,dest=DIR or the default image output)"))),
         }
     }
     if a.has("push") {
@@ -239,6 +298,11 @@ pub fn build(cli: &mut Cli<'_>, argv: &[String], path: &str) -> i32 {
     req.pull = a.has("pull");
     req.check_only = check;
 
+    Ok(Prepared { req, mode, check, notes, iidfile: a.value("iidfile").map(str::to_string), explain: a.has("explain") })
+}
+
+fn run_prepared(cli: &mut Cli<'_>, p: Prepared) -> i32 {
+    let Prepared { req, mode, check, notes, iidfile, explain } = p;
     let start = cli.world.now_ms;
     let out = cli.world.build(&req);
     let mut status = if out.failure.is_some() { 1 } else { 0 };
@@ -262,7 +326,7 @@ pub fn build(cli: &mut Cli<'_>, argv: &[String], path: &str) -> i32 {
             if mode == Mode::Quiet {
                 cli.print(format!("sha256:{id}\n"));
             }
-            if let Some(f) = a.value("iidfile") {
+            if let Some(f) = iidfile.as_deref() {
                 let p = cli.host_path(f);
                 let host = cli.world.host_tree;
                 if let Some(t) = cli.world.forest.get_mut(host) {
@@ -274,7 +338,7 @@ pub fn build(cli: &mut Cli<'_>, argv: &[String], path: &str) -> i32 {
     for n in out.notes.iter().chain(notes.iter()) {
         cli.err(format!("baleine: {n}\n"));
     }
-    if a.has("explain") {
+    if explain {
         print_explain(cli, &out);
         print_lint(cli, &out);
     }

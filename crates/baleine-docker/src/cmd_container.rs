@@ -89,7 +89,45 @@ pub const RUN: Command = Command { path: "docker run", usage: "[OPTIONS] IMAGE [
 const CREATE: Command = Command { path: "docker create", usage: "[OPTIONS] IMAGE [COMMAND] [ARG...]", short: "Create a new container", aliases: &["docker container create", "docker create"], flags: RUN_FLAGS, stop_at_positional: true, min_args: 1, max_args: usize::MAX };
 
 fn simple(path: &'static str, usage: &'static str, short: &'static str, flags: &'static [Flag], min: usize, max: usize) -> Command {
-    Command { path, usage, short, aliases: &[], flags, stop_at_positional: false, min_args: min, max_args: max }
+    Command { path: cpath(path), usage, short, aliases: &[], flags, stop_at_positional: false, min_args: min, max_args: max }
+}
+
+thread_local! {
+    /// Set while a command runs as `docker container X` rather than `docker X`.
+    static VIA_GROUP: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// The command path cobra prints in usage errors ("See 'docker container ls --help'."):
+/// under `docker container`, the sub-command's own name (aliases resolved).
+fn cpath(path: &'static str) -> &'static str {
+    if !VIA_GROUP.with(|v| v.get()) {
+        return path;
+    }
+    match path {
+        "docker run" => "docker container run",
+        "docker create" => "docker container create",
+        "docker start" => "docker container start",
+        "docker stop" => "docker container stop",
+        "docker restart" => "docker container restart",
+        "docker kill" => "docker container kill",
+        "docker rm" => "docker container rm",
+        "docker ps" => "docker container ls",
+        "docker logs" => "docker container logs",
+        "docker exec" => "docker container exec",
+        "docker pause" => "docker container pause",
+        "docker unpause" => "docker container unpause",
+        "docker rename" => "docker container rename",
+        "docker wait" => "docker container wait",
+        "docker top" => "docker container top",
+        "docker stats" => "docker container stats",
+        "docker port" => "docker container port",
+        "docker diff" => "docker container diff",
+        "docker cp" => "docker container cp",
+        "docker commit" => "docker container commit",
+        "docker update" => "docker container update",
+        "docker attach" => "docker container attach",
+        other => other,
+    }
 }
 
 const START_FLAGS: &[Flag] = &[flag("attach", Some('a'), "", "Attach STDOUT/STDERR and forward signals"), flag("interactive", Some('i'), "", "Attach container's STDIN")];
@@ -137,7 +175,13 @@ const WAIT_FLAGS: &[Flag] = &[];
 const PORT_FLAGS: &[Flag] = &[];
 
 pub fn run(cli: &mut Cli<'_>, name: &str, argv: &[String], via_group: bool) -> i32 {
-    let _ = via_group;
+    let before = VIA_GROUP.with(|v| v.replace(via_group));
+    let status = run_inner(cli, name, argv);
+    VIA_GROUP.with(|v| v.set(before));
+    status
+}
+
+fn run_inner(cli: &mut Cli<'_>, name: &str, argv: &[String]) -> i32 {
     match name {
         "run" => cmd_run(cli, argv, false),
         "create" => cmd_run(cli, argv, true),
@@ -247,21 +291,35 @@ pub fn parse_mount(s: &str) -> Result<MountSpec, String> {
     Ok(m)
 }
 
+/// `--restart`: docker/cli opts.ParseRestartPolicy, then the daemon's
+/// ValidateRestartPolicy (api/types/container/hostconfig.go). Daemon-side
+/// errors come back prefixed with "Error response from daemon: ".
 pub fn parse_restart(s: &str) -> Result<RestartPolicy, String> {
-    let (name, n) = s.split_once(':').unwrap_or((s, ""));
-    match name {
-        "no" | "" | "always" | "unless-stopped" | "on-failure" => {}
-        _ => return Err(format!("invalid restart policy '{s}'")),
+    if s.is_empty() {
+        return Ok(RestartPolicy { name: "no".into(), max_retries: 0 });
     }
-    let max_retries = if n.is_empty() {
-        0
-    } else {
-        if name != "on-failure" {
-            return Err(format!("maximum retry count cannot be used with restart policy '{name}'"));
-        }
-        n.parse().map_err(|_| format!("invalid restart policy format: maximum retry count must be an integer"))?
+    let (name, n) = match s.split_once(':') {
+        Some(("", _)) => return Err("invalid restart policy format: no policy provided before colon".into()),
+        Some((k, v)) => (k, v),
+        None => (s, ""),
     };
-    Ok(RestartPolicy { name: if name.is_empty() { "no".into() } else { name.into() }, max_retries })
+    let count: i64 = if n.is_empty() { 0 } else { n.parse().map_err(|_| "invalid restart policy format: maximum retry count must be an integer".to_string())? };
+    let daemon = |m: &str| format!("Error response from daemon: invalid restart policy: {m}");
+    match name {
+        "no" | "always" | "unless-stopped" => {
+            if count != 0 {
+                let neg = if count < 0 { " and cannot be negative" } else { "" };
+                return Err(daemon(&format!("maximum retry count can only be used with 'on-failure'{neg}")));
+            }
+        }
+        "on-failure" => {
+            if count < 0 {
+                return Err(daemon("maximum retry count cannot be negative"));
+            }
+        }
+        other => return Err(daemon(&format!("unknown policy '{other}'; use one of 'no', 'always', 'on-failure', or 'unless-stopped'"))),
+    }
+    Ok(RestartPolicy { name: name.into(), max_retries: count.clamp(0, u32::MAX as i64) as u32 })
 }
 
 /// Reads an env file as docker/cli's opts.ParseEnvFile does.
@@ -313,10 +371,13 @@ fn spec_from_args(cli: &Cli<'_>, a: &Args) -> Result<ContainerSpec, String> {
             spec.env.push(format!("{e}={v}"));
         }
     }
+    // Errors found by the daemon (verifyContainerSettings) come after every
+    // error of the CLI's own parsing.
+    let mut daemon_err: Option<String> = None;
     spec.workdir = a.value("workdir").map(str::to_string);
     if let Some(w) = &spec.workdir {
-        if !w.starts_with('/') {
-            return Err(format!("the working directory '{w}' is invalid, it needs to be an absolute path"));
+        if !w.is_empty() && !w.starts_with('/') {
+            daemon_err = Some(format!("Error response from daemon: the working directory '{w}' is invalid, it needs to be an absolute path"));
         }
     }
     spec.user = a.value("user").map(str::to_string);
@@ -358,25 +419,34 @@ fn spec_from_args(cli: &Cli<'_>, a: &Args) -> Result<ContainerSpec, String> {
     spec.links = a.values("link").into_iter().map(str::to_string).collect();
     spec.extra_hosts = a.values("add-host").into_iter().map(str::to_string).collect();
     spec.dns = a.values("dns").into_iter().map(str::to_string).collect();
+    spec.restart = RestartPolicy { name: "no".into(), max_retries: 0 };
+    let mut restart_given = false;
     if let Some(r) = a.value("restart") {
-        spec.restart = parse_restart(r)?;
-    } else {
-        spec.restart = RestartPolicy { name: "no".into(), max_retries: 0 };
+        restart_given = !r.is_empty() && r != "no";
+        match parse_restart(r) {
+            Ok(p) => spec.restart = p,
+            Err(e) if e.starts_with("Error response from daemon: ") => {
+                if daemon_err.is_none() {
+                    daemon_err = Some(e);
+                }
+            }
+            Err(e) => return Err(e),
+        }
     }
     spec.auto_remove = a.has("rm");
-    if spec.auto_remove && spec.restart.name != "no" {
+    if spec.auto_remove && restart_given {
         return Err("Conflicting options: --restart and --rm".into());
     }
     if let Some(m) = a.value("memory") {
         spec.memory = parse_size(m).ok_or_else(|| format!("invalid argument \"{m}\" for \"-m, --memory\" flag: invalid size: '{m}'"))?;
-        if spec.memory > 0 && spec.memory < 6 * 1024 * 1024 {
-            return Err("Minimum memory limit allowed is 6MB".into());
+        if spec.memory > 0 && spec.memory < 6 * 1024 * 1024 && daemon_err.is_none() {
+            daemon_err = Some("Error response from daemon: Minimum memory limit allowed is 6MB".into());
         }
     }
     if let Some(c) = a.value("cpus") {
         let v: f64 = c.parse().map_err(|_| format!("invalid argument \"{c}\" for \"--cpus\" flag: failed to parse {c} as a rational number"))?;
-        if v > 2.0 {
-            return Err(format!("range of CPUs is from 0.01 to 2.00, as there are only 2 CPUs available"));
+        if v > 2.0 && daemon_err.is_none() {
+            daemon_err = Some("Error response from daemon: range of CPUs is from 0.01 to 2.00, as there are only 2 CPUs available".into());
         }
         spec.nano_cpus = (v * 1e9) as u64;
     }
@@ -419,6 +489,9 @@ fn spec_from_args(cli: &Cli<'_>, a: &Args) -> Result<ContainerSpec, String> {
         spec.log_opts.insert(k.to_string(), v.to_string());
     }
     spec.platform = a.value("platform").map(str::to_string);
+    if let Some(e) = daemon_err {
+        return Err(e);
+    }
     Ok(spec)
 }
 
@@ -454,8 +527,17 @@ fn run_daemon_error(cli: &mut Cli<'_>, cmd: &str, e: &EngineError) -> i32 {
     run_error_status(e)
 }
 
+/// A failed start: docker/cli run.go reportError(stderr, "run", err, false)
+/// prints no "See 'docker run --help'." line.
+fn run_start_error(cli: &mut Cli<'_>, e: &EngineError) -> i32 {
+    let msg = e.message.trim_end_matches('.');
+    cli.err(format!("docker: Error response from daemon: {msg}.\n"));
+    run_error_status(e)
+}
+
 fn cmd_run(cli: &mut Cli<'_>, argv: &[String], create_only: bool) -> i32 {
-    let cmd = if create_only { &CREATE } else { &RUN };
+    let cmd = if create_only { Command { path: cpath(CREATE.path), ..CREATE } } else { Command { path: cpath(RUN.path), ..RUN } };
+    let cmd = &cmd;
     let a = match parse_args(cli, cmd, argv) {
         Ok(a) => a,
         Err(s) => return s,
@@ -463,11 +545,21 @@ fn cmd_run(cli: &mut Cli<'_>, argv: &[String], create_only: bool) -> i32 {
     let name = if create_only { "create" } else { "run" };
     let spec = match spec_from_args(cli, &a) {
         Ok(s) => s,
+        Err(msg) if msg.starts_with("invalid argument \"") => {
+            // A bad flag value is a pflag error (cli/cobra.go FlagErrorFunc).
+            cli.err(format!("{msg}\nSee '{} --help'.\n", cmd.path));
+            return 125;
+        }
         Err(msg) => {
             cli.err(format!("docker: {}.\nSee 'docker {name} --help'.\n", msg.trim_end_matches('.')));
             return 125;
         }
     };
+    // docker/cli create.go parses the image reference before anything else.
+    if let Err(e) = baleine_engine::images::Reference::parse(&spec.image) {
+        cli.err(format!("docker: {}.\nSee 'docker {name} --help'.\n", e.message.trim_end_matches('.')));
+        return 125;
+    }
     if spec.network.as_deref() == Some("host") && !spec.ports.is_empty() {
         cli.err("WARNING: Published ports are discarded when using host network mode\n");
     }
@@ -497,7 +589,7 @@ fn cmd_run(cli: &mut Cli<'_>, argv: &[String], create_only: bool) -> i32 {
     let report = match cli.world.start_container(&id) {
         Ok(r) => r,
         Err(e) => {
-            let status = run_daemon_error(cli, name, &e);
+            let status = run_start_error(cli, &e);
             if auto_remove {
                 let _ = cli.world.remove_container(&id, true, true);
             }
@@ -560,7 +652,7 @@ fn each(cli: &mut Cli<'_>, names: &[String], mut op: impl FnMut(&mut Cli<'_>, &s
 }
 
 fn cmd_start(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
-    let cmd = Command { path: "docker start", usage: "[OPTIONS] CONTAINER [CONTAINER...]", short: "Start one or more stopped containers", aliases: &["docker container start", "docker start"], flags: START_FLAGS, stop_at_positional: false, min_args: 1, max_args: usize::MAX };
+    let cmd = Command { path: cpath("docker start"), usage: "[OPTIONS] CONTAINER [CONTAINER...]", short: "Start one or more stopped containers", aliases: &["docker container start", "docker start"], flags: START_FLAGS, stop_at_positional: false, min_args: 1, max_args: usize::MAX };
     let a = match parse_args(cli, &cmd, argv) {
         Ok(a) => a,
         Err(s) => return s,
@@ -616,9 +708,9 @@ fn cmd_start(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
 
 fn cmd_stop(cli: &mut Cli<'_>, argv: &[String], restart: bool) -> i32 {
     let cmd = if restart {
-        Command { path: "docker restart", usage: "[OPTIONS] CONTAINER [CONTAINER...]", short: "Restart one or more containers", aliases: &["docker container restart", "docker restart"], flags: STOP_FLAGS, stop_at_positional: false, min_args: 1, max_args: usize::MAX }
+        Command { path: cpath("docker restart"), usage: "[OPTIONS] CONTAINER [CONTAINER...]", short: "Restart one or more containers", aliases: &["docker container restart", "docker restart"], flags: STOP_FLAGS, stop_at_positional: false, min_args: 1, max_args: usize::MAX }
     } else {
-        Command { path: "docker stop", usage: "[OPTIONS] CONTAINER [CONTAINER...]", short: "Stop one or more running containers", aliases: &["docker container stop", "docker stop"], flags: STOP_FLAGS, stop_at_positional: false, min_args: 1, max_args: usize::MAX }
+        Command { path: cpath("docker stop"), usage: "[OPTIONS] CONTAINER [CONTAINER...]", short: "Stop one or more running containers", aliases: &["docker container stop", "docker stop"], flags: STOP_FLAGS, stop_at_positional: false, min_args: 1, max_args: usize::MAX }
     };
     let a = match parse_args(cli, &cmd, argv) {
         Ok(a) => a,
@@ -631,7 +723,7 @@ fn cmd_stop(cli: &mut Cli<'_>, argv: &[String], restart: bool) -> i32 {
 }
 
 fn cmd_kill(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
-    let cmd = Command { path: "docker kill", usage: "[OPTIONS] CONTAINER [CONTAINER...]", short: "Kill one or more running containers", aliases: &["docker container kill", "docker kill"], flags: KILL_FLAGS, stop_at_positional: false, min_args: 1, max_args: usize::MAX };
+    let cmd = Command { path: cpath("docker kill"), usage: "[OPTIONS] CONTAINER [CONTAINER...]", short: "Kill one or more running containers", aliases: &["docker container kill", "docker kill"], flags: KILL_FLAGS, stop_at_positional: false, min_args: 1, max_args: usize::MAX };
     let a = match parse_args(cli, &cmd, argv) {
         Ok(a) => a,
         Err(s) => return s,
@@ -642,7 +734,7 @@ fn cmd_kill(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
 }
 
 fn cmd_rm(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
-    let cmd = Command { path: "docker rm", usage: "[OPTIONS] CONTAINER [CONTAINER...]", short: "Remove one or more containers", aliases: &["docker container rm", "docker container remove", "docker rm"], flags: RM_FLAGS, stop_at_positional: false, min_args: 1, max_args: usize::MAX };
+    let cmd = Command { path: cpath("docker rm"), usage: "[OPTIONS] CONTAINER [CONTAINER...]", short: "Remove one or more containers", aliases: &["docker container rm", "docker container remove", "docker rm"], flags: RM_FLAGS, stop_at_positional: false, min_args: 1, max_args: usize::MAX };
     let a = match parse_args(cli, &cmd, argv) {
         Ok(a) => a,
         Err(s) => return s,
@@ -666,8 +758,8 @@ pub fn prune(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
         cli.pending = Some(Pending::Prompt(Prompt::Confirm { argv: again, cwd: cli.cwd.clone() }));
         return 0;
     }
-    let sizes: Vec<u64> = Vec::new();
-    let _ = sizes;
+    // SpaceReclaimed: the writable layers of the removed containers.
+    let reclaimed: u64 = cli.world.containers.values().filter(|c| matches!(c.state.status, Status::Exited | Status::Created | Status::Dead)).map(|c| format::container_rw_size(cli.world, c)).sum();
     let ids = cli.world.prune_containers();
     if !ids.is_empty() {
         cli.print("Deleted Containers:\n");
@@ -676,7 +768,8 @@ pub fn prune(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
         }
         cli.print("\n");
     }
-    cli.print("Total reclaimed space: 0B\n");
+    let reclaimed = if ids.is_empty() { 0 } else { reclaimed };
+    cli.print(format!("Total reclaimed space: {}\n", baleine_engine::util::human_size(reclaimed)));
     0
 }
 
@@ -686,7 +779,9 @@ fn matches_filter(cli: &Cli<'_>, c: &Container, key: &str, value: &str) -> bool 
     let w = &*cli.world;
     match key {
         "status" => c.state.status.as_str() == value,
-        "name" => c.name.contains(value),
+        // The daemon matches names with a regular expression (filters.Match);
+        // the anchors ^ and $ are what learners use.
+        "name" => name_matches(&c.name, value),
         "id" => c.id.starts_with(value),
         "ancestor" => {
             let img = w.image_id(value);
@@ -709,8 +804,27 @@ fn matches_filter(cli: &Cli<'_>, c: &Container, key: &str, value: &str) -> bool 
     }
 }
 
+/// `--filter name=PATTERN`: a substring match, with `^` and `$` anchors.
+fn name_matches(name: &str, pattern: &str) -> bool {
+    let (start, p) = match pattern.strip_prefix('^') {
+        Some(rest) => (true, rest),
+        None => (false, pattern),
+    };
+    let (end, p) = match p.strip_suffix('$') {
+        Some(rest) => (true, rest),
+        None => (false, p),
+    };
+    let name = name.strip_prefix('/').unwrap_or(name);
+    match (start, end) {
+        (true, true) => name == p,
+        (true, false) => name.starts_with(p),
+        (false, true) => name.ends_with(p),
+        (false, false) => name.contains(p),
+    }
+}
+
 fn cmd_ps(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
-    let cmd = Command { path: "docker ps", usage: "[OPTIONS]", short: "List containers", aliases: &["docker container ls", "docker container list", "docker container ps", "docker ps"], flags: PS_FLAGS, stop_at_positional: false, min_args: 0, max_args: 0 };
+    let cmd = Command { path: cpath("docker ps"), usage: "[OPTIONS]", short: "List containers", aliases: &["docker container ls", "docker container list", "docker container ps", "docker ps"], flags: PS_FLAGS, stop_at_positional: false, min_args: 0, max_args: 0 };
     let a = match parse_args(cli, &cmd, argv) {
         Ok(a) => a,
         Err(s) => return s,
@@ -721,6 +835,14 @@ fn cmd_ps(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
             Some((k, v)) => {
                 if !matches!(k, "status" | "name" | "id" | "ancestor" | "label" | "network" | "exited" | "health" | "volume" | "publish" | "expose" | "before" | "since" | "is-task") {
                     cli.err(format!("Error response from daemon: invalid filter '{k}'\n"));
+                    return 1;
+                }
+                if k == "exited" && v.parse::<i64>().is_err() {
+                    cli.err(format!("Error response from daemon: invalid filter 'exited={v}': strconv.Atoi: parsing \"{v}\": invalid syntax\n"));
+                    return 1;
+                }
+                if k == "health" && !matches!(v, "starting" | "healthy" | "unhealthy" | "none") {
+                    cli.err(format!("Error response from daemon: unrecognized filter value for health: {v}\n"));
                     return 1;
                 }
                 if k == "status" && !matches!(v, "created" | "restarting" | "running" | "removing" | "paused" | "exited" | "dead") {
@@ -735,8 +857,17 @@ fn cmd_ps(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
             }
         }
     }
+    if let Some(f) = a.value("format").filter(|f| !f.is_empty()) {
+        if a.has("quiet") {
+            cli.err("WARNING: Ignoring custom format, because both --format and --quiet are set.\n");
+        } else if let Err(msg) = validate_ps_format(f) {
+            cli.err(format!("{msg}\n"));
+            return 1;
+        }
+    }
     let last = a.value("last").and_then(|n| n.parse::<i64>().ok()).unwrap_or(-1);
-    let all = a.has("all") || a.has("latest") || last > 0 || filters.iter().any(|(k, _)| k == "status" || k == "exited");
+    // moby daemon/list.go foldFilter: only a status filter implies --all.
+    let all = a.has("all") || a.has("latest") || last > 0 || filters.iter().any(|(k, _)| k == "status");
     // Newest first; equal creation times: the later created first.
     let mut rows: Vec<(usize, &Container)> = cli.world.containers.values().enumerate().collect();
     rows.sort_by(|x, y| y.1.created_ms.cmp(&x.1.created_ms).then(y.0.cmp(&x.0)));
@@ -760,7 +891,14 @@ fn cmd_ps(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
         }
         return 0;
     }
-    let with_size = a.has("size") || a.value("format").is_some_and(|f| f.contains(".Size"));
+    // docker/cli list.go asks for sizes when the template uses .Size, which
+    // `{{json .}}` (and the `json` format) do.
+    let with_size = a.has("size")
+        || (!a.present("size")
+            && a.value("format").is_some_and(|f| {
+                let compact: String = f.chars().filter(|c| !c.is_whitespace()).collect();
+                f.contains(".Size") || compact == "json" || compact.contains("json.}}")
+            }));
     let mut images: std::collections::HashMap<(&str, &str), String> = std::collections::HashMap::new();
     let data: Vec<Value> = rows
         .iter()
@@ -772,6 +910,32 @@ fn cmd_ps(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
     let default = if a.has("size") { "table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.RunningFor}}\t{{.Status}}\t{{.Ports}}\t{{.Names}}\t{{.Size}}" } else { "table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.RunningFor}}\t{{.Status}}\t{{.Ports}}\t{{.Names}}" };
     let fmt = a.value("format").unwrap_or(default).to_string();
     crate::render_format(cli, &fmt, &data, &ps_header, Some("ID"))
+}
+
+/// docker/cli list.go buildContainerListOptions: the template is parsed and
+/// run once on an empty container before anything is listed.
+fn validate_ps_format(format: &str) -> Result<(), String> {
+    if format == "json" || format == "table" {
+        return Ok(());
+    }
+    let fmt = crate::gotmpl::unescape_format(format);
+    let body = crate::gotmpl::strip_table(&fmt).to_string();
+    let t = crate::gotmpl::parse(&body).map_err(|e| format!("failed to parse template: {e}"))?;
+    let sample = serde_json::json!({
+        "Command": "", "CreatedAt": "", "ID": "", "Image": "", "Labels": "", "LocalVolumes": "", "Mounts": "",
+        "Names": "", "Networks": "", "Ports": "", "RunningFor": "", "Size": "", "State": "", "Status": "",
+    });
+    match t.execute_strict(&sample) {
+        Ok(_) => Ok(()),
+        Err(e) => match e.split_once("map has no entry for key \"") {
+            Some((head, key)) => {
+                let key = key.trim_end_matches('"');
+                Err(format!("failed to execute template: {head}can't evaluate field {key} in type *formatter.ContainerContext"))
+            }
+            // Methods with arguments (.Label "k") are not modelled by the sample.
+            None => Ok(()),
+        },
+    }
 }
 
 pub fn ps_header(field: &str) -> Option<String> {
@@ -807,7 +971,7 @@ fn parse_since(cli: &Cli<'_>, s: &str) -> Option<u64> {
 }
 
 fn cmd_logs(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
-    let cmd = Command { path: "docker logs", usage: "[OPTIONS] CONTAINER", short: "Fetch the logs of a container", aliases: &["docker container logs", "docker logs"], flags: LOGS_FLAGS, stop_at_positional: false, min_args: 1, max_args: 1 };
+    let cmd = Command { path: cpath("docker logs"), usage: "[OPTIONS] CONTAINER", short: "Fetch the logs of a container", aliases: &["docker container logs", "docker logs"], flags: LOGS_FLAGS, stop_at_positional: false, min_args: 1, max_args: 1 };
     let a = match parse_args(cli, &cmd, argv) {
         Ok(a) => a,
         Err(s) => return s,
@@ -839,8 +1003,10 @@ fn cmd_logs(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
     let ts = a.has("timestamps");
     let epoch = cli.world.epoch_secs;
     let lines: Vec<(bool, String)> = sel.iter().map(|l| (l.stderr, if ts { format!("{} {}\n", baleine_engine::util::rfc3339_nanos(l.ms, epoch), l.line) } else { format!("{}\n", l.line) })).collect();
+    // A TTY merges both streams into one (stdout).
+    let tty = cli.world.containers.get(&id).is_some_and(|c| c.spec.tty);
     for (stderr, l) in lines {
-        if stderr {
+        if stderr && !tty {
             cli.err(l);
         } else {
             cli.print(l);
@@ -855,7 +1021,7 @@ fn cmd_logs(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
 // ---- exec ---------------------------------------------------------------------------
 
 fn cmd_exec(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
-    let cmd = Command { path: "docker exec", usage: "[OPTIONS] CONTAINER COMMAND [ARG...]", short: "Execute a command in a running container", aliases: &["docker container exec", "docker exec"], flags: EXEC_FLAGS, stop_at_positional: false, min_args: 2, max_args: usize::MAX };
+    let cmd = Command { path: cpath("docker exec"), usage: "[OPTIONS] CONTAINER COMMAND [ARG...]", short: "Execute a command in a running container", aliases: &["docker container exec", "docker exec"], flags: EXEC_FLAGS, stop_at_positional: false, min_args: 2, max_args: usize::MAX };
     // Flags stop after CONTAINER: split manually.
     let mut split = argv.len();
     let mut i = 0;
@@ -881,7 +1047,7 @@ fn cmd_exec(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
         }
         Ok(a) => a,
         Err(msg) => {
-            cli.err(format!("{msg}\nSee 'docker exec --help'.\n"));
+            cli.err(format!("{msg}\nSee '{} --help'.\n", cmd.path));
             return 125;
         }
     };
@@ -1094,26 +1260,58 @@ fn cmd_top(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
         let (_, _, _, h, m, _, _) = baleine_engine::util::civil(cli.world.epoch_secs + c.state.started_ms.unwrap_or(0) / 1000);
         format!("{h:02}:{m:02}")
     };
-    let cmdline = c.process.as_ref().map(|p| p.argv.join(" ")).unwrap_or_default();
+    // What `ps -ef` shows: an entrypoint script has exec'ed the program, and
+    // nginx renames its master process.
+    let mut argv: Vec<String> = c.process.as_ref().map(|p| p.argv.clone()).unwrap_or_default();
+    let init = argv.first().is_some_and(|a| a == "/sbin/docker-init");
+    let mut program: Vec<String> = if init { argv.iter().skip(2).cloned().collect() } else { std::mem::take(&mut argv) };
+    if program.len() > 1 && baleine_vfs::basename(&program[0]) == "docker-entrypoint.sh" {
+        program.remove(0);
+    }
+    let nginx = c.process.as_ref().and_then(|p| p.server.as_deref()) == Some("nginx");
+    let program_line = if nginx { format!("nginx: master process {}", program.join(" ")) } else { program.join(" ") };
+    let tty = if c.spec.tty { "pts/0" } else { "?" };
+    let pid = c.state.pid;
     let mut text = String::from("UID\tPID\tPPID\tC\tSTIME\tTTY\tTIME\tCMD\n");
-    text.push_str(&format!("{user}\t{}\t{}\t0\t{stime}\t{}\t00:00:00\t{cmdline}\n", c.state.pid, c.state.pid.saturating_sub(25), if c.spec.tty { "pts/0" } else { "?" }));
-    if c.process.as_ref().and_then(|p| p.server.as_deref()) == Some("nginx") {
+    let main_pid = if init {
+        text.push_str(&format!("{user}\t{pid}\t{}\t0\t{stime}\t{tty}\t00:00:00\t/sbin/docker-init -- {}\n", pid.saturating_sub(25), program.join(" ")));
+        text.push_str(&format!("{user}\t{}\t{pid}\t0\t{stime}\t{tty}\t00:00:00\t{program_line}\n", pid + 21));
+        pid + 21
+    } else {
+        text.push_str(&format!("{user}\t{pid}\t{}\t0\t{stime}\t{tty}\t00:00:00\t{program_line}\n", pid.saturating_sub(25)));
+        pid
+    };
+    if nginx {
         for k in 1..=2 {
-            text.push_str(&format!("101\t{}\t{}\t0\t{stime}\t?\t00:00:00\tnginx: worker process\n", c.state.pid + 40 + k, c.state.pid));
+            text.push_str(&format!("101\t{}\t{main_pid}\t0\t{stime}\t?\t00:00:00\tnginx: worker process\n", main_pid + 40 + k));
         }
     }
-    cli.print(crate::tabwriter::tabwrite(&text, 20, 1, 1, ' ', false));
+    // docker/cli top.go: tabwriter.NewWriter(out, 20, 1, 3, ' ', 0).
+    cli.print(crate::tabwriter::tabwrite(&text, 20, 1, 3, ' ', false));
     0
 }
 
 /// The `docker stats` table (also used by the live view).
 pub fn stats_table(world: &baleine_engine::World, ids: &[String], all: bool) -> String {
     let mut text = String::from("CONTAINER ID\tNAME\tCPU %\tMEM USAGE / LIMIT\tMEM %\tNET I/O\tBLOCK I/O\tPIDS\n");
-    let total: u64 = 23_460_000_000 / 1000 * 1024 / 1024 * 1000 / 1000 * 1;
+    for v in stats_values(world, ids, all) {
+        let f = |k: &str| v.get(k).and_then(Value::as_str).unwrap_or("").to_string();
+        text.push_str(&format!("{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n", f("ID"), f("Name"), f("CPUPerc"), f("MemUsage"), f("MemPerc"), f("NetIO"), f("BlockIO"), f("PIDs")));
+    }
+    crate::tabwriter::docker_table(&text)
+}
+
+/// One value per container for `docker stats --format` (the fields of
+/// docker/cli container/formatter_stats.go, keys sorted as `{{json .}}` prints them).
+pub fn stats_values(world: &baleine_engine::World, ids: &[String], all: bool) -> Vec<Value> {
     let host_mem = 25_190_000_000u64;
-    let _ = total;
-    let list: Vec<&Container> = if ids.is_empty() { world.containers.values().filter(|c| all || c.is_running()).collect() } else { ids.iter().filter_map(|i| world.container(i).ok()).collect() };
-    for c in list {
+    let list: Vec<(String, &Container)> = if ids.is_empty() {
+        world.containers.values().filter(|c| all || c.is_running()).map(|c| (c.id[..12].to_string(), c)).collect()
+    } else {
+        ids.iter().filter_map(|i| world.container(i).ok().map(|c| (i.clone(), c))).collect()
+    };
+    let mut out = Vec::new();
+    for (shown, c) in list {
         let running = c.state.status == Status::Running;
         let base = match c.process.as_ref().and_then(|p| p.server.as_deref()) {
             Some("nginx") => 7_800_000u64,
@@ -1130,23 +1328,46 @@ pub fn stats_table(world: &baleine_engine::World, ids: &[String], all: bool) -> 
         let limit = if c.spec.memory > 0 { c.spec.memory } else { host_mem };
         let cpu = if running { (baleine_engine::programs::pseudo_size(&format!("cpu{}{}", c.id, world.now_ms / 1000), 0, 300) as f64) / 100.0 } else { 0.0 };
         let cpu = if c.spec.nano_cpus > 0 { cpu.min(c.spec.nano_cpus as f64 / 1e7) } else { cpu };
-        let pids = if running { if c.process.as_ref().and_then(|p| p.server.as_deref()) == Some("nginx") { 3 } else { 1 } } else { 0 };
-        text.push_str(&format!(
-            "{}\t{}\t{:.2}%\t{} / {}\t{:.2}%\t{} / {}\t{} / {}\t{}\n",
-            &c.id[..12],
-            c.name,
-            cpu,
-            bytes_size(mem),
-            bytes_size(limit),
-            mem as f64 * 100.0 / limit as f64,
-            baleine_engine::util::human_size(if running { 1_200 + world.now_ms / 100 } else { 0 }),
-            baleine_engine::util::human_size(0),
-            "0B",
-            baleine_engine::util::human_size(if running { 8_190 } else { 0 }),
-            pids
-        ));
+        let pids = if running {
+            if c.process.as_ref().and_then(|p| p.server.as_deref()) == Some("nginx") {
+                3
+            } else {
+                1
+            }
+        } else {
+            0
+        };
+        out.push(serde_json::json!({
+            "BlockIO": format!("{} / {}", baleine_engine::util::human_size(0), baleine_engine::util::human_size(if running { 8_190 } else { 0 })),
+            "CPUPerc": format!("{cpu:.2}%"),
+            "Container": shown,
+            "ID": c.id[..12].to_string(),
+            "MemPerc": format!("{:.2}%", mem as f64 * 100.0 / limit as f64),
+            "MemUsage": format!("{} / {}", bytes_size(mem), bytes_size(limit)),
+            "Name": c.name.clone(),
+            "NetIO": format!("{} / {}", baleine_engine::util::human_size(if running { 1_200 + world.now_ms / 100 } else { 0 }), baleine_engine::util::human_size(0)),
+            "PIDs": pids.to_string(),
+        }));
     }
-    crate::tabwriter::docker_table(&text)
+    out
+}
+
+fn stats_header(field: &str) -> Option<String> {
+    Some(
+        match field {
+            "Container" => "CONTAINER",
+            "ID" => "CONTAINER ID",
+            "Name" => "NAME",
+            "CPUPerc" => "CPU %",
+            "MemUsage" => "MEM USAGE / LIMIT",
+            "MemPerc" => "MEM %",
+            "NetIO" => "NET I/O",
+            "BlockIO" => "BLOCK I/O",
+            "PIDs" => "PIDS",
+            _ => return None,
+        }
+        .to_string(),
+    )
 }
 
 fn cmd_stats(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
@@ -1162,6 +1383,11 @@ fn cmd_stats(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
         }
     }
     let ids = a.args.clone();
+    if let Some(f) = a.value("format").filter(|f| !f.is_empty()) {
+        // A custom format is printed once (the live view keeps the table).
+        let rows = stats_values(cli.world, &ids, a.has("all"));
+        return crate::render_format(cli, f, &rows, &stats_header, None);
+    }
     let table = stats_table(cli.world, &ids, a.has("all"));
     if a.has("no-stream") {
         cli.print(table);
@@ -1204,11 +1430,10 @@ fn cmd_port(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
             }
         }
     }
-    if lines.is_empty() {
-        if let Some(w) = want {
-            cli.err(format!("Error: No public port '{w}' published for {}\n", a.args[0]));
-            return 1;
-        }
+    if lines.is_empty() && want.is_some() {
+        // docker/cli port.go names the port as typed.
+        cli.err(format!("Error: No public port '{}' published for {}\n", a.args[1], a.args[0]));
+        return 1;
     }
     for l in lines {
         cli.print(format!("{l}\n"));
@@ -1284,8 +1509,9 @@ fn cmd_cp(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
                 cli.err(format!("Error: invalid output path: directory {} does not exist\n", baleine_vfs::dirname(&target)));
                 return 1;
             }
-            let _ = tree.put(&target, node, true);
-            cli.print(format!("Successfully copied {} to {}\n", baleine_engine::util::human_size(size.max(512)), host_dst));
+            let _ = tree.put(&target, node.clone(), true);
+            let _ = size;
+            cli.err(format!("Successfully copied {} to {}\n", tar_size_text(&node), shown_local_path(&cli.cwd, &dst)));
             0
         }
         (None, Some((cname, cpath))) => {
@@ -1312,11 +1538,12 @@ fn cmd_cp(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
                 cli.err(format!("Error response from daemon: Could not find the file {} in container {cname}\n", baleine_vfs::dirname(&target)));
                 return 1;
             }
-            if let Err(e) = fs.put_node(&target, node) {
+            if let Err(e) = fs.put_node(&target, node.clone()) {
                 cli.err(format!("Error response from daemon: {e}\n"));
                 return 1;
             }
-            cli.print(format!("Successfully copied {} to {cname}:{cpath}\n", baleine_engine::util::human_size(size.max(512))));
+            let _ = size;
+            cli.err(format!("Successfully copied {} to {cname}:{cpath}\n", tar_size_text(&node)));
             0
         }
         (Some(_), Some(_)) => {
@@ -1328,6 +1555,38 @@ fn cmd_cp(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
             1
         }
     }
+}
+
+/// Bytes of the tar stream `docker cp` counts (Go's archive/tar: a 512-byte
+/// header per entry, contents padded to 512, two zero blocks at the end),
+/// printed with units.HumanSizeWithPrecision(n, 3).
+fn tar_size_text(node: &baleine_vfs::Node) -> String {
+    fn walk(n: &baleine_vfs::Node) -> u64 {
+        match n {
+            baleine_vfs::Node::File(f) => 512 + f.content.size().div_ceil(512) * 512,
+            baleine_vfs::Node::Dir(d) => 512 + d.entries.values().map(walk).sum::<u64>(),
+            baleine_vfs::Node::Symlink(_) => 512,
+        }
+    }
+    baleine_engine::util::human_size(walk(node) + 1024)
+}
+
+/// The local path as docker cp prints it: made absolute, keeping a trailing
+/// "/" or "." (filepath.Abs + archive.PreserveTrailingDotOrSeparator).
+fn shown_local_path(cwd: &str, typed: &str) -> String {
+    let mut abs = if typed.starts_with('/') { baleine_vfs::normalize("/", typed) } else { baleine_vfs::normalize(cwd, typed) };
+    let base_is_dot = typed.trim_end_matches('/').rsplit('/').next() == Some(".") || typed.trim_end_matches('/').is_empty() && typed.starts_with('.');
+    let cleaned_is_dot = abs.rsplit('/').next() == Some(".");
+    if base_is_dot && !cleaned_is_dot {
+        if !abs.ends_with('/') {
+            abs.push('/');
+        }
+        abs.push('.');
+    }
+    if typed.ends_with('/') && !abs.ends_with('/') {
+        abs.push('/');
+    }
+    abs
 }
 
 fn cmd_commit(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
@@ -1359,7 +1618,7 @@ fn cmd_update(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
         Some(Ok(r)) => Some(r),
         Some(Err(e)) => {
             cli.err(format!("{e}\n"));
-            return 125;
+            return 1;
         }
         None => None,
     };

@@ -84,7 +84,7 @@ fn pull(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
             return 1;
         }
     };
-    if r.tag.is_none() && r.digest.is_none() {
+    if r.tag.is_none() && r.digest.is_none() && !a.has("quiet") && !a.has("all-tags") {
         cli.print("Using default tag: latest\n");
     }
     match cli.world.pull(&name) {
@@ -422,7 +422,7 @@ fn save(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
 }
 
 fn load(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
-    let c = Command { aliases: &["docker image load", "docker load"], ..cmd("docker load", "[OPTIONS]", "Load an image from a tar archive or STDIN", LOAD_FLAGS, 0, 1) };
+    let c = Command { aliases: &["docker image load", "docker load"], ..cmd("docker load", "[OPTIONS]", "Load an image from a tar archive or STDIN", LOAD_FLAGS, 0, 0) };
     let a = match parse_args(cli, &c, argv) {
         Ok(a) => a,
         Err(s) => return s,

@@ -21,22 +21,193 @@ fn cmd(path: &'static str, usage: &'static str, short: &'static str, flags: &'st
     Command { path, usage, short, aliases: &[], flags, stop_at_positional: false, min_args: min, max_args: max }
 }
 
-pub fn version(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
-    let c = cmd("docker version", "[OPTIONS]", "Show the Docker version information", VERSION_FLAGS, 0, 0);
-    if let Err(s) = parse_args(cli, &c, argv) {
-        return s;
-    }
-    cli.print("Client:\n Version:           27.5.1\n API version:       1.47\n Go version:        go1.22.11\n Git commit:        9f9e405\n Built:             Wed Jan 22 13:41:48 2025\n OS/Arch:           linux/amd64\n Context:           default\n\nServer: baleine (a simulated Docker Engine running in your browser)\n Engine:\n  Version:          27.5.1 (simulated)\n  API version:      1.47 (minimum version 1.24)\n  Go version:       n/a (Rust + WebAssembly)\n  Git commit:       baleine\n  OS/Arch:          linux/amd64\n  Experimental:     false\n containerd:\n  Version:          simulated\n runc:\n  Version:          simulated\n");
-    0
+/// What `docker version` prints: docker/cli v27.5.1 defaultVersionTemplate
+/// rendered through tabwriter.NewWriter(out, 20, 1, 1, ' ', 0), with the
+/// component versions of the Docker 27.5.1 packages.
+const VERSION_TEXT: &str = "Client: Docker Engine - Community
+ Version:           27.5.1
+ API version:       1.47
+ Go version:        go1.22.11
+ Git commit:        9f9e405
+ Built:             Wed Jan 22 13:41:48 2025
+ OS/Arch:           linux/amd64
+ Context:           default
+
+Server: Docker Engine - Community
+ Engine:
+  Version:          27.5.1
+  API version:      1.47 (minimum version 1.24)
+  Go version:       go1.22.11
+  Git commit:       4c9b3b0
+  Built:            Wed Jan 22 13:41:48 2025
+  OS/Arch:          linux/amd64
+  Experimental:     false
+ containerd:
+  Version:          1.7.25
+  GitCommit:        bcc810d6b9066471b0b6fa75f557a15a1cbf31bb
+ runc:
+  Version:          1.2.4
+  GitCommit:        v1.2.4-0-g6c52b3f
+ docker-init:
+  Version:          0.19.0
+  GitCommit:        de40ad0
+";
+
+/// The data `docker version --format` sees. `go_names`: the Go field names
+/// templates use (`.Client.APIVersion`); otherwise the JSON names `{{json .}}`
+/// prints (`ApiVersion`).
+fn version_data(go_names: bool) -> Value {
+    let api = if go_names { "APIVersion" } else { "ApiVersion" };
+    let min_api = "MinAPIVersion";
+    let built = "Wed Jan 22 13:41:48 2025";
+    let mut client = serde_json::Map::new();
+    client.insert("Platform".into(), serde_json::json!({"Name": "Docker Engine - Community"}));
+    client.insert("Version".into(), "27.5.1".into());
+    client.insert(api.into(), "1.47".into());
+    client.insert("DefaultAPIVersion".into(), "1.47".into());
+    client.insert("GitCommit".into(), "9f9e405".into());
+    client.insert("GoVersion".into(), "go1.22.11".into());
+    client.insert("Os".into(), "linux".into());
+    client.insert("Arch".into(), "amd64".into());
+    client.insert("BuildTime".into(), built.into());
+    client.insert("Context".into(), "default".into());
+    let mut server = serde_json::Map::new();
+    server.insert("Platform".into(), serde_json::json!({"Name": "Docker Engine - Community"}));
+    server.insert(
+        "Components".into(),
+        serde_json::json!([
+            {"Name": "Engine", "Version": "27.5.1", "Details": {"ApiVersion": "1.47", "Arch": "amd64", "BuildTime": built, "Experimental": "false", "GitCommit": "4c9b3b0", "GoVersion": "go1.22.11", "KernelVersion": "6.8.0-51-generic", "MinAPIVersion": "1.24", "Os": "linux"}},
+            {"Name": "containerd", "Version": "1.7.25", "Details": {"GitCommit": "bcc810d6b9066471b0b6fa75f557a15a1cbf31bb"}},
+            {"Name": "runc", "Version": "1.2.4", "Details": {"GitCommit": "v1.2.4-0-g6c52b3f"}},
+            {"Name": "docker-init", "Version": "0.19.0", "Details": {"GitCommit": "de40ad0"}}
+        ]),
+    );
+    server.insert("Version".into(), "27.5.1".into());
+    server.insert(api.into(), "1.47".into());
+    server.insert(min_api.into(), "1.24".into());
+    server.insert("GitCommit".into(), "4c9b3b0".into());
+    server.insert("GoVersion".into(), "go1.22.11".into());
+    server.insert("Os".into(), "linux".into());
+    server.insert("Arch".into(), "amd64".into());
+    server.insert("KernelVersion".into(), "6.8.0-51-generic".into());
+    server.insert("BuildTime".into(), "2025-01-22T13:41:48.000000000+00:00".into());
+    serde_json::json!({"Client": Value::Object(client), "Server": Value::Object(server)})
 }
 
-pub fn info(cli: &mut Cli<'_>, _argv: &[String]) -> i32 {
+pub fn version(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
+    let c = cmd("docker version", "[OPTIONS]", "Show the Docker version information", VERSION_FLAGS, 0, 0);
+    let a = match parse_args(cli, &c, argv) {
+        Ok(a) => a,
+        Err(s) => return s,
+    };
+    match a.value("format").filter(|f| !f.is_empty()) {
+        None => {
+            cli.print(VERSION_TEXT);
+            0
+        }
+        Some("json") => {
+            let line = format::compact_json(&version_data(false));
+            cli.print(format!("{line}\n"));
+            0
+        }
+        Some(f) => {
+            // docker/cli version.go: a template that does not parse is
+            // StatusError 64 ("template parsing error: ...").
+            let f = crate::gotmpl::unescape_format(f);
+            let t = match crate::gotmpl::parse(&f) {
+                Ok(t) => t,
+                Err(e) => {
+                    cli.err(format!("template parsing error: {e}\n"));
+                    return 64;
+                }
+            };
+            match t.execute(&version_data(true)) {
+                Ok(s) => {
+                    cli.print(format!("{s}\n"));
+                    0
+                }
+                Err(e) => {
+                    cli.print("\n");
+                    cli.err(format!("{e}\n"));
+                    1
+                }
+            }
+        }
+    }
+}
+
+/// The data `docker info --format` sees (a subset of types.Info).
+fn info_data(w: &World) -> Value {
+    use baleine_engine::model::Status;
+    let running = w.containers.values().filter(|c| c.state.status == Status::Running || c.state.status == Status::Restarting).count();
+    let paused = w.containers.values().filter(|c| c.state.status == Status::Paused).count();
+    let total = w.containers.len();
+    serde_json::json!({
+        "ID": "baleine",
+        "Containers": total,
+        "ContainersRunning": running,
+        "ContainersPaused": paused,
+        "ContainersStopped": total - running - paused,
+        "Images": w.images.len(),
+        "Driver": "overlay2",
+        "LoggingDriver": "json-file",
+        "CgroupDriver": "systemd",
+        "CgroupVersion": "2",
+        "KernelVersion": "6.8.0-baleine",
+        "OperatingSystem": "baleine (a simulated machine in your browser; nothing here runs for real)",
+        "OSType": "linux",
+        "Architecture": "x86_64",
+        "NCPU": 2,
+        "MemTotal": 25_190_000_000u64,
+        "Name": "baleine",
+        "DockerRootDir": "/var/lib/docker",
+        "ServerVersion": "27.5.1",
+        "DefaultRuntime": "runc",
+        "Debug": false,
+        "ExperimentalBuild": false,
+        "LiveRestoreEnabled": false,
+        "Swarm": {"LocalNodeState": "inactive"},
+    })
+}
+
+pub fn info(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
+    let c = cmd("docker info", "[OPTIONS]", "Display system-wide information", VERSION_FLAGS, 0, 0);
+    let a = match parse_args(cli, &c, argv) {
+        Ok(a) => a,
+        Err(s) => return s,
+    };
+    if let Some(f) = a.value("format").filter(|f| !f.is_empty()) {
+        let data = info_data(cli.world);
+        if f == "json" {
+            let line = format::compact_json(&data);
+            cli.print(format!("{line}\n"));
+            return 0;
+        }
+        let f = crate::gotmpl::unescape_format(f);
+        let t = match crate::gotmpl::parse(&f) {
+            Ok(t) => t,
+            Err(e) => {
+                cli.err(format!("template parsing error: {e}\n"));
+                return 64;
+            }
+        };
+        return match t.execute(&data) {
+            Ok(s) => {
+                cli.print(format!("{s}\n"));
+                0
+            }
+            Err(e) => {
+                cli.err(format!("{e}\n"));
+                1
+            }
+        };
+    }
     let w = &*cli.world;
     let running = w.containers.values().filter(|c| c.state.status == baleine_engine::model::Status::Running).count();
     let paused = w.containers.values().filter(|c| c.state.status == baleine_engine::model::Status::Paused).count();
     let total = w.containers.len();
     let text = format!(
-        "Client:\n Version:    27.5.1\n Context:    default\n Debug Mode: false\n Plugins:\n  buildx: Docker Buildx (Docker Inc.)\n    Version:  v0.19.3\n  compose: Docker Compose (Docker Inc.)\n    Version:  v2.32.4\n\nServer:\n Containers: {total}\n  Running: {running}\n  Paused: {paused}\n  Stopped: {}\n Images: {}\n Server Version: 27.5.1 (baleine simulator)\n Storage Driver: overlay2\n Logging Driver: json-file\n Cgroup Driver: systemd\n Cgroup Version: 2\n Plugins:\n  Volume: local\n  Network: bridge host ipvlan macvlan null overlay\n  Log: awslogs fluentd gcplogs gelf journald json-file local splunk syslog\n Swarm: inactive\n Runtimes: runc\n Default Runtime: runc\n Kernel Version: 6.8.0-baleine\n Operating System: baleine (a simulated machine in your browser; nothing here runs for real)\n OSType: linux\n Architecture: x86_64\n CPUs: 2\n Total Memory: 23.46GiB\n Name: baleine\n Docker Root Dir: /var/lib/docker\n Debug Mode: false\n Experimental: false\n Insecure Registries:\n  127.0.0.0/8\n Live Restore Enabled: false\n\n",
+        "Client: Docker Engine - Community\n Version:    27.5.1\n Context:    default\n Debug Mode: false\n Plugins:\n  buildx: Docker Buildx (Docker Inc.)\n    Version:  v0.19.3\n    Path:     /usr/libexec/docker/cli-plugins/docker-buildx\n  compose: Docker Compose (Docker Inc.)\n    Version:  v2.32.4\n    Path:     /usr/libexec/docker/cli-plugins/docker-compose\n\nServer:\n Containers: {total}\n  Running: {running}\n  Paused: {paused}\n  Stopped: {}\n Images: {}\n Server Version: 27.5.1\n Storage Driver: overlay2\n Logging Driver: json-file\n Cgroup Driver: systemd\n Cgroup Version: 2\n Plugins:\n  Volume: local\n  Network: bridge host ipvlan macvlan null overlay\n  Log: awslogs fluentd gcplogs gelf journald json-file local splunk syslog\n Swarm: inactive\n Runtimes: io.containerd.runc.v2 runc\n Default Runtime: runc\n Init Binary: docker-init\n Kernel Version: 6.8.0-baleine\n Operating System: baleine (a simulated machine in your browser; nothing here runs for real)\n OSType: linux\n Architecture: x86_64\n CPUs: 2\n Total Memory: 23.46GiB\n Name: baleine\n Docker Root Dir: /var/lib/docker\n Debug Mode: false\n Experimental: false\n Insecure Registries:\n  127.0.0.0/8\n Live Restore Enabled: false\n\n",
         total - running - paused,
         w.images.len()
     );
@@ -81,23 +252,27 @@ pub fn print_inspect(cli: &mut Cli<'_>, values: &[Value], fmt: Option<&str>) -> 
     match fmt {
         Some(f) if !f.is_empty() && f != "json" => {
             let f = crate::gotmpl::unescape_format(f);
+            // docker/cli cli/command/inspect/inspector.go: a template that
+            // does not parse is StatusError 64; an execution error is reported
+            // as "template parsing error: ..." (status 1) after the others.
             let t = match crate::gotmpl::parse(&f) {
                 Ok(t) => t,
                 Err(e) => {
                     cli.err(format!("template parsing error: {e}\n"));
-                    return 1;
+                    return 64;
                 }
             };
+            let mut errors = Vec::new();
             for v in values {
                 match t.execute(v) {
                     Ok(s) => cli.print(format!("{s}\n")),
-                    Err(e) => {
-                        cli.err(format!("{e}\n"));
-                        return 1;
-                    }
+                    Err(e) => errors.push(if e.starts_with("template parsing error") { e } else { format!("template parsing error: {e}") }),
                 }
             }
-            0
+            for e in &errors {
+                cli.err(format!("{e}\n"));
+            }
+            i32::from(!errors.is_empty())
         }
         _ => {
             let arr = Value::Array(values.to_vec());
@@ -119,25 +294,39 @@ pub fn inspect_kind(cli: &mut Cli<'_>, argv: &[String], kind: &str) -> i32 {
         "image" => "docker image inspect",
         _ => "docker inspect",
     };
-    let c = cmd(path, "[OPTIONS] NAME|ID [NAME|ID...]", "Return low-level information on Docker objects", INSPECT_FLAGS, 1, usize::MAX);
+    let (usage, short) = match kind {
+        "container" => ("[OPTIONS] CONTAINER [CONTAINER...]", "Display detailed information on one or more containers"),
+        "image" => ("[OPTIONS] IMAGE [IMAGE...]", "Display detailed information on one or more images"),
+        _ => ("[OPTIONS] NAME|ID [NAME|ID...]", "Return low-level information on Docker objects"),
+    };
+    let flags: &'static [Flag] = match kind {
+        "container" => &INSPECT_FLAGS[..2],
+        "image" => &INSPECT_FLAGS[..1],
+        _ => INSPECT_FLAGS,
+    };
+    let c = cmd(path, usage, short, flags, 1, usize::MAX);
     let a = match parse_args(cli, &c, argv) {
         Ok(a) => a,
         Err(s) => return s,
     };
     let kind = a.value("type").map(str::to_string).unwrap_or_else(|| kind.to_string());
+    if !matches!(kind.as_str(), "" | "container" | "image" | "network" | "node" | "plugin" | "secret" | "service" | "task" | "volume") {
+        cli.err(format!("\"{kind}\" is not a valid value for --type\n"));
+        return 1;
+    }
     let mut values = Vec::new();
     let mut missing = Vec::new();
     for n in &a.args {
         let w = &*cli.world;
         let found = match kind.as_str() {
-            "container" => w.container(n).ok().map(|c| format::container_json(w, c)),
+            "container" => w.container(n).ok().map(|c| with_size(w, c, format::container_json(w, c), a.has("size"))),
             "image" => w.image(n).ok().map(|i| format::image_json(w, i)),
             "network" => w.network(n).ok().map(|x| format::network_json(w, x)),
             "volume" => w.volumes.get(n).map(|v| format::volume_json(w, v)),
             _ => w
                 .container(n)
                 .ok()
-                .map(|c| format::container_json(w, c))
+                .map(|c| with_size(w, c, format::container_json(w, c), a.has("size")))
                 .or_else(|| w.image(n).ok().map(|i| format::image_json(w, i)))
                 .or_else(|| w.network(n).ok().map(|x| format::network_json(w, x)))
                 .or_else(|| w.volumes.get(n).map(|v| format::volume_json(w, v))),
@@ -149,17 +338,45 @@ pub fn inspect_kind(cli: &mut Cli<'_>, argv: &[String], kind: &str) -> i32 {
     }
     let fmtv = a.value("format").map(str::to_string);
     let status = print_inspect(cli, &values, fmtv.as_deref());
+    if status == 64 {
+        return status;
+    }
     if !missing.is_empty() {
+        // With a type (docker container/image inspect, --type), the client
+        // returns the daemon's error; without, "Error: No such object".
         for m in &missing {
             match kind.as_str() {
-                "container" => cli.err(format!("Error: No such container: {m}\n")),
-                "image" => cli.err(format!("Error: No such image: {m}\n")),
+                "container" => cli.err(format!("Error response from daemon: No such container: {m}\n")),
+                "image" => cli.err(format!("Error response from daemon: No such image: {}\n", baleine_engine::images::display_ref(m))),
+                "network" => cli.err(format!("Error response from daemon: network {m} not found\n")),
+                "volume" => cli.err(format!("Error response from daemon: get {m}: no such volume\n")),
                 _ => cli.err(format!("Error: No such object: {m}\n")),
             }
         }
         return 1;
     }
     status
+}
+
+/// `inspect --size` adds SizeRw and SizeRootFs after GraphDriver
+/// (api/types ContainerJSONBase field order).
+fn with_size(w: &World, c: &baleine_engine::model::Container, v: Value, size: bool) -> Value {
+    let Value::Object(m) = v else { return v };
+    if !size {
+        return Value::Object(m);
+    }
+    let rw = container_rw_size(w, c);
+    let root = rw + w.images.get(&c.image_id).map(|i| w.image_size(i)).unwrap_or(0);
+    let mut out = serde_json::Map::new();
+    for (k, x) in m {
+        let after = k == "GraphDriver";
+        out.insert(k, x);
+        if after {
+            out.insert("SizeRw".into(), rw.into());
+            out.insert("SizeRootFs".into(), root.into());
+        }
+    }
+    Value::Object(out)
 }
 
 pub fn login(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
@@ -257,7 +474,8 @@ pub fn df(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
     let vol_active = w.volumes.keys().filter(|n| w.volume_in_use(n)).count();
     let vol_reclaim: u64 = w.volumes.keys().filter(|n| !w.volume_in_use(n)).map(|n| w.volume_size(n)).sum();
     let cache = w.build.cache_size();
-    let pct = |r: u64, t: u64| if t == 0 { "0%".to_string() } else { format!("{}%", r * 100 / t) };
+    // formatter/disk_usage.go Reclaimable(): "%s (%v%%)" only when the total is not zero.
+    let reclaim = |r: u64, t: u64| if t == 0 { human_size(r) } else { format!("{} ({}%)", human_size(r), r * 100 / t) };
     if a.has("verbose") {
         let mut text = String::from("Images space usage:\n\n");
         let mut t = String::from("REPOSITORY\tTAG\tIMAGE ID\tCREATED\tSIZE\tSHARED SIZE\tUNIQUE SIZE\tCONTAINERS\n");
@@ -288,22 +506,19 @@ pub fn df(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
         return 0;
     }
     let t = format!(
-        "TYPE\tTOTAL\tACTIVE\tSIZE\tRECLAIMABLE\nImages\t{}\t{}\t{}\t{} ({})\nContainers\t{}\t{}\t{}\t{} ({})\nLocal Volumes\t{}\t{}\t{}\t{} ({})\nBuild Cache\t{}\t0\t{}\t{}\n",
+        "TYPE\tTOTAL\tACTIVE\tSIZE\tRECLAIMABLE\nImages\t{}\t{}\t{}\t{}\nContainers\t{}\t{}\t{}\t{}\nLocal Volumes\t{}\t{}\t{}\t{}\nBuild Cache\t{}\t0\t{}\t{}\n",
         w.images.len(),
         active_images.len(),
         human_size(img_size),
-        human_size(reclaim_img),
-        pct(reclaim_img, img_size),
+        reclaim(reclaim_img, img_size),
         w.containers.len(),
         running,
         human_size(cont_size),
-        human_size(cont_reclaim),
-        pct(cont_reclaim, cont_size),
+        reclaim(cont_reclaim, cont_size),
         w.volumes.len(),
         vol_active,
         human_size(vol_size),
-        human_size(vol_reclaim),
-        pct(vol_reclaim, vol_size),
+        reclaim(vol_reclaim, vol_size),
         w.build.cache_entries(),
         human_size(cache),
         human_size(cache),
@@ -339,6 +554,7 @@ pub fn prune(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
         cli.pending = Some(Pending::Prompt(Prompt::Confirm { argv: again, cwd: cli.cwd.clone() }));
         return 0;
     }
+    let containers_size: u64 = cli.world.containers.values().filter(|c| !c.is_running()).map(|c| container_rw_size(cli.world, c)).sum();
     let containers = cli.world.prune_containers();
     if !containers.is_empty() {
         cli.print("Deleted Containers:\n");
@@ -355,7 +571,7 @@ pub fn prune(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
         }
         cli.print("\n");
     }
-    let mut reclaimed = 0;
+    let mut reclaimed = if containers.is_empty() { 0 } else { containers_size };
     if vols {
         let (names, r) = cli.world.prune_volumes(false);
         reclaimed += r;

@@ -2,7 +2,24 @@
 //! table rows and the JSON of `docker inspect`.
 
 use baleine_engine::model::*;
-use baleine_engine::util::{human_duration, human_size, rfc3339_nanos};
+use baleine_engine::util::{human_duration, human_size};
+
+/// A time.Time as encoding/json writes it (RFC3339Nano: trailing zeros of
+/// the fraction dropped).
+fn rfc3339_nanos(ms: u64, epoch_secs: u64) -> String {
+    let full = baleine_engine::util::rfc3339_nanos(ms, epoch_secs);
+    match full.strip_suffix('Z').and_then(|t| t.split_once('.')) {
+        Some((secs, frac)) => {
+            let frac = frac.trim_end_matches('0');
+            if frac.is_empty() {
+                format!("{secs}Z")
+            } else {
+                format!("{secs}.{frac}Z")
+            }
+        }
+        None => full,
+    }
+}
 use baleine_engine::World;
 use serde_json::{json, Map, Value};
 
@@ -33,31 +50,78 @@ pub fn status_string(c: &Container, now: u64) -> String {
 
 /// The PORTS column (docker/cli formatter DisplayablePorts).
 pub fn ports_string(c: &Container) -> String {
-    let mut items: Vec<(u16, u8, String)> = Vec::new();
-    let running = c.is_running();
+    if !c.is_running() {
+        return String::new();
+    }
+    // The API's port list: one entry per binding, one IP-less entry per
+    // exposed port without binding (daemon/list.go).
+    let mut ports: Vec<(u16, String, u16, String)> = Vec::new();
     for p in &c.ports {
-        if running && p.host_port != 0 {
+        if p.host_port != 0 {
             if p.host_ip.is_empty() || p.host_ip == "0.0.0.0" {
-                items.push((p.container_port, 0, format!("0.0.0.0:{}->{}/{}", p.host_port, p.container_port, p.proto)));
-                items.push((p.container_port, 1, format!("[::]:{}->{}/{}", p.host_port, p.container_port, p.proto)));
+                ports.push((p.container_port, "0.0.0.0".into(), p.host_port, p.proto.clone()));
+                ports.push((p.container_port, "::".into(), p.host_port, p.proto.clone()));
             } else {
-                items.push((p.container_port, 0, format!("{}:{}->{}/{}", p.host_ip, p.host_port, p.container_port, p.proto)));
+                ports.push((p.container_port, p.host_ip.clone(), p.host_port, p.proto.clone()));
             }
         }
     }
     for e in &c.exposed {
         let (port, proto) = e.split_once('/').unwrap_or((e.as_str(), "tcp"));
         let Ok(port) = port.parse::<u16>() else { continue };
-        if !(running && c.ports.iter().any(|p| p.container_port == port && p.proto == proto && p.host_port != 0)) {
-            items.push((port, 2, format!("{port}/{proto}")));
+        if !c.ports.iter().any(|p| p.container_port == port && p.proto == proto && p.host_port != 0) {
+            ports.push((port, String::new(), 0, proto.to_string()));
         }
     }
-    items.sort_by(|a, b| (a.1 == 2).cmp(&(b.1 == 2)).then(a.0.cmp(&b.0)).then(a.1.cmp(&b.1)));
-    items.dedup_by(|a, b| a.2 == b.2);
-    if !running {
-        return String::new();
+    ports.sort();
+    ports.dedup();
+    displayable_ports(&ports)
+}
+
+/// docker/cli formatter/container.go DisplayablePorts: (private, ip,
+/// public, proto) sorted by comparePorts; equal host/container ports are
+/// grouped into ranges per ip/proto, other mappings listed after them.
+fn displayable_ports(ports: &[(u16, String, u16, String)]) -> String {
+    fn form_group(key: &str, first: u16, last: u16) -> String {
+        let parts: Vec<&str> = key.split('/').collect();
+        let (ip, kind) = if parts.len() > 1 { (parts[0], parts[1]) } else { ("", parts[0]) };
+        let mut group = first.to_string();
+        if first != last {
+            group = format!("{group}-{last}");
+        }
+        if !ip.is_empty() {
+            group = format!("{ip}:{group}->{group}");
+        }
+        format!("{group}/{kind}")
     }
-    items.into_iter().map(|i| i.2).collect::<Vec<_>>().join(", ")
+    let mut groups: Vec<(String, u16, u16)> = Vec::new();
+    let mut result = Vec::new();
+    let mut host_mappings = Vec::new();
+    for (private, ip, public, kind) in ports {
+        let mut key = kind.clone();
+        if !ip.is_empty() {
+            if public != private {
+                let host = if ip.contains(':') { format!("[{ip}]:{public}") } else { format!("{ip}:{public}") };
+                host_mappings.push(format!("{host}->{private}/{kind}"));
+                continue;
+            }
+            key = format!("{ip}/{kind}");
+        }
+        match groups.iter_mut().find(|g| g.0 == key) {
+            None => groups.push((key, *private, *private)),
+            Some(g) if *private == g.2.wrapping_add(1) => g.2 = *private,
+            Some(g) => {
+                result.push(form_group(&g.0, g.1, g.2));
+                g.1 = *private;
+                g.2 = *private;
+            }
+        }
+    }
+    for g in &groups {
+        result.push(form_group(&g.0, g.1, g.2));
+    }
+    result.extend(host_mappings);
+    result.join(", ")
 }
 
 /// "3 minutes ago".
@@ -105,21 +169,23 @@ pub fn ps_row_with_image(world: &World, c: &Container, trunc: bool, with_size: b
     let labels: Vec<String> = c.labels.iter().map(|(k, v)| format!("{k}={v}")).collect();
     let mounts: Vec<String> = c.mounts.iter().map(|m| if m.kind == "volume" { if m.name.len() == 64 { m.name[..12].to_string() + "…" } else { m.name.clone() } } else { m.source.clone() }).collect();
     let (size, virt) = if with_size { (container_rw_size(world, c), world.images.get(&c.image_id).map(|i| world.image_size(i)).unwrap_or(0)) } else { (0, 0) };
+    // Keys in the order `{{json .}}` prints them: docker/cli's formatter
+    // marshals a map, so they come out sorted.
     json!({
-        "ID": if trunc { c.id[..12].to_string() } else { c.id.clone() },
-        "Image": image,
         "Command": command_column(c, trunc),
         "CreatedAt": docker_time(world, c.created_ms),
-        "RunningFor": ago(now, c.created_ms),
+        "ID": if trunc { c.id[..12].to_string() } else { c.id.clone() },
+        "Image": image,
+        "Labels": labels.join(","),
+        "LocalVolumes": c.mounts.iter().filter(|m| m.kind == "volume").count().to_string(),
+        "Mounts": mounts.join(","),
+        "Names": names,
+        "Networks": networks.join(","),
         "Ports": ports_string(c),
+        "RunningFor": ago(now, c.created_ms),
+        "Size": if virt > 0 { format!("{} (virtual {})", human_size(size), human_size(virt)) } else { human_size(size) },
         "State": c.state.status.as_str(),
         "Status": status_string(c, now),
-        "Size": format!("{} (virtual {})", human_size(size), human_size(virt)),
-        "Names": names,
-        "Labels": labels.join(","),
-        "Mounts": mounts.join(","),
-        "Networks": networks.join(","),
-        "LocalVolumes": c.mounts.iter().filter(|m| m.kind == "volume").count().to_string(),
     })
 }
 
@@ -203,7 +269,7 @@ pub fn container_json(world: &World, c: &Container) -> Value {
         json!({
             "Status": h.status,
             "FailingStreak": h.failing_streak,
-            "Log": h.log.iter().map(|l| json!({"Start": rfc3339_nanos(l.start_ms, e).replace('Z', "+00:00"), "End": rfc3339_nanos(l.end_ms, e).replace('Z', "+00:00"), "ExitCode": l.exit_code, "Output": l.output})).collect::<Vec<_>>(),
+            "Log": h.log.iter().map(|l| json!({"Start": rfc3339_nanos(l.start_ms, e), "End": rfc3339_nanos(l.end_ms, e), "ExitCode": l.exit_code, "Output": l.output})).collect::<Vec<_>>(),
         })
     });
     let mut state = json!({

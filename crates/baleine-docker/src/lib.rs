@@ -175,7 +175,7 @@ fn dispatch(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
     while i < argv.len() && argv[i].starts_with('-') {
         match argv[i].as_str() {
             "-v" | "--version" => {
-                cli.print("Docker version 27.5.1, build 9f9e405 (baleine simulator)\n");
+                cli.print("Docker version 27.5.1, build 9f9e405\n");
                 return 0;
             }
             "-h" | "--help" => {

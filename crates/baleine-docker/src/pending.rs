@@ -195,9 +195,11 @@ pub fn follow_tick(world: &mut World, f: &mut Follow, out: &mut Output) -> Optio
     match f {
         Follow::Logs { cid, shown, timestamps } => {
             let logs = world.logs_until_now(cid);
+            // A TTY merges both streams into one (stdout).
+            let tty = world.containers.get(cid.as_str()).is_some_and(|c| c.spec.tty);
             for l in logs.iter().skip(*shown) {
                 let line = if *timestamps { format!("{} {}\n", baleine_engine::util::rfc3339_nanos(l.ms, world.epoch_secs), l.line) } else { format!("{}\n", l.line) };
-                if l.stderr {
+                if l.stderr && !tty {
                     out.err(line);
                 } else {
                     out.out(line);
@@ -211,8 +213,9 @@ pub fn follow_tick(world: &mut World, f: &mut Follow, out: &mut Output) -> Optio
         }
         Follow::Attach { cid, shown, auto_remove, remove_name } => {
             let logs = world.logs_until_now(cid);
+            let tty = world.containers.get(cid.as_str()).is_some_and(|c| c.spec.tty);
             for l in logs.iter().skip(*shown) {
-                if l.stderr {
+                if l.stderr && !tty {
                     out.err(format!("{}\n", l.line));
                 } else {
                     out.out(format!("{}\n", l.line));

@@ -5,7 +5,7 @@
 
 use crate::expand::{process_error, Lex};
 use crate::parser::{self, parse_heredoc, Node};
-use crate::util::{go_quote, trim_space, uppercase_cmd, with_suggestion};
+use crate::util::{go_quote, suggest, trim_space, uppercase_cmd, with_suggestion};
 use crate::{
     ArgDecl, Diagnostic, Dockerfile, Healthcheck, Heredoc, Instr, Instruction, RunMount, Severity,
     ShellOrExec, Stage,
@@ -1324,6 +1324,7 @@ pub(crate) fn build(src: &str) -> Dockerfile {
                 code: None,
                 message: "the Dockerfile cannot be empty".into(),
             }],
+            check_skip: Vec::new(),
         };
     }
     let p1 = parser::parse_nodes(src);
@@ -1420,6 +1421,7 @@ pub(crate) fn build(src: &str) -> Dockerfile {
     }
 
     dispatch_checks(&mut b, &stages);
+    undefined_from_args(&mut b, &global_args, &stages);
 
     // `# check=` directive.
     let skip = |code: Option<&str>| {
@@ -1450,11 +1452,74 @@ pub(crate) fn build(src: &str) -> Dockerfile {
         .collect();
     diagnostics.extend(b.warnings);
 
+    let mut check_skip = check.skip.clone();
+    if check.skip_all {
+        check_skip.push("all".into());
+    }
     Dockerfile {
         escape: p1.escape,
         syntax: p1.syntax,
         global_args,
         stages: stages.into_iter().map(|s| s.stage).collect(),
         diagnostics,
+        check_skip,
+    }
+}
+
+/// Build arguments BuildKit always defines before the first FROM
+/// (`dockerfile2llb/platform.go` defaultArgs).
+pub(crate) const BUILTIN_GLOBAL_ARGS: [&str; 11] = [
+    "BUILDPLATFORM",
+    "BUILDOS",
+    "BUILDOSVERSION",
+    "BUILDARCH",
+    "BUILDVARIANT",
+    "TARGETPLATFORM",
+    "TARGETOS",
+    "TARGETOSVERSION",
+    "TARGETARCH",
+    "TARGETVARIANT",
+    "TARGETSTAGE",
+];
+
+/// `reportUnusedFromArgs` (UndefinedArgInFrom): a variable used in a FROM
+/// image name or `--platform` that is neither a declared global ARG nor one
+/// of BuildKit's predefined platform arguments. Reported for every stage.
+fn undefined_from_args(b: &mut Builder, global_args: &[ArgDecl], stages: &[StageInfo]) {
+    let mut keys: Vec<&str> = BUILTIN_GLOBAL_ARGS.to_vec();
+    for a in global_args {
+        if !keys.contains(&a.name.as_str()) {
+            keys.push(a.name.as_str());
+        }
+    }
+    keys.sort_unstable();
+    let env = |k: &str| {
+        if BUILTIN_GLOBAL_ARGS.contains(&k) {
+            return Some(String::new());
+        }
+        global_args
+            .iter()
+            .rev()
+            .find(|a| a.name == k)
+            .and_then(|a| a.default.as_ref())
+            .map(|_| "x".to_string())
+    };
+    for s in stages {
+        let words = std::iter::once(&s.stage.base).chain(s.stage.platform.as_ref());
+        for w in words {
+            let Ok(r) = Lex::new(b.escape).process(w, &env) else {
+                continue;
+            };
+            for var in &r.unmatched {
+                if keys.contains(&var.as_str()) {
+                    continue;
+                }
+                let mut msg = format!("FROM argument '{var}' is not declared");
+                if let Some(m) = suggest(var, &keys, true) {
+                    msg.push_str(&format!(" (did you mean {m}?)"));
+                }
+                b.warn(s.stage.line, "UndefinedArgInFrom", msg);
+            }
+        }
     }
 }

@@ -41,6 +41,9 @@ pub struct Dockerfile {
     /// Errors (fatal for a build; the first one is what BuildKit reports)
     /// followed by warnings sorted by line.
     pub diagnostics: Vec<Diagnostic>,
+    /// Checks disabled by the `# check=skip=...` directive (`all` for
+    /// `skip=all`), for the checks the builder runs at dispatch time.
+    pub check_skip: Vec<String>,
 }
 
 impl Dockerfile {
@@ -60,6 +63,11 @@ impl Dockerfile {
 
     pub fn has_errors(&self) -> bool {
         self.errors().next().is_some()
+    }
+
+    /// Whether the `# check=skip=` directive disables the build check `rule`.
+    pub fn check_skipped(&self, rule: &str) -> bool {
+        self.check_skip.iter().any(|s| s == "all" || s == rule)
     }
 
     /// Resolves a `COPY --from` / `--target` style reference: a number is a
@@ -171,6 +179,12 @@ impl Instr {
         }
         Some(out)
     }
+}
+
+/// BuildKit's `suggest.Search` (case-sensitive): the closest option at a
+/// Levenshtein distance below 3, scanning `options` in order.
+pub fn suggest(val: &str, options: &[&str]) -> Option<String> {
+    util::suggest(val, options, true)
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -740,3 +740,17 @@ mod prop {
         check(&format!("FROM a\nRUN --mount={}\n", "\"".repeat(5_000)));
     }
 }
+
+#[test]
+fn undefined_arg_in_from() {
+    assert_eq!(
+        warnings("ARG TAG=latest\nFROM alpine:${TAGG:-latest}\nFROM --platform=$BUILDPLATFORM alpine:$TAG\n"),
+        vec![(2, "UndefinedArgInFrom", "FROM argument 'TAGG' is not declared (did you mean TAG?)".to_string())]
+    );
+    assert_eq!(
+        warnings("FROM alpine:$VERSION_X\n"),
+        vec![(1, "UndefinedArgInFrom", "FROM argument 'VERSION_X' is not declared".to_string())]
+    );
+    assert!(warnings("# check=skip=UndefinedArgInFrom\nFROM alpine:$V\n").is_empty());
+    assert!(parse("# check=skip=UndefinedVar\nFROM alpine\n").check_skipped("UndefinedVar"));
+}

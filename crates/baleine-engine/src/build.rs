@@ -445,6 +445,24 @@ impl World {
 }
 
 impl Builder<'_> {
+    /// A build check found while dispatching (BuildKit reports it on the
+    /// "load build definition" vertex like the parser's checks): inserted in
+    /// line order after the warnings of the same line.
+    pub(crate) fn late_warning(&mut self, rule: &str, message: String, line: usize) {
+        if self.df.check_skipped(rule) {
+            return;
+        }
+        let bw = BuildWarning { url: check_url(rule), rule: rule.to_string(), message, line };
+        if self.out.warnings.contains(&bw) {
+            return;
+        }
+        let at = self.out.warnings.iter().rposition(|w| w.line <= line).map(|i| i + 1).unwrap_or(0);
+        self.out.warnings.insert(at, bw);
+        if let Some(v) = self.out.vertices.iter_mut().find(|v| v.name.starts_with("[internal] load build definition from ")) {
+            v.warnings = self.out.warnings.iter().map(BuildWarning::short).collect();
+        }
+    }
+
     pub(crate) fn fail(&mut self, message: String, lines: Option<(usize, usize)>) -> Failed {
         self.out.failure = Some(BuildFailure { message, lines });
         Failed
@@ -464,6 +482,7 @@ impl Builder<'_> {
         self.load_dockerignore()?;
         self.collect_lint();
         if self.req.check_only {
+            self.check_dispatch();
             return Ok(());
         }
         self.dispatch_all()?;
@@ -973,18 +992,25 @@ impl Builder<'_> {
         };
         let mut tags = Vec::new();
         let mut named = Vec::new();
+        // The moby exporter prints `naming to` + ParseNormalizedNamed(tag):
+        // no `:latest` is added when the tag has none.
+        let mut shown = Vec::new();
         for t in &self.req.tags {
             if let Ok(r) = Reference::parse(t) {
                 if !tags.contains(&r.familiar()) {
                     tags.push(r.familiar());
                     named.push(r.full());
+                    shown.push(match &r.tag {
+                        Some(tag) => format!("{}/{}:{tag}", r.domain, r.path),
+                        None => format!("{}/{}", r.domain, r.path),
+                    });
                 }
             }
         }
         let new_bytes: u64 = st.layers.iter().filter(|(d, _)| !self.world.layers.contains_key(d)).map(|l| l.1).sum();
         let export_ms = if new_bytes > 0 { 100 + new_bytes / 150_000 } else { 0 };
         let mut statuses = vec![VertexStatus { id: "exporting layers".into(), current: 0, total: 0, ms: export_ms }, VertexStatus { id: format!("writing image sha256:{id}"), current: 0, total: 0, ms: 4 }];
-        for n in &named {
+        for n in &shown {
             statuses.push(VertexStatus { id: format!("naming to {n}"), current: 0, total: 0, ms: 2 });
         }
         let ms = export_ms + 6 + 2 * named.len() as u64;

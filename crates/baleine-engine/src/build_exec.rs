@@ -56,6 +56,8 @@ pub(crate) struct StageState {
     pub created_secs: u64,
     pub ignore_cache: bool,
     pub step_no: usize,
+    /// Running the base image's ONBUILD triggers (`[2/3] ONBUILD RUN ...`).
+    pub onbuild: bool,
 }
 
 impl StageState {
@@ -87,7 +89,8 @@ impl StageState {
         self.cmd_index += 1;
         let width = self.cmd_total.to_string().len();
         let name = if self.display.is_empty() { String::new() } else { format!("{} ", self.display) };
-        format!("[{name}{:>width$}/{}] {text}", self.cmd_index, self.cmd_total)
+        let onbuild = if self.onbuild { "ONBUILD " } else { "" };
+        format!("[{name}{:>width$}/{}] {onbuild}{text}", self.cmd_index, self.cmd_total)
     }
 
     fn history(&mut self, created_by: String, layer: Option<u64>, created_secs: u64) {
@@ -330,6 +333,34 @@ impl Builder<'_> {
         baleine_dockerfile::expand::expand_word(word, &env, self.df.escape).map_err(|e| baleine_dockerfile::expand::process_error(word, &e))
     }
 
+    /// `expand` for the words BuildKit expands at dispatch (ENV, LABEL,
+    /// COPY/ADD, WORKDIR, USER, VOLUME, STOPSIGNAL, ARG defaults): variables
+    /// that are not defined are reported by the UndefinedVar check
+    /// (`reportUnmatchedVariables`).
+    fn expand_checked(&mut self, st: &StageState, word: &str, line: usize) -> Result<String, String> {
+        let env = |k: &str| st.getenv(k);
+        let r = baleine_dockerfile::expand::Lex::new(self.df.escape).process(word, &env);
+        if let Ok(e) = &r {
+            self.report_unmatched(st, &e.unmatched, line);
+        }
+        r.map(|e| e.result).map_err(|e| baleine_dockerfile::expand::process_error(word, &e))
+    }
+
+    fn report_unmatched(&mut self, st: &StageState, unmatched: &std::collections::BTreeSet<String>, line: usize) {
+        const NON_ENV_ARGS: [&str; 2] = ["BUILDKIT_SBOM_SCAN_CONTEXT", "BUILDKIT_SBOM_SCAN_STAGE"];
+        for var in unmatched {
+            if st.args.iter().any(|(k, _)| k == var) || NON_ENV_ARGS.contains(&var.as_str()) {
+                continue;
+            }
+            let keys: Vec<&str> = st.env.iter().map(|(k, _)| k.as_str()).collect();
+            let mut msg = format!("Usage of undefined variable '${var}'");
+            if let Some(m) = baleine_dockerfile::suggest(var, &keys) {
+                msg.push_str(&format!(" (did you mean ${m}?)"));
+            }
+            self.late_warning("UndefinedVar", msg, line);
+        }
+    }
+
     fn expand_words(&self, st: &StageState, word: &str) -> Result<Vec<String>, String> {
         let env = |k: &str| st.getenv(k);
         baleine_dockerfile::expand::expand_words(word, &env, self.df.escape).map_err(|e| baleine_dockerfile::expand::process_error(word, &e))
@@ -338,6 +369,53 @@ impl Builder<'_> {
     fn progress_name(&self, st: &StageState, instr: &Instr) -> String {
         let env = |k: &str| st.getenv(k);
         instr.progress_name(&env, self.df.escape)
+    }
+
+    /// `--check` (BuildKit lints with AllStages): the expansions of the
+    /// dispatch phase, for the UndefinedVar check, without building anything.
+    pub(crate) fn check_dispatch(&mut self) {
+        let n = self.plans.len().min(self.df.stages.len());
+        let mut finals: Vec<Option<StageState>> = vec![None; n];
+        for i in 0..n {
+            let st = match self.plans[i].base.clone() {
+                Base::Image(full, _) => {
+                    let known = self.images.get(&full).is_some_and(|r| self.world.images.contains_key(&r.id));
+                    if !known {
+                        continue;
+                    }
+                    match self.image_state(&full, i) {
+                        Ok(st) => Some(st),
+                        Err(_) => None,
+                    }
+                }
+                Base::Scratch => Some(self.scratch_state(i)),
+                Base::Stage(j) => finals.get(j).cloned().flatten().map(|b| self.stage_state(b, i)),
+            };
+            let Some(mut st) = st else { continue };
+            for ins in self.df.stages[i].instructions.clone() {
+                let line = ins.line;
+                let words: Vec<String> = match &ins.kind {
+                    Instruction::Arg(_) | Instruction::Env(_) => {
+                        let _ = self.instruction(&mut st, &ins);
+                        continue;
+                    }
+                    Instruction::Label(pairs) => pairs.iter().flat_map(|(k, v)| [k.clone(), v.clone()]).collect(),
+                    Instruction::Workdir(w) | Instruction::User(w) | Instruction::Stopsignal(w) => vec![w.clone()],
+                    Instruction::Volume(v) => v.clone(),
+                    Instruction::Copy { srcs, dest, chown, chmod, .. } | Instruction::Add { srcs, dest, chown, chmod, .. } => {
+                        let mut w: Vec<String> = chown.iter().chain(chmod.iter()).cloned().collect();
+                        w.extend(srcs.iter().cloned());
+                        w.push(dest.clone());
+                        w
+                    }
+                    _ => Vec::new(),
+                };
+                for w in words {
+                    let _ = self.expand_checked(&st, &w, line);
+                }
+            }
+            finals[i] = Some(st);
+        }
     }
 
     // ------------------------------------------------------------ stages
@@ -424,6 +502,7 @@ impl Builder<'_> {
             created_secs: self.world.now_secs(),
             ignore_cache: self.req.no_cache_filter.iter().any(|f| f.eq_ignore_ascii_case(&self.plans[i].display) || self.df.stages[i].name.as_deref() == Some(f.to_lowercase().as_str())),
             step_no: 0,
+            onbuild: false,
         }
     }
 
@@ -521,13 +600,16 @@ impl Builder<'_> {
             st.cmd_total += instrs.len();
             st.config.onbuild.clear();
         }
+        let triggers = instrs.len();
         instrs.extend(self.df.stages[i].instructions.clone());
-        for ins in &instrs {
+        for (n, ins) in instrs.iter().enumerate() {
+            st.onbuild = n < triggers;
             if let Err(f) = self.instruction(&mut st, ins) {
                 self.pending_steps += st.cmd_total.saturating_sub(st.cmd_index);
                 return Err(f);
             }
         }
+        st.onbuild = false;
         Ok(st)
     }
 
@@ -555,7 +637,7 @@ impl Builder<'_> {
                     let value = if let Some(v) = self.req.build_args.iter().rev().find(|(k, _)| *k == d.name).map(|(_, v)| v.clone()) {
                         Some(v)
                     } else if let Some(def) = &d.default {
-                        match self.expand(st, def) {
+                        match self.expand_checked(st, def, ins.line) {
                             Ok(v) => Some(v),
                             Err(e) => return Err(self.fail_at(e, ins)),
                         }
@@ -576,16 +658,22 @@ impl Builder<'_> {
                 st.meta_history(format!("ARG {}", commit.join(" ")));
             }
             Instruction::Env(pairs) => {
-                let mut commit = Vec::new();
+                // BuildKit expands every pair of the instruction against the
+                // environment from before it (`ENV a=1 b=$a` sees the old a).
+                let mut expanded = Vec::new();
                 for (k, v) in pairs {
-                    let key = match self.expand(st, k) {
+                    let key = match self.expand_checked(st, k, ins.line) {
                         Ok(x) => x,
                         Err(e) => return Err(self.fail_at(e, ins)),
                     };
-                    let val = match self.expand(st, v) {
+                    let val = match self.expand_checked(st, v, ins.line) {
                         Ok(x) => x,
                         Err(e) => return Err(self.fail_at(e, ins)),
                     };
+                    expanded.push((key, val));
+                }
+                let mut commit = Vec::new();
+                for (key, val) in expanded {
                     st.set_config_env(&key, &val);
                     commit.push(format!("{key}={val}"));
                 }
@@ -594,7 +682,7 @@ impl Builder<'_> {
             Instruction::Label(pairs) => {
                 let mut commit = Vec::new();
                 for (k, v) in pairs {
-                    let (key, val) = match (self.expand(st, k), self.expand(st, v)) {
+                    let (key, val) = match (self.expand_checked(st, k, ins.line), self.expand_checked(st, v, ins.line)) {
                         (Ok(a), Ok(b)) => (a, b),
                         (Err(e), _) | (_, Err(e)) => return Err(self.fail_at(e, ins)),
                     };
@@ -627,7 +715,7 @@ impl Builder<'_> {
             Instruction::Volume(paths) => {
                 let mut vols = Vec::new();
                 for p in paths {
-                    match self.expand(st, p) {
+                    match self.expand_checked(st, p, ins.line) {
                         Ok(v) if v.is_empty() => return Err(self.fail_at("VOLUME specified can not be an empty string".into(), ins)),
                         Ok(v) => vols.push(v),
                         Err(e) => return Err(self.fail_at(e, ins)),
@@ -641,7 +729,7 @@ impl Builder<'_> {
                 st.meta_history(format!("VOLUME [{}]", vols.join(" ")));
             }
             Instruction::User(u) => {
-                let u = match self.expand(st, u) {
+                let u = match self.expand_checked(st, u, ins.line) {
                     Ok(v) => v,
                     Err(e) => return Err(self.fail_at(e, ins)),
                 };
@@ -649,7 +737,7 @@ impl Builder<'_> {
                 st.meta_history(format!("USER {u}"));
             }
             Instruction::Workdir(p) => {
-                let p = match self.expand(st, p) {
+                let p = match self.expand_checked(st, p, ins.line) {
                     Ok(v) => v,
                     Err(e) => return Err(self.fail_at(e, ins)),
                 };
@@ -707,7 +795,7 @@ impl Builder<'_> {
                 st.meta_history(text);
             }
             Instruction::Stopsignal(s) => {
-                let s = match self.expand(st, s) {
+                let s = match self.expand_checked(st, s, ins.line) {
                     Ok(v) => v,
                     Err(e) => return Err(self.fail_at(e, ins)),
                 };
@@ -1004,21 +1092,21 @@ impl Builder<'_> {
         let keyword = if is_add { "ADD" } else { "COPY" };
         let mut ex_srcs = Vec::new();
         for s in srcs {
-            match self.expand(st, s) {
+            match self.expand_checked(st, s, ins.line) {
                 Ok(v) => ex_srcs.push(v),
                 Err(e) => return Err(self.fail_at(e, ins)),
             }
         }
-        let dest = match self.expand(st, dest) {
+        let dest = match self.expand_checked(st, dest, ins.line) {
             Ok(v) => v,
             Err(e) => return Err(self.fail_at(e, ins)),
         };
-        let chown = match chown.map(|c| self.expand(st, c)) {
+        let chown = match chown.map(|c| self.expand_checked(st, c, ins.line)) {
             Some(Ok(v)) => Some(v),
             Some(Err(e)) => return Err(self.fail_at(e, ins)),
             None => None,
         };
-        let chmod = match chmod.map(|c| self.expand(st, c)) {
+        let chmod = match chmod.map(|c| self.expand_checked(st, c, ins.line)) {
             Some(Ok(v)) => Some(v),
             Some(Err(e)) => return Err(self.fail_at(e, ins)),
             None => None,

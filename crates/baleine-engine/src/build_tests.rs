@@ -369,3 +369,65 @@ mod prop {
         }
     }
 }
+
+#[test]
+fn env_pairs_see_the_environment_before_the_instruction() {
+    let mut w = world();
+    write(&mut w, "/p/e/Dockerfile", "FROM alpine\nENV abc=hello\nENV abc=bye def=$abc\nENV ghi=$abc\n");
+    let out = w.build(&req("/p/e", &["envx"]));
+    assert!(out.failure.is_none(), "{:?}", out.failure);
+    let env = w.image("envx").unwrap().config.env.clone();
+    assert!(env.contains(&"abc=bye".to_string()), "{env:?}");
+    assert!(env.contains(&"def=hello".to_string()), "{env:?}");
+    assert!(env.contains(&"ghi=bye".to_string()), "{env:?}");
+}
+
+#[test]
+fn undefined_variables_are_reported_at_dispatch() {
+    let mut w = world();
+    write(&mut w, "/p/u/Dockerfile", "FROM alpine\nARG DECLARED\nENV A=$DECLARED B=$PATH C=/srv/$APP_NAME APP_HOME=/app\nCOPY . $APP_HOM\nRUN echo $NOT_CHECKED\n");
+    let out = w.build(&req("/p/u", &["u"]));
+    assert!(out.failure.is_none(), "{:?}", out.failure);
+    let shorts: Vec<String> = out.warnings.iter().map(|w| w.short()).collect();
+    assert_eq!(
+        shorts,
+        vec![
+            "UndefinedVar: Usage of undefined variable '$APP_NAME' (line 3)".to_string(),
+            "UndefinedVar: Usage of undefined variable '$APP_HOM' (did you mean $APP_HOME?) (line 4)".to_string(),
+        ]
+    );
+    // Also on the definition vertex, and with --check.
+    assert_eq!(out.vertices[0].warnings, shorts);
+    let mut r = req("/p/u", &[]);
+    r.check_only = true;
+    let checked = w.build(&r);
+    assert_eq!(checked.warnings.iter().map(|w| w.short()).collect::<Vec<_>>(), shorts);
+    // `# check=skip=UndefinedVar` disables it.
+    write(&mut w, "/p/u/Dockerfile", "# check=skip=UndefinedVar\nFROM alpine\nENV C=/srv/$APP_NAME\n");
+    assert!(w.build(&req("/p/u", &["u"])).warnings.is_empty());
+}
+
+#[test]
+fn naming_to_keeps_the_tag_as_given() {
+    let mut w = world();
+    write(&mut w, "/p/n/Dockerfile", "FROM alpine\n");
+    let out = w.build(&req("/p/n", &["plain", "user/app:1.0"]));
+    let export = out.vertices.iter().find(|v| v.name == "exporting to image").unwrap();
+    let names: Vec<&str> = export.statuses.iter().filter(|s| s.id.starts_with("naming to ")).map(|s| s.id.as_str()).collect();
+    assert_eq!(names, vec!["naming to docker.io/library/plain", "naming to docker.io/user/app:1.0"]);
+    assert!(w.image("plain:latest").is_ok());
+}
+
+#[test]
+fn onbuild_triggers_are_prefixed() {
+    let mut w = world();
+    write(&mut w, "/p/o/Dockerfile", "FROM alpine\nONBUILD RUN echo hi > /ob.txt\n");
+    assert!(w.build(&req("/p/o", &["obase"])).failure.is_none());
+    write(&mut w, "/p/o2/Dockerfile", "FROM obase\nRUN echo child\n");
+    let out = w.build(&req("/p/o2", &["ochild"]));
+    assert!(out.failure.is_none(), "{:?}", out.failure);
+    let names: Vec<String> = out.vertices.iter().map(|v| v.name.clone()).filter(|n| n.starts_with('[') && !n.starts_with("[internal")).collect();
+    assert!(names.iter().any(|n| n.starts_with("[1/2] FROM ")), "{names:?}");
+    assert!(names.contains(&"[2/3] ONBUILD RUN echo hi > /ob.txt".to_string()), "{names:?}");
+    assert!(names.contains(&"[3/3] RUN echo child".to_string()), "{names:?}");
+}

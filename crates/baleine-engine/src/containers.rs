@@ -384,6 +384,12 @@ impl World {
         self.release_endpoints(id);
         if auto_remove && allow_remove {
             self.exit_codes.insert(id.to_string(), code);
+            if let Some(c) = self.containers.get(id) {
+                self.removed_logs.insert(id.to_string(), c.logs.clone());
+                while self.removed_logs.len() > 8 {
+                    self.removed_logs.shift_remove_index(0);
+                }
+            }
             let _ = self.remove_container(id, true, true);
         }
     }
@@ -482,23 +488,48 @@ impl World {
         (false, 0)
     }
 
-    /// `docker kill -s SIG`.
+    /// `docker kill -s SIG`. Errors carry the API router's
+    /// "cannot kill container: NAME: " prefix (moby container_routes.go).
     pub fn kill_container(&mut self, name_or_id: &str, signal: &str) -> EngineResult<()> {
-        let id = self.container_id(name_or_id)?;
-        let c = &self.containers[&id];
-        if !c.is_running() || c.state.status == Status::Restarting {
-            return Err(EngineError::conflict(format!("cannot kill container: {}: container {} is not running", name_or_id, id)));
-        }
+        self.kill_container_inner(name_or_id, signal).map_err(|e| EngineError::new(e.kind, format!("cannot kill container: {name_or_id}: {}", e.message)))
+    }
+
+    fn kill_container_inner(&mut self, name_or_id: &str, signal: &str) -> EngineResult<()> {
+        // moby/sys/signal ParseSignal, before the container is looked up.
         let num = signal_number(signal);
         if num == 0 {
-            return Err(EngineError::invalid(format!("Invalid signal: {signal}")));
+            return Err(EngineError::invalid(format!("invalid signal: {signal}")));
+        }
+        let id = self.container_id(name_or_id)?;
+        let c = &self.containers[&id];
+        if c.state.status == Status::Restarting {
+            // killWithSignal: a restarting container is only told not to
+            // come back (ExitOnNext).
+            if let Some(c) = self.containers.get_mut(&id) {
+                c.manually_stopped = true;
+                c.generation += 1;
+            }
+            self.finish_process(&id, self.containers[&id].state.exit_code, true);
+            return Ok(());
+        }
+        if !c.is_running() {
+            return Err(EngineError::conflict(format!("container {id} is not running")));
         }
         let name = c.name.clone();
+        // SIGKILL or the container's stop signal cancel the restart policy
+        // (container.ExitOnNext); any signal marks the container as
+        // manually stopped, which only matters to unless-stopped.
+        let cancels = num == 9 || signal_number(&c.stop_signal) == num;
+        let unless_stopped = c.spec.restart.name == "unless-stopped";
+        if let Some(c) = self.containers.get_mut(&id) {
+            if cancels || unless_stopped {
+                c.manually_stopped = true;
+            }
+        }
         self.event("container", "kill", &id, &name, vec![("signal".into(), num.to_string())]);
         let (dies, code) = if num == 9 { (true, 137) } else { self.signal_outcome(&id, signal) };
         if dies {
             if let Some(c) = self.containers.get_mut(&id) {
-                // docker kill does not count as a manual stop for restart policies (except unless-stopped? no: kill is not stop).
                 c.state.status = Status::Running;
             }
             self.finish_process(&id, code, false);
@@ -524,7 +555,7 @@ impl World {
         let c = &self.containers[&id];
         match c.state.status {
             Status::Running => {}
-            Status::Paused => return Err(EngineError::conflict(format!("container {id} is already paused"))),
+            Status::Paused => return Err(EngineError::conflict(format!("Container {id} is already paused"))),
             _ => return Err(EngineError::conflict(format!("container {id} is not running"))),
         }
         let name = c.name.clone();
@@ -539,7 +570,7 @@ impl World {
         let id = self.container_id(name_or_id)?;
         let c = &self.containers[&id];
         if c.state.status != Status::Paused {
-            return Err(EngineError::conflict(format!("container {id} is not paused")));
+            return Err(EngineError::conflict(format!("Container {id} is not paused")));
         }
         let name = c.name.clone();
         if let Some(c) = self.containers.get_mut(&id) {
@@ -609,8 +640,9 @@ impl World {
             if other.id == id {
                 return Err(EngineError::invalid(format!("Renaming a container with the same name as its current name")));
             }
+            // moby daemon/rename.go: errors.Wrap(err, "Error when allocating new name").
             return Err(EngineError::conflict(format!(
-                "Conflict. The container name \"/{new_name}\" is already in use by container \"{}\". You have to remove (or rename) that container to be able to reuse that name.",
+                "Error when allocating new name: Conflict. The container name \"/{new_name}\" is already in use by container \"{}\". You have to remove (or rename) that container to be able to reuse that name.",
                 other.id
             )));
         }
@@ -652,7 +684,11 @@ impl World {
     /// The log lines of a container written up to now.
     pub fn logs_until_now(&self, id: &str) -> Vec<LogEntry> {
         let now = self.now_ms;
-        self.containers.get(id).map(|c| c.logs.iter().filter(|l| l.ms <= now).cloned().collect()).unwrap_or_default()
+        match self.containers.get(id) {
+            Some(c) => c.logs.iter().filter(|l| l.ms <= now).cloned().collect(),
+            // Removed by --rm while a client was attached.
+            None => self.removed_logs.get(id).map(|l| l.iter().filter(|l| l.ms <= now).cloned().collect()).unwrap_or_default(),
+        }
     }
 
     /// The daemon restarts (`systemctl restart docker`): restart policies act.

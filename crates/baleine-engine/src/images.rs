@@ -28,7 +28,6 @@ pub struct Reference {
 impl Reference {
     /// Parses a reference; Err carries Docker's message.
     pub fn parse(s: &str) -> EngineResult<Reference> {
-        let bad = || EngineError::invalid(format!("invalid reference format: repository name (library/{s}) must be lowercase"));
         if s.is_empty() {
             return Err(EngineError::invalid("invalid reference format"));
         }
@@ -49,7 +48,8 @@ impl Reference {
             _ => ("docker.io".to_string(), if name.contains('/') { name.to_string() } else { format!("library/{name}") }),
         };
         if path.chars().any(|c| c.is_ascii_uppercase()) {
-            return Err(bad());
+            // distribution/reference ParseNormalizedNamed names the repository without its tag.
+            return Err(EngineError::invalid(format!("invalid reference format: repository name ({path}) must be lowercase")));
         }
         if !path.chars().all(valid_char) {
             return Err(EngineError::invalid("invalid reference format"));
@@ -377,76 +377,89 @@ impl World {
         self.containers.values().filter(|c| c.image_id == image_id).collect()
     }
 
-    /// `docker rmi`: returns the lines Docker prints ("Untagged: x", "Deleted: sha256:...").
+    /// `docker rmi`: returns the lines Docker prints ("Untagged: x",
+    /// "Deleted: sha256:..."), following moby's daemon/images/image_delete.go
+    /// ImageDelete with the graph-driver reference store of Docker 27.
     pub fn remove_image(&mut self, name: &str, force: bool) -> EngineResult<Vec<String>> {
         let id = self.image_id(name).ok_or_else(|| EngineError::no_such_image(&display_ref(name)))?;
         let by_id = name.strip_prefix("sha256:").unwrap_or(name);
         let is_id_ref = id.starts_with(by_id) && Reference::parse(name).map(|r| !self.images[&id].repo_tags.contains(&r.familiar())).unwrap_or(true);
         let image = self.images[&id].clone();
-        let users: Vec<(String, bool)> = self.containers_using(&id).iter().map(|c| (c.id.clone(), c.is_running())).collect();
         let mut lines = Vec::new();
-        if !is_id_ref && image.repo_tags.len() > 1 {
-            // Only untag this reference.
-            let familiar = Reference::parse(name)?.familiar();
-            if let Some(img) = self.images.get_mut(&id) {
-                img.repo_tags.retain(|t| t != &familiar);
-            }
-            self.event("image", "untag", &id, &familiar, vec![]);
-            lines.push(format!("Untagged: {familiar}"));
-            return Ok(lines);
-        }
-        if let Some((cid, running)) = users.first() {
-            if !force || *running {
-                if is_id_ref {
-                    let what = if *running { "cannot delete" } else { "cannot delete" };
-                    let _ = what;
+        let mut quiet = false;
+        if !is_id_ref {
+            let r = Reference::parse(name)?;
+            if !force && is_single_reference(&image) {
+                if let Some(c) = self.containers_using(&id).first() {
                     return Err(EngineError::conflict(format!(
-                        "conflict: unable to delete {} (must be forced) - image is being used by {} container {}",
-                        &id[..12],
-                        if *running { "running" } else { "stopped" },
-                        &cid[..12]
+                        "conflict: unable to remove repository reference \"{name}\" (must force) - container {} is using its referenced image {}",
+                        &c.id[..12],
+                        &id[..12]
                     )));
                 }
-                let familiar = Reference::parse(name).map(|r| r.familiar()).unwrap_or_else(|_| name.to_string());
-                let shown = familiar.strip_suffix(":latest").filter(|_| !name.ends_with(":latest")).unwrap_or(&familiar).to_string();
-                return Err(EngineError::conflict(format!(
-                    "conflict: unable to remove repository reference \"{}\" (must force) - container {} is using its referenced image {}",
-                    if name.contains(':') { name.to_string() } else { shown },
-                    &cid[..12],
-                    &id[..12]
-                )));
             }
-            // Forced with stopped containers: untag only, keep the image (dangling).
-            for t in &image.repo_tags {
+            let repo = r.repo();
+            let img = self.images.get_mut(&id).ok_or_else(|| EngineError::no_such_image(name))?;
+            match &r.digest {
+                Some(d) => {
+                    let wanted = format!("{repo}@{d}");
+                    img.repo_digests.retain(|x| *x != wanted);
+                    lines.push(format!("Untagged: {wanted}"));
+                }
+                None => {
+                    let familiar = r.familiar();
+                    img.repo_tags.retain(|t| *t != familiar);
+                    lines.push(format!("Untagged: {familiar}"));
+                    // The repository's last tag is gone: its digest references go too.
+                    if !img.repo_tags.iter().any(|t| ref_repo(t) == repo) {
+                        let (gone, kept): (Vec<String>, Vec<String>) = img.repo_digests.drain(..).partition(|d| ref_repo(d) == repo);
+                        img.repo_digests = kept;
+                        for d in gone {
+                            lines.push(format!("Untagged: {d}"));
+                        }
+                    }
+                }
+            }
+            let left = img.repo_tags.len() + img.repo_digests.len();
+            self.event("image", "untag", &id, &id, vec![]);
+            if left > 0 {
+                return Ok(lines);
+            }
+            quiet = true;
+        } else if is_single_reference(&image) {
+            self.image_delete_conflict(&id, true, !force, false)?;
+            for t in sorted_refs(&image) {
                 lines.push(format!("Untagged: {t}"));
+                self.event("image", "untag", &id, &id, vec![]);
             }
             if let Some(img) = self.images.get_mut(&id) {
                 img.repo_tags.clear();
+                img.repo_digests.clear();
             }
-            return Ok(lines);
         }
-        if is_id_ref && image.repo_tags.len() > 1 && !force {
-            return Err(EngineError::conflict(format!(
-                "conflict: unable to delete {} (must be forced) - image is referenced in multiple repositories",
-                &id[..12]
-            )));
+        // imageDeleteHelper: hard conflicts always count, soft ones unless forced.
+        if let Err(e) = self.image_delete_conflict(&id, true, !force, !force) {
+            let used = !self.containers_using(&id).is_empty();
+            if quiet && used {
+                // The reference was removed; the image stays, dangling.
+                return Ok(lines);
+            }
+            return Err(e);
         }
-        for t in &image.repo_tags {
+        let image = self.images[&id].clone();
+        for t in sorted_refs(&image) {
             lines.push(format!("Untagged: {t}"));
-            self.event("image", "untag", &id, t, vec![]);
-        }
-        for d in &image.repo_digests {
-            lines.push(format!("Untagged: {d}"));
+            self.event("image", "untag", &id, &id, vec![]);
         }
         self.images.shift_remove(&id);
         lines.push(format!("Deleted: sha256:{id}"));
-        // Layers no other image uses are deleted too.
+        // Layers no other image uses are deleted too; a container created
+        // from the image keeps its layers.
+        let held = !self.containers_using(&id).is_empty();
         let mut deleted_layers = Vec::new();
         for d in image.layers.iter().rev() {
-            if !self.images.values().any(|i| i.layers.contains(d)) && !self.build.keeps_layer(d) {
-                if self.layers.shift_remove(d).is_some() {
-                    deleted_layers.push(d.clone());
-                }
+            if !held && !self.images.values().any(|i| i.layers.contains(d)) && !self.build.keeps_layer(d) && self.layers.shift_remove(d).is_some() {
+                deleted_layers.push(d.clone());
             }
         }
         for d in deleted_layers {
@@ -456,12 +469,41 @@ impl World {
         Ok(lines)
     }
 
+    /// checkImageDeleteConflict: dependent children and running containers
+    /// (hard), remaining references and stopped containers (soft).
+    fn image_delete_conflict(&self, id: &str, hard: bool, stopped: bool, references: bool) -> EngineResult<()> {
+        let conflict = |hard: bool, msg: String| EngineError::conflict(format!("conflict: unable to delete {} ({}) - {msg}", &id[..12], if hard { "cannot be forced" } else { "must be forced" }));
+        if hard {
+            if self.images.values().any(|i| i.parent.as_deref() == Some(id) && i.id != id) {
+                return Err(conflict(true, "image has dependent child images".into()));
+            }
+            if let Some(c) = self.containers.values().find(|c| c.image_id == id && c.is_running()) {
+                return Err(conflict(true, format!("image is being used by running container {}", &c.id[..12])));
+            }
+        }
+        if references {
+            if let Some(img) = self.images.get(id) {
+                if !img.repo_tags.is_empty() || !img.repo_digests.is_empty() {
+                    return Err(conflict(false, "image is referenced in multiple repositories".into()));
+                }
+            }
+        }
+        if stopped {
+            if let Some(c) = self.containers.values().find(|c| c.image_id == id && !c.is_running()) {
+                return Err(conflict(false, format!("image is being used by stopped container {}", &c.id[..12])));
+            }
+        }
+        Ok(())
+    }
+
     /// `docker image prune [-a]`: returns (deleted lines, reclaimed bytes).
     pub fn prune_images(&mut self, all: bool) -> (Vec<String>, u64) {
         let candidates: Vec<String> = self
             .images
             .values()
             .filter(|i| (all || i.repo_tags.is_empty()) && self.containers_using(&i.id).is_empty())
+            // Intermediate images (no reference, a child) go with their child.
+            .filter(|i| !(i.repo_tags.is_empty() && i.repo_digests.is_empty() && self.images.values().any(|o| o.parent.as_deref() == Some(i.id.as_str()))))
             .map(|i| i.id.clone())
             .collect();
         let mut lines = Vec::new();
@@ -521,6 +563,47 @@ impl World {
         self.event("image", "push", &id, &familiar, vec![]);
         Ok((r, pushed_layers, digest, size))
     }
+}
+
+/// The repository of a familiar tag or digest reference ("alpine:latest",
+/// "alpine@sha256:...", "localhost:5000/app:1" -> "localhost:5000/app").
+fn ref_repo(r: &str) -> String {
+    let name = r.split_once('@').map(|(n, _)| n).unwrap_or(r);
+    let name = match name.rfind(':') {
+        Some(i) if !name[i + 1..].contains('/') => &name[..i],
+        _ => name,
+    };
+    name.to_string()
+}
+
+/// moby isSingleReference: at most one tag, and digests of that one repository.
+fn is_single_reference(img: &Image) -> bool {
+    let total = img.repo_tags.len() + img.repo_digests.len();
+    if total <= 1 {
+        return total == 1;
+    }
+    if img.repo_tags.len() > 1 {
+        return false;
+    }
+    let digest_repos: std::collections::BTreeSet<String> = img.repo_digests.iter().map(|d| ref_repo(d)).collect();
+    let single = img.repo_tags.first().or(img.repo_digests.first()).map(|r| ref_repo(r)).unwrap_or_default();
+    digest_repos.len() == 1 && digest_repos.contains(&single)
+}
+
+/// The references of an image in the reference store's order (sorted by
+/// their full names: tags before digests of the same repository).
+fn sorted_refs(img: &Image) -> Vec<String> {
+    let mut refs: Vec<String> = img.repo_tags.iter().chain(img.repo_digests.iter()).cloned().collect();
+    let key = |r: &String| -> String {
+        let repo = ref_repo(r);
+        let full = match Reference::parse(&repo) {
+            Ok(p) => format!("{}/{}", p.domain, p.path),
+            Err(_) => repo.clone(),
+        };
+        format!("{full}{}", &r[repo.len()..])
+    };
+    refs.sort_by_key(key);
+    refs
 }
 
 /// "nosuch" -> "nosuch:latest" as Docker prints missing images.

@@ -135,11 +135,14 @@ pub struct ContainerSys<'w> {
     pub depth: u32,
     /// What the server answers over HTTP when it is not in its files (a Go binary).
     pub server_body: Option<String>,
+    /// Address of the main process's own output (Account mode): only what
+    /// reaches it goes to the log; a redirection's or a pipe's buffer does not.
+    main_out: usize,
 }
 
 impl<'w> ContainerSys<'w> {
     pub fn new(world: &'w mut World, ctx: ExecCtx) -> ContainerSys<'w> {
-        ContainerSys { world, ctx, elapsed_ms: 0, logs: Vec::new(), blocked: false, server: None, interactive: false, depth: 0, server_body: None }
+        ContainerSys { world, ctx, elapsed_ms: 0, logs: Vec::new(), blocked: false, server: None, interactive: false, depth: 0, server_body: None, main_out: 0 }
     }
 
     /// Simulated now as the process sees it.
@@ -153,6 +156,10 @@ impl<'w> ContainerSys<'w> {
 
     /// Moves what `out` holds into the timestamped log (Account mode).
     pub fn flush_to_log(&mut self, out: &mut Output) {
+        if self.main_out != 0 && std::ptr::addr_of!(*out) as usize != self.main_out {
+            // A redirection's or a pipe's buffer: the shell routes it later.
+            return;
+        }
         if let RunMode::Account { .. } = self.ctx.mode {
             let at = self.now_ms();
             for (stream, text) in out.chunks.drain(..) {
@@ -402,6 +409,7 @@ pub fn run_main_process(world: &mut World, id: &str, argv: Vec<String>, interact
     let ctx = ExecCtx::for_container(world, id, RunMode::Account { start_ms: start });
     let mut sys = ContainerSys::new(world, ctx);
     let mut out = Output::new();
+    sys.main_out = std::ptr::addr_of!(out) as usize;
     // A bare shell reads its script from stdin: with -i it waits on the
     // terminal; without, stdin is empty and it exits at once.
     let is_shell = crate::programs::is_shell_invocation(&argv);
@@ -458,8 +466,9 @@ impl World {
         let c = &self.containers[&id];
         match c.state.status {
             Status::Running => Ok(id),
-            Status::Paused => Err(EngineError::conflict(format!("container {id} is paused, unpause the container before exec"))),
-            Status::Restarting => Err(EngineError::conflict(format!("container {id} is restarting, wait until the container is running"))),
+            // moby daemon/errors.go errExecPaused names the container as given.
+            Status::Paused => Err(EngineError::conflict(format!("Container {name_or_id} is paused, unpause the container before exec"))),
+            Status::Restarting => Err(EngineError::conflict(format!("Container {id} is restarting, wait until the container is running"))),
             _ => Err(EngineError::not_running(&id)),
         }
     }
@@ -490,6 +499,24 @@ impl World {
         let id = self.exec_check(name_or_id)?;
         let ctx = self.exec_ctx(&id, spec);
         let exe = spec.argv.first().cloned().unwrap_or_default();
+        // The daemon resolves a user name in the container's /etc/passwd
+        // before starting the process (moby daemon/oci_linux.go getUser).
+        if let Some(u) = &spec.user {
+            let user_name = u.split(':').next().unwrap_or("");
+            if !user_name.is_empty() && user_name.parse::<u32>().is_err() && passwd_entry(self, &ctx.view, user_name).is_none() {
+                return Err(EngineError::new(ErrorKind::CommandNotInvokable, format!("unable to find user {user_name}: no matching entries in passwd file")));
+            }
+        }
+        // runc chdir()s to the working folder before exec'ing the program.
+        if spec.workdir.is_some() {
+            if !matches!(view_node(&self.forest, &ctx.view, &ctx.workdir), Ok(Node::Dir(_))) {
+                let wd = ctx.workdir.clone();
+                return Err(EngineError::new(
+                    ErrorKind::CommandNotInvokable,
+                    format!("OCI runtime exec failed: exec failed: unable to start container process: chdir to cwd (\"{wd}\") set in config.json failed: no such file or directory: unknown"),
+                ));
+            }
+        }
         if let Err(e) = resolve_executable(self, &ctx, &exe) {
             let msg = match e {
                 ExecError::NotFound => format!("exec: \"{exe}\": executable file not found in $PATH"),

@@ -82,6 +82,9 @@ pub struct World {
     pub pid_counter: u32,
     /// Exit codes of containers removed by --rm (for attached clients).
     pub exit_codes: IndexMap<String, i32>,
+    /// The last log lines of the few containers most recently removed by
+    /// --rm: an attached client still prints what they wrote last.
+    pub removed_logs: IndexMap<String, Vec<crate::model::LogEntry>>,
 }
 
 impl World {
@@ -109,6 +112,7 @@ impl World {
             host_home: "/home/learner".into(),
             pid_counter: 1000,
             exit_codes: IndexMap::new(),
+            removed_logs: IndexMap::new(),
         };
         world.create_builtin_networks();
         world

@@ -878,16 +878,10 @@ pub fn build(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, String> {
     let lp = files::load_project(cli, g, &a.args)?;
     let services: Vec<String> = if a.args.is_empty() || a.has("with-dependencies") { lp.selected.clone() } else { lp.selected.iter().filter(|s| a.args.contains(s)).cloned().collect() };
     let o = ops::BuildOpts { no_cache: a.has("no-cache"), pull: a.has("pull"), quiet: a.has("quiet"), build_args: a.values("build-arg").into_iter().map(str::to_string).collect() };
-    let mut p = Progress::new("Building", g.mode(cli));
-    let mut built = Vec::new();
-    for name in &services {
-        if lp.project.services.get(name).is_some_and(|s| s.build.is_some()) {
-            if let Err(e) = ops::build_service(cli, &lp.project, name, &o) {
-                return Err(e);
-            }
-            built.push(name.clone());
-        }
-    }
+    let mode = g.mode(cli);
+    let mut p = Progress::new("Building", mode);
+    let wanted: Vec<String> = services.iter().filter(|n| lp.project.services.get(*n).is_some_and(|s| s.build.is_some())).cloned().collect();
+    let built = if wanted.is_empty() { Vec::new() } else { ops::build_services(cli, &lp.project, &wanted, &o, mode)? };
     for name in built {
         let now = cli.world.now_ms;
         p.ev(&mut cli.out, now, &name, St::Done, "Built");

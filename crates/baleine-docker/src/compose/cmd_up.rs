@@ -580,8 +580,13 @@ pub fn down(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, String> {
         let mut images: Vec<String> = Vec::new();
         match &lp {
             Some(lp) => {
+                // compose's ImagePruner: `all` adds the images named in the
+                // model; both modes remove the images compose built for the
+                // project (labelled, whatever their tag) and the
+                // <project>-<service> images of services without image:.
                 for s in lp.project.services.values() {
-                    if rmi == "local" && s.image.as_deref().is_some_and(|i| !i.is_empty()) {
+                    let named = s.image.as_deref().is_some_and(|i| !i.is_empty());
+                    if rmi == "local" && named && s.build.is_none() {
                         continue;
                     }
                     let img = s.image_name_or_default(&name);
@@ -603,6 +608,13 @@ pub fn down(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, String> {
                 }
             }
         }
+        // normalizeAndDedupeImages: familiar names with their tag, sorted.
+        let mut images: Vec<String> = images
+            .into_iter()
+            .map(|i| baleine_engine::images::Reference::parse(&i).map(|r| r.familiar()).unwrap_or(i))
+            .collect();
+        images.sort();
+        images.dedup();
         for img in images {
             if cli.world.image_id(&img).is_none() {
                 continue;

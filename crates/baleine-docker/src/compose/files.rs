@@ -251,8 +251,14 @@ pub fn error_line(text: &str, err: &str) -> usize {
     }
     // The dotted path at the start, then a quoted property name if any.
     let path_part: String = body.chars().take_while(|c| !c.is_whitespace()).collect();
+    let path_part = if path_part == "(root)" { String::new() } else { path_part };
     let mut keys: Vec<String> = path_part.trim_end_matches(':').split('.').filter(|k| !k.is_empty()).map(str::to_string).collect();
-    if let Some(start) = body.find('\'') {
+    // gojsonschema: `services.web Additional property foo is not allowed`.
+    if let Some(i) = body.find("Additional property ") {
+        if let Some(name) = body[i + 20..].split_whitespace().next() {
+            keys.push(name.to_string());
+        }
+    } else if let Some(start) = body.find('\'') {
         if let Some(len) = body[start + 1..].find('\'') {
             keys.push(body[start + 1..start + 1 + len].to_string());
         }

@@ -43,6 +43,9 @@ struct Watch {
     shown: usize,
     state: WState,
     color: usize,
+    /// When the watch began: a container seen exited without having been
+    /// seen running still reports its exit if it started after this.
+    since_ms: u64,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -102,7 +105,7 @@ fn watch_of(world: &World, cid: &str, color: usize) -> Watch {
         Status::Restarting => WState::Restarting,
         _ => WState::NotStarted,
     };
-    Watch { cid: cid.to_string(), name: ops::short_name(world, cid), service: c.label(SERVICE_LABEL).unwrap_or("").to_string(), shown: 0, state, color }
+    Watch { cid: cid.to_string(), name: ops::short_name(world, cid), service: c.label(SERVICE_LABEL).unwrap_or("").to_string(), shown: 0, state, color, since_ms: world.now_ms }
 }
 
 impl ComposeFollow {
@@ -320,6 +323,12 @@ fn up_tick(world: &mut World, f: &mut ComposeFollow, out: &mut Output) -> Option
                 f.watched[i].state = WState::Restarting;
             }
             Some((_, code)) => {
+                // Started and already gone between two ticks: compose still
+                // gets its `die` event.
+                let ran_unseen = f.watched[i].state == WState::NotStarted && world.containers.get(&cid).and_then(|c| c.state.started_ms).is_some_and(|t| t >= f.watched[i].since_ms);
+                if ran_unseen {
+                    f.watched[i].state = WState::Running;
+                }
                 if matches!(f.watched[i].state, WState::Running | WState::Restarting) {
                     if f.watched[i].state == WState::Running {
                         out.out(f.status_line(&f.watched[i], &format!("exited with code {code}")));

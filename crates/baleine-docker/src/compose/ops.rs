@@ -189,6 +189,7 @@ pub fn ensure_images(cli: &mut Cli<'_>, lp: &Loaded, mode: super::progress::Mode
     if o.no_build {
         return Ok(());
     }
+    let mut to_build: Vec<String> = Vec::new();
     for name in &services {
         let Some(s) = project.services.get(name) else { continue };
         if s.build.is_none() {
@@ -200,11 +201,59 @@ pub fn ensure_images(cli: &mut Cli<'_>, lp: &Loaded, mode: super::progress::Mode
         if present && !o.force_build && !policy_build {
             continue;
         }
-        build_service(cli, project, name, &BuildOpts::default())?;
+        to_build.push(name.clone());
+    }
+    if to_build.is_empty() {
+        return Ok(());
+    }
+    let built = build_services(cli, project, &to_build, &BuildOpts::default(), mode)?;
+    for name in built {
         let now = cli.world.now_ms;
-        main.ev(&mut cli.out, now, name, St::Done, "Built");
+        main.ev(&mut cli.out, now, &name, St::Done, "Built");
     }
     Ok(())
+}
+
+/// compose's `build`: every service's build goes through one buildx printer
+/// (vertex names prefixed with the service, see `cmd_build::render_prefixed`),
+/// printed once the builds are over. A failed build stops the others; its
+/// error (`failed to solve: ...`) is returned for compose to print.
+pub fn build_services(cli: &mut Cli<'_>, project: &Project, names: &[String], o: &BuildOpts, mode: super::progress::Mode) -> Result<Vec<String>, String> {
+    use crate::build_progress::Mode as BMode;
+    let bmode = if o.quiet {
+        BMode::Quiet
+    } else {
+        match mode {
+            super::progress::Mode::Tty { .. } => BMode::Tty,
+            super::progress::Mode::Plain => BMode::Plain,
+            _ => BMode::Quiet,
+        }
+    };
+    let mut outs: Vec<(String, baleine_engine::build::BuildOutput)> = Vec::new();
+    let mut built = Vec::new();
+    let mut failure: Option<String> = None;
+    for name in names {
+        match build_service(cli, project, name, o)? {
+            Some(out) => {
+                let failed = out.failure.as_ref().map(|f| f.message.clone());
+                outs.push((name.clone(), out));
+                if let Some(f) = failed {
+                    failure = Some(f);
+                    break;
+                }
+                built.push(name.clone());
+            }
+            None => continue,
+        }
+    }
+    let text = crate::cmd_build::render_prefixed(&outs, bmode);
+    if !text.is_empty() {
+        cli.print(text);
+    }
+    match failure {
+        Some(f) => Err(f),
+        None => Ok(built),
+    }
 }
 
 #[derive(Clone, Debug, Default)]
@@ -215,11 +264,12 @@ pub struct BuildOpts {
     pub build_args: Vec<String>,
 }
 
-/// Builds a service's image through `docker buildx build`. Err("") when
-/// the build already printed its error.
-pub fn build_service(cli: &mut Cli<'_>, project: &Project, name: &str, o: &BuildOpts) -> Result<(), String> {
-    let Some(s) = project.services.get(name) else { return Ok(()) };
-    let Some(b) = s.build.clone() else { return Ok(()) };
+/// Builds a service's image with the options `docker buildx build` would
+/// get, without printing its progress. Ok(None) when the service has no
+/// build section; Err("") when the options were refused (already printed).
+pub fn build_service(cli: &mut Cli<'_>, project: &Project, name: &str, o: &BuildOpts) -> Result<Option<baleine_engine::build::BuildOutput>, String> {
+    let Some(s) = project.services.get(name) else { return Ok(None) };
+    let Some(b) = s.build.clone() else { return Ok(None) };
     let tag = image_name(project, s);
     let mut argv: Vec<String> = vec!["-t".into(), tag];
     for t in &b.tags {
@@ -271,11 +321,10 @@ pub fn build_service(cli: &mut Cli<'_>, project: &Project, name: &str, o: &Build
         argv.push("-q".into());
     }
     argv.push(b.context.clone());
-    let status = crate::cmd_build::build(cli, &argv, "docker buildx build");
-    if status != 0 {
-        return Err(String::new());
+    match crate::cmd_build::build_collect(cli, &argv) {
+        Ok(out) => Ok(Some(out)),
+        Err(_) => Err(String::new()),
     }
-    Ok(())
 }
 
 // ---- networks and volumes ------------------------------------------------------------

@@ -128,7 +128,7 @@ fn no_file_and_validation_errors() {
     write(&mut w, &format!("{dir}/compose.yaml"), "services:\n  web:\n    image: nginx\n    foo: bar\n");
     let r = dc(&mut w, dir, &["up", "-d"]);
     assert_eq!(r.status, 1);
-    assert!(r.text.contains("services.web additional properties 'foo' not allowed"), "{}", r.text);
+    assert!(r.text.contains("services.web Additional property foo is not allowed"), "{}", r.text);
     let r = dc(&mut w, dir, &["frobnicate"]);
     assert_eq!(r.status, 1);
     assert!(r.text.contains("unknown docker command: \"compose frobnicate\""));
@@ -429,6 +429,17 @@ fn build_services_go_through_docker_build() {
     }
     let r = dc(&mut w, dir, &["config", "--images"]);
     assert_eq!(r.text, "bld-app\n");
+    // One buildx printer for all the builds: vertices carry the service.
+    let r = dc(&mut w, dir, &["--progress", "plain", "build", "--no-cache"]);
+    assert_eq!(r.status, 0, "{}", r.text);
+    assert!(has_line(&r.text, |l| l.starts_with('#') && l.contains(" [app internal] load build definition from Dockerfile")), "{}", r.text);
+    assert!(has_line(&r.text, |l| l.starts_with('#') && l.ends_with(" [app] exporting to image")), "{}", r.text);
+    assert!(has_line(&r.text, |l| l.ends_with("naming to docker.io/library/bld-app done")), "{}", r.text);
+    // A failed build: BuildKit's message, without the buildx CLI's `ERROR: `.
+    write(&mut w, &format!("{dir}/app/Dockerfile"), "FROM alpine\nRUN exit 3\n");
+    let r = dc(&mut w, dir, &["build"]);
+    assert_eq!(r.status, 1);
+    assert!(has_line(&r.text, |l| l == "failed to solve: process \"/bin/sh -c exit 3\" did not complete successfully: exit code: 3"), "{}", r.text);
 }
 
 #[test]
@@ -437,7 +448,7 @@ fn check_text_reports_lines() {
     let e = super::check_text(&w, "/home/learner/projet/x/compose.yaml", "services:\n  web:\n    image: nginx\n    foo: bar\n");
     let (line, msg) = e.expect("error");
     assert_eq!(line, 4);
-    assert!(msg.contains("additional properties 'foo' not allowed"));
+    assert!(msg.contains("Additional property foo is not allowed"));
     let e = super::check_text(&w, "/home/learner/projet/x/compose.yaml", "services:\n  web:\n   image: [\n");
     assert!(e.is_some());
     assert!(super::check_text(&w, "/home/learner/projet/x/compose.yaml", BASIC).is_none());
