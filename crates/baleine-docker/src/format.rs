@@ -131,9 +131,33 @@ pub fn ago(now: u64, then: u64) -> String {
 
 /// The COMMAND column: quoted, truncated to 20 runes with "…".
 pub fn command_column(c: &Container, trunc: bool) -> String {
-    let cmd = c.command_line();
+    // moby container/view.go: Path, then the arguments, each quoted with
+    // '…' when it holds a space.
+    let mut words = c.entrypoint.iter().chain(c.cmd.iter());
+    let mut cmd = words.next().cloned().unwrap_or_default();
+    for a in words {
+        cmd.push(' ');
+        if a.contains(' ') {
+            cmd.push_str(&format!("'{a}'"));
+        } else {
+            cmd.push_str(a);
+        }
+    }
     let cmd = if trunc { ellipsis(&cmd, 20) } else { cmd };
-    format!("\"{cmd}\"")
+    // strconv.Quote
+    let mut q = String::from("\"");
+    for ch in cmd.chars() {
+        match ch {
+            '"' => q.push_str("\\\""),
+            '\\' => q.push_str("\\\\"),
+            '\n' => q.push_str("\\n"),
+            '\t' => q.push_str("\\t"),
+            '\r' => q.push_str("\\r"),
+            c => q.push(c),
+        }
+    }
+    q.push('"');
+    q
 }
 
 pub fn ellipsis(s: &str, max: usize) -> String {
@@ -565,7 +589,7 @@ pub fn image_json(world: &World, img: &Image) -> Value {
         "Comment": if img.built { "buildkit.dockerfile.v0".to_string() } else { img.comment.clone() },
         "Created": rfc3339_secs(img.created_secs),
         "DockerVersion": "",
-        "Author": "",
+        "Author": img.config.author,
         "Config": config,
         "Architecture": "amd64",
         "Os": "linux",

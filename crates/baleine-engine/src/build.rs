@@ -612,6 +612,45 @@ impl Builder<'_> {
             };
             self.global_args.push((decl.name.clone(), value));
         }
+        // validateBaseImagesWithDefaultArgs (InvalidDefaultArgInFrom): the
+        // base names with the ARG defaults only, as if no --build-arg.
+        {
+            let mut defaults: Vec<(String, Option<String>)> = platform.iter().map(|(k, v)| (k.to_string(), Some(v.to_string()))).collect();
+            let mut ok = true;
+            for decl in &self.df.global_args {
+                let value = match &decl.default {
+                    Some(d) => {
+                        let env = |k: &str| defaults.iter().rev().find(|(n, _)| n == k).and_then(|(_, v)| v.clone());
+                        match baleine_dockerfile::expand::expand_word(d, &env, escape) {
+                            Ok(v) => Some(v),
+                            Err(_) => {
+                                ok = false;
+                                break;
+                            }
+                        }
+                    }
+                    None => None,
+                };
+                defaults.push((decl.name.clone(), value));
+            }
+            if ok {
+                let env = |k: &str| defaults.iter().rev().find(|(n, _)| n == k).and_then(|(_, v)| v.clone());
+                let mut bad = Vec::new();
+                for stage in &self.df.stages {
+                    match baleine_dockerfile::expand::expand_word(&stage.base, &env, escape) {
+                        Ok(name) => {
+                            if Reference::parse(&name).is_err() {
+                                bad.push((stage.base.clone(), stage.line));
+                            }
+                        }
+                        Err(_) => break,
+                    }
+                }
+                for (base, line) in bad {
+                    self.late_warning("InvalidDefaultArgInFrom", format!("Default value for ARG {base} results in empty or invalid base image name"), line);
+                }
+            }
+        }
         let n = self.df.stages.len();
         let mut names: Vec<Option<String>> = Vec::new();
         let mut plans = Vec::new();

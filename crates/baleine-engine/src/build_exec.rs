@@ -812,6 +812,8 @@ impl Builder<'_> {
                 }
             }
             Instruction::Maintainer(m) => {
+                // dispatchMaintainer: d.image.Author = c.Maintainer.
+                st.config.author = m.clone();
                 st.meta_history(format!("MAINTAINER {m}"));
             }
             Instruction::Run { cmd, mounts, network, heredocs } => {

@@ -431,3 +431,24 @@ fn onbuild_triggers_are_prefixed() {
     assert!(names.contains(&"[2/3] ONBUILD RUN echo hi > /ob.txt".to_string()), "{names:?}");
     assert!(names.contains(&"[3/3] RUN echo child".to_string()), "{names:?}");
 }
+
+#[test]
+fn invalid_default_arg_in_from() {
+    let mut w = world();
+    write(&mut w, "/p/d/Dockerfile", "ARG TAG\nFROM alpine:${TAG}\n");
+    let mut r = req("/p/d", &["d"]);
+    r.build_args.push(("TAG".into(), "latest".into()));
+    let out = w.build(&r);
+    assert!(out.failure.is_none(), "{:?}", out.failure);
+    assert_eq!(out.warnings.iter().map(|w| w.short()).collect::<Vec<_>>(), vec!["InvalidDefaultArgInFrom: Default value for ARG alpine:${TAG} results in empty or invalid base image name (line 2)".to_string()]);
+    write(&mut w, "/p/d/Dockerfile", "ARG TAG=latest\nFROM alpine:${TAG}\n");
+    assert!(w.build(&req("/p/d", &["d"])).warnings.is_empty());
+}
+
+#[test]
+fn maintainer_sets_the_author() {
+    let mut w = world();
+    write(&mut w, "/p/m/Dockerfile", "FROM alpine\nMAINTAINER learner@example.com\n");
+    assert!(w.build(&req("/p/m", &["m"])).failure.is_none());
+    assert_eq!(w.image("m").unwrap().config.author, "learner@example.com");
+}

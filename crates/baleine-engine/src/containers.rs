@@ -384,6 +384,7 @@ impl World {
         self.release_endpoints(id);
         if auto_remove && allow_remove {
             self.exit_codes.insert(id.to_string(), code);
+
             if let Some(c) = self.containers.get(id) {
                 self.removed_logs.insert(id.to_string(), c.logs.clone());
                 while self.removed_logs.len() > 8 {

@@ -181,6 +181,7 @@ pub fn catalog_image(img: &CatalogImage) -> Image {
         shell: None,
         onbuild: Vec::new(),
         args_escaped: false,
+        author: String::new(),
     };
     let history = img
         .layers

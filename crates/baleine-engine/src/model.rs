@@ -61,7 +61,7 @@ impl Healthcheck {
 }
 
 /// An image's configuration (Docker's image Config).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Default, PartialEq, Eq)]
 pub struct ImageConfig {
     pub env: Vec<String>,
     pub cmd: Option<Vec<String>>,
@@ -78,6 +78,34 @@ pub struct ImageConfig {
     /// Whether the Cmd/Entrypoint came from a shell-form instruction (for
     /// `docker inspect` only; the arrays already hold `/bin/sh -c ...`).
     pub args_escaped: bool,
+    /// The image's Author (top-level in `docker image inspect`): set by
+    /// MAINTAINER or `docker commit --author`, kept by derived images.
+    pub author: String,
+}
+
+/// Written like `#[derive(Debug)]`, leaving out an empty `author`: built
+/// image ids hash this text, and images without an author keep their ids.
+impl std::fmt::Debug for ImageConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut d = f.debug_struct("ImageConfig");
+        d.field("env", &self.env)
+            .field("cmd", &self.cmd)
+            .field("entrypoint", &self.entrypoint)
+            .field("workdir", &self.workdir)
+            .field("user", &self.user)
+            .field("exposed", &self.exposed)
+            .field("volumes", &self.volumes)
+            .field("labels", &self.labels)
+            .field("healthcheck", &self.healthcheck)
+            .field("stop_signal", &self.stop_signal)
+            .field("shell", &self.shell)
+            .field("onbuild", &self.onbuild)
+            .field("args_escaped", &self.args_escaped);
+        if !self.author.is_empty() {
+            d.field("author", &self.author);
+        }
+        d.finish()
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -2485,9 +2485,11 @@ fn users(sys: &mut ContainerSys<'_>, name: &str, args: &[String], out: &mut Outp
     0
 }
 
+/// The first id from `min` not used in /etc/passwd or /etc/group (busybox's
+/// adduser/addgroup: system ids from 100, others from 1000).
 fn next_id(file: &str, min: u32) -> u32 {
-    let max = file.lines().filter_map(|l| l.split(':').nth(2)?.parse::<u32>().ok()).filter(|id| *id >= min && *id < 60000).max();
-    max.map(|m| m + 1).unwrap_or(min)
+    let used: std::collections::BTreeSet<u32> = file.lines().filter_map(|l| l.split(':').nth(2)?.parse::<u32>().ok()).collect();
+    (min..60000).find(|id| !used.contains(id)).unwrap_or(min)
 }
 
 fn chown(sys: &mut ContainerSys<'_>, args: &[String], out: &mut Output) -> i32 {

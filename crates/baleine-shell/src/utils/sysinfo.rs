@@ -350,7 +350,19 @@ fn id(cx: &mut Ctx<'_, '_>, args: &[String]) -> i32 {
     let (name, uid, gid) = cx.sys.user();
     let (uid, gid, name) = match o.operands.first() {
         Some(u) => match super::name_to_id(&*cx.sys, "/etc/passwd", u) {
-            Some(id) => (id, id, super::user_name(&*cx.sys, id)),
+            Some(id) => {
+                // The primary group is the passwd entry's fourth field.
+                let gid = crate::fsutil::read_bytes(cx.sys, "/etc/passwd")
+                    .ok()
+                    .and_then(|b| {
+                        String::from_utf8_lossy(&b).lines().find_map(|l| {
+                            let f: Vec<&str> = l.split(':').collect();
+                            (f.len() > 3 && f[2].parse::<u32>().ok() == Some(id)).then(|| f[3].parse::<u32>().ok()).flatten()
+                        })
+                    })
+                    .unwrap_or(id);
+                (id, gid, super::user_name(&*cx.sys, id))
+            }
             None => {
                 cx.err(format!("'{u}': no such user"));
                 return 1;
@@ -372,7 +384,11 @@ fn id(cx: &mut Ctx<'_, '_>, args: &[String]) -> i32 {
             gid.to_string()
         }
     } else {
-        format!("uid={uid}({name}) gid={gid}({gname}) groups={gid}({gname})")
+        // Ids without an /etc/passwd or /etc/group entry print bare, as id does.
+        let known = |n: &str, id: u32| if n == id.to_string() { String::new() } else { format!("({n})") };
+        let (un, gn) = (known(&super::user_name(&*cx.sys, uid), uid), known(&gname, gid));
+        let _ = &name;
+        format!("uid={uid}{un} gid={gid}{gn} groups={gid}{gn}")
     };
     cx.print(format!("{s}\n"));
     0
