@@ -1502,7 +1502,6 @@ fn cmd_cp(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
             };
             let host_dst = cli.host_path(&dst);
             let host = cli.world.host_tree;
-            let size = node.size();
             let Some(tree) = cli.world.forest.get_mut(host) else { return 1 };
             let target = if tree.is_dir(&host_dst) { baleine_vfs::join(&host_dst, baleine_vfs::basename(&cpath_abs)) } else { host_dst.clone() };
             if !tree.is_dir(&baleine_vfs::dirname(&target)) {
@@ -1510,7 +1509,6 @@ fn cmd_cp(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
                 return 1;
             }
             let _ = tree.put(&target, node.clone(), true);
-            let _ = size;
             cli.err(format!("Successfully copied {} to {}\n", tar_size_text(&node), shown_local_path(&cli.cwd, &dst)));
             0
         }
@@ -1530,7 +1528,6 @@ fn cmd_cp(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
             };
             let view = baleine_engine::containers::container_view(&c);
             let cpath_abs = baleine_vfs::normalize(&c.workdir, &cpath);
-            let size = node.size();
             let mut fs = cli.world.forest.mounted(&view);
             use baleine_vfs::Fs;
             let target = if fs.is_dir(&cpath_abs) { baleine_vfs::join(&cpath_abs, baleine_vfs::basename(&host_src)) } else { cpath_abs.clone() };
@@ -1542,7 +1539,6 @@ fn cmd_cp(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
                 cli.err(format!("Error response from daemon: {e}\n"));
                 return 1;
             }
-            let _ = size;
             cli.err(format!("Successfully copied {} to {cname}:{cpath}\n", tar_size_text(&node)));
             0
         }
