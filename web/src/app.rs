@@ -13,10 +13,17 @@ use crate::components::networks::Networks;
 use crate::components::tabs::Tabs;
 use crate::components::terminal::Terminal;
 use crate::components::volumes::Volumes;
-use crate::host::HostHandle;
-use crate::state::{AppAction, AppState, Cmd, Tab, Theme, TICK_MS};
+use crate::components::notices::Notices;
+use crate::components::session_bar::SessionBar;
+use crate::host::{HostHandle, Restored};
+use crate::i18n::{tr, Lang};
+use crate::platform;
+use crate::session::{self, Envelope, LoadError, Scenario};
+use crate::state::{AppAction, AppState, Cmd, Notice, SessionInfo, Tab, Theme, TICK_MS};
 use crate::storage;
 use gloo_timers::callback::Interval;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq, Default)]
@@ -26,13 +33,339 @@ pub struct AppProps {
     pub paused: bool,
 }
 
+/// What the session bar and the banners ask of the session.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SessionOp {
+    Undo,
+    Redo,
+    /// A clean machine.
+    Reset,
+    /// Back to the start of the scenario or lesson.
+    ResetToMark,
+    /// Back to the state after the first N journal entries.
+    GoTo(usize),
+    New(String),
+    Open(String),
+    Delete(String),
+    Export,
+    /// The text of a session file.
+    Import(Result<String, String>),
+    DownloadBroken,
+    RunShare,
+    DismissShare,
+    DismissNotice,
+    SetLang(Lang),
+}
+
+/// The session controller: the host, the reducer's dispatcher and the name
+/// under which the session is saved.
+#[derive(Clone)]
+struct Ctl {
+    host: HostHandle,
+    dispatch: UseReducerDispatcher<AppState>,
+    name: Rc<RefCell<String>>,
+    lang: Rc<Cell<Lang>>,
+    last_save: Rc<Cell<f64>>,
+    save_failed: Rc<Cell<bool>>,
+    restore_ms: Rc<Cell<Option<f64>>>,
+}
+
+impl Ctl {
+    fn tr(&self, en: &'static str) -> &'static str {
+        tr(self.lang.get(), en)
+    }
+
+    fn notice(&self, error: bool, text: String, broken_save: bool) {
+        self.dispatch.dispatch(AppAction::SetNotice(Some(Notice { error, text, broken_save })));
+    }
+
+    /// Shows a replaced session and saves it.
+    fn show(&self, r: Restored) {
+        self.dispatch.dispatch(AppAction::Restored { outputs: r.outputs, view: Box::new(r.view) });
+        self.save();
+        self.refresh();
+    }
+
+    fn refresh(&self) {
+        let (can_undo, can_redo, has_mark) = self.host.abilities();
+        let name = self.name.borrow().clone();
+        let mut names = storage::session_names();
+        if !name.starts_with("embed-") && !names.contains(&name) {
+            names.push(name.clone());
+            names.sort();
+        }
+        let restore_ms = self.restore_ms.get();
+        self.dispatch.dispatch(AppAction::SetSession(SessionInfo { name, names, can_undo, can_redo, has_mark, steps: Rc::new(self.host.steps()), restore_ms }));
+    }
+
+    fn save(&self) {
+        let name = self.name.borrow().clone();
+        if name.is_empty() {
+            return;
+        }
+        self.last_save.set(platform::now_ms());
+        if let Err(e) = storage::save_session(&name, &self.host.envelope().to_storage()) {
+            if !self.save_failed.replace(true) {
+                web_log(&format!("baleine: saving the session failed: {e}"));
+                self.notice(true, self.tr("The session could not be saved (storage full or disabled).").to_string(), false);
+            }
+        }
+    }
+
+    /// Replays a saved session; a save that cannot be read gives a clean
+    /// machine and a message (never a blank page).
+    fn load_named(&self, name: &str) {
+        *self.name.borrow_mut() = name.to_string();
+        if !name.starts_with("embed-") {
+            storage::set_current_session(name);
+        }
+        match storage::load_session(name) {
+            None => self.show(self.host.reset()),
+            Some(text) => match session::decode(&text) {
+                Ok(env) => {
+                    let t0 = platform::now_ms();
+                    let r = self.host.restore(&env);
+                    let ms = platform::now_ms() - t0;
+                    platform::mark("restore-ms", &format!("{ms:.1}"));
+                    platform::mark("restore-commands", &env.journal.len().to_string());
+                    self.dispatch.dispatch(AppAction::Restored { outputs: r.outputs, view: Box::new(r.view) });
+                    self.restore_ms.set(Some(ms));
+                    self.refresh();
+                }
+                Err(e) => {
+                    storage::stash_broken(&text);
+                    let why = match e {
+                        LoadError::Newer(_) => self.tr("It was saved by a newer version of baleine.").to_string(),
+                        LoadError::Foreign => self.tr("It is not a baleine session.").to_string(),
+                        LoadError::Corrupt(d) => format!("{} ({d}).", self.tr("It is damaged")),
+                    };
+                    self.notice(true, format!("{} {why}", self.tr("The saved session could not be read, so the machine starts clean.")), true);
+                    self.show(self.host.reset());
+                }
+            },
+        }
+    }
+
+    /// A scenario (URL parameters, `?scenario=`): restored if this browser
+    /// already has its session, else set up on a clean machine.
+    fn start_scenario(&self, sc: &Scenario, key: &str) {
+        if let Some(l) = sc.lang.as_deref().and_then(Lang::parse) {
+            self.set_lang(l, false);
+        }
+        let name = format!("embed-{key}");
+        if storage::load_session(&name).is_some_and(|t| session::decode(&t).is_ok()) {
+            self.load_named(&name);
+            return;
+        }
+        *self.name.borrow_mut() = name;
+        let _ = self.host.reset();
+        let _ = self.host.apply_scenario(sc);
+        let r = self.host.current();
+        self.show(r);
+    }
+
+    fn set_lang(&self, l: Lang, remember: bool) {
+        self.lang.set(l);
+        if remember {
+            storage::save_lang(l.code());
+        }
+        if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+            let _ = root.set_attribute("lang", l.code());
+        }
+        self.dispatch.dispatch(AppAction::SetLang(l));
+    }
+
+    fn op(&self, op: SessionOp, share: Option<Rc<Scenario>>) {
+        match op {
+            SessionOp::Undo => {
+                if let Some(r) = self.host.undo(1) {
+                    self.show(r);
+                }
+            }
+            SessionOp::Redo => {
+                if let Some((results, view)) = self.host.redo() {
+                    self.dispatch.dispatch(AppAction::Executed { upto: 0, results, view: view.map(Box::new) });
+                    self.save();
+                    self.refresh();
+                }
+            }
+            SessionOp::Reset => self.show(self.host.reset()),
+            SessionOp::ResetToMark => self.show(self.host.reset_to_mark()),
+            SessionOp::GoTo(n) => self.show(self.host.go_to(n)),
+            SessionOp::New(name) => {
+                let name = session::clean_name(&name);
+                if name.is_empty() {
+                    return;
+                }
+                self.save();
+                *self.name.borrow_mut() = name.clone();
+                storage::set_current_session(&name);
+                self.show(self.host.reset());
+            }
+            SessionOp::Open(name) => {
+                self.save();
+                self.load_named(&name);
+            }
+            SessionOp::Delete(name) => {
+                storage::delete_session(&name);
+                if *self.name.borrow() == name {
+                    *self.name.borrow_mut() = storage::DEFAULT_SESSION.to_string();
+                    storage::set_current_session(storage::DEFAULT_SESSION);
+                    let n = storage::DEFAULT_SESSION.to_string();
+                    self.load_named(&n);
+                } else {
+                    self.refresh();
+                }
+            }
+            SessionOp::Export => {
+                let name = self.name.borrow().clone();
+                let file = format!("baleine-{}.json", name.replace(|c: char| !c.is_alphanumeric() && c != '-', "_"));
+                platform::download(&file, &self.host.envelope().to_json_pretty(), "application/json");
+            }
+            SessionOp::Import(text) => {
+                let parsed = text.and_then(|t| session::decode(&t).map_err(|e| match e {
+                    LoadError::Newer(_) => self.tr("It was saved by a newer version of baleine.").to_string(),
+                    LoadError::Foreign => self.tr("It is not a baleine session.").to_string(),
+                    LoadError::Corrupt(d) => format!("{} ({d}).", self.tr("It is damaged")),
+                }));
+                match parsed {
+                    Ok(env) => {
+                        self.save();
+                        let base = session::clean_name(&format!("import {}", storage::session_names().len() + 1));
+                        *self.name.borrow_mut() = base.clone();
+                        storage::set_current_session(&base);
+                        self.show(self.host.restore(&env));
+                        self.notice(false, self.tr("Session imported.").to_string(), false);
+                    }
+                    Err(e) => self.notice(true, format!("{}: {e}", self.tr("The imported file could not be read")), false),
+                }
+            }
+            SessionOp::DownloadBroken => {
+                if let Some(text) = storage::broken() {
+                    platform::download("baleine-old-session.txt", &text, "text/plain");
+                }
+            }
+            SessionOp::RunShare => {
+                let Some(sc) = share else { return };
+                self.dispatch.dispatch(AppAction::SetShare(None));
+                platform::clear_hash();
+                self.save();
+                let name = format!("shared {}", sc.id());
+                *self.name.borrow_mut() = name.clone();
+                storage::set_current_session(&name);
+                if let Some(l) = sc.lang.as_deref().and_then(Lang::parse) {
+                    self.set_lang(l, false);
+                }
+                match &sc.state {
+                    Some(st) => {
+                        let mut env = Envelope::new(st.seed, st.epoch_secs, st.journal.clone());
+                        env.mark = Some(0);
+                        let r = self.host.restore(&env);
+                        self.show(r);
+                    }
+                    None => {
+                        let _ = self.host.reset();
+                        let _ = self.host.apply_scenario(&sc);
+                        let r = self.host.current();
+                        self.show(r);
+                    }
+                }
+                if let Some(t) = sc.panels.iter().find_map(|p| Tab::from_id(p)) {
+                    self.dispatch.dispatch(AppAction::SelectTab(t));
+                }
+            }
+            SessionOp::DismissShare => {
+                platform::clear_hash();
+                self.dispatch.dispatch(AppAction::SetShare(None));
+            }
+            SessionOp::DismissNotice => self.dispatch.dispatch(AppAction::SetNotice(None)),
+            SessionOp::SetLang(l) => self.set_lang(l, true),
+        }
+    }
+
+    /// The first thing the app does: choose the session from the address
+    /// (shared link, scenario, embed parameters) or the saved one.
+    fn boot(&self, loc: &platform::Location) {
+        let query = session::parse_query(&loc.search);
+        let param = |k: &str| query.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
+        let embed = query.iter().any(|(k, _)| k == "embed");
+        if embed {
+            let mut panels: Vec<Tab> = param("panels").map(|p| p.split(',').filter_map(Tab::from_id).collect()).unwrap_or_default();
+            if panels.is_empty() {
+                panels.push(Tab::Containers);
+            }
+            self.dispatch.dispatch(AppAction::SetEmbed(Some(panels)));
+        }
+        let from_query = Scenario::from_query(&query);
+        if let Some(url) = param("scenario") {
+            let ctl = self.clone();
+            let overlay = from_query.clone();
+            #[cfg(target_arch = "wasm32")]
+            wasm_bindgen_futures::spawn_local(async move {
+                match platform::fetch_text(&url).await.and_then(|t| Scenario::from_yaml(&t)) {
+                    Ok(mut sc) => {
+                        sc.commands.extend(overlay.commands.iter().cloned());
+                        sc.files.extend(overlay.files.clone());
+                        if overlay.lang.is_some() {
+                            sc.lang = overlay.lang.clone();
+                        }
+                        if !overlay.panels.is_empty() {
+                            sc.panels = overlay.panels.clone();
+                        }
+                        if let Some(t) = sc.panels.iter().find_map(|p| Tab::from_id(p)) {
+                            ctl.dispatch.dispatch(AppAction::SelectTab(t));
+                        }
+                        let key = format!("{}-{}", Scenario { title: Some(url.clone()), ..Default::default() }.id(), sc.id());
+                        ctl.start_scenario(&sc, &key);
+                    }
+                    Err(e) => {
+                        ctl.notice(true, format!("{}: {e}", ctl.tr("The scenario could not be loaded")), false);
+                        ctl.load_named(storage::DEFAULT_SESSION);
+                    }
+                }
+            });
+            #[cfg(not(target_arch = "wasm32"))]
+            drop((ctl, overlay, url));
+            return;
+        }
+        if embed || !from_query.is_empty() {
+            let key = from_query.id();
+            self.start_scenario(&from_query, &key);
+        } else {
+            let name = storage::current_session().unwrap_or_else(|| storage::DEFAULT_SESSION.to_string());
+            self.load_named(&name);
+        }
+        if loc.hash.starts_with("#share=") {
+            match Scenario::from_fragment(&loc.hash) {
+                Ok(sc) => self.dispatch.dispatch(AppAction::SetShare(Some(Rc::new(sc)))),
+                Err(e) => {
+                    platform::clear_hash();
+                    self.notice(true, format!("{}: {e}", self.tr("The shared link could not be opened")), false);
+                }
+            }
+        }
+    }
+}
+
+fn web_log(msg: &str) {
+    #[cfg(target_arch = "wasm32")]
+    web_sys::console::warn_1(&wasm_bindgen::JsValue::from_str(msg));
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = msg;
+}
+
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     let host = (*use_memo((), |_| HostHandle::new())).clone();
     let paused = props.paused;
+    let loc = (*use_memo((), |_| platform::location())).clone();
+    let query = session::parse_query(&loc.search);
+    let url_lang = query.iter().find(|(k, _)| k == "lang").map(|(_, v)| v.clone());
+    let lang0 = Lang::choose(url_lang.as_deref(), storage::load_lang().as_deref(), &loc.languages);
     let state = use_reducer(move || {
         let mut s = AppState::new(storage::load_history(), Theme::parse(&storage::load_theme().unwrap_or_default()));
         s.time.paused = paused;
+        s.lang = lang0;
         s
     });
     let taken = use_mut_ref(|| 0u64);
@@ -41,38 +374,73 @@ pub fn app(props: &AppProps) -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |a| dispatch.dispatch(a))
     };
+    let ctl = {
+        let name = use_mut_ref(String::new);
+        let lang = use_memo((), move |_| Rc::new(Cell::new(lang0)));
+        let last_save = use_memo((), |_| Rc::new(Cell::new(0.0)));
+        let save_failed = use_memo((), |_| Rc::new(Cell::new(false)));
+        let restore_ms = use_memo((), |_| Rc::new(Cell::new(None)));
+        Ctl { host: host.clone(), dispatch: dispatch.clone(), name, lang: (*lang).clone(), last_save: (*last_save).clone(), save_failed: (*save_failed).clone(), restore_ms: (*restore_ms).clone() }
+    };
+    let on_session: Callback<SessionOp> = {
+        let ctl = ctl.clone();
+        let share = state.share.clone();
+        Callback::from(move |op| ctl.op(op, share.clone()))
+    };
 
-    // First view of the machine.
+    // Start: the session from the address or the saved one.
     {
-        let host = host.clone();
-        let dispatch = dispatch.clone();
+        let ctl = ctl.clone();
+        let loc = loc.clone();
         use_effect_with((), move |_| {
-            let prompt = host.prompt();
-            let view = host.view();
-            dispatch.dispatch(AppAction::Executed {
-                upto: 0,
-                results: vec![crate::state::Executed { echo: None, text: String::new(), clear: false, prompt, busy: false, status: None }],
-                view: Some(Box::new(view)),
-            });
+            if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+                let _ = root.set_attribute("lang", ctl.lang.get().code());
+            }
+            ctl.boot(&loc);
         });
     }
 
-    // Run what the reducer queued for the host, in order.
+    // Run what the reducer queued for the host, in order; save after each command.
     {
         let host = host.clone();
         let dispatch = dispatch.clone();
         let state2 = state.clone();
         let taken = taken.clone();
+        let ctl = ctl.clone();
         use_effect_with(state.last_queued(), move |_| {
             let after = *taken.borrow();
             let cmds: Vec<(u64, Cmd)> = state2.outbox.iter().filter(|(id, _)| *id > after).cloned().collect();
             if let Some((upto, _)) = cmds.last() {
                 let upto = *upto;
                 *taken.borrow_mut() = upto;
+                let only_ticks = cmds.iter().all(|(_, c)| matches!(c, Cmd::Tick(_)));
                 let (results, view) = host.run(cmds.into_iter().map(|(_, c)| c).collect());
                 dispatch.dispatch(AppAction::Executed { upto, results, view: view.map(Box::new) });
+                if !only_ticks {
+                    ctl.save();
+                    ctl.refresh();
+                } else if platform::now_ms() - ctl.last_save.get() > 5000.0 {
+                    ctl.save();
+                }
             }
         });
+    }
+
+    // The embedding page's API (postMessage), only with ?embed.
+    #[cfg(target_arch = "wasm32")]
+    {
+        let ctl = ctl.clone();
+        let query = query.clone();
+        let host2 = ctl.host.clone();
+        use_effect_with((), move |_| crate::embed::listen(&query, move |line| {
+            let (results, view) = ctl.host.run(vec![Cmd::Line(line.clone())]);
+            let text: String = results.iter().map(|r| crate::ansi::strip(&r.text)).collect::<Vec<_>>().join("");
+            let status = results.last().and_then(|r| r.status);
+            ctl.dispatch.dispatch(AppAction::External { line, results, view: view.map(Box::new) });
+            ctl.save();
+            ctl.refresh();
+            (text, status)
+        }, move || session::summary(&host2.view(), host2.steps().len())));
     }
 
     // Tab completion.
@@ -126,35 +494,59 @@ pub fn app(props: &AppProps) -> Html {
 
     let s = &*state;
     let v = &s.view;
+    let lang = s.lang;
+    let embed = s.embed.clone();
+    // In the compact layout, only the chosen panels (and the editor if chosen).
+    let shown = |t: Tab| match &embed {
+        None => true,
+        Some(list) => t == Tab::Terminal || list.contains(&t),
+    };
     let view_class = |t: Tab| {
         let narrow = s.tab == t;
         let wide = !t.is_panel() || s.panel == t;
         classes!("view", format!("view-{}", t.id()), narrow.then_some("show-narrow"), wide.then_some("show-wide"))
     };
     let panel = |t: Tab, body: Html| {
+        if !shown(t) {
+            return html! {};
+        }
         html! {
             <section id={format!("view-{}", t.id())} class={classes!(view_class(t), "panel")} data-testid={format!("panel-{}", t.id())}
                 role="tabpanel" aria-labelledby={format!("tab-{}", t.id())}>
-                <h2 class="panel-title">{ t.label() }</h2>
+                <h2 class="panel-title">{ tr(lang, t.label()) }</h2>
                 { body }
             </section>
         }
     };
+    let tabs: Vec<Tab> = Tab::ALL.into_iter().filter(|t| shown(*t)).collect();
+    let show_editor = shown(Tab::Editor);
+    let single_panel = embed.as_ref().is_some_and(|l| l.iter().filter(|t| t.is_panel()).count() <= 1);
 
     html! {
         <ContextProvider<HostHandle> context={host}>
-            <div class="app">
-                <a class="skip-link" href="#view-terminal">{ "Skip to the terminal" }</a>
-                <Header clock_text={v.clock_text.clone()} time={s.time} has_next_event={v.next_event_ms.is_some_and(|n| n > v.clock_ms)} theme={s.theme} on_action={on_action.clone()} />
-                <Tabs tab={s.tab} panel={s.panel} unseen={s.unseen.clone()} on_action={on_action.clone()} />
+        <ContextProvider<Lang> context={lang}>
+            <div class={classes!("app", embed.is_some().then_some("embed"), (!show_editor).then_some("no-editor"))} data-lang={lang.code()}>
+                <a class="skip-link" href="#view-terminal">{ tr(lang, "Skip to the terminal") }</a>
+                <div class="chrome">
+                    if embed.is_none() {
+                        <Header clock_text={v.clock_text.clone()} time={s.time} has_next_event={v.next_event_ms.is_some_and(|n| n > v.clock_ms)} theme={s.theme} on_action={on_action.clone()} />
+                    }
+                    <SessionBar info={s.session.clone()} lang={lang} panel={s.panel.id().to_string()} on_session={on_session.clone()} compact={embed.is_some()} />
+                    <Notices notice={s.notice.clone()} share={s.share.clone()} lang={lang} on_session={on_session.clone()} />
+                </div>
+                if !(embed.is_some() && single_panel) {
+                    <Tabs tab={s.tab} panel={s.panel} unseen={s.unseen.clone()} on_action={on_action.clone()} tabs={tabs} />
+                }
                 <main class="main">
                     <div class="work">
                         <div id="view-terminal" class={view_class(Tab::Terminal)} role="tabpanel" aria-labelledby="tab-terminal">
-                            <Terminal screen={s.screen.clone()} prompt={s.visible_prompt()} editor={s.editor.clone()} bell={s.bell} on_action={on_action.clone()} />
+                            <Terminal screen={s.screen.clone()} prompt={s.visible_prompt()} editor={s.editor.clone()} bell={s.bell} on_action={on_action.clone()} hint={s.hint.clone()} />
                         </div>
-                        <div id="view-editor" class={view_class(Tab::Editor)} role="tabpanel" aria-labelledby="tab-editor">
-                            <Editor files={v.files.clone()} revision={v.revision} on_action={on_action.clone()} />
-                        </div>
+                        if show_editor {
+                            <div id="view-editor" class={view_class(Tab::Editor)} role="tabpanel" aria-labelledby="tab-editor">
+                                <Editor files={v.files.clone()} revision={v.revision} on_action={on_action.clone()} />
+                            </div>
+                        }
                     </div>
                     <div class="panels">
                         { panel(Tab::Containers, html! { <Containers containers={v.containers.clone()} on_action={on_action.clone()} /> }) }
@@ -167,6 +559,7 @@ pub fn app(props: &AppProps) -> Html {
                     </div>
                 </main>
             </div>
+        </ContextProvider<Lang>>
         </ContextProvider<HostHandle>>
     }
 }

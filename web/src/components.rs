@@ -9,6 +9,8 @@ pub mod file_tree;
 pub mod header;
 pub mod images;
 pub mod networks;
+pub mod notices;
+pub mod session_bar;
 pub mod tabs;
 pub mod terminal;
 pub mod volumes;

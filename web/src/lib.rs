@@ -12,11 +12,16 @@
 pub mod ansi;
 pub mod app;
 pub mod components;
+pub mod embed;
 pub mod highlight;
+pub mod i18n;
 pub mod host;
 pub mod layout;
 pub mod line_editor;
+pub mod lz;
 pub mod panic;
+pub mod platform;
+pub mod session;
 pub mod state;
 pub mod storage;
 pub mod tree;

@@ -5,6 +5,8 @@
 //! `host.rs`) and reports back with [`AppAction::Executed`].
 
 use crate::ansi::Screen;
+use crate::i18n::{Hint, Lang};
+use crate::session::Scenario;
 use crate::line_editor::{columns, EditAction, EditEffect, LineEditor};
 use baleine_host::view::{BuildView, ComposeView, ContainerView, EventView, FileView, ImageView, NetworkView, VolumeView, WorldView};
 use std::ops::Deref;
@@ -13,6 +15,8 @@ use yew::Reducible;
 
 /// The host's prompt before the host answered (same as `Host::prompt()`).
 pub const HOST_PROMPT: &str = "learner@baleine:~/projet$ ";
+/// The host's prompt as `Host::prompt()` prints it (with colours).
+pub const HOST_PROMPT_COLOURED: &str = "\x1b[1;32mlearner@baleine\x1b[0m:\x1b[1;34m~/projet\x1b[0m$ ";
 /// Whether a prompt asks for a secret, whose typed text must not be shown.
 pub fn is_secret_prompt(prompt: &str) -> bool {
     crate::ansi::strip(prompt).trim_end().to_ascii_lowercase().ends_with("password:")
@@ -49,16 +53,26 @@ impl<T> Deref for Shared<T> {
 }
 
 /// A command for the host, queued by the reducer (mirrors `HostCommand`,
-/// which the app never needs to clone or compare).
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// which the app never needs to clone or compare). It is also the entry of a
+/// session's journal (see `session.rs`), serialised as `{"line": "docker ps"}`,
+/// `{"int": ""}`, `{"tick": 250}`, `{"write": {"path", "text"}}`, `{"rm": path}`,
+/// `{"mkdir": path}`, `{"mv": {"from", "to"}}`.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Cmd {
+    #[serde(rename = "line")]
     Line(String),
     /// Ctrl+C, with the line that was being typed (echoed before the host's `^C`).
+    #[serde(rename = "int")]
     Interrupt(String),
+    #[serde(rename = "tick")]
     Tick(u64),
+    #[serde(rename = "write")]
     WriteFile { path: String, text: String },
+    #[serde(rename = "rm")]
     RemoveFile(String),
+    #[serde(rename = "mkdir")]
     Mkdir(String),
+    #[serde(rename = "mv")]
     Rename { from: String, to: String },
 }
 
@@ -215,6 +229,15 @@ impl Tab {
         }
     }
 
+    /// The tab of an id ("containers"), also accepting "files" for the editor.
+    pub fn from_id(id: &str) -> Option<Tab> {
+        let id = id.trim().to_ascii_lowercase();
+        if id == "files" {
+            return Some(Tab::Editor);
+        }
+        Tab::ALL.into_iter().find(|t| t.id() == id)
+    }
+
     pub fn is_panel(self) -> bool {
         !matches!(self, Tab::Terminal | Tab::Editor)
     }
@@ -269,6 +292,30 @@ impl Default for TimeControl {
     }
 }
 
+/// A banner above the app.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    pub error: bool,
+    pub text: String,
+    /// Offer to download the save that could not be read.
+    pub broken_save: bool,
+}
+
+/// What the session bar shows.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SessionInfo {
+    pub name: String,
+    pub names: Vec<String>,
+    pub can_undo: bool,
+    pub can_redo: bool,
+    /// A scenario or lesson start to reset to.
+    pub has_mark: bool,
+    /// The session's commands: (journal index, label).
+    pub steps: Rc<Vec<(usize, String)>>,
+    /// Time of the last restore by replay (ms).
+    pub restore_ms: Option<f64>,
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct AppState {
     pub view: ViewParts,
@@ -296,6 +343,15 @@ pub struct AppState {
     pub columns: usize,
     /// Whether the host's first view arrived.
     pub loaded: bool,
+    pub lang: Lang,
+    /// Explanation of the last command's error (and a detail, e.g. the build step).
+    pub hint: Option<(Hint, Option<String>)>,
+    pub notice: Option<Notice>,
+    /// A shared scenario waiting for the learner to run it.
+    pub share: Option<Rc<Scenario>>,
+    pub session: SessionInfo,
+    /// `?embed`: the compact layout with these panels.
+    pub embed: Option<Vec<Tab>>,
 }
 
 impl Default for AppState {
@@ -324,6 +380,12 @@ impl AppState {
             bell: 0,
             columns: 80,
             loaded: false,
+            lang: Lang::En,
+            hint: None,
+            notice: None,
+            share: None,
+            session: SessionInfo::default(),
+            embed: None,
         }
     }
 
@@ -419,6 +481,16 @@ pub enum AppAction {
     SetTheme(Theme),
     /// The terminal was resized to this many columns.
     SetColumns(usize),
+    /// The session was replaced (restore, undo, reset): the screen shows its transcript.
+    Restored { outputs: Vec<Executed>, view: Box<WorldView> },
+    /// A command run from outside the terminal (the embedding page): added
+    /// to the history, then shown like a typed one.
+    External { line: String, results: Vec<Executed>, view: Option<Box<WorldView>> },
+    SetLang(Lang),
+    SetNotice(Option<Notice>),
+    SetShare(Option<Rc<Scenario>>),
+    SetSession(SessionInfo),
+    SetEmbed(Option<Vec<Tab>>),
 }
 
 impl Reducible for AppState {
@@ -480,6 +552,20 @@ impl AppState {
             AppAction::Host(cmd) => self.queue(cmd),
             AppAction::Executed { upto, results, view } => {
                 self.outbox.retain(|(id, _)| *id > upto);
+                let mut built = false;
+                for r in &results {
+                    if let Some(echo) = r.echo.as_deref().filter(|e| e.ends_with("\r\n")) {
+                        self.hint = Hint::detect(&crate::ansi::strip(&r.text)).map(|h| (h, None));
+                        built |= echo.contains("docker build") || echo.contains("docker image build") || echo.contains("docker buildx build");
+                    }
+                }
+                if built {
+                    if let Some(b) = view.as_ref().and_then(|v| v.last_build.as_ref()) {
+                        if self.hint.is_none() {
+                            self.hint = Hint::cache_miss(b).map(|step| (Hint::CacheMiss, Some(step)));
+                        }
+                    }
+                }
                 for r in results {
                     let screen = Rc::make_mut(&mut self.screen);
                     if let Some(echo) = &r.echo {
@@ -525,6 +611,57 @@ impl AppState {
             AppAction::SelectTab(t) => self.select(t),
             AppAction::SetTheme(t) => self.theme = t,
             AppAction::SetColumns(c) => self.columns = c.clamp(20, 400),
+            AppAction::Restored { outputs, view } => {
+                self.outbox.clear();
+                self.completion = None;
+                self.hint = None;
+                self.screen = Rc::new(Screen::default());
+                self.prompt = HOST_PROMPT.to_string();
+                self.busy = false;
+                self.last_status = None;
+                let screen = Rc::make_mut(&mut self.screen);
+                for r in &outputs {
+                    if let Some(echo) = &r.echo {
+                        screen.feed(echo);
+                    }
+                    if r.clear {
+                        screen.clear();
+                    }
+                    screen.feed(&r.text);
+                }
+                if let Some(r) = outputs.last() {
+                    self.prompt = r.prompt.clone();
+                    self.busy = r.busy;
+                    self.last_status = outputs.iter().rev().find_map(|r| r.status);
+                } else {
+                    self.prompt = crate::state::HOST_PROMPT_COLOURED.to_string();
+                }
+                let (parts, _) = self.view.merge(*view);
+                self.view = parts;
+                self.loaded = true;
+                self.unseen.clear();
+            }
+            AppAction::External { line, results, view } => {
+                let editor = std::mem::take(&mut self.editor);
+                let draft = editor.text();
+                let (editor, _) = editor.reduce(EditAction::KillToEnd);
+                let (editor, _) = editor.reduce(EditAction::KillToStart);
+                let (editor, _) = editor.reduce(EditAction::Insert(line));
+                let (editor, _) = editor.reduce(EditAction::Submit);
+                let (editor, _) = editor.reduce(EditAction::Insert(draft));
+                self.editor = editor;
+                self.apply(AppAction::Executed { upto: 0, results, view });
+            }
+            AppAction::SetLang(l) => self.lang = l,
+            AppAction::SetNotice(n) => self.notice = n,
+            AppAction::SetShare(s) => self.share = s,
+            AppAction::SetSession(info) => self.session = info,
+            AppAction::SetEmbed(panels) => {
+                if let Some(first) = panels.as_ref().and_then(|p| p.iter().find(|t| t.is_panel())) {
+                    self.panel = *first;
+                }
+                self.embed = panels;
+            }
         }
     }
 }

@@ -105,6 +105,7 @@ async fn terminal_renders_ansi_colours_and_the_cursor() {
         bell: 0,
         on_action: Callback::noop(),
         class: Classes::new(),
+        hint: None,
     };
     yew::Renderer::<Terminal>::with_root_and_props(root.clone(), props).render();
     settle().await;

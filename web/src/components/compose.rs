@@ -4,6 +4,7 @@
 use crate::layout::{compose_graph, compose_timeline, rel_label};
 use crate::state::Shared;
 use baleine_host::view::ComposeView;
+use crate::i18n::tr;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -23,8 +24,9 @@ fn short_condition(c: &str) -> &str {
 
 #[function_component(Compose)]
 pub fn compose(props: &ComposeProps) -> Html {
+    let lang = use_context::<crate::i18n::Lang>().unwrap_or_default();
     if props.compose.is_empty() {
-        return html! { <p class="muted">{ "No compose project. Write a compose.yaml, then " }<code>{ "docker compose up -d" }</code></p> };
+        return html! { <p class="muted">{ tr(lang, "No compose project. Write a compose.yaml, then ") }<code>{ "docker compose up -d" }</code></p> };
     }
     html! {
         <div class="compose">
@@ -34,7 +36,7 @@ pub fn compose(props: &ComposeProps) -> Html {
                 html! {
                     <section class="compose-project" data-testid={format!("compose-{}", p.project)} aria-label={format!("Compose project {}", p.project)}>
                         <h3 class="sub">{ format!("Project {}", p.project) }</h3>
-                        <svg class="graph" viewBox={format!("0 0 {} {}", g.width, g.height)} width="100%" style={format!("max-width:{}px", g.width)} role="img" aria-label="Service dependencies">
+                        <svg class="graph" viewBox={format!("0 0 {} {}", g.width, g.height)} width="100%" style={format!("max-width:{}px", g.width)} role="img" aria-label={tr(lang, "Service dependencies")}>
                             <defs>
                                 <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
                                     <path d="M 0 0 L 10 5 L 0 10 z" class="arrowhead" />
@@ -53,19 +55,19 @@ pub fn compose(props: &ComposeProps) -> Html {
                                 </g>
                             }) }
                         </svg>
-                        <div class="timeline" data-testid="compose-timeline" aria-label="Startup timeline">
+                        <div class="timeline" data-testid="compose-timeline" aria-label={tr(lang, "Startup timeline")}>
                             { for t.rows.iter().map(|r| html! {
                                 <div class="tl-row" data-testid={format!("timeline-{}", r.name)}>
                                     <span class="tl-name">{ &r.name }</span>
                                     <div class="tl-track">
                                         if let Some((a, b)) = r.wait {
-                                            <span class="tl-wait" style={format!("left:{:.2}%;width:{:.2}%", a * 100.0, ((b - a) * 100.0).max(0.5))} title="created, waiting"></span>
+                                            <span class="tl-wait" style={format!("left:{:.2}%;width:{:.2}%", a * 100.0, ((b - a) * 100.0).max(0.5))} title={tr(lang, "created, waiting")}></span>
                                         }
                                         if let Some((a, b)) = r.run {
-                                            <span class="tl-run" style={format!("left:{:.2}%;width:{:.2}%", a * 100.0, ((b - a) * 100.0).max(0.5))} title="started"></span>
+                                            <span class="tl-run" style={format!("left:{:.2}%;width:{:.2}%", a * 100.0, ((b - a) * 100.0).max(0.5))} title={tr(lang, "started")}></span>
                                         }
                                         if let Some(h) = r.healthy_at {
-                                            <span class="tl-healthy" style={format!("left:{:.2}%", h * 100.0)} title="healthy"></span>
+                                            <span class="tl-healthy" style={format!("left:{:.2}%", h * 100.0)} title={tr(lang, "healthy")}></span>
                                         }
                                     </div>
                                     <span class="tl-labels small">
@@ -77,9 +79,9 @@ pub fn compose(props: &ComposeProps) -> Html {
                                 </div>
                             }) }
                             <div class="tl-legend small muted">
-                                <span class="tl-wait key"></span>{ " waiting  " }
-                                <span class="tl-run key"></span>{ " running  " }
-                                <span class="tl-healthy key"></span>{ " healthy · " }
+                                <span class="tl-wait key"></span>{ tr(lang, " waiting  ") }
+                                <span class="tl-run key"></span>{ tr(lang, " running  ") }
+                                <span class="tl-healthy key"></span>{ tr(lang, " healthy · ") }
                                 { format!("span {}", rel_label(t.span_ms).trim_start_matches('+')) }
                             </div>
                         </div>

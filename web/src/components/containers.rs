@@ -3,6 +3,7 @@
 
 use crate::state::{AppAction, Shared};
 use baleine_host::view::ContainerView;
+use crate::i18n::tr;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -37,11 +38,12 @@ pub fn actions_for(name: &str, state: &str) -> Vec<(&'static str, String)> {
 
 #[function_component(Containers)]
 pub fn containers(props: &ContainersProps) -> Html {
+    let lang = use_context::<crate::i18n::Lang>().unwrap_or_default();
     let list = &props.containers;
     html! {
         <div class="cards">
             if list.is_empty() {
-                <p class="muted">{ "No containers yet. Try " }<code>{ "docker run -d --name web -p 8080:80 nginx" }</code></p>
+                <p class="muted">{ tr(lang, "No containers yet. Try ") }<code>{ "docker run -d --name web -p 8080:80 nginx" }</code></p>
             }
             { for list.iter().map(|c| html! { <ContainerCard key={c.id.clone()} container={c.clone()} on_action={props.on_action.clone()} /> }) }
         </div>
@@ -56,6 +58,7 @@ pub struct ContainerCardProps {
 
 #[function_component(ContainerCard)]
 pub fn container_card(props: &ContainerCardProps) -> Html {
+    let lang = use_context::<crate::i18n::Lang>().unwrap_or_default();
     let c = &props.container;
     let health = c.health.clone().unwrap_or_default();
     html! {
@@ -72,28 +75,28 @@ pub fn container_card(props: &ContainerCardProps) -> Html {
                 if !health.is_empty() { <span class={classes!("badge", format!("health-{health}"))}>{ &health }</span> }
             </header>
             <dl class="facts">
-                <dt>{ "Image" }</dt><dd><code>{ &c.image }</code></dd>
-                <dt>{ "Status" }</dt><dd>{ &c.status }</dd>
-                <dt>{ "ID" }</dt><dd><code>{ c.id.chars().take(12).collect::<String>() }</code></dd>
-                if !c.command.is_empty() { <dt>{ "Command" }</dt><dd><code>{ &c.command }</code></dd> }
+                <dt>{ tr(lang, "Image") }</dt><dd><code>{ &c.image }</code></dd>
+                <dt>{ tr(lang, "Status") }</dt><dd>{ &c.status }</dd>
+                <dt>{ tr(lang, "ID") }</dt><dd><code>{ c.id.chars().take(12).collect::<String>() }</code></dd>
+                if !c.command.is_empty() { <dt>{ tr(lang, "Command") }</dt><dd><code>{ &c.command }</code></dd> }
                 if !c.ports.is_empty() {
-                    <dt>{ "Ports" }</dt>
+                    <dt>{ tr(lang, "Ports") }</dt>
                     <dd>{ for c.ports.iter().map(|p| html! {
                         <span class="chip">{ format!("{}:{}→{}/{}", if p.host_ip.is_empty() { "0.0.0.0" } else { &p.host_ip }, p.host_port, p.container_port, p.proto) }</span>
                     }) }</dd>
                 }
                 if !c.networks.is_empty() {
-                    <dt>{ "Networks" }</dt>
+                    <dt>{ tr(lang, "Networks") }</dt>
                     <dd>{ for c.networks.iter().map(|n| html! { <span class="chip">{ format!("{} {}", n.network, n.ip) }</span> }) }</dd>
                 }
                 if !c.mounts.is_empty() {
-                    <dt>{ "Mounts" }</dt>
+                    <dt>{ tr(lang, "Mounts") }</dt>
                     <dd>{ for c.mounts.iter().map(|m| html! {
-                        <span class="chip">{ format!("{} {}→{}{}", m.kind, m.source, m.target, if m.read_only { " (ro)" } else { "" }) }</span>
+                        <span class="chip">{ format!("{} {}→{}{}", m.kind, m.source, m.target, if m.read_only { tr(lang, " (ro)") } else { "" }) }</span>
                     }) }</dd>
                 }
                 if let Some(p) = &c.compose_project {
-                    <dt>{ "Compose" }</dt><dd>{ format!("{p} / {}", c.compose_service.clone().unwrap_or_default()) }</dd>
+                    <dt>{ tr(lang, "Compose") }</dt><dd>{ format!("{p} / {}", c.compose_service.clone().unwrap_or_default()) }</dd>
                 }
             </dl>
             <div class="actions" role="group" aria-label={format!("Actions for {}", c.name)}>
@@ -101,7 +104,7 @@ pub fn container_card(props: &ContainerCardProps) -> Html {
                     let on_action = props.on_action.clone();
                     let title = cmd.clone();
                     let onclick = Callback::from(move |_: MouseEvent| on_action.emit(AppAction::TypeCommand(cmd.clone())));
-                    html! { <button {onclick} title={title.clone()} aria-label={format!("{label}: runs {title}")} data-action={label.to_lowercase()}>{ label }</button> }
+                    html! { <button {onclick} title={title.clone()} aria-label={format!("{}: {title}", tr(lang, label))} data-action={label.to_lowercase()}>{ tr(lang, label) }</button> }
                 }) }
             </div>
         </article>

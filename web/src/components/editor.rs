@@ -6,6 +6,7 @@
 use super::file_tree::FileTree;
 use crate::highlight::{highlight, lang_for, Lang};
 use crate::host::{Diag, HostHandle};
+use crate::i18n::{tr, Lang as UiLang};
 use crate::state::{AppAction, Cmd, Shared};
 use baleine_host::view::FileView;
 use gloo_timers::callback::Timeout;
@@ -39,11 +40,15 @@ struct Doc {
     /// What the host has (last loaded or saved).
     saved: String,
     draft: String,
+    /// Diagnostics were explained in French.
+    french: bool,
 }
 
 #[function_component(Editor)]
 pub fn editor(props: &EditorProps) -> Html {
     let host = use_context::<HostHandle>().expect("HostHandle context");
+    let ui_lang = use_context::<UiLang>().unwrap_or_default();
+    let lang_key = ui_lang;
     let selected = use_state(|| default_file(&props.files));
     let doc = use_mut_ref(Doc::default);
     let diags = use_state(Vec::<Diag>::new);
@@ -70,22 +75,24 @@ pub fn editor(props: &EditorProps) -> Html {
         let diags = diags.clone();
         let redraw = redraw.clone();
         // The revision changes on every clock tick: only act when the file did.
-        use_effect_with(((*selected).clone(), props.revision), move |(path, _)| {
+        use_effect_with(((*selected).clone(), props.revision, lang_key), move |(path, _, lang)| {
+            let french = *lang == UiLang::Fr;
             let mut d = doc.borrow_mut();
             let is_file = path.as_ref().and_then(|p| host.read_file(p).map(|t| (p, t)));
             let changed = match is_file {
                 Some((p, text)) => {
                     let switched = d.path.as_ref() != Some(p);
                     let first = switched || d.path.is_none();
-                    if !first && text == d.saved {
+                    if !first && text == d.saved && d.french == french {
                         false
                     } else {
                         if first || d.draft == d.saved {
-                            *d = Doc { path: Some(p.clone()), saved: text.clone(), draft: text };
+                            *d = Doc { path: Some(p.clone()), saved: text.clone(), draft: text, french };
                         } else {
                             d.saved = text; // keep the unsaved edits
                         }
-                        diags.set(host.diagnostics(p));
+                        d.french = french;
+                        diags.set(host.diagnostics(p, french));
                         true
                     }
                 }
@@ -256,28 +263,28 @@ pub fn editor(props: &EditorProps) -> Html {
             </div>
         }
     } else {
-        html! { <p class="muted pad">{ "Create or select a file to edit it." }</p> }
+        html! { <p class="muted pad">{ tr(ui_lang, "Create or select a file to edit it.") }</p> }
     };
 
     html! {
-        <section class={classes!("editor", props.class.clone())} data-testid="editor" aria-label="Files and editor">
+        <section class={classes!("editor", props.class.clone())} data-testid="editor" aria-label={tr(ui_lang, "Files and editor")}>
             <FileTree files={props.files.clone()} selected={(*selected).clone()} {on_select} on_action={props.on_action.clone()} />
             <div class="code">
                 <div class="code-head">
                     <span class="code-path">{ d.path.clone().unwrap_or_default() }</span>
-                    if dirty { <span class="badge" aria-label="unsaved changes">{ "modified" }</span> }
-                    <button onclick={onsave} disabled={!dirty} title="Save (Ctrl+S)">{ "Save" }</button>
+                    if dirty { <span class="badge" aria-label={tr(ui_lang, "unsaved changes")}>{ tr(ui_lang, "modified") }</span> }
+                    <button onclick={onsave} disabled={!dirty} title={tr(ui_lang, "Save (Ctrl+S)")}>{ tr(ui_lang, "Save") }</button>
                 </div>
                 { code }
                 if !diags.is_empty() {
-                    <ul class="diags" aria-label="Problems" data-testid="diagnostics">
+                    <ul class="diags" aria-label={tr(ui_lang, "Problems")} data-testid="diagnostics">
                         { for diags.iter().map(|x| html! {
                             <li class={format!("diag diag-{}", x.severity)}>
                                 <button class="link" onclick={goto_line(x.line)}>{ format!("line {}", x.line) }</button>
                                 <span class="sev">{ &x.severity }</span>
                                 { " " }{ &x.message }
                                 if let Some(rule) = &x.rule { <code class="rule">{ rule }</code> }
-                                if let Some(ex) = &x.explain { <details><summary>{ "Why?" }</summary><p>{ ex }</p></details> }
+                                if let Some(ex) = &x.explain { <details><summary>{ tr(ui_lang, "Why?") }</summary><p>{ ex }</p></details> }
                             </li>
                         }) }
                     </ul>

@@ -2,6 +2,7 @@
 
 use crate::state::Shared;
 use baleine_host::view::EventView;
+use crate::i18n::tr;
 use yew::prelude::*;
 
 const SHOWN: usize = 300;
@@ -40,9 +41,10 @@ pub fn time_of_day(ms: u64, offset_ms: u64) -> String {
 
 #[function_component(Events)]
 pub fn events(props: &EventsProps) -> Html {
+    let lang = use_context::<crate::i18n::Lang>().unwrap_or_default();
     html! {
         <div class="events">
-            if props.events.is_empty() { <p class="muted">{ "No events yet." }</p> }
+            if props.events.is_empty() { <p class="muted">{ tr(lang, "No events yet.") }</p> }
             <ol class="event-list" reversed=true>
                 { for props.events.iter().rev().take(SHOWN).map(|e| html! {
                     <li class={classes!("event", format!("kind-{}", e.kind))}>

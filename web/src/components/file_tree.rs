@@ -6,6 +6,7 @@ use crate::tree::{parent_for_new, rows, valid_name, Row};
 use baleine_host::view::FileView;
 use std::collections::BTreeSet;
 use web_sys::HtmlInputElement;
+use crate::i18n::tr;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -27,6 +28,7 @@ enum Form {
 
 #[function_component(FileTree)]
 pub fn file_tree(props: &FileTreeProps) -> Html {
+    let lang = use_context::<crate::i18n::Lang>().unwrap_or_default();
     let collapsed = use_state(BTreeSet::<String>::new);
     let form = use_state(|| Form::None);
     let error = use_state(|| None::<&'static str>);
@@ -113,10 +115,10 @@ pub fn file_tree(props: &FileTreeProps) -> Html {
                 form2.set(Form::None);
             });
             html! {
-                <div class="tree-form" role="alertdialog" aria-label="Confirm deletion">
+                <div class="tree-form" role="alertdialog" aria-label={tr(lang, "Confirm deletion")}>
                     <span>{ format!("Delete {path}?") }</span>
-                    <button class="danger" onclick={yes} data-testid="confirm-delete">{ "Delete" }</button>
-                    <button onclick={cancel}>{ "Cancel" }</button>
+                    <button class="danger" onclick={yes} data-testid="confirm-delete">{ tr(lang, "Delete") }</button>
+                    <button onclick={cancel}>{ tr(lang, "Cancel") }</button>
                 </div>
             }
         }
@@ -131,7 +133,7 @@ pub fn file_tree(props: &FileTreeProps) -> Html {
                 <form class="tree-form" onsubmit={submit} onkeydown={onkeydown_form}>
                     <input ref={input_ref.clone()} aria-label={label} placeholder={label} value={value} data-testid="tree-name" />
                     <button type="submit">{ "OK" }</button>
-                    <button type="button" onclick={cancel}>{ "Cancel" }</button>
+                    <button type="button" onclick={cancel}>{ tr(lang, "Cancel") }</button>
                     if let Some(msg) = *error { <p class="error" role="alert">{ msg }</p> }
                 </form>
             }
@@ -172,18 +174,18 @@ pub fn file_tree(props: &FileTreeProps) -> Html {
 
     let sel = props.selected.clone();
     html! {
-        <nav class="file-tree" data-testid="file-tree" aria-label="Project files">
+        <nav class="file-tree" data-testid="file-tree" aria-label={tr(lang, "Project files")}>
             <div class="tree-tools">
-                <button onclick={open(Form::NewFile)} title="New file" aria-label="New file">{ "+ File" }</button>
-                <button onclick={open(Form::NewFolder)} title="New folder" aria-label="New folder">{ "+ Folder" }</button>
-                <button disabled={sel.is_none()} onclick={open(Form::Rename(sel.clone().unwrap_or_default()))} aria-label="Rename selected">{ "Rename" }</button>
-                <button disabled={sel.is_none()} onclick={open(Form::ConfirmDelete(sel.clone().unwrap_or_default()))} aria-label="Delete selected">{ "Delete" }</button>
+                <button onclick={open(Form::NewFile)} title="New file" aria-label="New file">{ tr(lang, "+ File") }</button>
+                <button onclick={open(Form::NewFolder)} title="New folder" aria-label="New folder">{ tr(lang, "+ Folder") }</button>
+                <button disabled={sel.is_none()} onclick={open(Form::Rename(sel.clone().unwrap_or_default()))} aria-label={tr(lang, "Rename selected")}>{ tr(lang, "Rename") }</button>
+                <button disabled={sel.is_none()} onclick={open(Form::ConfirmDelete(sel.clone().unwrap_or_default()))} aria-label={tr(lang, "Delete selected")}>{ tr(lang, "Delete") }</button>
             </div>
             { form_html }
             <ul role="tree" class="tree">
                 { for all_rows.iter().map(row_html) }
             </ul>
-            if all_rows.is_empty() { <p class="muted">{ "The project folder is empty." }</p> }
+            if all_rows.is_empty() { <p class="muted">{ tr(lang, "The project folder is empty.") }</p> }
         </nav>
     }
 }

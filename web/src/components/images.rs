@@ -5,6 +5,7 @@
 use crate::layout::human_size;
 use crate::state::Shared;
 use baleine_host::view::ImageView;
+use crate::i18n::tr;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -24,12 +25,13 @@ pub fn layer_heights(sizes: &[u64], total_px: f64, min_px: f64) -> Vec<f64> {
 
 #[function_component(Images)]
 pub fn images(props: &ImagesProps) -> Html {
+    let lang = use_context::<crate::i18n::Lang>().unwrap_or_default();
     let images = &props.images;
     let biggest = images.iter().map(|i| i.size).max().unwrap_or(1).max(1);
     html! {
         <div class="cards">
             if images.is_empty() {
-                <p class="muted">{ "No images yet. " }<code>{ "docker pull nginx" }</code>{ " or " }<code>{ "docker build -t app ." }</code></p>
+                <p class="muted">{ tr(lang, "No images yet. ") }<code>{ "docker pull nginx" }</code>{ tr(lang, " or ") }<code>{ "docker build -t app ." }</code></p>
             }
             { for images.iter().map(|img| {
                 let name = img.tags.first().cloned().unwrap_or_else(|| "<none>:<none>".into());
@@ -45,7 +47,7 @@ pub fn images(props: &ImagesProps) -> Html {
                         <p class="muted small"><code>{ &img.short_id }</code>
                             { for img.tags.iter().skip(1).map(|t| html! { <span class="chip">{ t }</span> }) }
                         </p>
-                        <ol class="layers" aria-label="Layers, top first" reversed=true>
+                        <ol class="layers" aria-label={tr(lang, "Layers, top first")} reversed=true>
                             { for img.layers.iter().zip(heights.iter()).rev().map(|(l, h)| html! {
                                 <li
                                     class={classes!("layer", (l.shared_by > 1).then_some("shared"), l.from_cache.then_some("cached"))}

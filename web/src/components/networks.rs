@@ -6,6 +6,7 @@ use crate::host::HostHandle;
 use crate::layout::network_diagram;
 use crate::state::Shared;
 use baleine_host::view::{ContainerView, NetworkView, ReachView};
+use crate::i18n::tr;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -16,6 +17,7 @@ pub struct NetworksProps {
 
 #[function_component(Networks)]
 pub fn networks(props: &NetworksProps) -> Html {
+    let lang = use_context::<crate::i18n::Lang>().unwrap_or_default();
     let host = use_context::<HostHandle>().expect("HostHandle context");
     let picked = use_state(Vec::<String>::new);
     let reach = use_state(|| None::<(String, String, ReachView)>);
@@ -77,15 +79,15 @@ pub fn networks(props: &NetworksProps) -> Html {
                 <rect x={n.x.to_string()} y={n.y.to_string()} width={n.w.to_string()} height={n.h.to_string()} rx="8" />
                 <circle class="dot" cx={(n.x + 14.0).to_string()} cy={(n.y + 16.0).to_string()} r="5" />
                 <text class="node-name" x={(n.x + 26.0).to_string()} y={(n.y + 20.0).to_string()}>{ &n.container }</text>
-                <text class="node-ip" x={(n.x + 26.0).to_string()} y={(n.y + 37.0).to_string()}>{ if n.ip.is_empty() { "no IP" } else { &n.ip } }</text>
+                <text class="node-ip" x={(n.x + 26.0).to_string()} y={(n.y + 37.0).to_string()}>{ if n.ip.is_empty() { tr(lang, "no IP") } else { &n.ip } }</text>
             </g>
         }
     };
 
     html! {
         <div class="networks">
-            <p class="hint">{ "Select two containers to see whether the first can reach the second." }</p>
-            <svg class="netdiagram" viewBox={format!("0 0 {} {}", diagram.width, diagram.height)} role="img" aria-label="Network diagram" width="100%">
+            <p class="hint">{ tr(lang, "Select two containers to see whether the first can reach the second.") }</p>
+            <svg class="netdiagram" viewBox={format!("0 0 {} {}", diagram.width, diagram.height)} role="img" aria-label={tr(lang, "Network diagram")} width="100%">
                 { for diagram.zones.iter().map(|z| html! {
                     <g class={classes!("zone", format!("driver-{}", z.driver), z.internal.then_some("internal"))} data-testid={format!("network-{}", z.name)} data-subnet={z.subnet.clone()}>
                         <rect x={z.x.to_string()} y={z.y.to_string()} width={z.w.to_string()} height={z.h.to_string()} rx="12" />
@@ -94,11 +96,11 @@ pub fn networks(props: &NetworksProps) -> Html {
                             { format!("subnet {}  gateway {}{}{}",
                                 if z.subnet.is_empty() { "–" } else { &z.subnet },
                                 if z.gateway.is_empty() { "–" } else { &z.gateway },
-                                if z.dns { "  · DNS by name" } else { "  · no DNS by name" },
-                                if z.internal { "  · internal" } else { "" }) }
+                                if z.dns { tr(lang, "  · DNS by name") } else { tr(lang, "  · no DNS by name") },
+                                if z.internal { tr(lang, "  · internal") } else { "" }) }
                         </text>
                         if z.nodes.is_empty() {
-                            <text class="zone-empty" x={(z.x + 12.0).to_string()} y={(z.y + 62.0).to_string()}>{ "no containers" }</text>
+                            <text class="zone-empty" x={(z.x + 12.0).to_string()} y={(z.y + 62.0).to_string()}>{ tr(lang, "no containers") }</text>
                         }
                         { for z.nodes.iter().map(|n| node(&z.name, n)) }
                     </g>
@@ -110,9 +112,9 @@ pub fn networks(props: &NetworksProps) -> Html {
             if let Some((from, to, r)) = &*reach {
                 <div class={classes!("reach", if r.connects { "ok" } else { "ko" })} data-testid="reach" role="status">
                     <strong>{ format!("{from} → {to}: ") }</strong>
-                    { if r.connects { "reachable" } else if r.resolves { "name resolves but no route" } else { "not reachable" } }
+                    { if r.connects { tr(lang, "reachable") } else if r.resolves { tr(lang, "name resolves but no route") } else { tr(lang, "not reachable") } }
                     if let Some(ip) = &r.ip { { format!(" ({ip})") } }
-                    <p>{ &r.explanation }</p>
+                    <p>{ crate::i18n::why(lang, &r.explanation) }</p>
                 </div>
             } else if picked.len() == 1 {
                 <p class="reach" role="status">{ format!("{} selected: pick a second container.", picked[0]) }</p>

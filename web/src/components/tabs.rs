@@ -2,6 +2,7 @@
 //! terminal and editor tabs are hidden (always visible) and the tabs choose
 //! the panel.
 
+use crate::i18n::{tr, Lang};
 use crate::state::{AppAction, Tab};
 use web_sys::HtmlElement;
 use yew::prelude::*;
@@ -12,10 +13,14 @@ pub struct TabsProps {
     pub panel: Tab,
     pub unseen: Vec<Tab>,
     pub on_action: Callback<AppAction>,
+    /// The tabs to offer (all by default; fewer in the embedded layout).
+    #[prop_or_else(|| Tab::ALL.to_vec())]
+    pub tabs: Vec<Tab>,
 }
 
 #[function_component(Tabs)]
 pub fn tabs(props: &TabsProps) -> Html {
+    let lang = use_context::<Lang>().unwrap_or_default();
     // Arrow keys move between tabs (WAI-ARIA tabs pattern).
     let onkeydown = Callback::from(|e: KeyboardEvent| {
         let dir = match e.key().as_str() {
@@ -32,8 +37,8 @@ pub fn tabs(props: &TabsProps) -> Html {
         }
     });
     html! {
-        <nav class="tabs" role="tablist" aria-label="Views" {onkeydown}>
-            { for Tab::ALL.iter().map(|&t| {
+        <nav class="tabs" role="tablist" aria-label={tr(lang, "Views")} {onkeydown}>
+            { for props.tabs.iter().map(|&t| {
                 let on_action = props.on_action.clone();
                 let onclick = Callback::from(move |_: MouseEvent| on_action.emit(AppAction::SelectTab(t)));
                 let selected = t == props.tab || (t.is_panel() && t == props.panel);
@@ -47,7 +52,7 @@ pub fn tabs(props: &TabsProps) -> Html {
                         data-testid={format!("tab-{}", t.id())}
                         {onclick}
                     >
-                        { t.label() }
+                        { tr(lang, t.label()) }
                         if props.unseen.contains(&t) { <span class="unseen" aria-label="(updated)">{ "•" }</span> }
                     </button>
                 }

@@ -5,6 +5,7 @@
 
 use crate::ansi::{Line, Screen};
 use crate::line_editor::{EditAction, LineEditor};
+use crate::i18n::{tr, Hint, Lang};
 use crate::state::AppAction;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -21,6 +22,10 @@ pub struct TerminalProps {
     pub on_action: Callback<AppAction>,
     #[prop_or_default]
     pub class: Classes,
+    /// Explanation of the last command's error, shown after its output
+    /// (apart from the terminal text, which stays Docker's own).
+    #[prop_or_default]
+    pub hint: Option<(Hint, Option<String>)>,
 }
 
 #[derive(Properties, PartialEq)]
@@ -206,6 +211,7 @@ pub fn terminal(props: &TerminalProps) -> Html {
     let rest: String = after_chars.collect();
     let lines = screen.finished_lines();
     let open = screen.open_line().map(|l| spans(l)).unwrap_or_default();
+    let lang = use_context::<Lang>().unwrap_or_default();
     let bell_class = if props.bell % 2 == 1 { "bell-a" } else if props.bell > 0 { "bell-b" } else { "" };
 
     html! {
@@ -221,6 +227,13 @@ pub fn terminal(props: &TerminalProps) -> Html {
                 <div class="term-output" data-testid="terminal-output" role="log" aria-label="Terminal output">
                     { for lines.iter().map(|l| html! { <TermLine key={l.id} line={l.clone()} /> }) }
                 </div>
+                if let Some((hint, detail)) = &props.hint {
+                    <aside class="term-hint" data-testid="error-hint" data-hint={hint.id()} role="note" lang={lang.code()}>
+                        <strong>{ tr(lang, "Hint") }{ " · " }</strong>
+                        if let Some(d) = detail { <code>{ d.clone() }</code>{ " — " } }
+                        { hint.text(lang) }
+                    </aside>
+                }
                 <div class="tl term-prompt-line" aria-hidden="true">
                     { open }
                     <span class="term-prompt">{ render_spans(crate::ansi::styled(&props.prompt)) }</span>
