@@ -7,6 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
 import { DIST, serveDist, launchBrowser, openApp, waitFor, run, waitForOutput as waitForRaw, terminalText } from './lib.mjs';
 
@@ -321,7 +322,7 @@ test('works with the network cut after the first visit (service worker)', async 
 });
 
 test('a new deployment replaces the cache cleanly and tells the open page', async () => {
-  const copy = fs.mkdtempSync(path.join(DIST, '..', 'target', 'deploy-'));
+  const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'baleine-deploy-'));
   fs.cpSync(DIST, copy, { recursive: true });
   const site = await serveDist(copy);
   try {

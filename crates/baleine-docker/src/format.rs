@@ -677,12 +677,27 @@ pub fn pretty_json(v: &Value) -> String {
     let fmt = serde_json::ser::PrettyFormatter::with_indent(b"    ");
     let mut ser = serde_json::Serializer::with_formatter(&mut buf, fmt);
     let _ = serde::Serialize::serialize(v, &mut ser);
-    go_escape(&String::from_utf8_lossy(&buf))
+    match String::from_utf8(buf) {
+        Ok(text) => go_escape(&text),
+        Err(e) => go_escape(&String::from_utf8_lossy(e.as_bytes())),
+    }
 }
 
 /// Go's encoding/json escapes <, > and & in strings.
 pub fn go_escape(s: &str) -> String {
-    s.replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026")
+    if !s.bytes().any(|b| matches!(b, b'<' | b'>' | b'&')) {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    for ch in s.chars() {
+        match ch {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Compact JSON (for `{{json .}}` and `--format json`).
