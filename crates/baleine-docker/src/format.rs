@@ -678,6 +678,7 @@ pub fn pretty_json(v: &Value) -> String {
     let mut ser = serde_json::Serializer::with_formatter(&mut buf, fmt);
     let _ = serde::Serialize::serialize(v, &mut ser);
     match String::from_utf8(buf) {
+        Ok(text) if !needs_go_escape(&text) => text,
         Ok(text) => go_escape(&text),
         Err(e) => go_escape(&String::from_utf8_lossy(e.as_bytes())),
     }
@@ -685,7 +686,7 @@ pub fn pretty_json(v: &Value) -> String {
 
 /// Go's encoding/json escapes <, > and & in strings.
 pub fn go_escape(s: &str) -> String {
-    if !s.bytes().any(|b| matches!(b, b'<' | b'>' | b'&')) {
+    if !needs_go_escape(s) {
         return s.to_string();
     }
     let mut out = String::with_capacity(s.len() + 16);
@@ -698,6 +699,11 @@ pub fn go_escape(s: &str) -> String {
         }
     }
     out
+}
+
+/// Whether a text has characters Go's JSON encoder escapes (memchr-fast).
+fn needs_go_escape(s: &str) -> bool {
+    s.contains('<') || s.contains('>') || s.contains('&')
 }
 
 /// Compact JSON (for `{{json .}}` and `--format json`).
