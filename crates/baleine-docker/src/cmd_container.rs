@@ -900,6 +900,20 @@ fn cmd_ps(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
                 f.contains(".Size") || compact == "json" || compact.contains("json.}}")
             }));
     let mut images: std::collections::HashMap<(&str, &str), String> = std::collections::HashMap::new();
+    // The default table without a template round trip (the common case,
+    // and the one that must stay fast with many containers).
+    if a.value("format").is_none() && !with_size {
+        let mut text = String::with_capacity(128 * (rows.len() + 1));
+        text.push_str("CONTAINER ID\tIMAGE\tCOMMAND\tCREATED\tSTATUS\tPORTS\tNAMES\n");
+        for c in &rows {
+            let image = images.entry((c.spec.image.as_str(), c.image_id.as_str())).or_insert_with(|| format::container_image(cli.world, c)).clone();
+            let now = cli.world.now_ms;
+            let id = if trunc { &c.id[..12] } else { c.id.as_str() };
+            text.push_str(&format!("{id}\t{image}\t{}\t{}\t{}\t{}\t{}\n", format::command_column(c, trunc), format::ago(now, c.created_ms), format::status_string(c, now), format::ports_string(c), c.name));
+        }
+        cli.print(crate::tabwriter::docker_table(&text));
+        return 0;
+    }
     let data: Vec<Value> = rows
         .iter()
         .map(|c| {
