@@ -13,7 +13,6 @@ use baleine_vfs::{Content, Meta, Node};
 
 use crate::args::{self, flag, Command, Flag};
 use crate::build_progress::{self as progress, Mode};
-use crate::pending::{Pending, Prompt};
 use crate::Cli;
 
 const FLAGS: &[Flag] = &[
@@ -506,9 +505,7 @@ pub fn prune(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
     if !a.has("force") {
         let warning = if all { "WARNING! This will remove all build cache. Are you sure you want to continue?" } else { "WARNING! This will remove all dangling build cache. Are you sure you want to continue?" };
         cli.print(format!("{warning} [y/N] "));
-        let mut again = vec!["builder".to_string(), "prune".into(), "--force".into()];
-        again.extend(argv.iter().cloned());
-        cli.pending = Some(Pending::Prompt(Prompt::Confirm { argv: again, cwd: cli.cwd.clone() }));
+        crate::confirm_prune(cli, "builder", argv);
         return 0;
     }
     let now = cli.world.now_ms;

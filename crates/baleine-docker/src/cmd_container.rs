@@ -11,7 +11,7 @@ use serde_json::Value;
 
 use crate::args::{flag, Args, Command, Flag};
 use crate::format;
-use crate::pending::{Client, Follow, Pending, Prompt, ShellSession};
+use crate::pending::{Client, Follow, Pending, ShellSession};
 use crate::{parse_args, run_error_status, Cli};
 
 const RUN_FLAGS: &[Flag] = &[
@@ -753,9 +753,7 @@ pub fn prune(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
     };
     if !a.has("force") {
         cli.print("WARNING! This will remove all stopped containers.\nAre you sure you want to continue? [y/N] ");
-        let mut again = vec!["container".to_string(), "prune".into(), "--force".into()];
-        again.extend(argv.iter().cloned());
-        cli.pending = Some(Pending::Prompt(Prompt::Confirm { argv: again, cwd: cli.cwd.clone() }));
+        crate::confirm_prune(cli, "container", argv);
         return 0;
     }
     // SpaceReclaimed: the writable layers of the removed containers.

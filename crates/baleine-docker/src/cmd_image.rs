@@ -8,7 +8,6 @@ use serde_json::{json, Value};
 
 use crate::args::{flag, Command, Flag};
 use crate::format;
-use crate::pending::{Pending, Prompt};
 use crate::{parse_args, Cli};
 
 const PULL_FLAGS: &[Flag] = &[flag("all-tags", Some('a'), "", "Download all tagged images in the repository"), flag("disable-content-trust", None, "", "Skip image verification (default true)"), flag("platform", None, "string", "Set platform if server is multi-platform capable"), flag("quiet", Some('q'), "", "Suppress verbose output")];
@@ -477,9 +476,7 @@ pub fn prune(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
         } else {
             cli.print("WARNING! This will remove all dangling images.\nAre you sure you want to continue? [y/N] ");
         }
-        let mut again = vec!["image".to_string(), "prune".into(), "--force".into()];
-        again.extend(argv.iter().cloned());
-        cli.pending = Some(Pending::Prompt(Prompt::Confirm { argv: again, cwd: cli.cwd.clone() }));
+        crate::confirm_prune(cli, "image", argv);
         return 0;
     }
     let (lines, reclaimed) = cli.world.prune_images(all);

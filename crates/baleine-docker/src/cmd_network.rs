@@ -6,7 +6,6 @@ use serde_json::{json, Value};
 
 use crate::args::{flag, Command, Flag};
 use crate::format;
-use crate::pending::{Pending, Prompt};
 use crate::{parse_args, Cli};
 
 const CREATE_FLAGS: &[Flag] = &[
@@ -281,9 +280,7 @@ fn prune(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
     };
     if !a.has("force") {
         cli.print("WARNING! This will remove all custom networks not used by at least one container.\nAre you sure you want to continue? [y/N] ");
-        let mut again = vec!["network".to_string(), "prune".into(), "--force".into()];
-        again.extend(argv.iter().cloned());
-        cli.pending = Some(Pending::Prompt(Prompt::Confirm { argv: again, cwd: cli.cwd.clone() }));
+        crate::confirm_prune(cli, "network", argv);
         return 0;
     }
     let names = cli.world.prune_networks();

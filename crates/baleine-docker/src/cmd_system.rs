@@ -549,9 +549,7 @@ pub fn prune(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
         }
         text.push_str("\nAre you sure you want to continue? [y/N] ");
         cli.print(text);
-        let mut again = vec!["system".to_string(), "prune".into(), "--force".into()];
-        again.extend(argv.iter().cloned());
-        cli.pending = Some(Pending::Prompt(Prompt::Confirm { argv: again, cwd: cli.cwd.clone() }));
+        crate::confirm_prune(cli, "system", argv);
         return 0;
     }
     let containers_size: u64 = cli.world.containers.values().filter(|c| !c.is_running()).map(|c| container_rw_size(cli.world, c)).sum();

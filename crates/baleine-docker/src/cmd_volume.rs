@@ -5,7 +5,6 @@ use serde_json::{json, Value};
 
 use crate::args::{flag, Command, Flag};
 use crate::format;
-use crate::pending::{Pending, Prompt};
 use crate::{parse_args, Cli};
 
 const CREATE_FLAGS: &[Flag] = &[flag("driver", Some('d'), "string", "Specify volume driver name (default \"local\")"), flag("label", None, "list", "Set metadata for a volume"), flag("name", None, "string", "Specify volume name"), flag("opt", Some('o'), "map", "Set driver specific options (default map[])")];
@@ -179,9 +178,7 @@ fn prune(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
     };
     if !a.has("force") {
         cli.print("WARNING! This will remove anonymous local volumes not used by at least one container.\nAre you sure you want to continue? [y/N] ");
-        let mut again = vec!["volume".to_string(), "prune".into(), "--force".into()];
-        again.extend(argv.iter().cloned());
-        cli.pending = Some(Pending::Prompt(Prompt::Confirm { argv: again, cwd: cli.cwd.clone() }));
+        crate::confirm_prune(cli, "volume", argv);
         return 0;
     }
     let (names, reclaimed) = cli.world.prune_volumes(a.has("all"));

@@ -387,3 +387,11 @@ pub(crate) fn render_format(cli: &mut Cli<'_>, format: &str, rows: &[serde_json:
 pub fn cmd_event_line(world: &World, e: &baleine_engine::world::Event) -> String {
     cmd_system::event_line(world, e)
 }
+
+/// After a prune's `Are you sure you want to continue? [y/N] `: the next
+/// line answers, and "y" runs `docker GROUP prune --force ARGS`.
+pub(crate) fn confirm_prune(cli: &mut Cli<'_>, group: &str, argv: &[String]) {
+    let mut again = vec![group.to_string(), "prune".into(), "--force".into()];
+    again.extend(argv.iter().cloned());
+    cli.pending = Some(Pending::Prompt(pending::Prompt::Confirm { argv: again, cwd: cli.cwd.clone() }));
+}
