@@ -122,8 +122,8 @@ test('docker compose up draws the startup timeline', async () => {
     await page.click('[data-testid="tab-compose"]');
     await run(page, 'docker compose up -d');
     await waitFor(page, () => document.querySelector('[data-testid="panel-compose"] [data-testid="compose-timeline"] [data-testid="timeline-web"]'), null, 20000);
-    await waitFor(page, () => document.querySelector('[data-testid="panel-compose"] [data-testid="timeline-cache"]'));
-    await waitFor(page, () => [...document.querySelectorAll('[data-testid^="container-"]')].filter((c) => c.dataset.state === 'running').length >= 2);
+    await waitFor(page, () => document.querySelector('[data-testid="panel-compose"] [data-testid="timeline-cache"]'), null, 20000);
+    await waitFor(page, () => [...document.querySelectorAll('[data-testid^="container-"]')].filter((c) => c.dataset.state === 'running').length >= 2, null, 20000);
   });
 });
 

@@ -9,6 +9,7 @@ use crate::components::editor::Editor;
 use crate::components::events::{day_offset, Events};
 use crate::components::header::Header;
 use crate::components::images::Images;
+use crate::components::lesson::{LessonOp, LessonPanel};
 use crate::components::networks::Networks;
 use crate::components::tabs::Tabs;
 use crate::components::terminal::Terminal;
@@ -17,6 +18,8 @@ use crate::components::notices::Notices;
 use crate::components::session_bar::SessionBar;
 use crate::host::{HostHandle, Restored};
 use crate::i18n::{tr, Lang};
+use crate::lesson::{self, LessonRun};
+use baleine_lessons::Lesson;
 use crate::platform;
 use crate::session::{self, Envelope, LoadError, Scenario};
 use crate::state::{AppAction, AppState, Cmd, Notice, SessionInfo, Tab, Theme, TICK_MS};
@@ -68,6 +71,8 @@ struct Ctl {
     last_save: Rc<Cell<f64>>,
     save_failed: Rc<Cell<bool>>,
     restore_ms: Rc<Cell<Option<f64>>>,
+    /// The lesson being followed (its progress is also saved with the session).
+    lesson: Rc<RefCell<Option<LessonRun>>>,
 }
 
 impl Ctl {
@@ -82,8 +87,134 @@ impl Ctl {
     /// Shows a replaced session and saves it.
     fn show(&self, r: Restored) {
         self.dispatch.dispatch(AppAction::Restored { outputs: r.outputs, view: Box::new(r.view) });
+        self.adopt_lesson();
         self.save();
         self.refresh();
+    }
+
+    /// Follows the lesson of the session now shown (after a restore, an
+    /// undo, a reset…), or none.
+    fn adopt_lesson(&self) {
+        *self.lesson.borrow_mut() = self.host.lesson().and_then(|v| LessonRun::from_saved(&v));
+        self.check_lesson(true);
+    }
+
+    /// Runs the current step's checks on the machine (after every command
+    /// and clock tick) and moves on while steps pass; the panel is updated
+    /// when anything changed (always with `force`).
+    fn check_lesson(&self, force: bool) {
+        let mut guard = self.lesson.borrow_mut();
+        let Some(run) = guard.as_mut() else {
+            if force {
+                self.dispatch.dispatch(AppAction::SetLesson(None));
+            }
+            return;
+        };
+        let before = (run.progress.step, run.results.clone());
+        let (results, advanced) = self.host.check_lesson(&run.lesson, &mut run.progress);
+        run.results = results;
+        if force || advanced || before != (run.progress.step, run.results.clone()) {
+            self.dispatch.dispatch(AppAction::SetLesson(Some(Rc::new(run.clone()))));
+        }
+        if advanced {
+            self.host.set_lesson(Some(run.to_saved()));
+            let finished = run.done().then(|| run.lesson.id.clone());
+            drop(guard);
+            if let Some(id) = finished {
+                self.mark_done(&id);
+            }
+            self.save();
+        }
+    }
+
+    /// Remembers in this browser that a lesson was completed.
+    fn mark_done(&self, id: &str) {
+        let mut done = storage::load_lessons_done();
+        if !done.iter().any(|d| d == id) {
+            done.push(id.to_string());
+            done.sort();
+            storage::save_lessons_done(&done);
+        }
+        self.dispatch.dispatch(AppAction::SetLessonsDone(Rc::new(done)));
+    }
+
+    /// Opens a lesson in its own session: resumed when this browser has it
+    /// (same lesson), else a fresh machine with the lesson's setup.
+    fn open_lesson(&self, lesson: Rc<Lesson>, custom: bool) {
+        self.save();
+        let name = lesson::session_name(&lesson.id);
+        let saved = storage::load_session(&name).and_then(|t| session::decode(&t).ok());
+        let resumable = saved.and_then(|env| env.lesson).and_then(|v| LessonRun::from_saved(&v)).is_some_and(|r| *r.lesson == *lesson);
+        if resumable {
+            self.load_named(&name);
+        } else {
+            *self.name.borrow_mut() = name.clone();
+            storage::set_current_session(&name);
+            let run = LessonRun::new(lesson, custom);
+            let r = self.host.start_lesson(&run.lesson, run.to_saved());
+            self.show(r);
+        }
+        self.dispatch.dispatch(AppAction::SelectTab(Tab::Lesson));
+    }
+
+    fn lesson_op(&self, op: LessonOp) {
+        let edit = |f: &dyn Fn(&mut LessonRun)| {
+            if let Some(run) = self.lesson.borrow_mut().as_mut() {
+                f(run);
+                self.host.set_lesson(Some(run.to_saved()));
+                self.dispatch.dispatch(AppAction::SetLesson(Some(Rc::new(run.clone()))));
+            }
+            self.save();
+        };
+        match op {
+            LessonOp::Open(id) => match lesson::find(&id) {
+                Some(l) => self.open_lesson(l, false),
+                None => self.notice(true, format!("{} {id}", self.tr("No such lesson:")), false),
+            },
+            LessonOp::Close => {
+                self.save();
+                self.load_named(storage::DEFAULT_SESSION);
+            }
+            LessonOp::Hint => edit(&|run| {
+                let _ = run.progress.reveal_hint(&run.lesson);
+            }),
+            LessonOp::Solution => edit(&|run| run.progress.show_solution()),
+            LessonOp::Restart => {
+                let run = self.lesson.borrow().as_ref().map(|r| LessonRun::new(r.lesson.clone(), r.custom));
+                if let Some(run) = run {
+                    let r = self.host.start_lesson(&run.lesson, run.to_saved());
+                    self.show(r);
+                }
+            }
+        }
+    }
+
+    /// `?lesson=`: a built-in lesson (id or file name) or a lesson file to
+    /// fetch (a teacher's own, by URL).
+    fn boot_lesson(&self, key: String) {
+        if !lesson::is_url(&key) {
+            match lesson::find(&key) {
+                Some(l) => self.open_lesson(l, false),
+                None => {
+                    self.notice(true, format!("{} {key}", self.tr("No such lesson:")), false);
+                    self.load_named(&storage::current_session().unwrap_or_else(|| storage::DEFAULT_SESSION.to_string()));
+                }
+            }
+            return;
+        }
+        let ctl = self.clone();
+        #[cfg(target_arch = "wasm32")]
+        wasm_bindgen_futures::spawn_local(async move {
+            match platform::fetch_text(&key).await.and_then(|t| lesson::parse_fetched(&t, &key)) {
+                Ok(l) => ctl.open_lesson(Rc::new(l), true),
+                Err(e) => {
+                    ctl.notice(true, format!("{}: {e}", ctl.tr("The lesson could not be loaded")), false);
+                    ctl.load_named(storage::DEFAULT_SESSION);
+                }
+            }
+        });
+        #[cfg(not(target_arch = "wasm32"))]
+        drop((ctl, key));
     }
 
     fn refresh(&self) {
@@ -130,6 +261,7 @@ impl Ctl {
                     platform::mark("restore-commands", &env.journal.len().to_string());
                     self.dispatch.dispatch(AppAction::Restored { outputs: r.outputs, view: Box::new(r.view) });
                     self.restore_ms.set(Some(ms));
+                    self.adopt_lesson();
                     self.refresh();
                 }
                 Err(e) => {
@@ -185,6 +317,7 @@ impl Ctl {
             SessionOp::Redo => {
                 if let Some((results, view)) = self.host.redo() {
                     self.dispatch.dispatch(AppAction::Executed { upto: 0, results, view: view.map(Box::new) });
+                    self.check_lesson(false);
                     self.save();
                     self.refresh();
                 }
@@ -296,6 +429,11 @@ impl Ctl {
             }
             self.dispatch.dispatch(AppAction::SetEmbed(Some(panels)));
         }
+        self.dispatch.dispatch(AppAction::SetLessonsDone(Rc::new(storage::load_lessons_done())));
+        if let Some(key) = param("lesson") {
+            self.boot_lesson(key);
+            return;
+        }
         let from_query = Scenario::from_query(&query);
         if let Some(url) = param("scenario") {
             let ctl = self.clone();
@@ -380,7 +518,21 @@ pub fn app(props: &AppProps) -> Html {
         let last_save = use_memo((), |_| Rc::new(Cell::new(0.0)));
         let save_failed = use_memo((), |_| Rc::new(Cell::new(false)));
         let restore_ms = use_memo((), |_| Rc::new(Cell::new(None)));
-        Ctl { host: host.clone(), dispatch: dispatch.clone(), name, lang: (*lang).clone(), last_save: (*last_save).clone(), save_failed: (*save_failed).clone(), restore_ms: (*restore_ms).clone() }
+        let lesson = use_memo((), |_| Rc::new(RefCell::new(None)));
+        Ctl {
+            host: host.clone(),
+            dispatch: dispatch.clone(),
+            name,
+            lang: (*lang).clone(),
+            last_save: (*last_save).clone(),
+            save_failed: (*save_failed).clone(),
+            restore_ms: (*restore_ms).clone(),
+            lesson: (*lesson).clone(),
+        }
+    };
+    let on_lesson: Callback<LessonOp> = {
+        let ctl = ctl.clone();
+        Callback::from(move |op| ctl.lesson_op(op))
     };
     let on_session: Callback<SessionOp> = {
         let ctl = ctl.clone();
@@ -416,6 +568,7 @@ pub fn app(props: &AppProps) -> Html {
                 let only_ticks = cmds.iter().all(|(_, c)| matches!(c, Cmd::Tick(_)));
                 let (results, view) = host.run(cmds.into_iter().map(|(_, c)| c).collect());
                 dispatch.dispatch(AppAction::Executed { upto, results, view: view.map(Box::new) });
+                ctl.check_lesson(false);
                 if !only_ticks {
                     ctl.save();
                     ctl.refresh();
@@ -437,6 +590,7 @@ pub fn app(props: &AppProps) -> Html {
             let text: String = results.iter().map(|r| crate::ansi::strip(&r.text)).collect::<Vec<_>>().join("");
             let status = results.last().and_then(|r| r.status);
             ctl.dispatch.dispatch(AppAction::External { line, results, view: view.map(Box::new) });
+            ctl.check_lesson(false);
             ctl.save();
             ctl.refresh();
             (text, status)
@@ -549,6 +703,7 @@ pub fn app(props: &AppProps) -> Html {
                         }
                     </div>
                     <div class="panels">
+                        { panel(Tab::Lesson, html! { <LessonPanel run={s.lesson.clone()} done={s.lessons_done.clone()} on_lesson={on_lesson.clone()} on_action={on_action.clone()} /> }) }
                         { panel(Tab::Containers, html! { <Containers containers={v.containers.clone()} on_action={on_action.clone()} /> }) }
                         { panel(Tab::Images, html! { <Images images={v.images.clone()} /> }) }
                         { panel(Tab::Build, html! { <Build build={v.last_build.clone()} /> }) }

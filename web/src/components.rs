@@ -8,6 +8,7 @@ pub mod events;
 pub mod file_tree;
 pub mod header;
 pub mod images;
+pub mod lesson;
 pub mod networks;
 pub mod notices;
 pub mod session_bar;

@@ -6,6 +6,7 @@ use crate::session::{Envelope, Journal, Scenario};
 use crate::state::{is_secret_prompt, Cmd, Executed};
 use baleine_host::view::{ReachView, WorldView};
 use baleine_host::{Host, HostCommand, HostConfig};
+use baleine_lessons::{Action, CheckResult, Lesson, LessonProgress};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
@@ -117,6 +118,15 @@ impl Inner {
         if self.mark.is_some_and(|m| m > len) {
             self.mark = None;
         }
+    }
+}
+
+/// What a lesson's action is as a journal entry (a typed command or an
+/// editor save).
+pub fn action_cmd(a: &Action) -> Cmd {
+    match a {
+        Action::Run { text, .. } => Cmd::Line(text.trim_end_matches('\n').to_string()),
+        Action::WriteFile { path, content, .. } => Cmd::WriteFile { path: path.clone(), text: content.clone() },
     }
 }
 
@@ -258,24 +268,62 @@ impl HostHandle {
 
     /// Sets up a scenario on the current machine and marks its end (reset
     /// to the start of the lesson comes back here). Commands that hold the
-    /// terminal (logs -f, attached up) get Ctrl+C, as in script mode.
+    /// terminal (logs -f, attached up, compose waiting for a healthcheck)
+    /// run on simulated time and get Ctrl+C as in script mode.
     pub fn apply_scenario(&self, scenario: &Scenario) -> (Vec<Executed>, Option<WorldView>) {
-        let mut out = Vec::new();
-        for c in scenario.setup_commands() {
-            let (mut o, _) = self.run(vec![c]);
-            out.append(&mut o);
-            if self.inner.borrow().host.busy() {
-                let (mut o, _) = self.run(vec![Cmd::Interrupt(String::new())]);
-                out.append(&mut o);
-            }
-        }
+        let out = self.run_setup(scenario.setup_commands());
         {
             let mut inner = self.inner.borrow_mut();
-            inner.mark = Some(inner.journal.len());
             inner.panels = scenario.panels.clone();
         }
-        let view = self.view();
-        (out, Some(view))
+        (out, Some(self.view()))
+    }
+
+    /// Runs setup commands (a scenario's, a lesson's) each to completion,
+    /// then marks the end: undo stops there, reset comes back there.
+    fn run_setup(&self, cmds: Vec<Cmd>) -> Vec<Executed> {
+        let mut out = Vec::new();
+        for c in cmds {
+            let (mut o, _) = self.run(vec![c]);
+            out.append(&mut o);
+            out.append(&mut self.settle());
+        }
+        let mut inner = self.inner.borrow_mut();
+        inner.mark = Some(inner.journal.len());
+        out
+    }
+
+    /// Lets a command that holds the terminal finish as `Host::settle`
+    /// would, journaling each tick and the final Ctrl+C so replay agrees.
+    fn settle(&self) -> Vec<Executed> {
+        let mut out = Vec::new();
+        for _ in 0..10_000 {
+            let next = self.inner.borrow().host.settle_next();
+            let cmd = match next {
+                None => break,
+                Some(HostCommand::Tick { ms }) => Cmd::Tick(ms),
+                Some(_) => Cmd::Interrupt(String::new()),
+            };
+            out.append(&mut self.run(vec![cmd]).0);
+        }
+        out
+    }
+
+    /// A fresh machine with the lesson's starting files and commands; the
+    /// lesson starts after them (its progress is saved with the session).
+    pub fn start_lesson(&self, lesson: &Lesson, saved: serde_json::Value) -> Restored {
+        *self.inner.borrow_mut() = Inner::new(HostConfig::default());
+        let mut cmds: Vec<Cmd> = lesson.setup.files.iter().map(|f| Cmd::WriteFile { path: f.path.clone(), text: f.content.clone() }).collect();
+        cmds.extend(lesson.setup.commands.iter().map(action_cmd));
+        self.run_setup(cmds);
+        self.inner.borrow_mut().lesson = Some(saved);
+        self.restored()
+    }
+
+    /// Evaluates the lesson's current step on the machine and moves the
+    /// progress on while steps pass (reads the machine only).
+    pub fn check_lesson(&self, lesson: &Lesson, progress: &mut LessonProgress) -> (Vec<CheckResult>, bool) {
+        progress.update(lesson, &self.inner.borrow().host)
     }
 
     /// The session as saved.
@@ -463,6 +511,43 @@ mod tests {
         reference.run(vec![]);
         assert!(same(&r.view, &reference.view()));
         assert_eq!(h.read_file("log.txt"), reference.read_file("log.txt"));
+    }
+
+    #[test]
+    fn a_lesson_runs_through_the_journal_and_its_progress_is_saved() {
+        let lesson = crate::lesson::find("cycle-de-vie").unwrap();
+        let h = HostHandle::new();
+        let run = crate::lesson::LessonRun::new(lesson.clone(), false);
+        h.start_lesson(&lesson, run.to_saved());
+        let mut progress = run.progress.clone();
+        let (results, advanced) = h.check_lesson(&lesson, &mut progress);
+        assert!(!advanced && !results.iter().all(|r| r.pass), "nothing done yet");
+        // The learner's own way of doing the first two steps.
+        lines(&h, &["docker run --detach --name serveur nginx:alpine", "docker exec serveur touch /tmp/x", "docker exec serveur sh -c 'echo bonjour >> /tmp/note.txt'"]);
+        let (_, advanced) = h.check_lesson(&lesson, &mut progress);
+        assert!(advanced);
+        assert_eq!(progress.completed, vec!["run".to_string(), "note".to_string()]);
+        let mut saved = run.clone();
+        saved.progress = progress.clone();
+        h.set_lesson(Some(saved.to_saved()));
+        // A reload: the session (and the lesson's progress) come back.
+        let back = session::decode(&h.envelope().to_storage()).unwrap();
+        let h2 = HostHandle::new();
+        h2.restore(&back);
+        let run2 = crate::lesson::LessonRun::from_saved(&h2.lesson().unwrap()).unwrap();
+        assert_eq!(run2.progress, progress);
+        assert!(h2.undo(100).is_some() && h2.undo(1).is_none(), "undo stops at the lesson's start");
+    }
+
+    #[test]
+    fn setup_commands_that_wait_run_on_simulated_time() {
+        let h = HostHandle::new();
+        let sc = Scenario::from_yaml("commands:\n  - docker run -d --name web nginx\n  - docker logs -f web\n  - echo after\n").unwrap();
+        let (out, _) = h.apply_scenario(&sc);
+        assert!(!h.busy());
+        let text: String = out.iter().map(|o| o.text.clone()).collect();
+        assert!(text.contains("^C") && text.contains("after"), "{text}");
+        assert!(h.view().clock_ms >= 10_000, "ran 10 s past the last log line");
     }
 
     #[test]

@@ -4,7 +4,8 @@
 //! * pure, natively tested logic with no `web_sys`: [`ansi`] (terminal screen model),
 //!   [`line_editor`] (the prompt's line editor reducer), [`highlight`] (syntax colouring),
 //!   [`tree`] (file tree rows), [`layout`] (network / compose diagram geometry),
-//!   [`state`] (the app reducer: `AppState` + `AppAction` + `impl Reducible`);
+//!   [`state`] (the app reducer: `AppState` + `AppAction` + `impl Reducible`),
+//!   [`lesson`] (the lesson catalogue, a learner's run and its saved form, lesson text);
 //! * [`host`]: the only module that calls `baleine_host::Host`;
 //! * [`storage`] and [`panic`]: the few browser side effects outside components;
 //! * [`components`]: one yew function component per file, each with its `<Name>Props`.
@@ -17,6 +18,7 @@ pub mod highlight;
 pub mod i18n;
 pub mod host;
 pub mod layout;
+pub mod lesson;
 pub mod line_editor;
 pub mod lz;
 pub mod panic;

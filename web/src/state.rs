@@ -6,6 +6,7 @@
 
 use crate::ansi::Screen;
 use crate::i18n::{Hint, Lang};
+use crate::lesson::LessonRun;
 use crate::session::Scenario;
 use crate::line_editor::{columns, EditAction, EditEffect, LineEditor};
 use baleine_host::view::{BuildView, ComposeView, ContainerView, EventView, FileView, ImageView, NetworkView, VolumeView, WorldView};
@@ -178,6 +179,7 @@ impl ViewParts {
 pub enum Tab {
     Terminal,
     Editor,
+    Lesson,
     Containers,
     Images,
     Build,
@@ -188,9 +190,10 @@ pub enum Tab {
 }
 
 impl Tab {
-    pub const ALL: [Tab; 9] = [
+    pub const ALL: [Tab; 10] = [
         Tab::Terminal,
         Tab::Editor,
+        Tab::Lesson,
         Tab::Containers,
         Tab::Images,
         Tab::Build,
@@ -204,6 +207,7 @@ impl Tab {
         match self {
             Tab::Terminal => "Terminal",
             Tab::Editor => "Files",
+            Tab::Lesson => "Lessons",
             Tab::Containers => "Containers",
             Tab::Images => "Images",
             Tab::Build => "Build",
@@ -219,6 +223,7 @@ impl Tab {
         match self {
             Tab::Terminal => "terminal",
             Tab::Editor => "editor",
+            Tab::Lesson => "lesson",
             Tab::Containers => "containers",
             Tab::Images => "images",
             Tab::Build => "build",
@@ -352,6 +357,10 @@ pub struct AppState {
     pub session: SessionInfo,
     /// `?embed`: the compact layout with these panels.
     pub embed: Option<Vec<Tab>>,
+    /// The lesson being followed (the lesson panel lists them all when none).
+    pub lesson: Option<Rc<LessonRun>>,
+    /// Ids of the lessons completed in this browser.
+    pub lessons_done: Rc<Vec<String>>,
 }
 
 impl Default for AppState {
@@ -386,6 +395,8 @@ impl AppState {
             share: None,
             session: SessionInfo::default(),
             embed: None,
+            lesson: None,
+            lessons_done: Rc::new(Vec::new()),
         }
     }
 
@@ -491,6 +502,8 @@ pub enum AppAction {
     SetShare(Option<Rc<Scenario>>),
     SetSession(SessionInfo),
     SetEmbed(Option<Vec<Tab>>),
+    SetLesson(Option<Rc<LessonRun>>),
+    SetLessonsDone(Rc<Vec<String>>),
 }
 
 impl Reducible for AppState {
@@ -662,6 +675,8 @@ impl AppState {
                 }
                 self.embed = panels;
             }
+            AppAction::SetLesson(run) => self.lesson = run,
+            AppAction::SetLessonsDone(ids) => self.lessons_done = ids,
         }
     }
 }

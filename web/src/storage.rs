@@ -7,6 +7,7 @@ const THEME_KEY: &str = "baleine.theme";
 const LANG_KEY: &str = "baleine.lang";
 const CURRENT_KEY: &str = "baleine.current";
 const BROKEN_KEY: &str = "baleine.broken";
+const LESSONS_DONE_KEY: &str = "baleine.lessons.done";
 pub const SESSION_PREFIX: &str = "baleine.session.";
 /// The session used when none was chosen.
 pub const DEFAULT_SESSION: &str = "default";
@@ -128,6 +129,15 @@ pub fn load_history() -> Vec<String> {
 
 pub fn save_history(lines: &[String]) {
     set(HISTORY_KEY, &encode_history(lines));
+}
+
+/// Ids of the lessons completed in this browser.
+pub fn load_lessons_done() -> Vec<String> {
+    get(LESSONS_DONE_KEY).map(|t| crate::lesson::decode_done(&t)).unwrap_or_default()
+}
+
+pub fn save_lessons_done(ids: &[String]) {
+    set(LESSONS_DONE_KEY, &ids.join("\n"));
 }
 
 pub fn load_theme() -> Option<String> {

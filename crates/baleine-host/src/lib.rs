@@ -356,30 +356,39 @@ impl Host {
     pub fn settle(&mut self) -> String {
         let mut out = Output::new();
         let mut guard = 0;
-        while let Some(Pending::Follow(_)) = &self.pending {
+        while let Some(cmd) = self.settle_next() {
             guard += 1;
             if guard > 100_000 {
                 break;
             }
-            // Ctrl+C 10 s after the last output; output that never stops
-            // (stats, a chatty log) gets it after 10 s (stats) or 2 minutes.
-            let cap = if matches!(self.pending, Some(Pending::Follow(Follow::Stats { .. }))) { 10_000 } else { 120_000 };
-            let deadline = (self.last_output_ms + 10_000).min(self.follow_start_ms + cap);
-            if self.world.now_ms >= deadline {
-                let o = self.execute(HostCommand::Interrupt);
-                out.push(Stream::Out, &o.text);
-                break;
-            }
-            let step = match self.world.next_event_ms() {
-                Some(t) if t > self.world.now_ms => (t - self.world.now_ms).min(1000),
-                _ => 1000,
-            }
-            .min(deadline - self.world.now_ms)
-            .max(1);
-            let o = self.execute(HostCommand::Tick { ms: step });
+            let o = self.execute(cmd);
             out.push(Stream::Out, &o.text);
         }
         out.text()
+    }
+
+    /// The next command [`Host::settle`] would run (a clock tick, or Ctrl+C
+    /// when the command has been quiet long enough), or None when no command
+    /// follows output. Callers that journal their commands (the web app
+    /// setting up a lesson) drive the same loop themselves.
+    pub fn settle_next(&self) -> Option<HostCommand> {
+        if !matches!(&self.pending, Some(Pending::Follow(_))) {
+            return None;
+        }
+        // Ctrl+C 10 s after the last output; output that never stops
+        // (stats, a chatty log) gets it after 10 s (stats) or 2 minutes.
+        let cap = if matches!(self.pending, Some(Pending::Follow(Follow::Stats { .. }))) { 10_000 } else { 120_000 };
+        let deadline = (self.last_output_ms + 10_000).min(self.follow_start_ms + cap);
+        if self.world.now_ms >= deadline {
+            return Some(HostCommand::Interrupt);
+        }
+        let step = match self.world.next_event_ms() {
+            Some(t) if t > self.world.now_ms => (t - self.world.now_ms).min(1000),
+            _ => 1000,
+        }
+        .min(deadline - self.world.now_ms)
+        .max(1);
+        Some(HostCommand::Tick { ms: step })
     }
 
     /// Runs a whole script as `bash < FILE` would, each line fed to
