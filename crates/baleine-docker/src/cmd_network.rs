@@ -6,6 +6,7 @@ use serde_json::{json, Value};
 
 use crate::args::{flag, Command, Flag};
 use crate::format;
+use crate::gotmpl::GoType;
 use crate::{parse_args, Cli};
 
 const CREATE_FLAGS: &[Flag] = &[
@@ -239,7 +240,7 @@ fn inspect(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
     let mut status = 0;
     for n in &a.args {
         match cli.world.network(n) {
-            Ok(net) => values.push(format::network_json(cli.world, net)),
+            Ok(net) => values.push((format::network_json(cli.world, net), &GoType::Json)),
             Err(_) => {
                 cli.err(format!("Error response from daemon: network {n} not found\n"));
                 status = 1;

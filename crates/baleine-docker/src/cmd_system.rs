@@ -7,6 +7,7 @@ use serde_json::Value;
 
 use crate::args::{flag, Command, Flag};
 use crate::format;
+use crate::gotmpl::GoType;
 use crate::pending::{Follow, Pending, Prompt};
 use crate::{parse_args, Cli};
 
@@ -247,8 +248,9 @@ pub fn events(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
     0
 }
 
-/// Prints inspect results: a JSON array, or each one through --format.
-pub fn print_inspect(cli: &mut Cli<'_>, values: &[Value], fmt: Option<&str>) -> i32 {
+/// Prints inspect results: a JSON array, or each one through --format over
+/// the Go type the value stands for.
+pub fn print_inspect(cli: &mut Cli<'_>, values: &[(Value, &'static GoType)], fmt: Option<&str>) -> i32 {
     match fmt {
         Some(f) if !f.is_empty() && f != "json" => {
             let f = crate::gotmpl::unescape_format(f);
@@ -263,8 +265,8 @@ pub fn print_inspect(cli: &mut Cli<'_>, values: &[Value], fmt: Option<&str>) -> 
                 }
             };
             let mut errors = Vec::new();
-            for v in values {
-                match t.execute(v) {
+            for (v, ty) in values {
+                match t.execute_as(v, ty) {
                     Ok(s) => cli.print(format!("{s}\n")),
                     Err(e) => errors.push(if e.starts_with("template parsing error") { e } else { format!("template parsing error: {e}") }),
                 }
@@ -275,7 +277,7 @@ pub fn print_inspect(cli: &mut Cli<'_>, values: &[Value], fmt: Option<&str>) -> 
             i32::from(!errors.is_empty())
         }
         _ => {
-            let arr = Value::Array(values.to_vec());
+            let arr = Value::Array(values.iter().map(|(v, _)| v.clone()).collect());
             let text = if values.is_empty() { "[]".to_string() } else { format::pretty_json(&arr) };
             cli.print(format!("{text}\n"));
             0
@@ -318,18 +320,16 @@ pub fn inspect_kind(cli: &mut Cli<'_>, argv: &[String], kind: &str) -> i32 {
     let mut missing = Vec::new();
     for n in &a.args {
         let w = &*cli.world;
+        let container = || w.container(n).ok().map(|c| (with_size(w, c, format::container_json(w, c), a.has("size")), &format::CONTAINER_TYPE));
+        let image = || w.image(n).ok().map(|i| (format::image_json(w, i), &GoType::Json));
+        let network = || w.network(n).ok().map(|x| (format::network_json(w, x), &GoType::Json));
+        let volume = || w.volumes.get(n).map(|v| (format::volume_json(w, v), &GoType::Json));
         let found = match kind.as_str() {
-            "container" => w.container(n).ok().map(|c| with_size(w, c, format::container_json(w, c), a.has("size"))),
-            "image" => w.image(n).ok().map(|i| format::image_json(w, i)),
-            "network" => w.network(n).ok().map(|x| format::network_json(w, x)),
-            "volume" => w.volumes.get(n).map(|v| format::volume_json(w, v)),
-            _ => w
-                .container(n)
-                .ok()
-                .map(|c| with_size(w, c, format::container_json(w, c), a.has("size")))
-                .or_else(|| w.image(n).ok().map(|i| format::image_json(w, i)))
-                .or_else(|| w.network(n).ok().map(|x| format::network_json(w, x)))
-                .or_else(|| w.volumes.get(n).map(|v| format::volume_json(w, v))),
+            "container" => container(),
+            "image" => image(),
+            "network" => network(),
+            "volume" => volume(),
+            _ => container().or_else(image).or_else(network).or_else(volume),
         };
         match found {
             Some(v) => values.push(v),

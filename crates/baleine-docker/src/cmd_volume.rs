@@ -5,6 +5,7 @@ use serde_json::{json, Value};
 
 use crate::args::{flag, Command, Flag};
 use crate::format;
+use crate::gotmpl::GoType;
 use crate::{parse_args, Cli};
 
 const CREATE_FLAGS: &[Flag] = &[flag("driver", Some('d'), "string", "Specify volume driver name (default \"local\")"), flag("label", None, "list", "Set metadata for a volume"), flag("name", None, "string", "Specify volume name"), flag("opt", Some('o'), "map", "Set driver specific options (default map[])")];
@@ -140,7 +141,7 @@ fn inspect(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
     let mut status = 0;
     for n in &a.args {
         match cli.world.volumes.get(n) {
-            Some(v) => values.push(format::volume_json(cli.world, v)),
+            Some(v) => values.push((format::volume_json(cli.world, v), &GoType::Json)),
             None => {
                 cli.err(format!("Error response from daemon: get {n}: no such volume\n"));
                 status = 1;

@@ -23,6 +23,8 @@ fn rfc3339_nanos(ms: u64, epoch_secs: u64) -> String {
 use baleine_engine::World;
 use serde_json::{json, Map, Value};
 
+use crate::gotmpl::GoType;
+
 /// `docker ps` STATUS (moby container/state.go State.String()).
 pub fn status_string(c: &Container, now: u64) -> String {
     let st = &c.state;
@@ -285,6 +287,52 @@ fn health_json(h: &Healthcheck) -> Value {
     Value::Object(m)
 }
 
+/// What docker/cli's inspect templates see of a container beyond its JSON:
+/// api/types v27.5.1 ContainerJSON, of which these fields are modelled.
+pub static CONTAINER_TYPE: GoType = GoType::Partial(&[
+    ("Mounts", GoType::Slice(&MOUNT_POINT)),
+    ("State", CONTAINER_STATE),
+    ("HostConfig", GoType::Partial(&[("RestartPolicy", RESTART_POLICY)])),
+]);
+
+/// api/types/types.go MountPoint.
+const MOUNT_POINT: GoType = GoType::Struct(
+    "types.MountPoint",
+    &[
+        ("Type", GoType::Str),
+        ("Name", GoType::Str),
+        ("Source", GoType::Str),
+        ("Destination", GoType::Str),
+        ("Driver", GoType::Str),
+        ("Mode", GoType::Str),
+        ("RW", GoType::Bool),
+        ("Propagation", GoType::Str),
+    ],
+);
+
+/// api/types/types.go ContainerState (Health, a pointer, keeps its JSON
+/// shape: nil prints `<nil>` as Go does).
+const CONTAINER_STATE: GoType = GoType::Struct(
+    "types.ContainerState",
+    &[
+        ("Status", GoType::Str),
+        ("Running", GoType::Bool),
+        ("Paused", GoType::Bool),
+        ("Restarting", GoType::Bool),
+        ("OOMKilled", GoType::Bool),
+        ("Dead", GoType::Bool),
+        ("Pid", GoType::Int),
+        ("ExitCode", GoType::Int),
+        ("Error", GoType::Str),
+        ("StartedAt", GoType::Str),
+        ("FinishedAt", GoType::Str),
+        ("Health", GoType::Json),
+    ],
+);
+
+/// api/types/container/hostconfig.go RestartPolicy.
+const RESTART_POLICY: GoType = GoType::Struct("container.RestartPolicy", &[("Name", GoType::Str), ("MaximumRetryCount", GoType::Int)]);
+
 /// `docker container inspect` of one container.
 pub fn container_json(world: &World, c: &Container) -> Value {
     let e = world.epoch_secs;
@@ -458,7 +506,7 @@ pub fn container_json(world: &World, c: &Container) -> Value {
         networks.insert(
             n.name.clone(),
             json!({
-                "IPAMConfig": Value::Null,
+                "IPAMConfig": ep.static_ip.map_or(Value::Null, |a| json!({"IPv4Address": ip_to_string(a)})),
                 "Links": Value::Null,
                 "Aliases": opt_strs(&ep.aliases),
                 "MacAddress": ep.mac,
@@ -615,9 +663,15 @@ pub fn network_json(world: &World, n: &Network) -> Value {
         }
     }
     let config = if n.prefix > 0 {
-        let mut cfg = json!({"Subnet": format!("{}/{}", ip_to_string(n.subnet), n.prefix), "Gateway": ip_to_string(n.gateway)});
-        if let (Some((b, p)), Value::Object(m)) = (n.ip_range, &mut cfg) {
-            m.insert("IPRange".into(), Value::String(format!("{}/{}", ip_to_string(b), p)));
+        // moby buildIPAMResources: a configured subnet shows only what was
+        // configured; a pool's shows the gateway its allocator chose.
+        let mut cfg = Map::new();
+        cfg.insert("Subnet".into(), Value::String(format!("{}/{}", ip_to_string(n.subnet), n.prefix)));
+        if let Some((b, p)) = n.ip_range {
+            cfg.insert("IPRange".into(), Value::String(format!("{}/{}", ip_to_string(b), p)));
+        }
+        if n.configured_gateway || !n.configured_subnet {
+            cfg.insert("Gateway".into(), Value::String(ip_to_string(n.gateway)));
         }
         json!([cfg])
     } else {

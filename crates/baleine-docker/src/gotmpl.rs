@@ -10,6 +10,10 @@
 //! Value model: JSON objects behave like Go maps (a missing key yields "no
 //! value", printed `<no value>`), arrays like slices, integers like `int`,
 //! other numbers like `float64`, `null` like a nil pointer (printed `<nil>`).
+//! Where the caller knows the Go type behind the JSON (a [`GoType`], e.g. the
+//! `[]types.MountPoint` of a container's `Mounts`), values of that type
+//! behave as Go's: a struct prints `{v1 v2 ...}` in field declaration order
+//! and yields the zero value of a field its JSON omits, a nil slice prints `[]`.
 //!
 //! Never panics on any input; nesting is bounded (`MAX_DEPTH`), and
 //! execution has an output cap and a step budget so that hostile templates
@@ -1305,23 +1309,93 @@ fn new_number(text: &str, typ: Tk) -> Result<Num, String> {
 // Values
 // ---------------------------------------------------------------------------
 
+/// The Go type behind a JSON value, where it behaves differently from the
+/// JSON shape (docker/cli executes inspect templates over typed structs).
+#[derive(Debug)]
+pub enum GoType {
+    /// Not modelled: the value behaves as its JSON shape (objects as maps).
+    Json,
+    Str,
+    Bool,
+    Int,
+    /// A slice of this element type (nil prints `[]`).
+    Slice(&'static GoType),
+    /// A struct: its Go type name and its fields in declaration order.
+    Struct(&'static str, &'static [(&'static str, GoType)]),
+    /// An object whose Go type is not modelled whole, only these fields.
+    Partial(&'static [(&'static str, GoType)]),
+}
+
+impl GoType {
+    /// The type of a field, when modelled.
+    fn field(&'static self, name: &str) -> Option<&'static GoType> {
+        match self {
+            GoType::Struct(_, fields) | GoType::Partial(fields) => fields.iter().find(|(n, _)| *n == name).map(|(_, t)| t),
+            _ => None,
+        }
+    }
+
+    /// The type of the elements of a slice.
+    fn elem(&'static self) -> &'static GoType {
+        match self {
+            GoType::Slice(t) => t,
+            _ => &GoType::Json,
+        }
+    }
+
+    /// The zero value, as JSON (what a struct field omitted from it holds).
+    fn zero(&self) -> Value {
+        match self {
+            GoType::Str => Value::String(String::new()),
+            GoType::Bool => Value::Bool(false),
+            GoType::Int => Value::Number(Number::from(0)),
+            GoType::Struct(..) => Value::Object(Map::new()),
+            GoType::Json | GoType::Slice(_) | GoType::Partial(_) => Value::Null,
+        }
+    }
+
+    /// Whether the JSON shape prints and behaves as Go would anyway.
+    fn is_json(&self) -> bool {
+        matches!(self, GoType::Json | GoType::Partial(_))
+    }
+
+    /// Go's name of the type (`%T`, `%#v`).
+    fn name(&self, v: &Value) -> String {
+        match self {
+            GoType::Json | GoType::Partial(_) => go_type(v),
+            GoType::Str => "string".into(),
+            GoType::Bool => "bool".into(),
+            GoType::Int => "int".into(),
+            GoType::Slice(t) => format!("[]{}", t.name(&t.zero())),
+            GoType::Struct(name, _) => (*name).into(),
+        }
+    }
+}
+
 /// A value during execution: Go's invalid `reflect.Value` ("no value", e.g.
-/// a missing map key) or a JSON value.
+/// a missing map key) or a JSON value of a Go type.
 #[derive(Clone, Debug)]
 enum V<'a> {
     Missing,
-    Val(Cow<'a, Value>),
+    Val(Cow<'a, Value>, &'static GoType),
 }
 
 impl<'a> V<'a> {
     fn owned(v: Value) -> V<'a> {
-        V::Val(Cow::Owned(v))
+        V::Val(Cow::Owned(v), &GoType::Json)
     }
 
     fn get(&self) -> Option<&Value> {
         match self {
             V::Missing => None,
-            V::Val(c) => Some(c.as_ref()),
+            V::Val(c, _) => Some(c.as_ref()),
+        }
+    }
+
+    fn go_type(&self) -> &'static GoType {
+        match self {
+            V::Missing => &GoType::Json,
+            V::Val(_, ty) => ty,
         }
     }
 
@@ -1632,10 +1706,13 @@ fn json_float(f: f64) -> String {
 
 struct TooDeep;
 
-/// Go's `fmt.Print` (`%v`) of a value.
-fn write_v(out: &mut String, v: &Value, depth: usize) -> Result<(), TooDeep> {
+/// Go's `fmt.Print` (`%v`) of a value of a type.
+fn write_v(out: &mut String, v: &Value, ty: &GoType, depth: usize) -> Result<(), TooDeep> {
     if depth > 2 * MAX_DEPTH {
         return Err(TooDeep);
+    }
+    if !ty.is_json() {
+        return fmt_arg(out, v, ty, 'v', &Spec::default(), depth);
     }
     match v {
         Value::Null => out.push_str("<nil>"),
@@ -1652,7 +1729,7 @@ fn write_v(out: &mut String, v: &Value, depth: usize) -> Result<(), TooDeep> {
                 if i > 0 {
                     out.push(' ');
                 }
-                write_v(out, e, depth + 1)?;
+                write_v(out, e, &GoType::Json, depth + 1)?;
             }
             out.push(']');
         }
@@ -1664,7 +1741,7 @@ fn write_v(out: &mut String, v: &Value, depth: usize) -> Result<(), TooDeep> {
                 }
                 out.push_str(k);
                 out.push(':');
-                write_v(out, e, depth + 1)?;
+                write_v(out, e, &GoType::Json, depth + 1)?;
             }
             out.push(']');
         }
@@ -1741,6 +1818,8 @@ fn write_json(out: &mut String, v: &Value, depth: usize) -> Result<(), TooDeep> 
 struct Spec {
     minus: bool,
     plus: bool,
+    /// `%+v`: struct field names (the `+` then means no sign).
+    plus_v: bool,
     sharp: bool,
     space: bool,
     zero: bool,
@@ -1780,7 +1859,7 @@ fn bad_verb(out: &mut String, verb: char, v: &Value) -> Result<(), TooDeep> {
     } else {
         out.push_str(&go_type(v));
         out.push('=');
-        write_v(out, v, 0)?;
+        write_v(out, v, &GoType::Json, 0)?;
     }
     out.push(')');
     Ok(())
@@ -1899,10 +1978,25 @@ fn can_backquote(s: &str) -> bool {
     s.chars().all(|c| c != '`' && c != '\u{feff}' && (c == '\t' || !c.is_control()))
 }
 
-/// Formats one printf operand with a verb.
-fn fmt_arg(out: &mut String, v: &Value, verb: char, sp: &Spec, depth: usize) -> Result<(), TooDeep> {
+/// Formats one printf operand of a type with a verb.
+fn fmt_arg(out: &mut String, v: &Value, ty: &GoType, verb: char, sp: &Spec, depth: usize) -> Result<(), TooDeep> {
     if depth > 2 * MAX_DEPTH {
         return Err(TooDeep);
+    }
+    match (ty, v) {
+        (GoType::Struct(name, fields), Value::Object(m)) => return fmt_struct(out, name, fields, m, verb, sp, depth),
+        (GoType::Slice(elem), Value::Array(_) | Value::Null) => {
+            let items = v.as_array().map_or(&[][..], Vec::as_slice);
+            if verb == 'v' && sp.sharp {
+                out.push_str(&ty.name(v));
+                if v.is_null() {
+                    out.push_str("(nil)");
+                    return Ok(());
+                }
+            }
+            return fmt_list(out, items, elem, verb, sp, depth);
+        }
+        _ => {}
     }
     match v {
         Value::Null => {
@@ -1971,24 +2065,9 @@ fn fmt_arg(out: &mut String, v: &Value, verb: char, sp: &Spec, depth: usize) -> 
         },
         Value::Array(a) => {
             if verb == 'v' && sp.sharp {
-                out.push_str("[]interface {}{");
-                for (i, e) in a.iter().enumerate() {
-                    if i > 0 {
-                        out.push_str(", ");
-                    }
-                    fmt_arg(out, e, verb, sp, depth + 1)?;
-                }
-                out.push('}');
-            } else {
-                out.push('[');
-                for (i, e) in a.iter().enumerate() {
-                    if i > 0 {
-                        out.push(' ');
-                    }
-                    fmt_arg(out, e, verb, sp, depth + 1)?;
-                }
-                out.push(']');
+                out.push_str("[]interface {}");
             }
+            fmt_list(out, a, &GoType::Json, verb, sp, depth)?;
         }
         Value::Object(m) => {
             if verb == 'v' && sp.sharp {
@@ -1999,7 +2078,7 @@ fn fmt_arg(out: &mut String, v: &Value, verb: char, sp: &Spec, depth: usize) -> 
                     }
                     out.push_str(&go_quote(k));
                     out.push(':');
-                    fmt_arg(out, e, verb, sp, depth + 1)?;
+                    fmt_arg(out, e, &GoType::Json, verb, sp, depth + 1)?;
                 }
                 out.push('}');
             } else {
@@ -2008,9 +2087,9 @@ fn fmt_arg(out: &mut String, v: &Value, verb: char, sp: &Spec, depth: usize) -> 
                     if i > 0 {
                         out.push(' ');
                     }
-                    fmt_arg(out, &Value::String(k.clone()), verb, sp, depth + 1)?;
+                    fmt_arg(out, &Value::String(k.clone()), &GoType::Json, verb, sp, depth + 1)?;
                     out.push(':');
-                    fmt_arg(out, e, verb, sp, depth + 1)?;
+                    fmt_arg(out, e, &GoType::Json, verb, sp, depth + 1)?;
                 }
                 out.push(']');
             }
@@ -2019,8 +2098,47 @@ fn fmt_arg(out: &mut String, v: &Value, verb: char, sp: &Spec, depth: usize) -> 
     Ok(())
 }
 
-/// Go's `fmt.Sprintf` over JSON operands.
-fn sprintf(format: &str, args: &[Value]) -> Result<String, TooDeep> {
+/// The elements of a slice: `[a b]`, or `{a, b}` after `%#v`'s type name.
+fn fmt_list(out: &mut String, items: &[Value], elem: &GoType, verb: char, sp: &Spec, depth: usize) -> Result<(), TooDeep> {
+    let sharp_v = verb == 'v' && sp.sharp;
+    out.push(if sharp_v { '{' } else { '[' });
+    for (i, e) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(if sharp_v { ", " } else { " " });
+        }
+        fmt_arg(out, e, elem, verb, sp, depth + 1)?;
+    }
+    out.push(if sharp_v { '}' } else { ']' });
+    Ok(())
+}
+
+/// A struct (fmt printValue): `{v1 v2}`, `{F1:v1 F2:v2}` with `%+v`,
+/// `pkg.T{F1:v1, F2:v2}` with `%#v`; a field the JSON omits is its zero value.
+fn fmt_struct(out: &mut String, name: &str, fields: &[(&str, GoType)], m: &Map<String, Value>, verb: char, sp: &Spec, depth: usize) -> Result<(), TooDeep> {
+    let sharp_v = verb == 'v' && sp.sharp;
+    if sharp_v {
+        out.push_str(name);
+    }
+    out.push('{');
+    for (i, (field, fty)) in fields.iter().enumerate() {
+        if i > 0 {
+            out.push_str(if sharp_v { ", " } else { " " });
+        }
+        if sharp_v || sp.plus_v {
+            out.push_str(field);
+            out.push(':');
+        }
+        match m.get(*field) {
+            Some(x) => fmt_arg(out, x, fty, verb, sp, depth + 1)?,
+            None => fmt_arg(out, &fty.zero(), fty, verb, sp, depth + 1)?,
+        }
+    }
+    out.push('}');
+    Ok(())
+}
+
+/// Go's `fmt.Sprintf` over typed operands.
+fn sprintf(format: &str, args: &[Operand]) -> Result<String, TooDeep> {
     let mut out = String::new();
     let mut argi = 0usize;
     let mut it = format.chars().peekable();
@@ -2044,7 +2162,7 @@ fn sprintf(format: &str, args: &[Value]) -> Result<String, TooDeep> {
         // Width.
         if it.peek() == Some(&'*') {
             it.next();
-            match args.get(argi).and_then(|a| a.as_i64()) {
+            match args.get(argi).and_then(|a| a.0.as_i64()) {
                 Some(w) => {
                     argi += 1;
                     if w < 0 {
@@ -2071,7 +2189,7 @@ fn sprintf(format: &str, args: &[Value]) -> Result<String, TooDeep> {
             it.next();
             if it.peek() == Some(&'*') {
                 it.next();
-                match args.get(argi).and_then(|a| a.as_i64()) {
+                match args.get(argi).and_then(|a| a.0.as_i64()) {
                     Some(p) => {
                         argi += 1;
                         sp.prec = if p < 0 { None } else { Some(p.min(MAX_OUTPUT as i64) as usize) };
@@ -2102,6 +2220,10 @@ fn sprintf(format: &str, args: &[Value]) -> Result<String, TooDeep> {
             out.push('%');
             continue;
         }
+        if verb == 'v' {
+            sp.plus_v = sp.plus;
+            sp.plus = false;
+        }
         let Some(arg) = args.get(argi) else {
             out.push_str("%!");
             out.push(verb);
@@ -2109,11 +2231,12 @@ fn sprintf(format: &str, args: &[Value]) -> Result<String, TooDeep> {
             continue;
         };
         argi += 1;
+        let (v, ty) = arg;
         if verb == 'T' {
-            sp.pad_with(&mut out, &if arg.is_null() { "<nil>".to_string() } else { go_type(arg) }, false);
+            sp.pad_with(&mut out, &if is_nil(arg) { "<nil>".to_string() } else { ty.name(v) }, false);
             continue;
         }
-        fmt_arg(&mut out, arg, verb, &sp, 0)?;
+        fmt_arg(&mut out, v, ty, verb, &sp, 0)?;
         if out.len() > MAX_OUTPUT {
             return Err(TooDeep);
         }
@@ -2124,17 +2247,22 @@ fn sprintf(format: &str, args: &[Value]) -> Result<String, TooDeep> {
             if i > 0 {
                 out.push_str(", ");
             }
-            if a.is_null() {
+            if is_nil(a) {
                 out.push_str("<nil>");
             } else {
-                out.push_str(&go_type(a));
+                out.push_str(&a.1.name(&a.0));
                 out.push('=');
-                write_v(&mut out, a, 0)?;
+                write_v(&mut out, &a.0, a.1, 0)?;
             }
         }
         out.push(')');
     }
     Ok(out)
+}
+
+/// A nil `interface {}` operand (a typed nil slice is not one).
+fn is_nil((v, ty): &Operand) -> bool {
+    v.is_null() && ty.is_json()
 }
 
 // ---------------------------------------------------------------------------
@@ -2331,7 +2459,7 @@ impl<'a> Exec<'a> {
             None => self.out.push_str("<no value>"),
             Some(x) => {
                 let mut s = String::new();
-                if write_v(&mut s, x, 0).is_err() {
+                if write_v(&mut s, x, v.go_type(), 0).is_err() {
                     return Err(self.too_deep());
                 }
                 self.out.push_str(&s);
@@ -2403,8 +2531,8 @@ impl<'a> Exec<'a> {
         let val = self.eval_pipeline(dot, &b.pipe)?;
         let ran = match val {
             V::Missing => false,
-            V::Val(Cow::Borrowed(r)) => self.range_over(b, r)?,
-            V::Val(Cow::Owned(o)) => self.range_over_owned(b, o)?,
+            V::Val(Cow::Borrowed(r), ty) => self.range_over(b, r, ty.elem())?,
+            V::Val(Cow::Owned(o), ty) => self.range_over_owned(b, o, ty.elem())?,
         };
         if !ran {
             if let Some(e) = &b.else_list {
@@ -2414,8 +2542,9 @@ impl<'a> Exec<'a> {
         Ok(())
     }
 
-    /// Ranges over a borrowed value; returns whether the body ran.
-    fn range_over(&mut self, b: &'a Branch, v: &'a Value) -> R<bool> {
+    /// Ranges over a borrowed value (a slice's elements are of type `elem`);
+    /// returns whether the body ran.
+    fn range_over(&mut self, b: &'a Branch, v: &'a Value, elem: &'static GoType) -> R<bool> {
         match v {
             Value::Null => Ok(false),
             Value::Array(a) => {
@@ -2423,7 +2552,7 @@ impl<'a> Exec<'a> {
                     return Ok(false);
                 }
                 for (i, e) in a.iter().enumerate() {
-                    if !self.range_iteration(b, V::int(i as i64), V::Val(Cow::Borrowed(e)))? {
+                    if !self.range_iteration(b, V::int(i as i64), V::Val(Cow::Borrowed(e), elem))? {
                         break;
                     }
                 }
@@ -2434,7 +2563,7 @@ impl<'a> Exec<'a> {
                     return Ok(false);
                 }
                 for (k, e) in sorted_entries(m) {
-                    if !self.range_iteration(b, V::str(k.clone()), V::Val(Cow::Borrowed(e)))? {
+                    if !self.range_iteration(b, V::str(k.clone()), V::Val(Cow::Borrowed(e), &GoType::Json))? {
                         break;
                     }
                 }
@@ -2444,7 +2573,7 @@ impl<'a> Exec<'a> {
         }
     }
 
-    fn range_over_owned(&mut self, b: &'a Branch, v: Value) -> R<bool> {
+    fn range_over_owned(&mut self, b: &'a Branch, v: Value, elem: &'static GoType) -> R<bool> {
         match v {
             Value::Null => Ok(false),
             Value::Array(a) => {
@@ -2452,7 +2581,7 @@ impl<'a> Exec<'a> {
                     return Ok(false);
                 }
                 for (i, e) in a.into_iter().enumerate() {
-                    if !self.range_iteration(b, V::int(i as i64), V::owned(e))? {
+                    if !self.range_iteration(b, V::int(i as i64), V::Val(Cow::Owned(e), elem))? {
                         break;
                     }
                 }
@@ -2486,7 +2615,7 @@ impl<'a> Exec<'a> {
             _ => None,
         };
         let mut shown = String::new();
-        let _ = write_v(&mut shown, v, 0);
+        let _ = write_v(&mut shown, v, &GoType::Json, 0);
         let Some(n) = n else {
             return Err(self.errorf(format!("range can't iterate over {shown}")));
         };
@@ -2620,22 +2749,23 @@ impl<'a> Exec<'a> {
     }
 
     fn eval_field(&mut self, name: &str, nargs: usize, has_final: bool, recv: V<'a>) -> R<V<'a>> {
-        let c = match recv {
+        let (c, ty) = match recv {
             V::Missing => {
                 if self.missing_key_error {
                     return Err(self.errorf(format!("nil data; no entry for key {}", go_quote(name))));
                 }
                 return Ok(V::Missing);
             }
-            V::Val(c) => c,
+            V::Val(c, ty) => (c, ty),
         };
+        let fty = ty.field(name);
         let found = match c {
             Cow::Borrowed(v) => match v {
                 Value::Object(m) => {
                     if nargs > 1 || has_final {
                         return Err(self.errorf(format!("{name} is not a method but has arguments")));
                     }
-                    m.get(name).map(|x| V::Val(Cow::Borrowed(x)))
+                    m.get(name).map(|x| V::Val(Cow::Borrowed(x), fty.unwrap_or(&GoType::Json)))
                 }
                 other => return Err(self.field_error(name, other)),
             },
@@ -2644,11 +2774,16 @@ impl<'a> Exec<'a> {
                     if nargs > 1 || has_final {
                         return Err(self.errorf(format!("{name} is not a method but has arguments")));
                     }
-                    m.remove(name).map(V::owned)
+                    m.remove(name).map(|x| V::Val(Cow::Owned(x), fty.unwrap_or(&GoType::Json)))
                 }
                 other => return Err(self.field_error(name, &other)),
             },
         };
+        // A struct's field that its JSON omits (omitempty) is its zero value.
+        let found = found.or_else(|| match (ty, fty) {
+            (GoType::Struct(..), Some(t)) => Some(V::Val(Cow::Owned(t.zero()), t)),
+            _ => None,
+        });
         match found {
             Some(v) => Ok(v),
             None if self.missing_key_error => Err(self.errorf(format!("map has no entry for key {}", go_quote(name)))),
@@ -2898,20 +3033,23 @@ impl<'a> Exec<'a> {
 }
 
 /// Arguments of `...interface{}` functions as plain values.
-fn values(argv: &[V]) -> Vec<Value> {
-    argv.iter().map(|v| v.get().cloned().unwrap_or(Value::Null)).collect()
+fn values(argv: &[V]) -> Vec<Operand> {
+    argv.iter().map(|v| (v.get().cloned().unwrap_or(Value::Null), v.go_type())).collect()
 }
 
+/// An operand of fmt's functions: a value and its Go type.
+type Operand = (Value, &'static GoType);
+
 /// Go's `fmt.Sprint` / `fmt.Sprintln`.
-fn sprint(args: &[Value], ln: bool) -> Result<String, TooDeep> {
+fn sprint(args: &[Operand], ln: bool) -> Result<String, TooDeep> {
     let mut out = String::new();
     let mut prev_string = false;
-    for (i, a) in args.iter().enumerate() {
+    for (i, (a, ty)) in args.iter().enumerate() {
         let is_string = a.is_string();
         if i > 0 && (ln || (!is_string && !prev_string)) {
             out.push(' ');
         }
-        write_v(&mut out, a, 0)?;
+        write_v(&mut out, a, ty, 0)?;
         prev_string = is_string;
     }
     if ln {
@@ -2927,13 +3065,7 @@ fn eval_args(argv: &[V]) -> Result<String, TooDeep> {
             return Ok(s.clone());
         }
     }
-    let vals: Vec<Value> = argv
-        .iter()
-        .map(|v| match v.get() {
-            None | Some(Value::Null) => Value::String("<no value>".into()),
-            Some(x) => x.clone(),
-        })
-        .collect();
+    let vals: Vec<Operand> = values(argv).into_iter().map(|a| if is_nil(&a) { (Value::String("<no value>".into()), &GoType::Json) } else { a }).collect();
     sprint(&vals, false)
 }
 
@@ -3062,10 +3194,10 @@ fn eq(args: &[V]) -> Result<bool, String> {
             (BK::Invalid, _) | (_, BK::Invalid) => false,
             (BK::Other(x), BK::Other(y)) => {
                 let mut sx = String::new();
-                let _ = write_v(&mut sx, y, 0);
+                let _ = write_v(&mut sx, y, &GoType::Json, 0);
                 if go_type(x) != go_type(y) && x.is_array() != y.is_array() {
                     let mut s1 = String::new();
-                    let _ = write_v(&mut s1, x, 0);
+                    let _ = write_v(&mut s1, x, &GoType::Json, 0);
                     return Err(format!("non-comparable types {s1}: {}, {}: {sx}", go_type(x), go_type(y)));
                 }
                 return Err(format!("non-comparable type {sx}: {}", go_type(y)));
@@ -3133,7 +3265,7 @@ fn index<'a>(item: V<'a>, indexes: &[V<'a>]) -> Result<V<'a>, String> {
     for idx in indexes {
         let next = match &cur {
             V::Missing => return Err("index of nil pointer".into()),
-            V::Val(c) => {
+            V::Val(c, ty) => {
                 let key_str = |idx: &V| -> Result<String, String> {
                     match idx.get() {
                         None | Some(Value::Null) => Err("value is nil; should be of type string".into()),
@@ -3156,8 +3288,8 @@ fn index<'a>(item: V<'a>, indexes: &[V<'a>]) -> Result<V<'a>, String> {
                             return Err("reflect: slice index out of range".into());
                         }
                         match c {
-                            Cow::Borrowed(Value::Array(b)) => V::Val(Cow::Borrowed(&b[x])),
-                            _ => V::owned(a[x].clone()),
+                            Cow::Borrowed(Value::Array(b)) => V::Val(Cow::Borrowed(&b[x]), ty.elem()),
+                            _ => V::Val(Cow::Owned(a[x].clone()), ty.elem()),
                         }
                     }
                     Value::String(s) => {
@@ -3171,7 +3303,7 @@ fn index<'a>(item: V<'a>, indexes: &[V<'a>]) -> Result<V<'a>, String> {
                         let k = key_str(idx)?;
                         match c {
                             Cow::Borrowed(Value::Object(b)) => match b.get(&k) {
-                                Some(x) => V::Val(Cow::Borrowed(x)),
+                                Some(x) => V::Val(Cow::Borrowed(x), &GoType::Json),
                                 None if b.values().all(Value::is_string) => V::str(""),
                                 None => V::Missing,
                             },
@@ -3222,7 +3354,7 @@ fn slice<'a>(item: &V<'a>, indexes: &[V<'a>]) -> Result<V<'a>, String> {
     }
     Ok(match v {
         Value::String(s) => V::str(String::from_utf8_lossy(&s.as_bytes()[idx[0]..idx[1]]).into_owned()),
-        Value::Array(a) => V::owned(Value::Array(a[idx[0]..idx[1]].to_vec())),
+        Value::Array(a) => V::Val(Cow::Owned(Value::Array(a[idx[0]..idx[1]].to_vec())), item.go_type()),
         _ => V::Missing,
     })
 }
@@ -3252,20 +3384,25 @@ impl Template {
     /// missing map key yields `<no value>`). The error is Go's message, e.g.
     /// `template: :1:6: executing "" at <.Foo.Bar>: can't evaluate field Bar in type string`.
     pub fn execute(&self, data: &Value) -> Result<String, String> {
-        self.run(data, false, false).map_err(|(_, e)| e)
+        self.execute_as(data, &GoType::Json)
+    }
+
+    /// Like `execute` over data that stands for a value of a Go type.
+    pub fn execute_as(&self, data: &Value, ty: &'static GoType) -> Result<String, String> {
+        self.run(data, ty, false, false).map_err(|(_, e)| e)
     }
 
     /// Like `execute` with Go's `missingkey=error` (what `docker inspect`
     /// uses on raw JSON): a missing key is an error
     /// (`map has no entry for key "Foo"`).
     pub fn execute_strict(&self, data: &Value) -> Result<String, String> {
-        self.run(data, false, true).map_err(|(_, e)| e)
+        self.run(data, &GoType::Json, false, true).map_err(|(_, e)| e)
     }
 
     /// Runs the template; on error also returns the partial output.
-    fn run(&self, data: &Value, header: bool, missing_key_error: bool) -> Result<String, (String, String)> {
+    fn run(&self, data: &Value, ty: &'static GoType, header: bool, missing_key_error: bool) -> Result<String, (String, String)> {
         let mut ex = Exec { src: &self.src, vars: Vec::new(), at: At::None, out: String::new(), header, missing_key_error, steps: 0 };
-        let dot = V::Val(Cow::Borrowed(data));
+        let dot = V::Val(Cow::Borrowed(data), ty);
         ex.vars.push(("$", dot.clone()));
         match ex.walk(&dot, &self.root) {
             Ok(()) | Err(Ctl::Break) | Err(Ctl::Continue) => Ok(ex.out),
@@ -3341,7 +3478,7 @@ pub fn header_for(format_after_table: &str, headers: &dyn Fn(&str) -> Option<Str
         let h = headers(&f).unwrap_or_default();
         ctx.insert(f, Value::String(h));
     }
-    match t.run(&Value::Object(ctx), true, false) {
+    match t.run(&Value::Object(ctx), &GoType::Json, true, false) {
         Ok(s) => s,
         Err((partial, _)) => partial,
     }

@@ -550,6 +550,50 @@ fn valid_templates_from_pieces_never_panic() {
         }
         if let Ok(tm) = parse(&t) {
             let _ = tm.execute(&data);
+            let _ = tm.execute_as(&data, &TYPED);
         }
     }
+}
+
+const POINT: GoType = GoType::Struct("types.MountPoint", &[("Type", GoType::Str), ("Source", GoType::Str), ("Destination", GoType::Str), ("RW", GoType::Bool), ("Pid", GoType::Int)]);
+
+/// `inspect()` as docker/cli's typed data: Mounts are structs, the rest is
+/// not modelled.
+static TYPED: GoType = GoType::Partial(&[("Mounts", GoType::Slice(&POINT)), ("List", GoType::Slice(&POINT)), ("Empty", GoType::Slice(&POINT))]);
+
+#[test]
+fn typed_values_print_and_behave_as_go() {
+    let mut data = inspect();
+    data["Empty"] = Value::Null;
+    let cases: &[(&str, &str)] = &[
+        // A struct prints its fields in declaration order, with the zero
+        // value of those its JSON omits; a nil slice prints [].
+        ("{{.Mounts}}", "[{ /src/a /a false 0} { /src/b /b false 0}]"),
+        ("{{.Empty}} {{.List}}", "[] []"),
+        ("{{index .Mounts 1}}", "{ /src/b /b false 0}"),
+        ("{{range .Mounts}}<{{.Type}}|{{.Pid}}>{{end}}", "<|0><|0>"),
+        ("{{with $m := index .Mounts 0}}{{$m}}{{end}}", "{ /src/a /a false 0}"),
+        ("{{slice .Mounts 1}}", "[{ /src/b /b false 0}]"),
+        // A field the struct does not declare behaves as JSON.
+        ("{{(index .Mounts 0).Other}}", "<no value>"),
+        // fmt: %+v names the fields, %#v is Go syntax, %T the type.
+        ("{{printf \"%+v\" (index .Mounts 0)}}", "{Type: Source:/src/a Destination:/a RW:false Pid:0}"),
+        ("{{printf \"%#v\" (slice .Mounts 1)}}", "[]types.MountPoint{types.MountPoint{Type:\"\", Source:\"/src/b\", Destination:\"/b\", RW:false, Pid:0}}"),
+        ("{{printf \"%#v\" .Empty}}", "[]types.MountPoint(nil)"),
+        ("{{printf \"%T %T\" .Mounts (index .Mounts 0)}}", "[]types.MountPoint types.MountPoint"),
+        ("{{print .Empty .Mounts}}", "[] [{ /src/a /a false 0} { /src/b /b false 0}]"),
+        ("{{printf \"%v %+v %+d\" .Empty -2 -2}}", "[] -2 -2"),
+        ("{{printf \"%+v\" 5}}", "5"),
+        // Unmodelled values keep the JSON shape; json prints the JSON.
+        ("{{.State}}", "map[ExitCode:137 Health:<nil> Pid:0 Running:false Status:exited]"),
+        ("{{json (index .Mounts 0)}}", "{\"Source\":\"/src/a\",\"Destination\":\"/a\"}"),
+    ];
+    let mut failures = Vec::new();
+    for (t, want) in cases {
+        let got = parse(t).and_then(|tm| tm.execute_as(&data, &TYPED));
+        if got.as_deref() != Ok(*want) {
+            failures.push(format!("template {t:?}\n   want {want:?}\n    got {got:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{} failure(s):\n{}", failures.len(), failures.join("\n"));
 }

@@ -57,9 +57,8 @@ impl World {
         };
         // Network mode.
         let network_mode = spec.network.clone().unwrap_or_else(|| "bridge".into());
-        let mut net_ids = Vec::new();
+        let mut endpoint = None;
         match network_mode.as_str() {
-            "host" | "none" => {}
             m if m.starts_with("container:") => {
                 let other = &m["container:".len()..];
                 self.container_id(other)?;
@@ -67,10 +66,12 @@ impl World {
             m => {
                 let nid = self.network_id(m).map_err(|_| EngineError::not_found(format!("network {m} not found")))?;
                 let net = &self.networks[&nid];
-                if !spec.network_aliases.is_empty() && net.is_default_bridge {
-                    return Err(EngineError::invalid("network-scoped alias is supported only for containers in user defined networks"));
+                // daemon validateNetworkingConfig.
+                let static_ip = crate::network::validate_endpoint_settings(net, !spec.network_aliases.is_empty(), spec.ip.as_deref())
+                    .map_err(|e| EngineError::invalid(format!("invalid config for network {m}: {e}")))?;
+                if !net.builtin {
+                    endpoint = Some(Endpoint::new(nid, spec.network_aliases.clone(), static_ip));
                 }
-                net_ids.push(nid);
             }
         }
         if !spec.ports.is_empty() && (network_mode == "host" || network_mode == "none") {
@@ -187,9 +188,8 @@ impl World {
                 let _ = fs.mkdir(&wd, true);
             }
         }
-        for nid in net_ids {
-            let aliases = spec.network_aliases.clone();
-            container.endpoints.insert(nid.clone(), Endpoint { network_id: nid, endpoint_id: String::new(), ip: 0, mac: String::new(), aliases, dns_names: Vec::new() });
+        if let Some(e) = endpoint {
+            container.endpoints.insert(e.network_id.clone(), e);
         }
         self.containers.insert(id.clone(), container);
         let image_name = spec.image.clone();

@@ -298,10 +298,20 @@ pub struct Endpoint {
     pub network_id: String,
     pub endpoint_id: String,
     pub ip: u32,
+    /// The static address asked for (`--ip`), used at every start (moby
+    /// EndpointIPAMConfig.IPv4Address).
+    pub static_ip: Option<u32>,
     pub mac: String,
     pub aliases: Vec<String>,
     /// DNS names besides the container name (compose service names).
     pub dns_names: Vec<String>,
+}
+
+impl Endpoint {
+    /// A configured endpoint, without an address until its container runs.
+    pub fn new(network_id: String, aliases: Vec<String>, static_ip: Option<u32>) -> Endpoint {
+        Endpoint { network_id, endpoint_id: String::new(), ip: 0, static_ip, mac: String::new(), aliases, dns_names: Vec::new() }
+    }
 }
 
 /// The simulated main process of a running container.
@@ -404,6 +414,13 @@ pub struct Network {
     pub gateway: u32,
     /// Sub-range for container addresses (--ip-range), as (base, prefix).
     pub ip_range: Option<(u32, u8)>,
+    /// The subnet was configured (`--subnet`, or the daemon's for the default
+    /// bridge) rather than taken from the default pools: only then does the
+    /// network accept static addresses (moby IpamConf.IsStatic).
+    pub configured_subnet: bool,
+    /// The gateway was configured too: `network inspect` shows the gateway
+    /// of a configured subnet only then (moby buildIPAMResources).
+    pub configured_gateway: bool,
     pub labels: IndexMap<String, String>,
     pub options: IndexMap<String, String>,
     pub created_ms: u64,

@@ -98,6 +98,8 @@ impl World {
                     prefix,
                     gateway,
                     ip_range: None,
+                    configured_subnet: name == "bridge",
+                    configured_gateway: name == "bridge",
                     labels: IndexMap::new(),
                     options: IndexMap::new(),
                     created_ms: 0,
@@ -180,8 +182,7 @@ impl World {
             }
         }
         if !errs.is_empty() {
-            let joined = if errs.len() == 1 { errs.remove(0) } else { format!("* {}", errs.join("\n* ")) };
-            return Err(EngineError::invalid(format!("invalid network config:\n{joined}")));
+            return Err(EngineError::invalid(format!("invalid network config:\n{}", join_errors(&errs))));
         }
         // libnetwork controller NewNetwork: the name, then the driver, then IPAM.
         if self.networks.values().any(|n| n.name == spec.name) {
@@ -225,6 +226,8 @@ impl World {
                 prefix,
                 gateway,
                 ip_range,
+                configured_subnet: user_subnet.is_some(),
+                configured_gateway: spec.gateway.is_some(),
                 labels: spec.labels,
                 options: spec.options,
                 created_ms: self.now_ms,
@@ -286,9 +289,6 @@ impl World {
         let mut used: std::collections::BTreeSet<u32> = self.containers.values().filter_map(|c| c.endpoints.get(network_id)).map(|e| e.ip).filter(|ip| *ip != 0).collect();
         used.insert(net.gateway);
         if let Some(ip) = wanted {
-            if !cidr_contains(net.subnet, net.prefix, ip) {
-                return Err(EngineError::invalid(format!("invalid endpoint settings:\nno configured subnet or ip-range contain the IP address {}", ip_to_string(ip))));
-            }
             if used.contains(&ip) {
                 return Err(EngineError::new(ErrorKind::Forbidden, "Address already in use"));
             }
@@ -304,15 +304,10 @@ impl World {
         if mode == "bridge" && self.containers[id].endpoints.is_empty() {
             let bid = self.bridge_id();
             if let Some(c) = self.containers.get_mut(id) {
-                c.endpoints.insert(bid.clone(), Endpoint { network_id: bid, endpoint_id: String::new(), ip: 0, mac: String::new(), aliases: Vec::new(), dns_names: Vec::new() });
+                c.endpoints.insert(bid.clone(), Endpoint::new(bid, Vec::new(), None));
             }
         }
         let nids: Vec<String> = self.containers[id].endpoints.keys().cloned().collect();
-        let wanted_ip = self.containers[id].spec.ip.as_deref().and_then(parse_ip);
-        if wanted_ip.is_some() && nids.first().and_then(|n| self.networks.get(n)).is_some_and(|n| n.is_default_bridge) {
-            // runconfig ErrUnsupportedNetworkAndIP (validateEndpointSettings).
-            return Err(EngineError::invalid("invalid endpoint settings:\nuser specified IP address is supported on user defined networks only"));
-        }
         // Legacy links (default bridge): the target must exist and run.
         if !nids.iter().any(|n| self.networks.get(n).is_some_and(|n| !n.is_default_bridge && !n.builtin)) {
             let me = self.containers[id].name.clone();
@@ -328,14 +323,15 @@ impl World {
                 }
             }
         }
-        for (i, nid) in nids.iter().enumerate() {
+        for nid in &nids {
             if !self.networks.contains_key(nid) {
                 continue;
             }
-            if self.containers[id].endpoints[nid].ip != 0 {
+            let endpoint = &self.containers[id].endpoints[nid];
+            if endpoint.ip != 0 {
                 continue;
             }
-            let ip = self.allocate_ip(nid, if i == 0 { wanted_ip } else { None })?;
+            let ip = self.allocate_ip(nid, endpoint.static_ip)?;
             let eid = self.rng.hex64();
             let short = id[..12].to_string();
             if let Some(c) = self.containers.get_mut(id) {
@@ -394,19 +390,14 @@ impl World {
         if c.endpoints.contains_key(&nid) {
             return Err(EngineError::new(ErrorKind::Forbidden, format!("endpoint with name {} already exists in network {}", c.name, net.name)));
         }
-        if net.is_default_bridge && !aliases.is_empty() {
-            return Err(EngineError::invalid("network-scoped alias is supported only for containers in user defined networks"));
-        }
+        // daemon updateNetworkConfig: validateEndpointSettings.
+        let static_ip = validate_endpoint_settings(net, !aliases.is_empty(), ip.as_deref()).map_err(EngineError::invalid)?;
         let running = c.is_running();
         if let Some(c) = self.containers.get_mut(&cid) {
-            c.endpoints.insert(nid.clone(), Endpoint { network_id: nid.clone(), endpoint_id: String::new(), ip: 0, mac: String::new(), aliases, dns_names: Vec::new() });
+            c.endpoints.insert(nid.clone(), Endpoint::new(nid.clone(), aliases, static_ip));
         }
         if running {
-            let wanted = match ip {
-                Some(s) => Some(parse_ip(&s).ok_or_else(|| EngineError::invalid(format!("invalid IPv4 address: {s}")))?),
-                None => None,
-            };
-            let addr = match self.allocate_ip(&nid, wanted) {
+            let addr = match self.allocate_ip(&nid, static_ip) {
                 Ok(a) => a,
                 Err(e) => {
                     if let Some(c) = self.containers.get_mut(&cid) {
@@ -909,6 +900,47 @@ impl World {
     }
 }
 
+/// moby validateEndpointSettings (daemon/container_operations.go) for what
+/// baleine's endpoints carry: network-scoped aliases and a static IPv4
+/// address. Returns the parsed address, or the daemon's message.
+pub(crate) fn validate_endpoint_settings(net: &Network, has_aliases: bool, ip: Option<&str>) -> Result<Option<u32>, String> {
+    let mut errs = Vec::new();
+    // NetworkMode.IsUserDefined: not bridge, host nor none.
+    if net.is_default_bridge || net.builtin {
+        if ip.is_some() {
+            errs.push("user specified IP address is supported on user defined networks only".to_string());
+        }
+        if has_aliases {
+            errs.push("network-scoped alias is supported only for containers in user defined networks".to_string());
+        }
+    }
+    let parsed = ip.and_then(parse_ip);
+    if let Some(ip) = ip {
+        // EndpointIPAMConfig.Validate, then IsInRange (validateEndpointIPAddress).
+        if parsed.is_none_or(|a| a == 0) {
+            errs.push(format!("invalid IPv4 address: {ip}"));
+        }
+        if !net.configured_subnet {
+            errs.push("user specified IP address is supported only when connecting to networks with user configured subnets".to_string());
+        } else if !parsed.is_some_and(|a| net.ip_range.map_or(cidr_contains(net.subnet, net.prefix, a), |(b, p)| cidr_contains(b, p, a))) {
+            errs.push(format!("no configured subnet or ip-range contain the IP address {ip}"));
+        }
+    }
+    if errs.is_empty() {
+        Ok(parsed)
+    } else {
+        Err(format!("invalid endpoint settings:\n{}", join_errors(&errs)))
+    }
+}
+
+/// moby's internal/multierror.Join: one error as is, several as a list.
+fn join_errors(errs: &[String]) -> String {
+    match errs {
+        [one] => one.clone(),
+        _ => format!("* {}", errs.join("\n* ")),
+    }
+}
+
 /// The subnet mask of a prefix length.
 fn mask_of(prefix: u8) -> u32 {
     if prefix == 0 {
@@ -947,3 +979,7 @@ pub fn outside_lookup(name: &str) -> Option<u32> {
 pub(crate) fn view_of(world: &World, id: &str) -> Option<baleine_vfs::FsView> {
     world.containers.get(id).map(container_view)
 }
+
+#[cfg(test)]
+#[path = "network_tests.rs"]
+mod tests;

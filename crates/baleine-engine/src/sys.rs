@@ -255,6 +255,13 @@ impl System for ContainerSys<'_> {
         crate::programs::run(self, shell, inv, out)
     }
 
+    /// Debian and Ubuntu ship GNU's utilities whatever the shell (dash's
+    /// `sh -c`, or none at all for an exec-form command); busybox images
+    /// keep busybox's under bash too.
+    fn gnu_utilities(&self, _shell: &Shell) -> bool {
+        matches!(self.ctx.os_family, OsFamily::Debian | OsFamily::Ubuntu)
+    }
+
     fn sleep(&mut self, secs: f64, out: &mut Output) {
         if self.blocked {
             return;
@@ -619,5 +626,25 @@ impl World {
         let healthy = self.containers.get(id).and_then(|c| c.state.health.as_ref()).is_some_and(|h| h.status == "healthy");
         let next = if !healthy && h.start_interval_ms > 0 && self.now_ms < started + h.start_period_ms { h.start_interval_ms } else { h.interval() };
         self.schedule_at(now + next.max(1), crate::world::Scheduled::Health { cid: id.to_string(), gen });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::ContainerSpec;
+    use crate::world::World;
+
+    /// The utilities are the image's (GNU's on Debian and Ubuntu, busybox's
+    /// on Alpine), whatever runs them: here an exec-form main process.
+    #[test]
+    fn utilities_follow_the_image() {
+        let mut w = World::new(7, 1_764_057_600);
+        for (image, first) in [("ubuntu", "tar: You must specify one of the '-Acdtrux', '--delete' or '--test-label' options"), ("alpine", "tar: need at least one option")] {
+            w.pull(image).unwrap();
+            let id = w.create_container(ContainerSpec { image: image.into(), cmd: Some(vec!["tar".into()]), ..Default::default() }).unwrap();
+            w.start_container(&id).unwrap();
+            let logs = w.logs_until_now(&id);
+            assert_eq!(logs.first().map(|l| l.line.as_str()), Some(first), "{image}");
+        }
     }
 }

@@ -85,10 +85,6 @@ pub struct World {
     /// The last log lines of the few containers most recently removed by
     /// --rm: an attached client still prints what they wrote last.
     pub removed_logs: IndexMap<String, Vec<crate::model::LogEntry>>,
-    /// Ids of the networks whose subnet the user configured (`--subnet`):
-    /// only those accept `--ip` (moby validateEndpointIPAddress) and show a
-    /// Gateway they were not given. Filled by whoever creates networks.
-    pub configured_subnets: std::collections::BTreeSet<String>,
 }
 
 impl World {
@@ -117,7 +113,6 @@ impl World {
             pid_counter: 1000,
             exit_codes: IndexMap::new(),
             removed_logs: IndexMap::new(),
-            configured_subnets: std::collections::BTreeSet::new(),
         };
         world.create_builtin_networks();
         world

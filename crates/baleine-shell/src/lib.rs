@@ -194,6 +194,13 @@ pub trait System: baleine_vfs::Fs {
         interp::lookup_path(self, shell, name).is_some()
     }
 
+    /// Whether the core utilities here are GNU's (coreutils, grep, sed,
+    /// tar...) rather than busybox's applets: options and messages differ.
+    /// The default goes with the shell: bash with GNU, sh with busybox.
+    fn gnu_utilities(&self, shell: &Shell) -> bool {
+        shell.flavor == Flavor::Bash
+    }
+
     /// The user name (`whoami`) and numeric ids (`id`).
     fn user(&self) -> (String, u32, u32) {
         ("root".into(), 0, 0)

@@ -693,6 +693,27 @@ fn tar_round_trip() {
 }
 
 #[test]
+fn tar_absolute_names_and_strip_components() {
+    // GNU tar: the warning names the prefix, -v lists the names as given.
+    let mut s = Session::bash();
+    s.run("mkdir -p /tmp/d/sub && echo hi > /tmp/d/sub/f");
+    let (o, e, st) = s.run("tar cvf /tmp/a.tar /tmp/d");
+    assert_eq!((o.as_str(), e.as_str(), st), ("/tmp/d/\n/tmp/d/sub/\n/tmp/d/sub/f\n", "tar: Removing leading `/' from member names\n", 0));
+    assert_eq!(s.out("tar tf /tmp/a.tar"), "tmp/d/\ntmp/d/sub/\ntmp/d/sub/f\n");
+    // `--strip N` (an abbreviation, its value apart); -v lists the members.
+    let (o, e, st) = s.run("mkdir /tmp/out && cd /tmp/out && tar xvf /tmp/a.tar --strip 2");
+    assert_eq!((o.as_str(), e.as_str(), st), ("tmp/d/sub/\ntmp/d/sub/f\n", "", 0));
+    assert_eq!(s.file("/tmp/out/sub/f").as_deref(), Some("hi\n"));
+    s.run("mkdir /tmp/out2 && tar xf /tmp/a.tar -C /tmp/out2 --strip-components=3");
+    assert_eq!(s.file("/tmp/out2/f").as_deref(), Some("hi\n"));
+    // busybox tar: its own wording, once, and -v lists the stored names.
+    let mut s = Session::ash();
+    s.run("mkdir -p /tmp/d && echo hi > /tmp/d/f");
+    let (o, e, st) = s.run("tar cvf /tmp/b.tar //tmp/d /tmp/d/f");
+    assert_eq!((o.as_str(), e.as_str(), st), ("tmp/d/\ntmp/d/f\ntmp/d/f\n", "tar: removing leading '/' from member names\n", 0));
+}
+
+#[test]
 fn performance_500_lines() {
     let script: String = (0..500).map(|i| format!("X{i}=value{i}; echo \"$X{i}\" > /dev/null\n")).collect();
     let mut s = Session::bash();

@@ -14,7 +14,7 @@ use std::sync::Arc;
 
 use baleine_vfs::{join, Content, Meta, Node, Stat};
 
-use super::{getopt, strftime, Ctx};
+use super::{getopt, getopt_long, strftime, Ctx};
 use crate::fsutil;
 
 const TAR_MAGIC: &[u8] = b"BALEINE-TAR 1\n";
@@ -194,6 +194,22 @@ fn listing(it: &Item, verbose: bool) -> String {
     format!("{mode} {owner} {size:>8} {} {}{link}\n", strftime("%Y-%m-%d %H:%M", meta.mtime), it.path())
 }
 
+/// The long options of tar that baleine knows, and whether each takes a
+/// value (GNU tar and busybox both accept unambiguous abbreviations).
+const TAR_LONG: &[(&str, bool)] = &[
+    ("create", false),
+    ("extract", false),
+    ("get", false),
+    ("list", false),
+    ("verbose", false),
+    ("gzip", false),
+    ("gunzip", false),
+    ("file", true),
+    ("directory", true),
+    ("strip-components", true),
+    ("exclude", true),
+];
+
 pub(super) fn tar(cx: &mut Ctx<'_, '_>, args: &[String]) -> i32 {
     // old-style bundled first argument ("czf")
     let mut argv: Vec<String> = Vec::new();
@@ -214,7 +230,7 @@ pub(super) fn tar(cx: &mut Ctx<'_, '_>, args: &[String]) -> i32 {
         }
     }
     argv.extend(rest.cloned());
-    let o = match getopt(&argv, "cxtzjJavpPkohmOwUS", "fCT") {
+    let o = match getopt_long(&argv, "cxtzjJavpPkohmOwUS", "fCT", TAR_LONG) {
         Ok(o) => o,
         Err(c) => {
             if c == "f" || c == "C" {
@@ -268,33 +284,41 @@ pub(super) fn tar(cx: &mut Ctx<'_, '_>, args: &[String]) -> i32 {
             }
             return 2;
         }
+        let excluded = |it: &Item| {
+            let p = it.path().trim_end_matches('/');
+            let b = baleine_vfs::basename(p);
+            excludes.iter().any(|g| crate::glob::matches(g, b) || crate::glob::matches(g, p) || crate::glob::matches(g, p.trim_start_matches("./")))
+        };
         let mut items = Vec::new();
+        let mut names = String::new();
         let mut st = 0;
         let mut warned = false;
         for m in &o.operands {
             let abs = baleine_vfs::normalize(&base, m);
-            let mut name = m.clone();
-            if name.starts_with('/') {
-                if !warned && gnu {
-                    cx.err("Removing leading `/' from member names");
-                    warned = true;
-                }
-                name = name.trim_start_matches('/').to_string();
-                if name.is_empty() {
-                    name = ".".into();
-                }
+            let name = m.trim_start_matches('/');
+            let prefix = &m[..m.len() - name.len()];
+            if !prefix.is_empty() && !warned {
+                // GNU tar names.c safer_name_suffix; busybox tar.c writeFileToTarball.
+                cx.err(if gnu { format!("Removing leading `{prefix}' from member names") } else { "removing leading '/' from member names".to_string() });
+                warned = true;
             }
-            if let Err(e) = collect(cx, &abs, &name, &mut items) {
+            let start = items.len();
+            if let Err(e) = collect(cx, &abs, if name.is_empty() { "." } else { name }, &mut items) {
                 cx.err(format!("{m}: Cannot stat: {e}"));
                 st = 2;
             }
-        }
-        if !excludes.is_empty() {
-            items.retain(|it| {
-                let p = it.path().trim_end_matches('/');
-                let b = baleine_vfs::basename(p);
-                !excludes.iter().any(|g| crate::glob::matches(g, b) || crate::glob::matches(g, p) || crate::glob::matches(g, p.trim_start_matches("./")))
-            });
+            let mut got = items.split_off(start);
+            got.retain(|it| !excluded(it));
+            if verbose {
+                // GNU lists the names as given, busybox as stored.
+                for it in &got {
+                    if gnu {
+                        names.push_str(prefix);
+                    }
+                    names.push_str(&listing(it, false));
+                }
+            }
+            items.append(&mut got);
         }
         let mut data = encode(&items);
         if gzip {
@@ -304,7 +328,6 @@ pub(super) fn tar(cx: &mut Ctx<'_, '_>, args: &[String]) -> i32 {
         }
         let to_stdout = file.as_deref().is_none_or(|f| f == "-");
         if verbose {
-            let names: String = items.iter().map(|it| listing(it, false)).collect();
             if to_stdout {
                 cx.out.err(names);
             } else {

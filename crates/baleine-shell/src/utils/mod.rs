@@ -1,6 +1,7 @@
 //! Core utilities (coreutils / busybox applets) working on the [`System`]'s
-//! files. GNU wording when the shell is [`Flavor::Bash`], busybox wording
-//! (where it differs and is cheap to model) for [`Flavor::Ash`].
+//! files. GNU wording where the system's utilities are GNU's
+//! ([`System::gnu_utilities`]), busybox wording (where it differs and is
+//! cheap to model) otherwise.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -8,7 +9,7 @@ use std::sync::Arc;
 use baleine_vfs::{normalize, Content, FsError, Stat};
 
 use crate::interp::Stdin;
-use crate::{fsutil, Flavor, Output, Shell, System};
+use crate::{fsutil, Output, Shell, System};
 
 mod archive;
 mod awk;
@@ -67,7 +68,7 @@ pub(crate) struct Ctx<'a, 's> {
 
 impl Ctx<'_, '_> {
     pub(crate) fn gnu(&self) -> bool {
-        self.sh.flavor == Flavor::Bash
+        self.sys.gnu_utilities(self.sh)
     }
     /// `name: msg`
     pub(crate) fn err(&mut self, msg: impl AsRef<str>) {
@@ -162,6 +163,14 @@ impl Opts {
 /// the letters taking a value. Options may follow operands (GNU). Err is
 /// the unknown option.
 pub(crate) fn getopt(args: &[String], flags: &str, with_value: &str) -> Result<Opts, String> {
+    getopt_long(args, flags, with_value, &[])
+}
+
+/// `getopt` that also knows long options as getopt_long does: each
+/// (name, takes a value); an unambiguous prefix names one (`--strip` for
+/// `--strip-components`), and the value of one that takes it may be the
+/// next argument. Other long options are kept as written.
+pub(crate) fn getopt_long(args: &[String], flags: &str, with_value: &str, long_opts: &[(&str, bool)]) -> Result<Opts, String> {
     let mut o = Opts::default();
     let mut i = 0;
     while i < args.len() {
@@ -171,9 +180,24 @@ pub(crate) fn getopt(args: &[String], flags: &str, with_value: &str) -> Result<O
             break;
         }
         if let Some(long) = a.strip_prefix("--") {
-            match long.split_once('=') {
-                Some((n, v)) => o.long.push((n.to_string(), Some(v.to_string()))),
-                None => o.long.push((long.to_string(), None)),
+            let (written, value) = match long.split_once('=') {
+                Some((n, v)) => (n, Some(v.to_string())),
+                None => (long, None),
+            };
+            let known = long_opts.iter().find(|(n, _)| *n == written).or_else(|| {
+                let mut prefixed = long_opts.iter().filter(|(n, _)| n.starts_with(written));
+                match (prefixed.next(), prefixed.next()) {
+                    (Some(one), None) if !written.is_empty() => Some(one),
+                    _ => None,
+                }
+            });
+            match known {
+                Some((name, true)) if value.is_none() => {
+                    i += 1;
+                    o.long.push((name.to_string(), args.get(i).cloned()));
+                }
+                Some((name, _)) => o.long.push((name.to_string(), value)),
+                None => o.long.push((written.to_string(), value)),
             }
             i += 1;
             continue;
@@ -541,5 +565,24 @@ mod tests {
         assert_eq!(human(1536), "1.5K");
         assert_eq!(human(12 * 1024 * 1024 * 1024), "12G");
         assert_eq!(human(100), "100");
+    }
+
+    #[test]
+    fn long_options_as_getopt_long() {
+        let args = |s: &str| s.split(' ').map(str::to_string).collect::<Vec<_>>();
+        let known = &[("strip-components", true), ("file", true), ("extract", false), ("exclude", true)];
+        // An unambiguous prefix, its value in the next argument or after '='.
+        let o = getopt_long(&args("-x --strip 1 --fi=a.tar --extr m"), "x", "", known).unwrap();
+        assert_eq!(o.long_value("strip-components"), Some("1"));
+        assert_eq!(o.long_value("file"), Some("a.tar"));
+        assert!(o.long("extract"));
+        assert_eq!(o.operands, ["m"]);
+        // An ambiguous prefix or an unknown name stays as written.
+        let o = getopt_long(&args("--ex --nope=2 x"), "", "", known).unwrap();
+        assert_eq!(o.long, [("ex".to_string(), None), ("nope".to_string(), Some("2".to_string()))]);
+        assert_eq!(o.operands, ["x"]);
+        // Plain getopt knows no long option: `--strip 1` is an option and an operand.
+        let o = getopt(&args("--strip 1"), "", "").unwrap();
+        assert_eq!((o.long_value("strip"), o.operands.as_slice()), (None, &["1".to_string()][..]));
     }
 }
