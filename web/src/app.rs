@@ -594,7 +594,11 @@ pub fn app(props: &AppProps) -> Html {
             ctl.save();
             ctl.refresh();
             (text, status)
-        }, move || session::summary(&host2.view(), host2.steps().len())));
+        }, move || {
+            let mut summary = session::summary(&host2.view(), host2.steps().len());
+            summary.lesson = host2.lesson().and_then(|v| LessonRun::from_saved(&v)).map(|r| r.summary());
+            summary
+        }));
     }
 
     // Tab completion.

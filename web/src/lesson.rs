@@ -91,6 +91,12 @@ impl LessonRun {
         self.progress.done(&self.lesson)
     }
 
+    /// What the embedding page reads of it.
+    pub fn summary(&self) -> LessonSummary {
+        let p = &self.progress;
+        LessonSummary { id: self.lesson.id.clone(), step: p.step, steps: self.lesson.steps.len(), completed: p.completed.clone(), done: self.done() }
+    }
+
     /// The JSON saved with the session.
     pub fn to_saved(&self) -> serde_json::Value {
         let saved = Saved { id: self.lesson.id.clone(), progress: self.progress.clone(), lesson: self.custom.then(|| (*self.lesson).clone()) };
@@ -110,6 +116,19 @@ impl LessonRun {
         progress.step = progress.step.min(lesson.steps.len());
         Some(LessonRun { lesson, progress, results: Vec::new(), custom })
     }
+}
+
+/// Where the learner is in the lesson, for the embedding page
+/// (`baleine:state`).
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct LessonSummary {
+    pub id: String,
+    /// Index of the current step (== `steps` when done).
+    pub step: usize,
+    pub steps: usize,
+    /// Ids of the completed steps, in order.
+    pub completed: Vec<String>,
+    pub done: bool,
 }
 
 /// Ids of completed lessons, one per line in storage.
@@ -260,6 +279,8 @@ mod tests {
         run.progress.completed = vec!["run".into(), "note".into()];
         let back = LessonRun::from_saved(&run.to_saved()).unwrap();
         assert_eq!(back.progress, run.progress);
+        let sum = serde_json::to_value(back.summary()).unwrap();
+        assert_eq!(sum, serde_json::json!({"id": "cycle-de-vie", "step": 2, "steps": l.steps.len(), "completed": ["run", "note"], "done": false}));
         assert!(!back.custom && back.lesson.id == l.id);
         assert!(run.to_saved().get("lesson").is_none(), "a built-in lesson is saved by id");
         let mut custom = (*l).clone();

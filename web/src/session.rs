@@ -412,6 +412,9 @@ pub struct Summary {
     pub cwd: String,
     pub files: Vec<String>,
     pub commands: usize,
+    /// The lesson followed in this session, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lesson: Option<crate::lesson::LessonSummary>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
@@ -432,6 +435,7 @@ pub fn summary(view: &WorldView, commands: usize) -> Summary {
         cwd: view.cwd.clone(),
         files: view.files.iter().filter(|f| !f.is_dir).map(|f| f.path.clone()).collect(),
         commands,
+        lesson: None,
     }
 }
 
