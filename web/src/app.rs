@@ -19,7 +19,6 @@ use crate::components::session_bar::SessionBar;
 use crate::host::{HostHandle, Restored};
 use crate::i18n::{tr, Lang};
 use crate::lesson::{self, LessonRun};
-use baleine_lessons::Lesson;
 use crate::platform;
 use crate::session::{self, Envelope, LoadError, Scenario};
 use crate::state::{AppAction, AppState, Cmd, Notice, SessionInfo, Tab, Theme, TICK_MS};
@@ -140,8 +139,9 @@ impl Ctl {
 
     /// Opens a lesson in its own session: resumed when this browser has it
     /// (same lesson), else a fresh machine with the lesson's setup.
-    fn open_lesson(&self, lesson: Rc<Lesson>, custom: bool) {
+    fn open_lesson(&self, run: LessonRun) {
         self.save();
+        let lesson = run.lesson.clone();
         let name = lesson::session_name(&lesson.id);
         let saved = storage::load_session(&name).and_then(|t| session::decode(&t).ok());
         let resumable = saved.and_then(|env| env.lesson).and_then(|v| LessonRun::from_saved(&v)).is_some_and(|r| *r.lesson == *lesson);
@@ -150,7 +150,6 @@ impl Ctl {
         } else {
             *self.name.borrow_mut() = name.clone();
             storage::set_current_session(&name);
-            let run = LessonRun::new(lesson, custom);
             let r = self.host.start_lesson(&run.lesson, run.to_saved());
             self.show(r);
         }
@@ -168,7 +167,7 @@ impl Ctl {
         };
         match op {
             LessonOp::Open(id) => match lesson::find(&id) {
-                Some(l) => self.open_lesson(l, false),
+                Some(l) => self.open_lesson(LessonRun::new(l, None)),
                 None => self.notice(true, format!("{} {id}", self.tr("No such lesson:")), false),
             },
             LessonOp::Close => {
@@ -180,7 +179,7 @@ impl Ctl {
             }),
             LessonOp::Solution => edit(&|run| run.progress.show_solution()),
             LessonOp::Restart => {
-                let run = self.lesson.borrow().as_ref().map(|r| LessonRun::new(r.lesson.clone(), r.custom));
+                let run = self.lesson.borrow().as_ref().map(|r| LessonRun::new(r.lesson.clone(), r.source.clone()));
                 if let Some(run) = run {
                     let r = self.host.start_lesson(&run.lesson, run.to_saved());
                     self.show(r);
@@ -194,7 +193,7 @@ impl Ctl {
     fn boot_lesson(&self, key: String) {
         if !lesson::is_url(&key) {
             match lesson::find(&key) {
-                Some(l) => self.open_lesson(l, false),
+                Some(l) => self.open_lesson(LessonRun::new(l, None)),
                 None => {
                     self.notice(true, format!("{} {key}", self.tr("No such lesson:")), false);
                     self.load_named(&storage::current_session().unwrap_or_else(|| storage::DEFAULT_SESSION.to_string()));
@@ -206,7 +205,7 @@ impl Ctl {
         #[cfg(target_arch = "wasm32")]
         wasm_bindgen_futures::spawn_local(async move {
             match platform::fetch_text(&key).await.and_then(|t| lesson::parse_fetched(&t, &key)) {
-                Ok(l) => ctl.open_lesson(Rc::new(l), true),
+                Ok(run) => ctl.open_lesson(run),
                 Err(e) => {
                     ctl.notice(true, format!("{}: {e}", ctl.tr("The lesson could not be loaded")), false);
                     ctl.load_named(storage::DEFAULT_SESSION);
@@ -508,9 +507,12 @@ pub fn app(props: &AppProps) -> Html {
     });
     let taken = use_mut_ref(|| 0u64);
     let dispatch = state.dispatcher();
+    // Callbacks are made once (or when what they capture changes): a new
+    // callback each render would make every card's props differ and
+    // re-render all of them.
     let on_action: Callback<AppAction> = {
         let dispatch = dispatch.clone();
-        Callback::from(move |a| dispatch.dispatch(a))
+        (*use_memo((), move |_| Callback::from(move |a| dispatch.dispatch(a)))).clone()
     };
     let ctl = {
         let name = use_mut_ref(String::new);
@@ -532,12 +534,15 @@ pub fn app(props: &AppProps) -> Html {
     };
     let on_lesson: Callback<LessonOp> = {
         let ctl = ctl.clone();
-        Callback::from(move |op| ctl.lesson_op(op))
+        (*use_memo((), move |_| Callback::from(move |op| ctl.lesson_op(op)))).clone()
     };
     let on_session: Callback<SessionOp> = {
         let ctl = ctl.clone();
-        let share = state.share.clone();
-        Callback::from(move |op| ctl.op(op, share.clone()))
+        (*use_memo(state.share.clone(), move |share| {
+            let share = share.clone();
+            Callback::from(move |op| ctl.op(op, share.clone()))
+        }))
+        .clone()
     };
 
     // Start: the session from the address or the saved one.

@@ -517,7 +517,7 @@ mod tests {
     fn a_lesson_runs_through_the_journal_and_its_progress_is_saved() {
         let lesson = crate::lesson::find("cycle-de-vie").unwrap();
         let h = HostHandle::new();
-        let run = crate::lesson::LessonRun::new(lesson.clone(), false);
+        let run = crate::lesson::LessonRun::new(lesson.clone(), None);
         h.start_lesson(&lesson, run.to_saved());
         let mut progress = run.progress.clone();
         let (results, advanced) = h.check_lesson(&lesson, &mut progress);

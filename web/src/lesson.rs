@@ -45,14 +45,22 @@ pub fn is_url(key: &str) -> bool {
     key.contains('/') || (key.ends_with(".toml") && find(key).is_none())
 }
 
-/// A lesson file fetched by a teacher's link: the lesson, or its errors as
+/// A lesson file fetched by a teacher's link: a run of it, or its errors as
 /// one message (file and line each).
-pub fn parse_fetched(text: &str, url: &str) -> Result<Lesson, String> {
+pub fn parse_fetched(text: &str, url: &str) -> Result<LessonRun, String> {
     let (lesson, errors) = parse_lesson(text, url);
     match lesson {
-        Some(l) if errors.is_empty() => Ok(l),
+        Some(l) if errors.is_empty() => Ok(LessonRun::new(Rc::new(l), Some(Rc::new(Source { url: url.to_string(), text: text.to_string() })))),
         _ => Err(errors.iter().take(5).map(LessonError::to_string).collect::<Vec<_>>().join("; ")),
     }
+}
+
+/// Where a lesson that is not built in came from: saved with the session
+/// and parsed again on restore (the lesson file is the saved form).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Source {
+    pub url: String,
+    pub text: String,
 }
 
 /// The session a lesson runs in.
@@ -67,9 +75,8 @@ pub struct LessonRun {
     pub progress: LessonProgress,
     /// The checks of the current step, as last evaluated.
     pub results: Vec<CheckResult>,
-    /// Not one of the built-in lessons (opened from a file by URL): the
-    /// whole lesson is saved with the session.
-    pub custom: bool,
+    /// Not one of the built-in lessons: the file it was read from (by URL).
+    pub source: Option<Rc<Source>>,
 }
 
 /// What the session keeps of a run (in `Envelope::lesson`).
@@ -78,13 +85,13 @@ struct Saved {
     id: String,
     progress: LessonProgress,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    lesson: Option<Lesson>,
+    source: Option<Source>,
 }
 
 impl LessonRun {
-    pub fn new(lesson: Rc<Lesson>, custom: bool) -> LessonRun {
+    pub fn new(lesson: Rc<Lesson>, source: Option<Rc<Source>>) -> LessonRun {
         let progress = LessonProgress::new(&lesson);
-        LessonRun { lesson, progress, results: Vec::new(), custom }
+        LessonRun { lesson, progress, results: Vec::new(), source }
     }
 
     pub fn done(&self) -> bool {
@@ -99,7 +106,7 @@ impl LessonRun {
 
     /// The JSON saved with the session.
     pub fn to_saved(&self) -> serde_json::Value {
-        let saved = Saved { id: self.lesson.id.clone(), progress: self.progress.clone(), lesson: self.custom.then(|| (*self.lesson).clone()) };
+        let saved = Saved { id: self.lesson.id.clone(), progress: self.progress.clone(), source: self.source.as_deref().cloned() };
         serde_json::to_value(saved).unwrap_or(serde_json::Value::Null)
     }
 
@@ -107,14 +114,14 @@ impl LessonRun {
     /// not know any more).
     pub fn from_saved(v: &serde_json::Value) -> Option<LessonRun> {
         let saved: Saved = serde_json::from_value(v.clone()).ok()?;
-        let (lesson, custom) = match saved.lesson {
-            Some(l) => (Rc::new(l), true),
-            None => (find(&saved.id)?, false),
+        let (lesson, source) = match saved.source {
+            Some(src) => (Rc::new(parse_lesson(&src.text, &src.url).0?), Some(Rc::new(src))),
+            None => (find(&saved.id)?, None),
         };
         let mut progress = saved.progress;
         // A built-in lesson may have lost steps since the save.
         progress.step = progress.step.min(lesson.steps.len());
-        Some(LessonRun { lesson, progress, results: Vec::new(), custom })
+        Some(LessonRun { lesson, progress, results: Vec::new(), source })
     }
 }
 
@@ -273,7 +280,7 @@ mod tests {
     #[test]
     fn a_run_survives_its_saved_form() {
         let l = find("cycle-de-vie").unwrap();
-        let mut run = LessonRun::new(l.clone(), false);
+        let mut run = LessonRun::new(l.clone(), None);
         run.progress.step = 2;
         run.progress.hints_revealed = 1;
         run.progress.completed = vec!["run".into(), "note".into()];
@@ -281,13 +288,12 @@ mod tests {
         assert_eq!(back.progress, run.progress);
         let sum = serde_json::to_value(back.summary()).unwrap();
         assert_eq!(sum, serde_json::json!({"id": "cycle-de-vie", "step": 2, "steps": l.steps.len(), "completed": ["run", "note"], "done": false}));
-        assert!(!back.custom && back.lesson.id == l.id);
-        assert!(run.to_saved().get("lesson").is_none(), "a built-in lesson is saved by id");
-        let mut custom = (*l).clone();
-        custom.id = "mine".into();
-        let run = LessonRun::new(Rc::new(custom), true);
+        assert!(back.source.is_none() && back.lesson.id == l.id);
+        assert!(run.to_saved().get("source").is_none(), "a built-in lesson is saved by id");
+        let text = baleine_lessons::BUILTIN[1].1.replacen("id = \"cycle-de-vie\"", "id = \"mine\"", 1);
+        let run = parse_fetched(&text, "https://t.example/mine.toml").unwrap();
         let back = LessonRun::from_saved(&run.to_saved()).unwrap();
-        assert!(back.custom && back.lesson.id == "mine");
+        assert!(back.source.is_some() && back.lesson.id == "mine" && back.lesson.file == "https://t.example/mine.toml");
         assert!(LessonRun::from_saved(&serde_json::json!({"id": "gone", "progress": {"lesson": "gone", "step": 0, "hints_revealed": 0, "solution_shown": false, "completed": []}})).is_none());
         assert!(LessonRun::from_saved(&serde_json::json!(42)).is_none());
     }

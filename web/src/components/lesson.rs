@@ -186,7 +186,7 @@ fn lesson_view(lang: Lang, run: &LessonRun, on_lesson: &Callback<LessonOp>, on_a
             </li>
         }
     };
-    let next = lesson::next_after(&l.id).filter(|_| !run.custom);
+    let next = lesson::next_after(&l.id).filter(|_| run.source.is_none());
     html! {
         <div class="lesson" data-testid="lesson" data-lesson={l.id.clone()} data-step={shown.to_string()}>
             <header class="lesson-head">
