@@ -157,3 +157,61 @@ async fn network_diagram_puts_containers_in_their_zones() {
     assert!(q(&root, "[data-testid=\"network-app-net\"] [data-testid=\"netnode-app-net-db\"]").is_some());
     assert!(by_testid(&root, "network-bridge").text_content().unwrap().contains("172.17.0.0/16"));
 }
+
+#[derive(Properties, PartialEq)]
+struct LessonHostProps {
+    run: Option<Rc<baleine_web::lesson::LessonRun>>,
+    ops: Callback<baleine_web::components::lesson::LessonOp>,
+}
+
+#[function_component(LessonWithLang)]
+fn lesson_with_lang(props: &LessonHostProps) -> Html {
+    use baleine_web::components::lesson::LessonPanel;
+    html! {
+        <ContextProvider<baleine_web::i18n::Lang> context={baleine_web::i18n::Lang::En}>
+            <LessonPanel run={props.run.clone()} done={Rc::new(vec!["volumes".to_string()])} on_lesson={props.ops.clone()} on_action={Callback::noop()} />
+        </ContextProvider<baleine_web::i18n::Lang>>
+    }
+}
+
+#[wasm_bindgen_test]
+async fn lesson_panel_lists_lessons_then_shows_steps_checks_and_hints() {
+    use baleine_web::components::lesson::LessonOp;
+    use baleine_web::lesson::{find, LessonRun};
+    let ops = Rc::new(std::cell::RefCell::new(Vec::new()));
+    let record = {
+        let ops = ops.clone();
+        Callback::from(move |op: LessonOp| ops.borrow_mut().push(op))
+    };
+    // No lesson: the catalogue, completed ones marked.
+    let root = fresh_root();
+    yew::Renderer::<LessonWithLang>::with_root_and_props(root.clone(), LessonHostProps { run: None, ops: record.clone() }).render();
+    settle().await;
+    by_testid(&root, "lesson-list");
+    assert_eq!(by_testid(&root, "lesson-open-volumes").get_attribute("data-done").as_deref(), Some("true"));
+    assert_eq!(by_testid(&root, "lesson-open-cycle-de-vie").get_attribute("data-done").as_deref(), Some("false"));
+    by_testid(&root, "lesson-open-cycle-de-vie").dyn_into::<web_sys::HtmlElement>().unwrap().click();
+    assert_eq!(ops.borrow().as_slice(), &[LessonOp::Open("cycle-de-vie".into())]);
+
+    // A lesson on its second step, one hint shown, the first check passing.
+    let mut run = LessonRun::new(find("cycle-de-vie").unwrap(), None);
+    run.progress.step = 1;
+    run.progress.completed = vec!["run".into()];
+    run.progress.hints_revealed = 1;
+    run.results = vec![baleine_lessons::CheckResult { pass: false, detail: baleine_lessons::Text::new("absent", "<img src=x onerror=alert(1)> is absent") }];
+    let root = fresh_root();
+    yew::Renderer::<LessonWithLang>::with_root_and_props(root.clone(), LessonHostProps { run: Some(Rc::new(run)), ops: record }).render();
+    settle().await;
+    assert_eq!(by_testid(&root, "lesson-step-run").get_attribute("data-state").as_deref(), Some("done"));
+    assert_eq!(by_testid(&root, "lesson-step-note").get_attribute("data-state").as_deref(), Some("current"));
+    assert_eq!(by_testid(&root, "lesson-step-rm").get_attribute("data-state").as_deref(), Some("todo"));
+    assert_eq!(by_testid(&root, "lesson-check").get_attribute("data-pass").as_deref(), Some("false"));
+    assert!(q(&root, "img").is_none(), "lesson and check texts are text, never HTML");
+    assert_eq!(root.query_selector_all("[data-testid=\"lesson-hint\"]").unwrap().length(), 1);
+    assert!(by_testid(&root, "lesson-hint-button").text_content().unwrap().contains("(2/2)"));
+    // Inline code in objectives is rendered as <code>.
+    assert!(q(&by_testid(&root, "lesson-step-note"), "code").is_some());
+    by_testid(&root, "lesson-solution-button").dyn_into::<web_sys::HtmlElement>().unwrap().click();
+    assert_eq!(ops.borrow().last(), Some(&LessonOp::Solution));
+    assert!(q(&root, "[data-testid=\"lesson-complete\"]").is_none());
+}
