@@ -121,6 +121,8 @@ fn fr(en: &str) -> Option<&'static str> {
         // Lesson panel.
         "Lessons" => "Leçons",
         "Exercises" => "Exercices",
+        "Lesson" => "Leçon",
+        "Exercise" => "Exercice",
         "Troubleshooting" => "Dépannage",
         " (completed)" => " (terminée)",
         "Each lesson sets up a machine and checks what you do in the terminal, whatever way you do it." => "Chaque leçon prépare une machine et vérifie ce que vous faites dans le terminal, quelle que soit votre façon de faire.",

@@ -69,6 +69,16 @@ fn rich(s: &str) -> Html {
         .collect()
 }
 
+/// The badge of one lesson.
+fn kind_badge(k: LessonKind) -> &'static str {
+    match k {
+        LessonKind::Lesson => "Lesson",
+        LessonKind::Exercise => "Exercise",
+        LessonKind::Troubleshooting => "Troubleshooting",
+    }
+}
+
+/// The heading of a group of lessons in the catalogue.
 fn kind_label(k: LessonKind) -> &'static str {
     match k {
         LessonKind::Lesson => "Lessons",
@@ -192,7 +202,7 @@ fn lesson_view(lang: Lang, run: &LessonRun, on_lesson: &Callback<LessonOp>, on_a
             <header class="lesson-head">
                 <button class="link" data-testid="lesson-close" onclick={emit(LessonOp::Close)}>{ tr(lang, "← All lessons") }</button>
                 <h3 data-testid="lesson-title">{ l.title.get(lang.code()) }</h3>
-                <span class="badge">{ tr(lang, kind_label(l.kind)) }</span>
+                <span class="badge">{ tr(lang, kind_badge(l.kind)) }</span>
                 <button data-testid="lesson-restart" onclick={emit(LessonOp::Restart)} title={tr(lang, "Back to the lesson's starting machine")}>{ tr(lang, "Start again") }</button>
             </header>
             <progress max={total.to_string()} value={shown.to_string()} data-testid="lesson-progress"
