@@ -3,41 +3,15 @@
 // Set APP_URL to test a running server (e.g. `trunk serve`) instead.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
-import { DIST, serveDist, launchBrowser, openApp, waitFor, run, waitForOutput, terminalText } from './lib.mjs';
+import { startApp, checkedSession, openApp, waitFor, run, waitForOutput, terminalText } from './lib.mjs';
 
-let server;
 let browser;
 let url;
+let stop;
+before(async () => ({ browser, url, stop } = await startApp()));
+after(() => stop?.());
 
-before(async () => {
-  if (process.env.APP_URL) {
-    url = process.env.APP_URL;
-  } else {
-    assert.ok(fs.existsSync(path.join(DIST, 'index.html')), 'dist/index.html is missing: run `trunk build --release` first');
-    server = await serveDist();
-    url = server.url;
-  }
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function session(fn, options) {
-  const { context, page, problems } = await openApp(browser, url, options);
-  try {
-    await fn(page);
-    assert.deepEqual(problems.foreignRequests, [], 'no request leaves the page origin');
-    assert.deepEqual(problems.pageErrors, [], 'no uncaught page error');
-    assert.deepEqual(problems.consoleErrors, [], 'no console error');
-  } finally {
-    await context.close();
-  }
-}
+const session = (fn, options) => checkedSession(browser, url, fn, { options });
 
 /** Creates (or overwrites) a project file through the file tree and the editor. */
 async function writeFile(page, name, text) {

@@ -9,43 +9,17 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { DIST, serveDist, launchBrowser, openApp, waitFor, run, waitForOutput as waitForRaw, terminalText } from './lib.mjs';
+import { DIST, startApp, checkedSession, serveDist, openApp, waitFor, run, waitForOutput as waitForRaw, terminalText } from './lib.mjs';
 
-let server;
+const XSS = '<img src=x onerror=alert(1)>';
 let browser;
 let url;
-const XSS = '<img src=x onerror=alert(1)>';
-
-before(async () => {
-  assert.ok(fs.existsSync(path.join(DIST, 'index.html')), 'dist/index.html is missing: run `trunk build --release` first');
-  server = await serveDist();
-  url = server.url;
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+let stop;
+before(async () => ({ browser, url, stop } = await startApp()));
+after(() => stop?.());
 
 /** A fresh profile on `target`; checks at the end that nothing went wrong. */
-async function session(fn, { target = url, allowConsoleErrors = false, options } = {}) {
-  const { context, page, problems } = await openApp(browser, target, options);
-  const dialogs = [];
-  page.on('dialog', (d) => {
-    dialogs.push(d.message());
-    d.dismiss();
-  });
-  try {
-    await fn(page, context);
-    assert.deepEqual(problems.foreignRequests, [], 'no request leaves the page origin');
-    assert.deepEqual(problems.pageErrors, [], 'no uncaught page error');
-    if (!allowConsoleErrors) assert.deepEqual(problems.consoleErrors, [], 'no console error');
-    assert.deepEqual(dialogs, [], 'no dialog (no injected script ran)');
-  } finally {
-    await context.close();
-  }
-}
+const session = (fn, { target = url, ...opts } = {}) => checkedSession(browser, target, fn, opts);
 
 /** Waits until the scrollback, as shown (lines separated by newlines), contains `text`. */
 function waitForOutput(page, text, timeout = 10000) {

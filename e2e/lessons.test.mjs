@@ -7,35 +7,15 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { DIST, serveDist, launchBrowser, openApp, waitFor, run } from './lib.mjs';
+import { DIST, startApp, checkedSession, waitFor, run } from './lib.mjs';
 
-let server;
 let browser;
 let url;
+let stop;
+before(async () => ({ browser, url, stop } = await startApp()));
+after(() => stop?.());
 
-before(async () => {
-  assert.ok(fs.existsSync(path.join(DIST, 'index.html')), 'dist/index.html is missing: run `trunk build --release` first');
-  server = await serveDist();
-  url = server.url;
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function session(target, fn) {
-  const { context, page, problems } = await openApp(browser, target);
-  try {
-    await fn(page);
-    assert.deepEqual(problems.pageErrors, [], 'no uncaught page error');
-    assert.deepEqual(problems.consoleErrors, [], 'no console error');
-    assert.deepEqual(problems.foreignRequests, [], 'no request leaves the page origin');
-  } finally {
-    await context.close();
-  }
-}
+const session = (target, fn) => checkedSession(browser, target, fn);
 
 const stepState = (page, id) => page.locator(`[data-testid="lesson-step-${id}"]`).getAttribute('data-state');
 const waitStep = (page, id, state, timeout = 15000) =>

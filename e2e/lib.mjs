@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import assert from 'node:assert/strict';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const DIST = process.env.DIST_DIR ? path.resolve(process.env.DIST_DIR) : path.join(ROOT, 'dist');
@@ -109,4 +110,47 @@ export function terminalText(page) {
 /** Waits until the scrollback contains `text`. */
 export function waitForOutput(page, text, timeout = 10000) {
   return waitFor(page, (t) => document.querySelector('[data-testid="terminal-output"]')?.textContent.includes(t), text, timeout);
+}
+
+/**
+ * Serves dist/ (or uses APP_URL) and launches Chromium, for a test file's
+ * `before` hook. Resolves to `{ url, browser, stop }`; `stop()` closes both.
+ */
+export async function startApp() {
+  let server;
+  let url = process.env.APP_URL;
+  if (!url) {
+    assert.ok(fs.existsSync(path.join(DIST, 'index.html')), 'dist/index.html is missing: run `trunk build --release` first');
+    server = await serveDist();
+    url = server.url;
+  }
+  const browser = await launchBrowser();
+  const stop = async () => {
+    await browser.close();
+    await server?.close();
+  };
+  return { url, browser, stop };
+}
+
+/**
+ * Opens `target` in a fresh profile, runs `fn(page, context)`, then checks
+ * that nothing went wrong: no request off the page's origin, no uncaught
+ * error, no console error (unless allowed), no dialog (no injected script ran).
+ */
+export async function checkedSession(browser, target, fn, { allowConsoleErrors = false, options } = {}) {
+  const { context, page, problems } = await openApp(browser, target, options);
+  const dialogs = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    d.dismiss();
+  });
+  try {
+    await fn(page, context);
+    assert.deepEqual(problems.foreignRequests, [], 'no request leaves the page origin');
+    assert.deepEqual(problems.pageErrors, [], 'no uncaught page error');
+    if (!allowConsoleErrors) assert.deepEqual(problems.consoleErrors, [], 'no console error');
+    assert.deepEqual(dialogs, [], 'no dialog (no injected script ran)');
+  } finally {
+    await context.close();
+  }
 }
