@@ -8,7 +8,6 @@
 
 use baleine_engine::build::{BuildOutput, BuildRequest};
 use baleine_engine::images::Reference;
-use baleine_engine::EngineError;
 use baleine_vfs::{Content, Meta, Node};
 
 use crate::args::{self, flag, Command, Flag};
@@ -526,10 +525,6 @@ pub fn prune(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
 }
 
 /// `docker commit`: a new image from a container's file system.
-pub fn commit(cli: &mut Cli<'_>, container: &str, reference: Option<&str>, message: &str, changes: &[String]) -> Result<String, EngineError> {
-    let _ = changes;
-    cli.world.commit_container(container, reference, message)
-}
 
 #[cfg(test)]
 mod tests {

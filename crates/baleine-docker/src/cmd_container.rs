@@ -209,62 +209,70 @@ fn run_inner(cli: &mut Cli<'_>, name: &str, argv: &[String]) -> i32 {
 
 // ---- option parsing ----------------------------------------------------------
 
-/// Parses `-p` values into port bindings.
+/// Parses `-p` values into port bindings: go-connections nat.ParsePortSpec
+/// (ip:hostPort:containerPort/proto, checked in that order).
 pub fn parse_publish(s: &str) -> Result<Vec<PortBinding>, String> {
-    let (spec, proto) = match s.rsplit_once('/') {
-        Some((a, p)) => (a, p.to_string()),
-        None => (s, "tcp".to_string()),
+    let parts: Vec<&str> = s.split(':').collect();
+    let n = parts.len();
+    let (ip, host, cont) = match n {
+        1 => (String::new(), "", parts[0]),
+        2 => (String::new(), parts[0], parts[1]),
+        _ => (parts[..n - 2].join(":"), parts[n - 2], parts[n - 1]),
     };
-    if !matches!(proto.as_str(), "tcp" | "udp" | "sctp") {
+    // nat.SplitProtoPort
+    let (cont, proto) = match cont.split_once('/') {
+        _ if cont.is_empty() || cont.starts_with('/') => ("", ""),
+        None => (cont, "tcp"),
+        Some((c, "")) => (c, "tcp"),
+        Some((c, p)) => (c, p.split('/').next().unwrap_or(p)),
+    };
+    // [::1] -> ::1
+    let ip = ip.strip_prefix('[').and_then(|r| r.strip_suffix(']')).map(str::to_string).unwrap_or(ip);
+    if !ip.is_empty() && ip.parse::<std::net::IpAddr>().is_err() {
+        return Err(format!("invalid IP address: {ip}"));
+    }
+    if cont.is_empty() {
+        return Err(format!("no port specified: {s}<empty>"));
+    }
+    // nat.ParsePortRange
+    let range = |r: &str| -> Option<(u16, u16)> {
+        let (a, b) = r.split_once('-').unwrap_or((r, r));
+        let b = b.split('-').next().unwrap_or(b);
+        let (a, b) = (a.parse::<u16>().ok()?, b.parse::<u16>().ok()?);
+        (b >= a).then_some((a, b))
+    };
+    let (c1, c2) = range(cont).ok_or_else(|| format!("invalid containerPort: {cont}"))?;
+    let (h1, h2) = if host.is_empty() { (0, 0) } else { range(host).ok_or_else(|| format!("invalid hostPort: {host}"))? };
+    if !host.is_empty() && h2 - h1 != c2 - c1 && c1 != c2 {
+        return Err(format!("invalid ranges specified for container and host Ports: {cont} and {host}"));
+    }
+    let lower = proto.to_lowercase();
+    if !matches!(lower.as_str(), "tcp" | "udp" | "sctp") {
         return Err(format!("invalid proto: {proto}"));
     }
-    let parts: Vec<&str> = if spec.starts_with('[') {
-        // [::1]:8080:80
-        match spec.find("]:") {
-            Some(i) => {
-                let ip = &spec[1..i];
-                let rest: Vec<&str> = spec[i + 2..].split(':').collect();
-                let mut v = vec![ip];
-                v.extend(rest);
-                v
-            }
-            None => return Err(format!("invalid port format: {s}")),
+    let proto = lower;
+    Ok((0..=(c2 - c1))
+        .map(|i| PortBinding {
+            container_port: c1 + i,
+            proto: proto.clone(),
+            host_ip: ip.clone(),
+            // A single container port with a host range: the start of the range.
+            host_port: if host.is_empty() { 0 } else if c1 == c2 { h1 } else { h1 + i },
+        })
+        .collect())
+}
+
+/// `--add-host`: docker/cli opts/hosts.go ValidateExtraHost. HOST:IP or
+/// HOST=IP (brackets allowed around the address), returned as HOST:IP.
+pub fn validate_extra_host(val: &str) -> Result<String, String> {
+    let (k, v) = val.split_once('=').or_else(|| val.split_once(':')).filter(|(k, _)| !k.is_empty() && !k.contains(':')).ok_or_else(|| format!("bad format for add-host: {val:?}"))?;
+    if v != "host-gateway" {
+        let ip = v.strip_prefix('[').and_then(|x| x.strip_suffix(']')).filter(|_| v.len() > 2).unwrap_or(v);
+        if ip.parse::<std::net::IpAddr>().is_err() {
+            return Err(format!("invalid IP address in add-host: {ip:?}"));
         }
-    } else {
-        spec.split(':').collect()
-    };
-    let (ip, host, cont) = match parts.as_slice() {
-        [c] => ("", "", *c),
-        [h, c] => ("", *h, *c),
-        [ip, h, c] => (*ip, *h, *c),
-        _ => return Err(format!("invalid port format: {s}")),
-    };
-    let range = |r: &str| -> Result<(u16, u16), String> {
-        let (a, b) = r.split_once('-').unwrap_or((r, r));
-        let a: u16 = a.parse().map_err(|_| format!("invalid containerPort: {r}"))?;
-        let b: u16 = b.parse().map_err(|_| format!("invalid containerPort: {r}"))?;
-        if b < a {
-            return Err(format!("invalid range specified for container port: {r}"));
-        }
-        Ok((a, b))
-    };
-    let (c1, c2) = range(cont).map_err(|_| format!("invalid containerPort: {cont}"))?;
-    let (h1, h2) = if host.is_empty() {
-        (0, 0)
-    } else {
-        range(host).map_err(|_| format!("invalid hostPort: {host}"))?
-    };
-    if host.is_empty() || h2 - h1 == c2 - c1 {
-        let mut v = Vec::new();
-        for i in 0..=(c2 - c1) {
-            v.push(PortBinding { container_port: c1 + i, proto: proto.clone(), host_ip: ip.to_string(), host_port: if host.is_empty() { 0 } else { h1 + i } });
-        }
-        Ok(v)
-    } else if c1 == c2 {
-        Ok(vec![PortBinding { container_port: c1, proto, host_ip: ip.to_string(), host_port: h1 }])
-    } else {
-        Err(format!("invalid ranges specified for container and host Ports: {cont} and {host}"))
     }
+    Ok(format!("{k}:{v}"))
 }
 
 /// Parses `--mount type=...,source=...,target=...,readonly`.
@@ -417,7 +425,11 @@ fn spec_from_args(cli: &Cli<'_>, a: &Args) -> Result<ContainerSpec, String> {
     spec.network_aliases = a.values("network-alias").into_iter().map(str::to_string).collect();
     spec.ip = a.value("ip").map(str::to_string);
     spec.links = a.values("link").into_iter().map(str::to_string).collect();
-    spec.extra_hosts = a.values("add-host").into_iter().map(str::to_string).collect();
+    spec.extra_hosts = a
+        .values("add-host")
+        .into_iter()
+        .map(|h| validate_extra_host(h).map_err(|e| format!("invalid argument \"{h}\" for \"--add-host\" flag: {e}")))
+        .collect::<Result<_, _>>()?;
     spec.dns = a.values("dns").into_iter().map(str::to_string).collect();
     spec.restart = RestartPolicy { name: "no".into(), max_retries: 0 };
     let mut restart_given = false;
@@ -637,14 +649,22 @@ fn cmd_run(cli: &mut Cli<'_>, argv: &[String], create_only: bool) -> i32 {
 
 /// Applies an operation to each named container, docker-style: prints the
 /// name on success, the daemon error otherwise; exit 1 if any failed.
-fn each(cli: &mut Cli<'_>, names: &[String], mut op: impl FnMut(&mut Cli<'_>, &str) -> Result<(), EngineError>) -> i32 {
+fn each(cli: &mut Cli<'_>, names: &[String], op: impl FnMut(&mut Cli<'_>, &str) -> Result<(), EngineError>) -> i32 {
+    each_tolerating(cli, names, false, op)
+}
+
+/// `each`, where a missing object is reported but does not fail the
+/// command when `missing_ok` (docker/cli rm.go with --force).
+fn each_tolerating(cli: &mut Cli<'_>, names: &[String], missing_ok: bool, mut op: impl FnMut(&mut Cli<'_>, &str) -> Result<(), EngineError>) -> i32 {
     let mut status = 0;
     for n in names {
         match op(cli, n) {
             Ok(()) => cli.print(format!("{n}\n")),
             Err(e) => {
                 cli.daemon_error(&e);
-                status = 1;
+                if !(missing_ok && e.kind == baleine_engine::ErrorKind::NotFound) {
+                    status = 1;
+                }
             }
         }
     }
@@ -742,7 +762,9 @@ fn cmd_rm(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
     let force = a.has("force");
     let vols = a.has("volumes");
     let names = a.args.clone();
-    each(cli, &names, |cli, n| cli.world.remove_container(n, force, vols))
+    // docker/cli rm.go: with --force, a container that does not exist is
+    // reported on stderr but does not fail the command.
+    each_tolerating(cli, &names, force, |cli, n| cli.world.remove_container(n, force, vols))
 }
 
 pub fn prune(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
@@ -827,33 +849,21 @@ fn cmd_ps(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
         Ok(a) => a,
         Err(s) => return s,
     };
-    let mut filters: Vec<(String, String)> = Vec::new();
-    for f in a.values("filter") {
-        match f.split_once('=') {
-            Some((k, v)) => {
-                if !matches!(k, "status" | "name" | "id" | "ancestor" | "label" | "network" | "exited" | "health" | "volume" | "publish" | "expose" | "before" | "since" | "is-task") {
-                    cli.err(format!("Error response from daemon: invalid filter '{k}'\n"));
-                    return 1;
-                }
-                if k == "exited" && v.parse::<i64>().is_err() {
-                    cli.err(format!("Error response from daemon: invalid filter 'exited={v}': strconv.Atoi: parsing \"{v}\": invalid syntax\n"));
-                    return 1;
-                }
-                if k == "health" && !matches!(v, "starting" | "healthy" | "unhealthy" | "none") {
-                    cli.err(format!("Error response from daemon: unrecognized filter value for health: {v}\n"));
-                    return 1;
-                }
-                if k == "status" && !matches!(v, "created" | "restarting" | "running" | "removing" | "paused" | "exited" | "dead") {
-                    cli.err(format!("Error response from daemon: invalid filter 'status={v}'\n"));
-                    return 1;
-                }
-                filters.push((k.to_string(), v.to_string()));
-            }
-            None => {
-                cli.err(format!("invalid argument \"{f}\" for \"-f, --filter\" flag: bad format of filter (expected name=value)\nSee 'docker ps --help'.\n"));
-                return 125;
-            }
-        }
+    // moby daemon/list.go acceptedPsFilterTags, then each value's check.
+    let accepted = ["status", "name", "id", "ancestor", "label", "network", "exited", "health", "volume", "publish", "expose", "before", "since", "is-task"];
+    let filters = match crate::parse_filters(cli, &a.values("filter"), &accepted, "docker ps") {
+        Ok(f) => f,
+        Err(s) => return s,
+    };
+    for (k, v) in &filters {
+        let err = match k.as_str() {
+            "exited" if v.parse::<i64>().is_err() => format!("invalid filter 'exited={v}': strconv.Atoi: parsing \"{v}\": invalid syntax"),
+            "health" if !matches!(v.as_str(), "starting" | "healthy" | "unhealthy" | "none") => format!("unrecognized filter value for health: {v}"),
+            "status" if !matches!(v.as_str(), "created" | "restarting" | "running" | "removing" | "paused" | "exited" | "dead") => format!("invalid filter 'status={v}'"),
+            _ => continue,
+        };
+        cli.err(format!("Error response from daemon: {err}\n"));
+        return 1;
     }
     if let Some(f) = a.value("format").filter(|f| !f.is_empty()) {
         if a.has("quiet") {
@@ -975,11 +985,18 @@ pub fn ps_header(field: &str) -> Option<String> {
 
 // ---- logs -------------------------------------------------------------------------
 
-fn parse_since(cli: &Cli<'_>, s: &str) -> Option<u64> {
+/// `--since` / `--until` as the client's timetypes.GetTimestamp reads them:
+/// a duration before now, an RFC 3339 date, or Unix seconds; `Err` holds
+/// the client's message for what is none of these.
+fn parse_since(cli: &Cli<'_>, flag: &str, s: &str) -> Result<u64, String> {
     if let Some(ms) = parse_duration_ms(s).filter(|_| s.chars().any(|c| c.is_ascii_alphabetic())) {
-        return Some(cli.world.now_ms.saturating_sub(ms));
+        return Ok(cli.world.now_ms.saturating_sub(ms));
     }
-    baleine_engine::util::parse_rfc3339(s).map(|secs| secs.saturating_sub(cli.world.epoch_secs) * 1000)
+    let secs = baleine_engine::util::parse_rfc3339(s).or_else(|| s.split('.').next().and_then(|x| x.parse::<u64>().ok()));
+    match secs {
+        Some(secs) => Ok(secs.saturating_sub(cli.world.epoch_secs) * 1000),
+        None => Err(format!("invalid value for \"{flag}\": failed to parse value as time or duration: \"{s}\"")),
+    }
 }
 
 fn cmd_logs(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
@@ -996,8 +1013,14 @@ fn cmd_logs(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
         }
     };
     let logs = cli.world.logs_until_now(&id);
-    let since = a.value("since").and_then(|s| parse_since(cli, s));
-    let until = a.value("until").and_then(|s| parse_since(cli, s));
+    let bound = |flag: &str| a.value(flag).map(|s| parse_since(cli, flag, s)).transpose();
+    let (since, until) = match (bound("since"), bound("until")) {
+        (Ok(since), Ok(until)) => (since, until),
+        (Err(e), _) | (_, Err(e)) => {
+            cli.err(format!("{e}\n"));
+            return 1;
+        }
+    };
     let mut sel: Vec<&LogEntry> = logs.iter().filter(|l| since.is_none_or(|s| l.ms >= s) && until.is_none_or(|u| l.ms <= u)).collect();
     if let Some(t) = a.value("tail") {
         if t != "all" {
@@ -1014,7 +1037,10 @@ fn cmd_logs(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
     }
     let ts = a.has("timestamps");
     let epoch = cli.world.epoch_secs;
-    let lines: Vec<(bool, String)> = sel.iter().map(|l| (l.stderr, if ts { format!("{} {}\n", baleine_engine::util::rfc3339_nanos(l.ms, epoch), l.line) } else { format!("{}\n", l.line) })).collect();
+    // httputils.WriteLogStream: --details puts the (here empty) log
+    // attributes and a space before each line, then the timestamp.
+    let details = if a.has("details") { " " } else { "" };
+    let lines: Vec<(bool, String)> = sel.iter().map(|l| (l.stderr, if ts { format!("{} {details}{}\n", baleine_engine::util::rfc3339_nanos(l.ms, epoch), l.line) } else { format!("{details}{}\n", l.line) })).collect();
     // A TTY merges both streams into one (stdout).
     let tty = cli.world.containers.get(&id).is_some_and(|c| c.spec.tty);
     for (stderr, l) in lines {
@@ -1204,11 +1230,17 @@ fn cmd_rename(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
         Ok(a) => a,
         Err(s) => return s,
     };
-    match cli.world.rename_container(&a.args[0], &a.args[1]) {
+    // docker/cli rename.go checks the trimmed names before the daemon.
+    let (old, new) = (a.args[0].trim(), a.args[1].trim());
+    if old.is_empty() || new.is_empty() {
+        cli.err("Error: Neither old nor new names may be empty\n");
+        return 1;
+    }
+    match cli.world.rename_container(old, new) {
         Ok(()) => 0,
         Err(e) => {
             cli.daemon_error(&e);
-            cli.err(format!("Error: failed to rename container named {}\n", a.args[0]));
+            cli.err(format!("Error: failed to rename container named {old}\n"));
             1
         }
     }
@@ -1251,7 +1283,8 @@ fn cmd_wait(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
 }
 
 fn cmd_top(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
-    let cmd = simple("docker top", "CONTAINER [ps OPTIONS]", "Display the running processes of a container", TOP_FLAGS, 1, usize::MAX);
+    // top.go: flags.SetInterspersed(false), what follows CONTAINER is for ps.
+    let cmd = Command { stop_at_positional: true, ..simple("docker top", "CONTAINER [ps OPTIONS]", "Display the running processes of a container", TOP_FLAGS, 1, usize::MAX) };
     let a = match parse_args(cli, &cmd, argv) {
         Ok(a) => a,
         Err(s) => return s,
@@ -1282,25 +1315,102 @@ fn cmd_top(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
     }
     let nginx = c.process.as_ref().and_then(|p| p.server.as_deref()) == Some("nginx");
     let program_line = if nginx { format!("nginx: master process {}", program.join(" ")) } else { program.join(" ") };
-    let tty = if c.spec.tty { "pts/0" } else { "?" };
     let pid = c.state.pid;
-    let mut text = String::from("UID\tPID\tPPID\tC\tSTIME\tTTY\tTIME\tCMD\n");
+    let proc = |user: &str, pid: u32, ppid: u32, cmd: String| TopProc { user: user.to_string(), pid, ppid, cmd };
+    let mut procs = Vec::new();
     let main_pid = if init {
-        text.push_str(&format!("{user}\t{pid}\t{}\t0\t{stime}\t{tty}\t00:00:00\t/sbin/docker-init -- {}\n", pid.saturating_sub(25), program.join(" ")));
-        text.push_str(&format!("{user}\t{}\t{pid}\t0\t{stime}\t{tty}\t00:00:00\t{program_line}\n", pid + 21));
+        procs.push(proc(&user, pid, pid.saturating_sub(25), format!("/sbin/docker-init -- {}", program.join(" "))));
+        procs.push(proc(&user, pid + 21, pid, program_line));
         pid + 21
     } else {
-        text.push_str(&format!("{user}\t{pid}\t{}\t0\t{stime}\t{tty}\t00:00:00\t{program_line}\n", pid.saturating_sub(25)));
+        procs.push(proc(&user, pid, pid.saturating_sub(25), program_line));
         pid
     };
     if nginx {
         for k in 1..=2 {
-            text.push_str(&format!("101\t{}\t{main_pid}\t0\t{stime}\t?\t00:00:00\tnginx: worker process\n", main_pid + 40 + k));
+            procs.push(proc("101", main_pid + 40 + k, main_pid, "nginx: worker process".into()));
         }
     }
-    // docker/cli top.go: tabwriter.NewWriter(out, 20, 1, 3, ' ', 0).
-    cli.print(crate::tabwriter::tabwrite(&text, 20, 1, 3, ' ', false));
-    0
+    let tty = if c.spec.tty { "pts/0" } else { "?" };
+    match top_table(&procs, &a.args[1..], &stime, tty) {
+        // docker/cli top.go: tabwriter.NewWriter(out, 20, 1, 3, ' ', 0).
+        Ok(text) => {
+            cli.print(crate::tabwriter::tabwrite(&text, 20, 1, 3, ' ', false));
+            0
+        }
+        Err(e) => {
+            cli.err(format!("Error response from daemon: {e}\n"));
+            1
+        }
+    }
+}
+
+/// A process of `docker top`.
+struct TopProc {
+    user: String,
+    pid: u32,
+    ppid: u32,
+    cmd: String,
+}
+
+/// What the host's `ps ARGS` prints of the container's processes (moby
+/// daemon/top_unix.go: `-ef` by default, a PID column required), as
+/// tab-separated rows. Handles `-ef`-like, `aux` and `-o`/`-eo` lists.
+fn top_table(procs: &[TopProc], args: &[String], stime: &str, tty: &str) -> Result<String, String> {
+    let mut columns: Vec<String> = Vec::new();
+    let mut it = args.iter().peekable();
+    let mut bsd = false;
+    while let Some(a) = it.next() {
+        if let Some(list) = a.strip_prefix("-o").or_else(|| a.strip_prefix("-eo")).or_else(|| a.strip_prefix("--format")) {
+            let list = if list.is_empty() { it.next().map(String::as_str).unwrap_or("") } else { list.trim_start_matches('=') };
+            columns.extend(list.split(',').filter(|c| !c.is_empty()).map(str::to_string));
+        } else if !a.starts_with('-') && a.contains('u') {
+            bsd = true;
+        }
+    }
+    let columns: Vec<String> = if !columns.is_empty() {
+        columns
+    } else if bsd {
+        ["user", "pid", "%cpu", "%mem", "vsz", "rss", "tty", "stat", "start", "time", "command"].map(String::from).to_vec()
+    } else {
+        ["uid", "pid", "ppid", "c", "stime", "tty", "time", "cmd"].map(String::from).to_vec()
+    };
+    let field = |p: &TopProc, col: &str| -> Option<(&'static str, String)> {
+        let program = p.cmd.split(' ').next().unwrap_or("");
+        Some(match col {
+            "pid" => ("PID", p.pid.to_string()),
+            "ppid" => ("PPID", p.ppid.to_string()),
+            "user" | "euser" => ("USER", p.user.clone()),
+            "uid" => ("UID", p.user.clone()),
+            "c" => ("C", "0".into()),
+            "%cpu" | "pcpu" => ("%CPU", "0.0".into()),
+            "%mem" | "pmem" => ("%MEM", "0.0".into()),
+            "vsz" => ("VSZ", "1624".into()),
+            "rss" => ("RSS", "932".into()),
+            "tty" | "tname" => ("TTY", tty.into()),
+            "tt" => ("TT", tty.into()),
+            "stat" => ("STAT", "Ss".into()),
+            "stime" | "start_time" => ("STIME", stime.into()),
+            "start" => ("START", stime.into()),
+            "time" | "cputime" => ("TIME", if bsd { "0:00".into() } else { "00:00:00".into() }),
+            "etime" => ("ELAPSED", "00:00".into()),
+            "comm" | "ucomm" => ("COMMAND", baleine_vfs::basename(program).trim_end_matches(':').to_string()),
+            "args" | "command" => ("COMMAND", p.cmd.clone()),
+            "cmd" => ("CMD", p.cmd.clone()),
+            _ => return None,
+        })
+    };
+    let probe = TopProc { user: String::new(), pid: 0, ppid: 0, cmd: String::new() };
+    let titles: Vec<&str> = columns.iter().filter_map(|c| field(&probe, c).map(|(t, _)| t)).collect();
+    if !titles.contains(&"PID") {
+        return Err("Couldn't find PID field in ps output".into());
+    }
+    let mut text = titles.join("\t") + "\n";
+    for p in procs {
+        let row: Vec<String> = columns.iter().filter_map(|c| field(p, c).map(|(_, v)| v)).collect();
+        text.push_str(&(row.join("\t") + "\n"));
+    }
+    Ok(text)
 }
 
 /// The `docker stats` table (also used by the live view).
@@ -1423,23 +1533,32 @@ fn cmd_port(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
             return 1;
         }
     };
-    let mut lines = Vec::new();
-    let mut ports = c.ports.clone();
-    ports.sort_by_key(|p| (p.container_port, p.proto.clone()));
-    let want = a.args.get(1).map(|w| if w.contains('/') { w.clone() } else { format!("{w}/tcp") });
+    // docker/cli port.go: PRIVATE_PORT[/PROTO], tcp by default.
+    let want = match a.args.get(1).map(|w| w.split_once('/').unwrap_or((w, "tcp"))) {
+        Some((port, _)) if port.parse::<u16>().is_err() => {
+            cli.err(format!("Error: invalid port ({port}): strconv.ParseUint: parsing \"{port}\": {}\n", if port.parse::<u64>().is_ok() { "value out of range" } else { "invalid syntax" }));
+            return 1;
+        }
+        w => w.map(|(port, proto)| format!("{port}/{proto}")),
+    };
+    // (private port, proto, host address) sorted as the output lines are.
+    let mut bound: Vec<(u16, String, String)> = Vec::new();
     if c.is_running() {
-        for p in ports.iter().filter(|p| p.host_port != 0) {
-            let key = format!("{}/{}", p.container_port, p.proto);
-            if want.as_ref().is_some_and(|w| *w != key) {
-                continue;
+        for p in c.ports.iter().filter(|p| p.host_port != 0) {
+            let ips: &[&str] = if p.host_ip.is_empty() { &["0.0.0.0", "::"] } else { &[p.host_ip.as_str()] };
+            for ip in ips {
+                bound.push((p.container_port, p.proto.clone(), format::join_host_port(ip, p.host_port)));
             }
-            let prefix = if want.is_some() { String::new() } else { format!("{key} -> ") };
-            if p.host_ip.is_empty() {
-                lines.push(format!("{prefix}0.0.0.0:{}", p.host_port));
-                lines.push(format!("{prefix}[::]:{}", p.host_port));
-            } else {
-                lines.push(format!("{prefix}{}:{}", p.host_ip, p.host_port));
-            }
+        }
+    }
+    bound.sort();
+    let mut lines = Vec::new();
+    for (port, proto, host) in bound {
+        let key = format!("{port}/{proto}");
+        match &want {
+            Some(w) if *w != key => {}
+            Some(_) => lines.push(host),
+            None => lines.push(format!("{key} -> {host}")),
         }
     }
     if lines.is_empty() && want.is_some() {
@@ -1604,7 +1723,7 @@ fn cmd_commit(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
         Err(s) => return s,
     };
     let changes: Vec<String> = a.values("change").into_iter().map(str::to_string).collect();
-    match crate::cmd_build::commit(cli, &a.args[0], a.args.get(1).map(String::as_str), a.value("message").unwrap_or(""), &changes) {
+    match cli.world.commit_container(&a.args[0], a.args.get(1).map(String::as_str), a.value("message").unwrap_or(""), a.value("author").unwrap_or(""), &changes) {
         Ok(id) => {
             cli.print(format!("sha256:{id}\n"));
             0
@@ -1667,4 +1786,40 @@ fn cmd_attach(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
 #[allow(dead_code)]
 fn labels_map(v: &[&str]) -> IndexMap<String, String> {
     v.iter().map(|l| l.split_once('=').map(|(k, v)| (k.to_string(), v.to_string())).unwrap_or((l.to_string(), String::new()))).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn publish(s: &str) -> Result<Vec<(String, u16, String, u16)>, String> {
+        parse_publish(s).map(|v| v.into_iter().map(|p| (p.host_ip, p.host_port, p.proto, p.container_port)).collect())
+    }
+
+    #[test]
+    fn publish_specs_as_go_connections_nat() {
+        assert_eq!(publish("8080:80"), Ok(vec![(String::new(), 8080, "tcp".into(), 80)]));
+        assert_eq!(publish("127.0.0.1:53:53/UDP"), Ok(vec![("127.0.0.1".into(), 53, "udp".into(), 53)]));
+        assert_eq!(publish("[::1]:9443:443"), Ok(vec![("::1".into(), 9443, "tcp".into(), 443)]));
+        assert_eq!(publish("9000-9001:80-81").map(|v| v.len()), Ok(2));
+        assert_eq!(publish("8000-8010:80"), Ok(vec![(String::new(), 8000, "tcp".into(), 80)]));
+        // Checked in ParsePortSpec's order: IP, container port, host port, ranges, protocol.
+        assert_eq!(publish("1.2.3:80:80/xyz"), Err("invalid IP address: 1.2.3".into()));
+        assert_eq!(publish("abc:http/xyz"), Err("invalid containerPort: http".into()));
+        assert_eq!(publish("70000:80/xyz"), Err("invalid hostPort: 70000".into()));
+        assert_eq!(publish("1-2:80-82"), Err("invalid ranges specified for container and host Ports: 80-82 and 1-2".into()));
+        assert_eq!(publish("80/Xyz"), Err("invalid proto: Xyz".into()));
+        assert_eq!(publish("8080:"), Err("no port specified: 8080:<empty>".into()));
+    }
+
+    #[test]
+    fn extra_hosts_as_validate_extra_host() {
+        assert_eq!(validate_extra_host("db:10.0.0.5"), Ok("db:10.0.0.5".into()));
+        assert_eq!(validate_extra_host("db=::1"), Ok("db:::1".into()));
+        assert_eq!(validate_extra_host("db=[::1]"), Ok("db:[::1]".into()));
+        assert_eq!(validate_extra_host("gw:host-gateway"), Ok("gw:host-gateway".into()));
+        assert_eq!(validate_extra_host("db:bad"), Err("invalid IP address in add-host: \"bad\"".into()));
+        assert_eq!(validate_extra_host("db"), Err("bad format for add-host: \"db\"".into()));
+        assert_eq!(validate_extra_host(":1.2.3.4"), Err("bad format for add-host: \":1.2.3.4\"".into()));
+    }
 }

@@ -36,7 +36,7 @@ pub fn run(cli: &mut Cli<'_>, name: &str, argv: &[String]) -> i32 {
     match name {
         "pull" => pull(cli, argv),
         "push" => push(cli, argv),
-        "images" => images(cli, argv),
+        "images" | "image ls" => images(cli, argv, name == "images"),
         "rmi" => rmi(cli, argv),
         "tag" => tag(cli, argv),
         "history" => history(cli, argv),
@@ -144,25 +144,36 @@ fn push(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
     }
 }
 
-fn image_rows(cli: &Cli<'_>, all: bool, dangling: Option<bool>, repo_filter: Option<&str>, refs: &[String], labels: &[String], trunc: bool) -> Vec<Value> {
+/// The `--filter`s of `docker images` (moby daemon/images/image_list.go).
+#[derive(Default)]
+struct ImageFilter {
+    dangling: Option<bool>,
+    /// `reference=` patterns and the REPOSITORY[:TAG] argument: any may match.
+    refs: Vec<String>,
+    labels: Vec<String>,
+    /// Only images created strictly before / after these (`before=`, `since=`).
+    before_secs: Option<u64>,
+    since_secs: Option<u64>,
+}
+
+fn image_rows(cli: &Cli<'_>, all: bool, f: &ImageFilter, trunc: bool) -> Vec<Value> {
     let w = &*cli.world;
     let mut imgs: Vec<&Image> = w.images.values().collect();
     imgs.sort_by(|a, b| b.created_secs.cmp(&a.created_secs));
     let mut rows = Vec::new();
     for img in imgs {
         let is_dangling = img.repo_tags.is_empty();
-        if let Some(d) = dangling {
-            if d != is_dangling {
-                continue;
-            }
+        if f.dangling.is_some_and(|d| d != is_dangling) || f.before_secs.is_some_and(|t| img.created_secs >= t) || f.since_secs.is_some_and(|t| img.created_secs <= t) {
+            continue;
         }
+        let labels = &f.labels;
         if !labels.is_empty() && !labels.iter().all(|l| match l.split_once('=') {
             Some((k, v)) => img.config.labels.get(k).is_some_and(|x| x == v),
             None => img.config.labels.contains_key(l.as_str()),
         }) {
             continue;
         }
-        if is_dangling && !all && dangling != Some(true) && w.images.values().any(|o| o.parent.as_deref() == Some(img.id.as_str())) {
+        if is_dangling && !all && f.dangling != Some(true) && w.images.values().any(|o| o.parent.as_deref() == Some(img.id.as_str())) {
             continue;
         }
         let size = human_size(w.image_size(img));
@@ -178,16 +189,7 @@ fn image_rows(cli: &Cli<'_>, all: bool, dangling: Option<bool>, repo_filter: Opt
             }).collect()
         };
         for (repo, tag) in tags {
-            if let Some(rf) = repo_filter {
-                let (frepo, ftag) = match rf.rsplit_once(':') {
-                    Some((r, t)) if !t.contains('/') => (r, Some(t)),
-                    _ => (rf, None),
-                };
-                if repo != frepo || ftag.is_some_and(|t| t != tag) {
-                    continue;
-                }
-            }
-            if !refs.is_empty() && !refs.iter().any(|r| glob_match(r, &repo) || glob_match(r, &format!("{repo}:{tag}"))) {
+            if !f.refs.is_empty() && !f.refs.iter().any(|r| glob_match(r, &repo) || glob_match(r, &format!("{repo}:{tag}"))) {
                 continue;
             }
             rows.push(json!({
@@ -227,48 +229,63 @@ pub fn glob_match(pat: &str, s: &str) -> bool {
     m(&p, &sv, 0)
 }
 
-fn images(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
+/// `called_as_images`: `docker images`, not `docker image ls`.
+fn images(cli: &mut Cli<'_>, argv: &[String], called_as_images: bool) -> i32 {
     let c = Command { aliases: &["docker image ls", "docker image list", "docker images"], ..cmd("docker images", "[OPTIONS] [REPOSITORY[:TAG]]", "List images", IMAGES_FLAGS, 0, 1) };
     let a = match parse_args(cli, &c, argv) {
         Ok(a) => a,
         Err(s) => return s,
     };
-    let mut dangling = None;
-    let mut refs = Vec::new();
-    let mut labels = Vec::new();
-    for f in a.values("filter") {
-        match f.split_once('=') {
-            Some(("dangling", v)) => dangling = Some(v == "true" || v == "1"),
-            Some(("reference", v)) => refs.push(v.to_string()),
-            Some(("label", v)) => labels.push(v.to_string()),
-            Some(("before" | "since" | "until", _)) => {}
-            Some((k, _)) => {
-                cli.err(format!("Error response from daemon: invalid filter '{k}'\n"));
-                return 1;
+    // moby daemon/images/image_list.go acceptedImageFilterTags.
+    let accepted = ["dangling", "label", "label!", "before", "since", "reference", "until"];
+    let pairs = match crate::parse_filters(cli, &a.values("filter"), &accepted, "docker images") {
+        Ok(f) => f,
+        Err(s) => return s,
+    };
+    let mut filter = ImageFilter::default();
+    for (k, v) in pairs {
+        match k.as_str() {
+            "dangling" => filter.dangling = Some(v == "true" || v == "1"),
+            "reference" => filter.refs.push(v),
+            "label" => filter.labels.push(v),
+            // Several values resolve to the oldest (before) / newest (since) image.
+            "before" | "since" => {
+                let created = match cli.world.image(&v) {
+                    Ok(img) => img.created_secs,
+                    Err(e) => {
+                        cli.daemon_error(&e);
+                        return 1;
+                    }
+                };
+                let bound = if k == "before" { &mut filter.before_secs } else { &mut filter.since_secs };
+                *bound = Some(bound.map_or(created, |b| if k == "before" { b.min(created) } else { b.max(created) }));
             }
-            None => {
-                cli.err(format!("invalid argument \"{f}\" for \"-f, --filter\" flag: bad format of filter (expected name=value)\nSee 'docker images --help'.\n"));
-                return 125;
-            }
+            _ => {}
         }
     }
-    let trunc = !a.has("no-trunc");
-    let rows = image_rows(cli, a.has("all"), dangling, a.args.first().map(String::as_str), &refs, &labels, trunc);
-    if a.has("quiet") {
-        let mut seen = Vec::new();
-        for r in &rows {
-            let id = r["ID"].as_str().unwrap_or("").to_string();
-            if !seen.contains(&id) {
-                seen.push(id.clone());
-                cli.print(format!("{id}\n"));
-            }
-        }
-        return 0;
-    }
-    let default = if a.has("digests") { "table {{.Repository}}\t{{.Tag}}\t{{.Digest}}\t{{.ID}}\t{{.CreatedSince}}\t{{.Size}}" } else { "table {{.Repository}}\t{{.Tag}}\t{{.ID}}\t{{.CreatedSince}}\t{{.Size}}" };
+    let match_name = a.args.first().cloned();
+    filter.refs.extend(match_name.clone());
+    let rows = image_rows(cli, a.has("all"), &filter, !a.has("no-trunc"));
+    // docker/cli formatter/image.go: -q prints the ID of every row (an image
+    // with several tags appears several times).
+    let default = if a.has("quiet") {
+        "{{.ID}}"
+    } else if a.has("digests") {
+        "table {{.Repository}}\t{{.Tag}}\t{{.Digest}}\t{{.ID}}\t{{.CreatedSince}}\t{{.Size}}"
+    } else {
+        "table {{.Repository}}\t{{.Tag}}\t{{.ID}}\t{{.CreatedSince}}\t{{.Size}}"
+    };
     let fmt = a.value("format").unwrap_or(default).to_string();
-    crate::render_format(cli, &fmt, &rows, &image_header, None)
+    let status = crate::render_format(cli, &fmt, &rows, &image_header, None);
+    // docker/cli image/list.go printAmbiguousHint: `docker images ls`.
+    if let Some(m) = match_name.filter(|m| rows.is_empty() && called_as_images && AMBIGUOUS_IMAGE_ARGS.contains(&m.as_str())) {
+        cli.err(format!("\nNo images found matching \"{m}\": did you mean \"docker image {m}\"?\n"));
+    }
+    status
 }
+
+/// `docker image` subcommands and aliases that `docker images X` hints at.
+const AMBIGUOUS_IMAGE_ARGS: &[&str] = &["build", "history", "import", "inspect", "list", "load", "ls", "prune", "pull", "push", "rm", "save", "tag"];
 
 fn image_header(field: &str) -> Option<String> {
     Some(
@@ -385,37 +402,45 @@ fn history(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
     }, None)
 }
 
+/// First line of what `docker save` writes; then one `TAG=ID` line per
+/// image (`=ID` for an image saved by id).
+const ARCHIVE_MAGIC: &str = "BALEINE-IMAGE-ARCHIVE 1";
+
 fn save(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
     let c = Command { aliases: &["docker image save", "docker save"], ..cmd("docker save", "[OPTIONS] IMAGE [IMAGE...]", "Save one or more images to a tar archive (streamed to STDOUT by default)", SAVE_FLAGS, 1, usize::MAX) };
     let a = match parse_args(cli, &c, argv) {
         Ok(a) => a,
         Err(s) => return s,
     };
-    let Some(out) = a.value("output").map(str::to_string) else {
+    let out = a.value("output").map(str::to_string);
+    if out.is_none() && cli.stdout_tty {
         cli.err("cowardly refusing to save to a terminal. Use the -o flag or redirect\n");
         return 1;
-    };
-    let mut names = Vec::new();
-    let mut size = 0;
+    }
+    let mut lines = vec![ARCHIVE_MAGIC.to_string()];
     for n in &a.args {
-        match cli.world.image(n) {
+        let (id, tag) = match cli.world.image(n) {
             Ok(img) => {
-                size += cli.world.image_size(img);
-                names.push(format!("{}={}", n, img.id));
+                let tag = Reference::parse(n).map(|r| r.familiar()).ok().filter(|t| img.repo_tags.contains(t));
+                (img.id.clone(), tag)
             }
             Err(e) => {
                 cli.daemon_error(&e);
                 return 1;
             }
-        }
+        };
+        cli.world.save_image(&id);
+        lines.push(format!("{}={id}", tag.unwrap_or_default()));
     }
+    let content = lines.join("\n") + "\n";
+    let Some(out) = out else {
+        cli.print(content);
+        return 0;
+    };
     let path = cli.host_path(&out);
     let host = cli.world.host_tree;
-    let content = format!("BALEINE-IMAGE-ARCHIVE 1\n{}\n", names.join("\n"));
     if let Some(t) = cli.world.forest.get_mut(host) {
         let _ = t.write(&path, baleine_vfs::Content::Bytes(std::sync::Arc::new(content.into_bytes())), baleine_vfs::Meta::file(), false);
-        // The archive's apparent size is the images' size.
-        let _ = size;
     }
     0
 }
@@ -440,23 +465,31 @@ fn load(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
                 }
             }
         }
-        None => cli.stdin.as_ref().map(|s| String::from_utf8_lossy(s).into_owned()).unwrap_or_default(),
+        // docker/cli load.go: stdin left on the terminal is refused.
+        None => match cli.stdin.as_ref() {
+            Some(s) => String::from_utf8_lossy(s).into_owned(),
+            None => {
+                cli.err("requested load from stdin, but stdin is empty\n");
+                return 1;
+            }
+        },
     };
-    if !text.starts_with("BALEINE-IMAGE-ARCHIVE") {
+    let mut lines = text.lines();
+    if lines.next() != Some(ARCHIVE_MAGIC) {
         cli.err("Error response from daemon: unexpected EOF\n");
         return 1;
     }
-    for line in text.lines().skip(1) {
-        if let Some((name, id)) = line.split_once('=') {
-            if cli.world.images.contains_key(id) {
-                let _ = cli.world.tag(id, name);
-                cli.print(format!("Loaded image: {}\n", Reference::parse(name).map(|r| r.familiar()).unwrap_or_else(|_| name.to_string())));
-            } else {
-                // The image was removed since: bring it back from the catalog if possible.
-                match cli.world.pull(name) {
-                    Ok(_) => cli.print(format!("Loaded image: {}\n", Reference::parse(name).map(|r| r.familiar()).unwrap_or_else(|_| name.to_string()))),
-                    Err(_) => cli.err(format!("baleine: the image {name} saved in this archive no longer exists in this session\n")),
-                }
+    for line in lines {
+        let Some((tag, id)) = line.split_once('=') else { continue };
+        let tag = Some(tag).filter(|t| !t.is_empty());
+        match cli.world.load_image(id, tag) {
+            Ok(()) => cli.print(match tag {
+                Some(t) => format!("Loaded image: {t}\n"),
+                None => format!("Loaded image ID: sha256:{id}\n"),
+            }),
+            Err(e) => {
+                cli.daemon_error(&e);
+                return 1;
             }
         }
     }

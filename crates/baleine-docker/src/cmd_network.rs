@@ -6,7 +6,6 @@ use serde_json::{json, Value};
 
 use crate::args::{flag, Command, Flag};
 use crate::format;
-use crate::gotmpl::GoType;
 use crate::{parse_args, Cli};
 
 const CREATE_FLAGS: &[Flag] = &[
@@ -182,7 +181,12 @@ fn ls(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
         Ok(a) => a,
         Err(s) => return s,
     };
-    let filters: Vec<(String, String)> = a.values("filter").iter().filter_map(|f| f.split_once('=').map(|(k, v)| (k.to_string(), v.to_string()))).collect();
+    // moby api/types/network/network.go acceptedFilters.
+    let accepted = ["dangling", "driver", "id", "label", "name", "scope", "type"];
+    let filters = match crate::parse_filters(cli, &a.values("filter"), &accepted, "docker network ls") {
+        Ok(f) => f,
+        Err(s) => return s,
+    };
     let trunc = !a.has("no-trunc");
     let mut nets: Vec<&Network> = cli.world.networks.values().collect();
     nets.sort_by(|x, y| x.name.cmp(&y.name));
@@ -236,19 +240,9 @@ fn inspect(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
         Ok(a) => a,
         Err(s) => return s,
     };
-    let mut values = Vec::new();
-    let mut status = 0;
-    for n in &a.args {
-        match cli.world.network(n) {
-            Ok(net) => values.push((format::network_json(cli.world, net), &GoType::Json)),
-            Err(_) => {
-                cli.err(format!("Error response from daemon: network {n} not found\n"));
-                status = 1;
-            }
-        }
-    }
+    let items = crate::cmd_system::inspect_items(cli.world, &a.args, "network", false);
     let fmtv = a.value("format").map(str::to_string);
-    crate::cmd_system::print_inspect(cli, &values, fmtv.as_deref()).max(status)
+    crate::cmd_system::print_inspect(cli, items, fmtv.as_deref())
 }
 
 fn rm(cli: &mut Cli<'_>, argv: &[String]) -> i32 {

@@ -114,8 +114,8 @@ pub fn version(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
         Some(f) => {
             // docker/cli version.go: a template that does not parse is
             // StatusError 64 ("template parsing error: ...").
-            let f = crate::gotmpl::unescape_format(f);
-            let t = match crate::gotmpl::parse(&f) {
+            // templates.Parse: `\t` and `\n` stay as typed (unlike ps/images).
+            let t = match crate::gotmpl::parse(f) {
                 Ok(t) => t,
                 Err(e) => {
                     cli.err(format!("template parsing error: {e}\n"));
@@ -184,8 +184,7 @@ pub fn info(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
             cli.print(format!("{line}\n"));
             return 0;
         }
-        let f = crate::gotmpl::unescape_format(f);
-        let t = match crate::gotmpl::parse(&f) {
+        let t = match crate::gotmpl::parse(f) {
             Ok(t) => t,
             Err(e) => {
                 cli.err(format!("template parsing error: {e}\n"));
@@ -250,39 +249,53 @@ pub fn events(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
 
 /// Prints inspect results: a JSON array, or each one through --format over
 /// the Go type the value stands for.
-pub fn print_inspect(cli: &mut Cli<'_>, values: &[(Value, &'static GoType)], fmt: Option<&str>) -> i32 {
-    match fmt {
-        Some(f) if !f.is_empty() && f != "json" => {
-            let f = crate::gotmpl::unescape_format(f);
-            // docker/cli cli/command/inspect/inspector.go: a template that
-            // does not parse is StatusError 64; an execution error is reported
-            // as "template parsing error: ..." (status 1) after the others.
-            let t = match crate::gotmpl::parse(&f) {
+/// docker/cli cli/command/inspect/inspector.go `Inspect`: one result per
+/// reference, in order; a lookup error is kept and reported after the
+/// output (an empty template output still prints a blank line, an empty
+/// list `[]`), and fails the command with status 1. A template that does
+/// not parse is status 64.
+pub fn print_inspect(cli: &mut Cli<'_>, items: Vec<Result<(Value, &'static GoType), String>>, fmt: Option<&str>) -> i32 {
+    let mut errors = Vec::new();
+    let mut found = Vec::new();
+    let mut out = String::new();
+    match fmt.filter(|f| !f.is_empty()) {
+        Some(f) if f != "json" => {
+            // templates.Parse: `\t` and `\n` stay as typed (unlike ps/images).
+            let t = match crate::gotmpl::parse(f) {
                 Ok(t) => t,
                 Err(e) => {
                     cli.err(format!("template parsing error: {e}\n"));
                     return 64;
                 }
             };
-            let mut errors = Vec::new();
-            for (v, ty) in values {
-                match t.execute_as(v, ty) {
-                    Ok(s) => cli.print(format!("{s}\n")),
-                    Err(e) => errors.push(if e.starts_with("template parsing error") { e } else { format!("template parsing error: {e}") }),
+            for item in items {
+                match item.and_then(|(v, ty)| t.execute_as(&v, ty).map_err(|e| if e.starts_with("template parsing error") { e } else { format!("template parsing error: {e}") })) {
+                    Ok(s) => out.push_str(&format!("{s}\n")),
+                    Err(e) => errors.push(e),
                 }
             }
-            for e in &errors {
-                cli.err(format!("{e}\n"));
+            if out.is_empty() {
+                out.push('\n');
             }
-            i32::from(!errors.is_empty())
         }
-        _ => {
-            let arr = Value::Array(values.iter().map(|(v, _)| v.clone()).collect());
-            let text = if values.is_empty() { "[]".to_string() } else { format::pretty_json(&arr) };
-            cli.print(format!("{text}\n"));
-            0
+        f => {
+            for item in items {
+                match item {
+                    Ok((v, _)) => found.push(v),
+                    Err(e) => errors.push(e),
+                }
+            }
+            let arr = Value::Array(found);
+            // `--format json` is compact, the default indented.
+            let text = if f.is_some() { arr.to_string() } else if arr.as_array().is_some_and(Vec::is_empty) { "[]".to_string() } else { format::pretty_json(&arr) };
+            out = format!("{text}\n");
         }
     }
+    cli.print(out);
+    for e in &errors {
+        cli.err(format!("{e}\n"));
+    }
+    i32::from(!errors.is_empty())
 }
 
 pub fn inspect(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
@@ -316,46 +329,30 @@ pub fn inspect_kind(cli: &mut Cli<'_>, argv: &[String], kind: &str) -> i32 {
         cli.err(format!("\"{kind}\" is not a valid value for --type\n"));
         return 1;
     }
-    let mut values = Vec::new();
-    let mut missing = Vec::new();
-    for n in &a.args {
-        let w = &*cli.world;
-        let container = || w.container(n).ok().map(|c| (with_size(w, c, format::container_json(w, c), a.has("size")), &format::CONTAINER_TYPE));
-        let image = || w.image(n).ok().map(|i| (format::image_json(w, i), &GoType::Json));
+    let items = inspect_items(cli.world, &a.args, &kind, a.has("size"));
+    let fmtv = a.value("format").map(str::to_string);
+    print_inspect(cli, items, fmtv.as_deref())
+}
+
+/// Looks each name up as an object of `kind` ("" for any) for `print_inspect`.
+pub fn inspect_items(w: &World, names: &[String], kind: &str, size: bool) -> Vec<Result<(Value, &'static GoType), String>> {
+    let mut items = Vec::new();
+    for n in names {
+        let container = || w.container(n).ok().map(|c| (with_size(w, c, format::container_json(w, c), size), &format::CONTAINER_TYPE));
+        let image = || w.image(n).ok().map(|i| (format::image_json(w, i), &format::IMAGE_TYPE));
         let network = || w.network(n).ok().map(|x| (format::network_json(w, x), &GoType::Json));
         let volume = || w.volumes.get(n).map(|v| (format::volume_json(w, v), &GoType::Json));
-        let found = match kind.as_str() {
-            "container" => container(),
-            "image" => image(),
-            "network" => network(),
-            "volume" => volume(),
-            _ => container().or_else(image).or_else(network).or_else(volume),
-        };
-        match found {
-            Some(v) => values.push(v),
-            None => missing.push(n.clone()),
-        }
-    }
-    let fmtv = a.value("format").map(str::to_string);
-    let status = print_inspect(cli, &values, fmtv.as_deref());
-    if status == 64 {
-        return status;
-    }
-    if !missing.is_empty() {
         // With a type (docker container/image inspect, --type), the client
         // returns the daemon's error; without, "Error: No such object".
-        for m in &missing {
-            match kind.as_str() {
-                "container" => cli.err(format!("Error response from daemon: No such container: {m}\n")),
-                "image" => cli.err(format!("Error response from daemon: No such image: {}\n", baleine_engine::images::display_ref(m))),
-                "network" => cli.err(format!("Error response from daemon: network {m} not found\n")),
-                "volume" => cli.err(format!("Error response from daemon: get {m}: no such volume\n")),
-                _ => cli.err(format!("Error: No such object: {m}\n")),
-            }
-        }
-        return 1;
+        items.push(match kind {
+            "container" => container().ok_or_else(|| format!("Error response from daemon: No such container: {n}")),
+            "image" => image().ok_or_else(|| format!("Error response from daemon: No such image: {}", baleine_engine::images::display_ref(n))),
+            "network" => network().ok_or_else(|| format!("Error response from daemon: network {n} not found")),
+            "volume" => volume().ok_or_else(|| format!("Error response from daemon: get {n}: no such volume")),
+            _ => container().or_else(image).or_else(network).or_else(volume).ok_or_else(|| format!("Error: No such object: {n}")),
+        });
     }
-    status
+    items
 }
 
 /// `inspect --size` adds SizeRw and SizeRootFs after GraphDriver

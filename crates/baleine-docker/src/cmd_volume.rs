@@ -4,8 +4,6 @@ use indexmap::IndexMap;
 use serde_json::{json, Value};
 
 use crate::args::{flag, Command, Flag};
-use crate::format;
-use crate::gotmpl::GoType;
 use crate::{parse_args, Cli};
 
 const CREATE_FLAGS: &[Flag] = &[flag("driver", Some('d'), "string", "Specify volume driver name (default \"local\")"), flag("label", None, "list", "Set metadata for a volume"), flag("name", None, "string", "Specify volume name"), flag("opt", Some('o'), "map", "Set driver specific options (default map[])")];
@@ -78,7 +76,11 @@ fn ls(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
         Ok(a) => a,
         Err(s) => return s,
     };
-    let filters: Vec<(String, String)> = a.values("filter").iter().filter_map(|f| f.split_once('=').map(|(k, v)| (k.to_string(), v.to_string()))).collect();
+    // moby volume/service/service.go acceptedListFilters.
+    let filters = match crate::parse_filters(cli, &a.values("filter"), &["dangling", "name", "driver", "label"], "docker volume ls") {
+        Ok(f) => f,
+        Err(s) => return s,
+    };
     let mut vols: Vec<_> = cli.world.volumes.values().collect();
     vols.sort_by(|x, y| x.name.cmp(&y.name));
     let rows: Vec<Value> = vols
@@ -137,19 +139,9 @@ fn inspect(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
         Ok(a) => a,
         Err(s) => return s,
     };
-    let mut values = Vec::new();
-    let mut status = 0;
-    for n in &a.args {
-        match cli.world.volumes.get(n) {
-            Some(v) => values.push((format::volume_json(cli.world, v), &GoType::Json)),
-            None => {
-                cli.err(format!("Error response from daemon: get {n}: no such volume\n"));
-                status = 1;
-            }
-        }
-    }
+    let items = crate::cmd_system::inspect_items(cli.world, &a.args, "volume", false);
     let fmtv = a.value("format").map(str::to_string);
-    crate::cmd_system::print_inspect(cli, &values, fmtv.as_deref()).max(status)
+    crate::cmd_system::print_inspect(cli, items, fmtv.as_deref())
 }
 
 fn rm(cli: &mut Cli<'_>, argv: &[String]) -> i32 {

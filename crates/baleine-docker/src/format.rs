@@ -80,6 +80,15 @@ pub fn ports_string(c: &Container) -> String {
     displayable_ports(&ports)
 }
 
+/// Go's net.JoinHostPort: IPv6 addresses in brackets.
+pub fn join_host_port(ip: &str, port: u16) -> String {
+    if ip.contains(':') {
+        format!("[{ip}]:{port}")
+    } else {
+        format!("{ip}:{port}")
+    }
+}
+
 /// docker/cli formatter/container.go DisplayablePorts: (private, ip,
 /// public, proto) sorted by comparePorts; equal host/container ports are
 /// grouped into ranges per ip/proto, other mappings listed after them.
@@ -103,8 +112,7 @@ fn displayable_ports(ports: &[(u16, String, u16, String)]) -> String {
         let mut key = kind.clone();
         if !ip.is_empty() {
             if public != private {
-                let host = if ip.contains(':') { format!("[{ip}]:{public}") } else { format!("{ip}:{public}") };
-                host_mappings.push(format!("{host}->{private}/{kind}"));
+                host_mappings.push(format!("{}->{private}/{kind}", join_host_port(ip, *public)));
                 continue;
             }
             key = format!("{ip}/{kind}");
@@ -243,27 +251,29 @@ fn opt_strs(v: &[String]) -> Value {
     }
 }
 
-fn labels_json(labels: &indexmap::IndexMap<String, String>) -> Value {
-    let mut m = Map::new();
-    let mut keys: Vec<&String> = labels.keys().collect();
-    keys.sort();
-    for k in keys {
-        m.insert(k.clone(), Value::String(labels[k].clone()));
-    }
-    Value::Object(m)
+/// A Go map as encoding/json writes it: keys sorted (structs keep their
+/// field order, so only map-typed fields go through here).
+fn go_map(entries: impl IntoIterator<Item = (String, Value)>) -> Value {
+    let mut e: Vec<(String, Value)> = entries.into_iter().collect();
+    e.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+    Value::Object(e.into_iter().collect())
 }
 
-fn exposed_json(exposed: &[String]) -> Value {
-    if exposed.is_empty() {
-        return Value::Null;
+/// A `map[string]string`.
+fn string_map<'a>(m: impl IntoIterator<Item = (&'a String, &'a String)>) -> Value {
+    go_map(m.into_iter().map(|(k, v)| (k.clone(), Value::String(v.clone()))))
+}
+
+fn labels_json(labels: &indexmap::IndexMap<String, String>) -> Value {
+    string_map(labels)
+}
+
+/// A `map[string]struct{}` (ExposedPorts, Volumes), null when empty.
+fn set_json<'a>(keys: impl IntoIterator<Item = &'a String>) -> Value {
+    match go_map(keys.into_iter().map(|k| (k.clone(), json!({})))) {
+        Value::Object(m) if m.is_empty() => Value::Null,
+        v => v,
     }
-    let mut m = Map::new();
-    let mut e = exposed.to_vec();
-    e.sort();
-    for p in e {
-        m.insert(p, json!({}));
-    }
-    Value::Object(m)
 }
 
 fn health_json(h: &Healthcheck) -> Value {
@@ -292,8 +302,23 @@ fn health_json(h: &Healthcheck) -> Value {
 pub static CONTAINER_TYPE: GoType = GoType::Partial(&[
     ("Mounts", GoType::Slice(&MOUNT_POINT)),
     ("State", CONTAINER_STATE),
-    ("HostConfig", GoType::Partial(&[("RestartPolicy", RESTART_POLICY)])),
+    ("HostConfig", GoType::Partial(&[("RestartPolicy", RESTART_POLICY), ("PortBindings", PORT_MAP)])),
+    ("Config", CONFIG_SETS),
+    ("NetworkSettings", GoType::Partial(&[("Ports", PORT_MAP)])),
 ]);
+
+/// What templates see of `docker image inspect` (api/types/image
+/// InspectResponse, its Config a container.Config in API 1.47).
+pub static IMAGE_TYPE: GoType = GoType::Partial(&[("Config", CONFIG_SETS)]);
+
+/// container.Config's sets: ExposedPorts (nat.PortSet) and Volumes, maps
+/// of empty structs (`map[80/tcp:{}]`).
+const CONFIG_SETS: GoType = GoType::Partial(&[("ExposedPorts", GoType::Map(&EMPTY_STRUCT)), ("Volumes", GoType::Map(&EMPTY_STRUCT))]);
+const EMPTY_STRUCT: GoType = GoType::Struct("struct {}", &[]);
+
+/// nat.PortMap: port -> []nat.PortBinding (`map[80/tcp:[{0.0.0.0 8080}]]`).
+const PORT_MAP: GoType = GoType::Map(&GoType::Slice(&PORT_BINDING));
+const PORT_BINDING: GoType = GoType::Struct("nat.PortBinding", &[("HostIp", GoType::Str), ("HostPort", GoType::Str)]);
 
 /// api/types/types.go MountPoint.
 const MOUNT_POINT: GoType = GoType::Struct(
@@ -373,9 +398,9 @@ pub fn container_json(world: &World, c: &Container) -> Value {
     let host_config = json!({
         "Binds": opt_strs(&binds),
         "ContainerIDFile": "",
-        "LogConfig": {"Type": c.spec.log_driver.clone().unwrap_or_else(|| "json-file".into()), "Config": Value::Object(c.spec.log_opts.iter().map(|(k, v)| (k.clone(), Value::String(v.clone()))).collect())},
+        "LogConfig": {"Type": c.spec.log_driver.clone().unwrap_or_else(|| "json-file".into()), "Config": string_map(&c.spec.log_opts)},
         "NetworkMode": c.network_mode,
-        "PortBindings": Value::Object(port_bindings),
+        "PortBindings": go_map(port_bindings),
         "RestartPolicy": {"Name": if c.spec.restart.name.is_empty() { "no".to_string() } else { c.spec.restart.name.clone() }, "MaximumRetryCount": c.spec.restart.max_retries},
         "AutoRemove": c.spec.auto_remove,
         "VolumeDriver": "",
@@ -398,7 +423,7 @@ pub fn container_json(world: &World, c: &Container) -> Value {
         "PublishAllPorts": c.spec.publish_all,
         "ReadonlyRootfs": c.spec.read_only,
         "SecurityOpt": Value::Null,
-        "Tmpfs": if c.spec.tmpfs.is_empty() { Value::Null } else { Value::Object(c.spec.tmpfs.iter().map(|t| { let (p, o) = t.split_once(':').unwrap_or((t.as_str(), "")); (p.to_string(), Value::String(o.to_string())) }).collect()) },
+        "Tmpfs": if c.spec.tmpfs.is_empty() { Value::Null } else { go_map(c.spec.tmpfs.iter().map(|t| { let (p, o) = t.split_once(':').unwrap_or((t.as_str(), "")); (p.to_string(), Value::String(o.to_string())) })) },
         "UTSMode": "",
         "UsernsMode": "",
         "ShmSize": 67108864,
@@ -433,10 +458,10 @@ pub fn container_json(world: &World, c: &Container) -> Value {
             }
         })
         .collect();
-    let mut volumes = Map::new();
-    for v in &c.volumes {
-        volumes.insert(v.clone(), json!({}));
-    }
+    // Config.Volumes: the image's VOLUMEs merged with the anonymous `-v
+    // /path` of the command line (docker/cli opts.go keeps only binds
+    // without a source there; moby daemon/commit.go merge adds the image's).
+    let volumes = set_json(c.volumes.iter().chain(c.spec.binds.iter().filter(|b| !b.contains(':'))));
     let mut config = json!({
         "Hostname": c.hostname,
         "Domainname": "",
@@ -444,14 +469,14 @@ pub fn container_json(world: &World, c: &Container) -> Value {
         "AttachStdin": c.spec.open_stdin && !c.spec.attach_stdout,
         "AttachStdout": c.spec.attach_stdout,
         "AttachStderr": c.spec.attach_stdout,
-        "ExposedPorts": exposed_json(&c.exposed),
+        "ExposedPorts": set_json(&c.exposed),
         "Tty": c.spec.tty,
         "OpenStdin": c.spec.open_stdin,
         "StdinOnce": c.spec.open_stdin && c.spec.attach_stdout,
         "Env": strs(&c.env),
         "Cmd": opt_strs(&c.cmd),
         "Image": c.spec.image,
-        "Volumes": if volumes.is_empty() { Value::Null } else { Value::Object(volumes) },
+        "Volumes": volumes,
         "WorkingDir": if c.workdir == "/" && image.is_some_and(|i| i.config.workdir.is_empty()) && c.spec.workdir.is_none() { String::new() } else { c.workdir.clone() },
         "Entrypoint": opt_strs(&c.entrypoint),
         "OnBuild": Value::Null,
@@ -572,7 +597,7 @@ pub fn container_json(world: &World, c: &Container) -> Value {
             "Bridge": "",
             "SandboxID": if c.is_running() { c.id.chars().rev().collect::<String>() } else { String::new() },
             "SandboxKey": if c.is_running() { format!("/var/run/docker/netns/{}", &c.id[..12]) } else { String::new() },
-            "Ports": Value::Object(ports),
+            "Ports": go_map(ports),
             "HairpinMode": false,
             "LinkLocalIPv6Address": "",
             "LinkLocalIPv6PrefixLen": 0,
@@ -586,7 +611,7 @@ pub fn container_json(world: &World, c: &Container) -> Value {
             "IPPrefixLen": main_prefix,
             "IPv6Gateway": "",
             "MacAddress": main_mac,
-            "Networks": Value::Object(networks),
+            "Networks": go_map(networks),
         },
     })
 }
@@ -601,14 +626,14 @@ pub fn image_json(world: &World, img: &Image) -> Value {
         "AttachStdin": false,
         "AttachStdout": false,
         "AttachStderr": false,
-        "ExposedPorts": exposed_json(&c.exposed),
+        "ExposedPorts": set_json(&c.exposed),
         "Tty": false,
         "OpenStdin": false,
         "StdinOnce": false,
         "Env": strs(&c.env),
         "Cmd": c.cmd.as_ref().map(|v| strs(v)).unwrap_or(Value::Null),
         "Image": "",
-        "Volumes": if c.volumes.is_empty() { Value::Null } else { Value::Object(c.volumes.iter().map(|v| (v.clone(), json!({}))).collect()) },
+        "Volumes": set_json(&c.volumes),
         "WorkingDir": c.workdir,
         "Entrypoint": c.entrypoint.as_ref().map(|v| strs(v)).unwrap_or(Value::Null),
         "OnBuild": opt_strs(&c.onbuild),
@@ -706,8 +731,8 @@ pub fn network_json(world: &World, n: &Network) -> Value {
         "Ingress": false,
         "ConfigFrom": {"Network": ""},
         "ConfigOnly": false,
-        "Containers": Value::Object(containers),
-        "Options": Value::Object(options),
+        "Containers": go_map(containers),
+        "Options": go_map(options),
         "Labels": labels_json(&n.labels),
     })
 }
@@ -720,7 +745,7 @@ pub fn volume_json(world: &World, v: &Volume) -> Value {
         "Labels": if v.labels.is_empty() { Value::Null } else { labels_json(&v.labels) },
         "Mountpoint": v.mountpoint(),
         "Name": v.name,
-        "Options": if v.options.is_empty() { Value::Null } else { Value::Object(v.options.iter().map(|(k, val)| (k.clone(), Value::String(val.clone()))).collect()) },
+        "Options": if v.options.is_empty() { Value::Null } else { string_map(&v.options) },
         "Scope": "local",
     })
 }
@@ -777,4 +802,24 @@ pub fn container_rw_size(w: &World, c: &Container) -> u64 {
             _ => None,
         })
         .sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn go_maps_sort_their_keys() {
+        let m = go_map([("9000/tcp".to_string(), json!(1)), ("53/udp".to_string(), json!(2)), ("8000/tcp".to_string(), json!(3))]);
+        assert_eq!(m.to_string(), r#"{"53/udp":2,"8000/tcp":3,"9000/tcp":1}"#);
+        assert_eq!(set_json(&Vec::<String>::new()), Value::Null);
+        assert_eq!(set_json(&["/z".to_string(), "/a".to_string()]).to_string(), r#"{"/a":{},"/z":{}}"#);
+    }
+
+    #[test]
+    fn host_ports_join_like_go() {
+        assert_eq!(join_host_port("0.0.0.0", 80), "0.0.0.0:80");
+        assert_eq!(join_host_port("::", 80), "[::]:80");
+        assert_eq!(displayable_ports(&[(80, "::1".into(), 8080, "tcp".into())]), "[::1]:8080->80/tcp");
+    }
 }

@@ -1324,6 +1324,8 @@ pub enum GoType {
     Struct(&'static str, &'static [(&'static str, GoType)]),
     /// An object whose Go type is not modelled whole, only these fields.
     Partial(&'static [(&'static str, GoType)]),
+    /// A map with string keys and values of this type (nil prints `map[]`).
+    Map(&'static GoType),
 }
 
 impl GoType {
@@ -1331,14 +1333,15 @@ impl GoType {
     fn field(&'static self, name: &str) -> Option<&'static GoType> {
         match self {
             GoType::Struct(_, fields) | GoType::Partial(fields) => fields.iter().find(|(n, _)| *n == name).map(|(_, t)| t),
+            GoType::Map(t) => Some(t),
             _ => None,
         }
     }
 
-    /// The type of the elements of a slice.
+    /// The type of the elements of a slice or the values of a map.
     fn elem(&'static self) -> &'static GoType {
         match self {
-            GoType::Slice(t) => t,
+            GoType::Slice(t) | GoType::Map(t) => t,
             _ => &GoType::Json,
         }
     }
@@ -1350,7 +1353,7 @@ impl GoType {
             GoType::Bool => Value::Bool(false),
             GoType::Int => Value::Number(Number::from(0)),
             GoType::Struct(..) => Value::Object(Map::new()),
-            GoType::Json | GoType::Slice(_) | GoType::Partial(_) => Value::Null,
+            GoType::Json | GoType::Slice(_) | GoType::Partial(_) | GoType::Map(_) => Value::Null,
         }
     }
 
@@ -1367,6 +1370,7 @@ impl GoType {
             GoType::Bool => "bool".into(),
             GoType::Int => "int".into(),
             GoType::Slice(t) => format!("[]{}", t.name(&t.zero())),
+            GoType::Map(t) => format!("map[string]{}", t.name(&t.zero())),
             GoType::Struct(name, _) => (*name).into(),
         }
     }
@@ -1985,6 +1989,27 @@ fn fmt_arg(out: &mut String, v: &Value, ty: &GoType, verb: char, sp: &Spec, dept
     }
     match (ty, v) {
         (GoType::Struct(name, fields), Value::Object(m)) => return fmt_struct(out, name, fields, m, verb, sp, depth),
+        (GoType::Map(elem), Value::Object(_) | Value::Null) => {
+            let empty = Map::new();
+            let entries = sorted_entries(v.as_object().unwrap_or(&empty));
+            let sharp_v = verb == 'v' && sp.sharp;
+            if sharp_v {
+                out.push_str(&ty.name(v));
+                out.push('{');
+            } else {
+                out.push_str("map[");
+            }
+            for (i, (k, e)) in entries.into_iter().enumerate() {
+                if i > 0 {
+                    out.push_str(if sharp_v { ", " } else { " " });
+                }
+                fmt_arg(out, &Value::String(k.clone()), &GoType::Str, verb, sp, depth + 1)?;
+                out.push(':');
+                fmt_arg(out, e, elem, verb, sp, depth + 1)?;
+            }
+            out.push(if sharp_v { '}' } else { ']' });
+            return Ok(());
+        }
         (GoType::Slice(elem), Value::Array(_) | Value::Null) => {
             let items = v.as_array().map_or(&[][..], Vec::as_slice);
             if verb == 'v' && sp.sharp {
@@ -2563,7 +2588,7 @@ impl<'a> Exec<'a> {
                     return Ok(false);
                 }
                 for (k, e) in sorted_entries(m) {
-                    if !self.range_iteration(b, V::str(k.clone()), V::Val(Cow::Borrowed(e), &GoType::Json))? {
+                    if !self.range_iteration(b, V::str(k.clone()), V::Val(Cow::Borrowed(e), elem))? {
                         break;
                     }
                 }
@@ -2594,7 +2619,7 @@ impl<'a> Exec<'a> {
                 let mut entries: Vec<(String, Value)> = m.into_iter().collect();
                 entries.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
                 for (k, e) in entries {
-                    if !self.range_iteration(b, V::str(k), V::owned(e))? {
+                    if !self.range_iteration(b, V::str(k), V::Val(Cow::Owned(e), elem))? {
                         break;
                     }
                 }

@@ -559,7 +559,15 @@ const POINT: GoType = GoType::Struct("types.MountPoint", &[("Type", GoType::Str)
 
 /// `inspect()` as docker/cli's typed data: Mounts are structs, the rest is
 /// not modelled.
-static TYPED: GoType = GoType::Partial(&[("Mounts", GoType::Slice(&POINT)), ("List", GoType::Slice(&POINT)), ("Empty", GoType::Slice(&POINT))]);
+static TYPED: GoType = GoType::Partial(&[
+    ("Mounts", GoType::Slice(&POINT)),
+    ("List", GoType::Slice(&POINT)),
+    ("Empty", GoType::Slice(&POINT)),
+    ("Obj", GoType::Map(&UNIT)),
+    ("NetworkSettings", GoType::Partial(&[("Networks", GoType::Map(&ADDR))])),
+]);
+const UNIT: GoType = GoType::Struct("struct {}", &[]);
+const ADDR: GoType = GoType::Struct("x.Addr", &[("IPAddress", GoType::Str)]);
 
 #[test]
 fn typed_values_print_and_behave_as_go() {
@@ -587,6 +595,11 @@ fn typed_values_print_and_behave_as_go() {
         // Unmodelled values keep the JSON shape; json prints the JSON.
         ("{{.State}}", "map[ExitCode:137 Health:<nil> Pid:0 Running:false Status:exited]"),
         ("{{json (index .Mounts 0)}}", "{\"Source\":\"/src/a\",\"Destination\":\"/a\"}"),
+        // A typed map: sorted keys, values of the element type, nil is map[].
+        ("{{.NetworkSettings.Networks}}", "map[backend:{172.19.0.3} frontend:{172.18.0.2}]"),
+        ("{{range $k, $v := .NetworkSettings.Networks}}{{$k}}={{$v}};{{end}}", "backend={172.19.0.3};frontend={172.18.0.2};"),
+        ("{{.NetworkSettings.Networks.frontend.IPAddress}}", "172.18.0.2"),
+        ("{{.Obj}} {{printf \"%#v\" .Obj}}", "map[] map[string]struct {}{}"),
     ];
     let mut failures = Vec::new();
     for (t, want) in cases {

@@ -44,6 +44,8 @@ pub struct Cli<'a> {
     pub env: Vec<(String, String)>,
     /// Bytes piped into docker, if any (`echo pw | docker login --password-stdin`).
     pub stdin: Option<Vec<u8>>,
+    /// Standard output is the terminal (not a pipe or a file).
+    pub stdout_tty: bool,
     pub out: Output,
     /// Set by commands that keep the terminal.
     pub pending: Option<Pending>,
@@ -87,9 +89,15 @@ pub struct CliResult {
     pub pending: Option<Pending>,
 }
 
-/// Runs `docker ARGS...` (argv without the leading "docker").
+/// Runs `docker ARGS...` (argv without the leading "docker") with its
+/// output on the terminal.
 pub fn docker(world: &mut World, argv: &[String], cwd: &str, env: &[(String, String)], stdin: Option<&[u8]>) -> CliResult {
-    let mut cli = Cli { world, cwd: cwd.to_string(), env: env.to_vec(), stdin: stdin.map(|s| s.to_vec()), out: Output::new(), pending: None };
+    docker_to(world, argv, cwd, env, stdin, true)
+}
+
+/// `docker`, with standard output on the terminal or not (`stdout_tty`).
+pub fn docker_to(world: &mut World, argv: &[String], cwd: &str, env: &[(String, String)], stdin: Option<&[u8]>, stdout_tty: bool) -> CliResult {
+    let mut cli = Cli { world, cwd: cwd.to_string(), env: env.to_vec(), stdin: stdin.map(|s| s.to_vec()), stdout_tty, out: Output::new(), pending: None };
     let status = dispatch(&mut cli, argv);
     // The client and the daemon take a little real time: model it so that
     // a server started by one command is listening by the next one.
@@ -261,7 +269,7 @@ fn group(cli: &mut Cli<'_>, group: &str, rest: &[String]) -> i32 {
             "run" | "create" | "start" | "stop" | "restart" | "kill" | "rm" | "logs" | "exec" | "pause" | "unpause" | "rename" | "wait" | "top" | "stats" | "port" | "diff" | "cp" | "commit" | "update" | "attach" => cmd_container::run(cli, s, args, true),
             _ => unknown_sub(cli, group, s),
         },
-        ("image", "ls" | "list") => cmd_image::run(cli, "images", args),
+        ("image", "ls" | "list") => cmd_image::run(cli, "image ls", args),
         ("image", "rm" | "remove") => cmd_image::run(cli, "rmi", args),
         ("image", "build") => cmd_build::build(cli, args, "docker image build"),
         ("image", "inspect") => cmd_system::inspect_kind(cli, args, "image"),
@@ -339,6 +347,28 @@ pub(crate) fn run_error_status(e: &EngineError) -> i32 {
         ErrorKind::CommandNotInvokable => 126,
         _ => 125,
     }
+}
+
+/// The `-f, --filter` values of a list command as (name, value) pairs. A
+/// value without `=` fails the flag (pflag, exit 125); a name the daemon
+/// does not accept is its "invalid filter" (moby api/types/filters
+/// Args.Validate, exit 1).
+pub fn parse_filters(cli: &mut Cli<'_>, values: &[&str], accepted: &[&str], cmd_path: &str) -> Result<Vec<(String, String)>, i32> {
+    let mut filters = Vec::new();
+    for f in values {
+        match f.split_once('=') {
+            Some((k, v)) => filters.push((k.to_string(), v.to_string())),
+            None => {
+                cli.err(format!("invalid argument \"{f}\" for \"-f, --filter\" flag: bad format of filter (expected name=value)\nSee '{cmd_path} --help'.\n"));
+                return Err(125);
+            }
+        }
+    }
+    if let Some((k, _)) = filters.iter().find(|(k, _)| !accepted.contains(&k.as_str())) {
+        cli.err(format!("Error response from daemon: invalid filter '{k}'\n"));
+        return Err(1);
+    }
+    Ok(filters)
 }
 
 /// Renders rows with a `--format` (or a default table format).

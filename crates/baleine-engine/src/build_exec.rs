@@ -778,17 +778,7 @@ impl Builder<'_> {
                 st.meta_history(format!("ENTRYPOINT {}", go_q_list(&args)));
             }
             Instruction::Healthcheck(h) => {
-                let hc = match h {
-                    None => Healthcheck { test: vec!["NONE".into()], ..Default::default() },
-                    Some(h) => Healthcheck {
-                        test: h.test.clone(),
-                        interval_ms: h.interval.unwrap_or(0) / 1_000_000,
-                        timeout_ms: h.timeout.unwrap_or(0) / 1_000_000,
-                        start_period_ms: h.start_period.unwrap_or(0) / 1_000_000,
-                        start_interval_ms: h.start_interval.unwrap_or(0) / 1_000_000,
-                        retries: h.retries.unwrap_or(0),
-                    },
-                };
+                let hc = healthcheck_config(h.as_ref());
                 let d = |ms: u64| go_q(&crate::util::go_duration(ms));
                 let text = format!("HEALTHCHECK &{{{} {} {} {} {} {}}}", go_q_list(&hc.test), d(hc.interval_ms), d(hc.timeout_ms), d(hc.start_period_ms), d(hc.start_interval_ms), go_q_rune(hc.retries));
                 st.config.healthcheck = Some(hc);
@@ -1655,6 +1645,103 @@ fn filter_excluded(node: &Node, prefix: &str, pm: &PatternMatcher) -> Node {
     }
 }
 
+/// The image configuration of a HEALTHCHECK (`None`: HEALTHCHECK NONE).
+fn healthcheck_config(h: Option<&baleine_dockerfile::Healthcheck>) -> Healthcheck {
+    match h {
+        None => Healthcheck { test: vec!["NONE".into()], ..Default::default() },
+        Some(h) => Healthcheck {
+            test: h.test.clone(),
+            interval_ms: h.interval.unwrap_or(0) / 1_000_000,
+            timeout_ms: h.timeout.unwrap_or(0) / 1_000_000,
+            start_period_ms: h.start_period.unwrap_or(0) / 1_000_000,
+            start_interval_ms: h.start_interval.unwrap_or(0) / 1_000_000,
+            retries: h.retries.unwrap_or(0),
+        },
+    }
+}
+
+/// Instructions `docker commit --change` accepts (moby builder/dockerfile
+/// builder.go validCommitCommands).
+const COMMIT_CHANGES: &[&str] = &["cmd", "entrypoint", "healthcheck", "env", "expose", "label", "onbuild", "stopsignal", "user", "volume", "workdir"];
+
+/// `docker commit --change`: moby's BuildFromConfig dispatches these
+/// Dockerfile instructions onto the committed configuration.
+pub fn apply_commit_changes(config: &mut ImageConfig, changes: &[String]) -> Result<(), String> {
+    if let Some(bad) = changes.iter().map(|c| c.split_whitespace().next().unwrap_or("").to_lowercase()).find(|k| !COMMIT_CHANGES.contains(&k.as_str())) {
+        return Err(format!("{bad} is not a valid change command"));
+    }
+    let df = baleine_dockerfile::parse(&format!("FROM scratch\n{}", changes.join("\n")));
+    if let Some(d) = df.diagnostics.iter().find(|d| d.severity == baleine_dockerfile::Severity::Error) {
+        return Err(d.message.clone());
+    }
+    let expand = |config: &ImageConfig, w: &str| -> Result<String, String> {
+        let env = |k: &str| config.env.iter().find_map(|e| e.split_once('=').filter(|(n, _)| *n == k).map(|(_, v)| v.to_string()));
+        baleine_dockerfile::expand::expand_word(w, &env, df.escape)
+    };
+    let shell = config.shell.clone().filter(|s| !s.is_empty()).unwrap_or_else(|| vec!["/bin/sh".into(), "-c".into()]);
+    let args = |c: &ShellOrExec| match c {
+        ShellOrExec::Exec(v) => v.clone(),
+        ShellOrExec::Shell(s) => shell.iter().cloned().chain(std::iter::once(s.clone())).collect(),
+    };
+    let mut cmd_set = false;
+    for ins in df.stages.iter().flat_map(|s| &s.instructions) {
+        match &ins.kind {
+            Instruction::Cmd(c) => {
+                config.cmd = Some(args(c));
+                cmd_set = true;
+            }
+            Instruction::Entrypoint(c) => {
+                config.entrypoint = Some(args(c));
+                if !cmd_set {
+                    config.cmd = None;
+                }
+            }
+            Instruction::Env(pairs) => {
+                // Every pair sees the environment from before the instruction.
+                let pairs = pairs.iter().map(|(k, v)| Ok((expand(config, k)?, expand(config, v)?))).collect::<Result<Vec<_>, String>>()?;
+                for (k, v) in pairs {
+                    config.env.retain(|e| e.split('=').next() != Some(k.as_str()));
+                    config.env.push(format!("{k}={v}"));
+                }
+            }
+            Instruction::Label(pairs) => {
+                for (k, v) in pairs {
+                    let (k, v) = (expand(config, k)?, expand(config, v)?);
+                    config.labels.insert(k, v);
+                }
+            }
+            Instruction::Expose(words) => {
+                let words = words.iter().map(|w| expand(config, w)).collect::<Result<Vec<_>, _>>()?;
+                for p in parse_ports(&words)? {
+                    if !config.exposed.contains(&p) {
+                        config.exposed.push(p);
+                    }
+                }
+            }
+            Instruction::User(u) => config.user = expand(config, u)?,
+            Instruction::Workdir(p) => {
+                let p = expand(config, p)?;
+                config.workdir = go_clean(&if p.starts_with('/') { p } else { format!("{}/{p}", config.workdir) });
+            }
+            Instruction::Volume(paths) => {
+                for p in paths {
+                    let p = expand(config, p)?;
+                    if !config.volumes.contains(&p) {
+                        config.volumes.push(p);
+                    }
+                }
+            }
+            Instruction::Stopsignal(s) => config.stop_signal = Some(expand(config, s)?),
+            Instruction::Onbuild(_) => config.onbuild.extend(ins.onbuild_expression()),
+            Instruction::Healthcheck(h) => {
+                config.healthcheck = Some(healthcheck_config(h.as_ref()));
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1689,5 +1776,21 @@ mod tests {
     fn ports() {
         assert_eq!(parse_ports(&["80".into(), "53/UDP".into(), "8000-8001".into()]).unwrap(), vec!["80/tcp", "53/udp", "8000/tcp", "8001/tcp"]);
         assert!(parse_ports(&["abc".into()]).is_err());
+    }
+
+    #[test]
+    fn commit_changes() {
+        let mut c = ImageConfig { env: vec!["PATH=/bin".into()], cmd: Some(vec!["sleep".into(), "1".into()]), workdir: "/app".into(), ..Default::default() };
+        let changes: Vec<String> = ["ENV HOME=/root DIR=$HOME/x", "CMD echo hi", "EXPOSE 80 53/udp", "WORKDIR sub", "LABEL a=b", "USER nobody"].iter().map(|s| s.to_string()).collect();
+        apply_commit_changes(&mut c, &changes).unwrap();
+        assert_eq!(c.env, vec!["PATH=/bin", "HOME=/root", "DIR=/x"]);
+        assert_eq!(c.cmd, Some(vec!["/bin/sh".into(), "-c".into(), "echo hi".into()]));
+        assert_eq!(c.exposed, vec!["53/udp", "80/tcp"]);
+        assert_eq!((c.workdir.as_str(), c.user.as_str(), c.labels.get("a").map(String::as_str)), ("/app/sub", "nobody", Some("b")));
+        // ENTRYPOINT without CMD in the same changes resets CMD.
+        apply_commit_changes(&mut c, &["ENTRYPOINT [\"ls\"]".to_string()]).unwrap();
+        assert_eq!((c.entrypoint.clone(), c.cmd.clone()), (Some(vec!["ls".into()]), None));
+        assert_eq!(apply_commit_changes(&mut c, &["RUN true".to_string()]), Err("run is not a valid change command".into()));
+        assert_eq!(apply_commit_changes(&mut c, &["FROM alpine".to_string()]), Err("from is not a valid change command".into()));
     }
 }

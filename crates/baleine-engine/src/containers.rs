@@ -303,7 +303,7 @@ impl World {
         if let Some(h) = self.containers[id].healthcheck.clone() {
             if !h.disabled() && !h.test.is_empty() {
                 let first = if h.start_period_ms > 0 && h.start_interval_ms > 0 { h.start_interval_ms } else { h.interval() };
-                self.schedule_at(now + first, Scheduled::Health { cid: id.to_string(), gen });
+                self.schedule_at(now + first, Scheduled::Health { cid: id.to_string(), gen, lookup: None });
             }
         }
         match result.process.exit {
@@ -777,9 +777,24 @@ pub fn signal_number(sig: &str) -> i32 {
 
 impl World {
     /// `docker commit`: a new image whose top layer is the container's changes.
-    pub fn commit_container(&mut self, name_or_id: &str, reference: Option<&str>, message: &str) -> EngineResult<String> {
+    /// `docker commit`: `author` and `changes` (Dockerfile instructions)
+    /// as given with `--author` / `--change`.
+    pub fn commit_container(&mut self, name_or_id: &str, reference: Option<&str>, message: &str, author: &str, changes: &[String]) -> EngineResult<String> {
         let c = self.container(name_or_id)?.clone();
         let base = self.images.get(&c.image_id).cloned().ok_or_else(|| EngineError::no_such_image(&c.image_id))?;
+        let tags: Vec<String> = match reference {
+            Some(r) => vec![crate::images::Reference::parse(r)?.familiar()],
+            None => Vec::new(),
+        };
+        // The container's configuration, then the changes (a bad one fails
+        // the commit before anything is made).
+        let mut config = base.config.clone();
+        config.env = c.env.clone();
+        config.cmd = if c.cmd.is_empty() { None } else { Some(c.cmd.clone()) };
+        config.entrypoint = if c.entrypoint.is_empty() { None } else { Some(c.entrypoint.clone()) };
+        // moby image.NewChildImage: the commit's author, not the parent's.
+        config.author = author.to_string();
+        crate::build_exec::apply_commit_changes(&mut config, changes).map_err(EngineError::invalid)?;
         let tree = self.forest.tree(c.rootfs).clone();
         let skip = ["/etc/hosts", "/etc/hostname", "/etc/resolv.conf"];
         let size: u64 = tree
@@ -800,9 +815,7 @@ impl World {
         image.repo_digests.clear();
         image.created_secs = now_secs;
         image.layers.push(layer.clone());
-        image.config.env = c.env.clone();
-        image.config.cmd = if c.cmd.is_empty() { None } else { Some(c.cmd.clone()) };
-        image.config.entrypoint = if c.entrypoint.is_empty() { None } else { Some(c.entrypoint.clone()) };
+        image.config = config;
         image.rootfs = tree;
         for p in skip {
             let _ = image.rootfs.remove(p);
@@ -811,10 +824,6 @@ impl World {
         image.comment = message.to_string();
         image.history.push(crate::model::HistoryEntry { created_secs: now_secs, created_by: c.command_line(), size, empty_layer: false, comment: message.to_string() });
         image.built = false;
-        let tags: Vec<String> = match reference {
-            Some(r) => vec![crate::images::Reference::parse(r)?.familiar()],
-            None => Vec::new(),
-        };
         self.add_image(image, &tags, &[(layer, size)]);
         let name = c.name.clone();
         self.event("container", "commit", &c.id, &name, vec![]);

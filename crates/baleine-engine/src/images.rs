@@ -11,7 +11,7 @@ use crate::catalog_data::IMAGES;
 use crate::error::{EngineError, EngineResult, ErrorKind};
 use crate::model::*;
 use crate::util::{parse_rfc3339, sha256_hex};
-use crate::world::{Pushed, World};
+use crate::world::{Pushed, Saved, World};
 
 /// A parsed image reference ("nginx:alpine", "user/app:1.0",
 /// "registry.example.com:5000/team/app@sha256:...").
@@ -532,6 +532,29 @@ impl World {
         (lines, reclaimed)
     }
 
+    /// `docker save`: keeps what the archive holds of image `id`.
+    pub fn save_image(&mut self, id: &str) {
+        if let Some(img) = self.images.get(id) {
+            let layer_sizes = img.layers.iter().map(|d| (d.clone(), self.layers.get(d).map_or(0, |l| l.size))).collect();
+            self.saved.insert(id.to_string(), Saved { image: img.clone(), layer_sizes });
+        }
+    }
+
+    /// `docker load` of image `id` from an archive, tagged `tag` (none when
+    /// it was saved by id).
+    pub fn load_image(&mut self, id: &str, tag: Option<&str>) -> EngineResult<()> {
+        let s = self.saved.get(id).cloned().ok_or_else(|| EngineError::invalid("unexpected EOF"))?;
+        let tags: Vec<String> = tag.into_iter().map(str::to_string).collect();
+        let mut image = s.image;
+        // The archive's manifest has tags, not the registry's digests.
+        if !self.images.contains_key(id) {
+            image.repo_digests.clear();
+        }
+        self.add_image(image, &tags, &s.layer_sizes);
+        self.event("image", "load", id, tag.unwrap_or(id), vec![]);
+        Ok(())
+    }
+
     /// `docker push`: copies the image to the simulated registry.
     pub fn push(&mut self, name: &str) -> EngineResult<(Reference, Vec<(String, bool)>, String, u64)> {
         let r = Reference::parse(name)?;
@@ -634,4 +657,26 @@ pub fn merge_env(base: &[String], over: &[String]) -> Vec<String> {
         }
     }
     map.into_iter().map(|(k, v)| format!("{k}={v}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn save_then_load_brings_back_a_removed_image() {
+        let mut w = World::new(7, 1_764_057_600);
+        w.pull("alpine").unwrap();
+        w.tag("alpine", "snap:1").unwrap();
+        let id = w.image_id("snap:1").unwrap();
+        w.save_image(&id);
+        w.remove_image("snap:1", false).unwrap();
+        w.remove_image("alpine", false).unwrap();
+        assert!(w.images.is_empty());
+        w.load_image(&id, Some("snap:1")).unwrap();
+        let img = w.image("snap:1").unwrap();
+        assert_eq!((img.repo_tags.clone(), img.repo_digests.len()), (vec!["snap:1".to_string()], 0));
+        assert!(w.image_size(img) > 0);
+        assert_eq!(w.load_image("0123", None).unwrap_err().message, "unexpected EOF");
+    }
 }

@@ -430,7 +430,10 @@ impl World {
         let cid = self.container_id(container)?;
         let c = &self.containers[&cid];
         if !c.endpoints.contains_key(&nid) {
-            return Err(EngineError::new(ErrorKind::Forbidden, format!("container {} is not connected to network {}", cid, self.networks[&nid].name)));
+            // moby daemon/container_operations.go: a stopped container's
+            // message (DisconnectFromNetwork) says "the network".
+            let the = if c.is_running() { "" } else { "the " };
+            return Err(EngineError::new(ErrorKind::Forbidden, format!("container {} is not connected to {the}network {}", cid, self.networks[&nid].name)));
         }
         if let Some(c) = self.containers.get_mut(&cid) {
             c.endpoints.shift_remove(&nid);

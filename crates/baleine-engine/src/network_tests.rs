@@ -78,3 +78,13 @@ fn connect_with_ip() {
     w.start_container("c2").unwrap();
     assert_eq!(ip_on(&w, "c2", "fixed"), "10.50.0.131");
 }
+
+#[test]
+fn disconnect_from_a_network_not_joined() {
+    let mut w = world();
+    let up = w.create_container(spec("up", "auto", None)).unwrap();
+    w.start_container(&up).unwrap();
+    let down = w.create_container(spec("down", "auto", None)).unwrap();
+    assert_eq!(w.network_disconnect("fixed", "up").unwrap_err().message, format!("container {up} is not connected to network fixed"));
+    assert_eq!(w.network_disconnect("fixed", "down").unwrap_err().message, format!("container {down} is not connected to the network fixed"));
+}

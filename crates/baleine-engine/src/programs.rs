@@ -1087,22 +1087,45 @@ fn ifconfig(sys: &mut ContainerSys<'_>, args: &[String], out: &mut Output) -> i3
     0
 }
 
-fn ps(sys: &mut ContainerSys<'_>, _args: &[String], out: &mut Output) -> i32 {
+fn ps(sys: &mut ContainerSys<'_>, args: &[String], out: &mut Output) -> i32 {
     let (user, _, _) = sys.user();
-    let main = sys
-        .container()
-        .and_then(|c| c.process.as_ref().map(|p| match p.server.as_deref() {
-            Some("nginx") => format!("nginx: master process nginx -g daemon off;"),
-            Some("postgres") => "postgres".to_string(),
-            Some("redis") => "redis-server *:6379".to_string(),
-            _ => p.argv.join(" "),
-        }))
-        .unwrap_or_else(|| "sh".into());
-    if matches!(sys.ctx.os_family, OsFamily::Alpine | OsFamily::Busybox) {
-        out.out(format!("PID   USER     TIME  COMMAND\n    1 {:<8}  0:00 {main}\n{:>5} {:<8}  0:00 ps\n", "root", 7 + (sys.world.now_ms / 1000 % 50), user));
-    } else {
-        out.out(format!("    PID TTY          TIME CMD\n      1 ?        00:00:00 {}\n     {} ?        00:00:00 ps\n", basename(main.split(' ').next().unwrap_or("sh")), 7 + (sys.world.now_ms / 1000 % 50)));
+    let c = sys.container();
+    let argv: Vec<String> = c.map(|c| c.entrypoint.iter().chain(&c.cmd).cloned().collect()).unwrap_or_default();
+    // `docker run IMAGE ps`: ps is the container's main process.
+    let ps_is_main = matches!(sys.ctx.mode, RunMode::Account { .. }) && argv.first().is_some_and(|a| basename(a) == "ps");
+    let main = match c.and_then(|c| c.process.as_ref()).and_then(|p| p.server.as_deref()) {
+        Some("nginx") => "nginx: master process nginx -g daemon off;".to_string(),
+        Some("postgres") => "postgres".to_string(),
+        Some("redis") => "redis-server *:6379".to_string(),
+        _ if argv.is_empty() => "sh".into(),
+        _ => argv.join(" "),
+    };
+    // --init: docker-init is PID 1 and runs the command as PID 7.
+    let mut procs: Vec<(u64, String, String)> = Vec::new();
+    if c.is_some_and(|c| c.spec.init) {
+        procs.push((1, "root".into(), format!("/sbin/docker-init -- {}", argv.join(" "))));
     }
+    let first_pid = if procs.is_empty() { 1 } else { 7 };
+    let me = std::iter::once("ps").chain(args.iter().map(String::as_str)).collect::<Vec<_>>().join(" ");
+    if ps_is_main {
+        procs.push((first_pid, user, me));
+    } else {
+        procs.push((first_pid, "root".into(), main));
+        procs.push((first_pid + 1 + (sys.world.now_ms / 1000 % 50), user, me));
+    }
+    let mut text = String::new();
+    if matches!(sys.ctx.os_family, OsFamily::Alpine | OsFamily::Busybox) {
+        text.push_str("PID   USER     TIME  COMMAND\n");
+        for (pid, user, cmd) in procs {
+            text.push_str(&format!("{pid:>5} {user:<8}  0:00 {cmd}\n"));
+        }
+    } else {
+        text.push_str("    PID TTY          TIME CMD\n");
+        for (pid, _, cmd) in procs {
+            text.push_str(&format!("{pid:>7} ?        00:00:00 {}\n", basename(cmd.split(' ').next().unwrap_or("sh"))));
+        }
+    }
+    out.out(text);
     0
 }
 

@@ -3,8 +3,10 @@
 //! time from the simulated clock), the main process at start, `docker exec`
 //! and healthcheck probes.
 
+use std::borrow::Cow;
+
 use baleine_shell::{Flavor, Invocation, Output, Shell, Stream, System};
-use baleine_vfs::{view_list, view_node, view_stat, Content, Fs, FsResult, FsView, Meta, Node, Stat};
+use baleine_vfs::{view_list, view_node, view_stat, Content, Fs, FsResult, FsView, Meta, Node, Stat, Tree};
 
 use crate::containers::container_view;
 use crate::error::{EngineError, EngineResult, ErrorKind};
@@ -54,17 +56,26 @@ pub struct ExecCtx {
     pub host: bool,
 }
 
-fn split_env(env: &[String]) -> Vec<(String, String)> {
+fn split_env(env: &[String]) -> impl Iterator<Item = (String, String)> + '_ {
     env.iter().map(|e| match e.split_once('=') {
         Some((k, v)) => (k.to_string(), v.to_string()),
         None => (e.clone(), String::new()),
-    }).collect()
+    })
 }
 
 impl ExecCtx {
     pub fn for_container(world: &World, id: &str, mode: RunMode) -> ExecCtx {
+        ExecCtx::for_container_with_home(world, id, mode, home_of)
+    }
+
+    /// [`ExecCtx::for_container`], `home` finding the user's home folder
+    /// when the environment sets no HOME.
+    fn for_container_with_home(world: &World, id: &str, mode: RunMode, home: impl FnOnce(&World, &FsView, &str) -> String) -> ExecCtx {
         let c = &world.containers[id];
-        let mut env = split_env(&c.env);
+        // Room for what is added below (HOSTNAME, TERM, HOME): probes build
+        // this at every run.
+        let mut env = Vec::with_capacity(c.env.len() + 3);
+        env.extend(split_env(&c.env));
         if !env.iter().any(|(k, _)| k == "HOSTNAME") {
             env.insert(usize::from(env.first().is_some_and(|(k, _)| k == "PATH")), ("HOSTNAME".into(), c.hostname.clone()));
         }
@@ -72,13 +83,13 @@ impl ExecCtx {
             env.push(("TERM".into(), "xterm".into()));
         }
         let user = if c.user.is_empty() { "root".to_string() } else { c.user.clone() };
-        let home = home_of(world, &container_view(c), &user);
+        let view = container_view(c);
         if !env.iter().any(|(k, _)| k == "HOME") {
-            env.push(("HOME".into(), home));
+            env.push(("HOME".into(), home(world, &view, &user)));
         }
         ExecCtx {
             cid: Some(id.to_string()),
-            view: container_view(c),
+            view,
             env,
             user,
             hostname: c.hostname.clone(),
@@ -338,8 +349,7 @@ pub fn resolve_executable(world: &World, ctx: &ExecCtx, exe: &str) -> Result<Str
         let p = baleine_vfs::normalize(&ctx.workdir, exe);
         return check(&p).unwrap_or(Err(ExecError::NoSuchFile));
     }
-    let path = ctx.env.iter().rev().find(|(k, _)| k == "PATH").map(|(_, v)| v.clone()).unwrap_or_else(|| "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin".into());
-    for dir in path.split(':').filter(|d| !d.is_empty()) {
+    for dir in search_path(ctx).split(':').filter(|d| !d.is_empty()) {
         if let Some(r) = check(&baleine_vfs::join(dir, exe)) {
             if r.is_ok() {
                 return r;
@@ -347,6 +357,91 @@ pub fn resolve_executable(world: &World, ctx: &ExecCtx, exe: &str) -> Result<Str
         }
     }
     Err(ExecError::NotFound)
+}
+
+/// The folders a process searches for programs: its PATH, or the runtime's
+/// default without one.
+fn search_path(ctx: &ExecCtx) -> &str {
+    ctx.env.iter().rev().find(|(k, _)| k == "PATH").map_or("/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", |(_, v)| v.as_str())
+}
+
+/// What a healthcheck probe read in the container's files, kept for the
+/// next probe: probes run every few seconds for as long as the container
+/// runs, and would otherwise read /etc/passwd and search PATH again in files
+/// that rarely change. The trees of the view are kept as they were (a clone
+/// is O(1)): [`Tree::same`] on each of them proves that nothing changed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProbeLookup {
+    view: FsView,
+    trees: Vec<Option<Tree>>,
+    /// The user and their home folder.
+    user: String,
+    home: String,
+    /// Exec-form probes: where the executable was searched, and whether it
+    /// was found.
+    exe: Option<ExeSearch>,
+}
+
+/// A PATH search ([`resolve_executable`]) and what decides it besides the files.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct ExeSearch {
+    name: String,
+    search_path: String,
+    workdir: String,
+    found: bool,
+}
+
+/// The trees of a view (root first, then each mount's), as they are now.
+fn view_trees<'a>(world: &'a World, view: &'a FsView) -> impl Iterator<Item = Option<&'a Tree>> + 'a {
+    std::iter::once(view.root).chain(view.mounts.iter().map(|m| m.tree)).map(|id| world.forest.get(id))
+}
+
+impl ProbeLookup {
+    /// The files of `view` are what they were.
+    fn files_unchanged(&self, world: &World, view: &FsView) -> bool {
+        self.view == *view
+            && view_trees(world, view).zip(&self.trees).all(|(now, then)| match (now, then) {
+                (Some(now), Some(then)) => now.same(then),
+                (None, None) => true,
+                _ => false,
+            })
+    }
+
+    /// [`home_of`], from `previous` when it still holds.
+    fn home(previous: Option<&ProbeLookup>, world: &World, view: &FsView, user: &str) -> String {
+        match previous.filter(|p| p.user == user && p.files_unchanged(world, view)) {
+            Some(p) => p.home.clone(),
+            None => home_of(world, view, user),
+        }
+    }
+
+    /// What a probe running in `ctx` reads (with `exe` for the exec form),
+    /// `previous` when it still holds.
+    fn find(world: &World, ctx: &ExecCtx, exe: Option<&str>, previous: Option<Box<ProbeLookup>>) -> Box<ProbeLookup> {
+        let holds = |p: &ProbeLookup| {
+            p.user == ctx.user
+                && p.files_unchanged(world, &ctx.view)
+                && match (&p.exe, exe) {
+                    (Some(s), Some(exe)) => s.name == exe && s.search_path == search_path(ctx) && s.workdir == ctx.workdir,
+                    (None, None) => true,
+                    _ => false,
+                }
+        };
+        if let Some(p) = previous.filter(|p| holds(p)) {
+            return p;
+        }
+        Box::new(ProbeLookup {
+            view: ctx.view.clone(),
+            trees: view_trees(world, &ctx.view).map(|t| t.cloned()).collect(),
+            user: ctx.user.clone(),
+            home: home_of(world, &ctx.view, &ctx.user),
+            exe: exe.map(|exe| ExeSearch { name: exe.to_string(), search_path: search_path(ctx).to_string(), workdir: ctx.workdir.clone(), found: resolve_executable(world, ctx, exe).is_ok() }),
+        })
+    }
+
+    fn found(&self) -> bool {
+        self.exe.as_ref().is_some_and(|s| s.found)
+    }
 }
 
 /// The flavour of `/bin/sh` in an image family.
@@ -359,14 +454,22 @@ pub fn shell_flavor(os: OsFamily) -> Flavor {
 
 /// Quotes argv into one shell line that runs exactly that argv.
 pub fn quote_argv(argv: &[String]) -> String {
-    argv.iter().map(|a| quote(a)).collect::<Vec<_>>().join(" ")
+    let mut line = String::new();
+    for (i, a) in argv.iter().enumerate() {
+        if i > 0 {
+            line.push(' ');
+        }
+        line.push_str(&quote(a));
+    }
+    line
 }
 
-pub fn quote(a: &str) -> String {
+/// One shell word for `a` (borrowed when it needs no quotes).
+pub fn quote(a: &str) -> Cow<'_, str> {
     if !a.is_empty() && a.chars().all(|c| c.is_ascii_alphanumeric() || "-_./=:,@%+".contains(c)) {
-        a.to_string()
+        Cow::Borrowed(a)
     } else {
-        format!("'{}'", a.replace('\'', "'\\''"))
+        Cow::Owned(format!("'{}'", a.replace('\'', "'\\''")))
     }
 }
 
@@ -379,12 +482,11 @@ pub struct MainResult {
 /// Runs a program given as argv in `sys` (exec semantics: no shell parsing
 /// of the arguments).
 pub fn exec_argv(sys: &mut ContainerSys<'_>, argv: &[String], stdin: Option<&[u8]>, out: &mut Output) -> i32 {
-    let env = sys.ctx.env.clone();
-    let mut shell = Shell::new(shell_flavor(sys.ctx.os_family), &env, &sys.ctx.workdir.clone());
+    let mut shell = Shell::new(shell_flavor(sys.ctx.os_family), &sys.ctx.env, &sys.ctx.workdir);
     shell.state.stdout_tty = sys.ctx.tty;
-    let line = quote_argv(argv);
     match stdin {
         Some(input) => {
+            let env = sys.ctx.env.clone();
             // Feed stdin through a heredoc-free path: run the command with the bytes.
             let exe = argv.first().cloned().unwrap_or_default();
             let path = resolve_executable(sys.world, &sys.ctx, &exe).ok();
@@ -403,10 +505,7 @@ pub fn exec_argv(sys: &mut ContainerSys<'_>, argv: &[String], stdin: Option<&[u8
             }
             crate::programs::run(sys, &mut shell, &inv, out).unwrap_or(127)
         }
-        None => {
-            let r = shell.run_str(sys, &line, out);
-            r.status
-        }
+        None => shell.run_str(sys, &quote_argv(argv), out).status,
     }
 }
 
@@ -555,24 +654,26 @@ impl World {
     }
 
     /// Runs a healthcheck probe now.
-    pub(crate) fn on_health_check(&mut self, id: &str, gen: u64) {
+    pub(crate) fn on_health_check(&mut self, id: &str, gen: u64, lookup: Option<Box<ProbeLookup>>) {
         let Some(c) = self.containers.get(id) else { return };
         if c.generation != gen || c.state.status != Status::Running {
             if c.generation == gen && c.state.status == Status::Paused {
                 let h = c.healthcheck.clone().unwrap_or_default();
-                self.schedule_at(self.now_ms + h.interval(), crate::world::Scheduled::Health { cid: id.to_string(), gen });
+                self.schedule_at(self.now_ms + h.interval(), crate::world::Scheduled::Health { cid: id.to_string(), gen, lookup });
             }
             return;
         }
-        let Some(h) = c.healthcheck.clone() else { return };
+        let Some(mut h) = c.healthcheck.clone() else { return };
         let started = c.state.started_ms.unwrap_or(0);
         let in_start_period = self.now_ms < started + h.start_period_ms;
-        let (argv, shell_form) = match h.test.first().map(String::as_str) {
-            Some("CMD") => (h.test[1..].to_vec(), false),
-            Some("CMD-SHELL") => (h.test[1..].to_vec(), true),
-            _ => (h.test.clone(), true),
-        };
-        let ctx = ExecCtx::for_container(self, id, RunMode::Detached);
+        let shell_form = h.test.first().map(String::as_str) != Some("CMD");
+        let mut argv = std::mem::take(&mut h.test);
+        if matches!(argv.first().map(String::as_str), Some("CMD" | "CMD-SHELL")) {
+            argv.remove(0);
+        }
+        let ctx = ExecCtx::for_container_with_home(self, id, RunMode::Detached, |world, view, user| ProbeLookup::home(lookup.as_deref(), world, view, user));
+        let exe = (!shell_form).then(|| argv.first().map_or("", String::as_str));
+        let lookup = ProbeLookup::find(self, &ctx, exe, lookup);
         let mut sys = ContainerSys::new(self, ctx);
         let mut out = Output::new();
         let status = if shell_form {
@@ -582,21 +683,19 @@ impl World {
             let mut shell = Shell::new(Flavor::Ash, &env, &wd);
             shell.state.stdout_tty = false;
             shell.run_str(&mut sys, &script, &mut out).status
+        } else if lookup.found() {
+            exec_argv(&mut sys, &argv, None, &mut out)
         } else {
-            let exe = argv.first().cloned().unwrap_or_default();
-            match resolve_executable(sys.world, &sys.ctx, &exe) {
-                Ok(_) => exec_argv(&mut sys, &argv, None, &mut out),
-                Err(_) => {
-                    out.out(format!("OCI runtime exec failed: exec failed: unable to start container process: exec: \"{exe}\": executable file not found in $PATH: unknown"));
-                    -1
-                }
-            }
+            let exe = argv.first().map_or("", String::as_str);
+            out.out(format!("OCI runtime exec failed: exec failed: unable to start container process: exec: \"{exe}\": executable file not found in $PATH: unknown"));
+            -1
         };
         let took = sys.elapsed_ms.min(h.timeout());
         let timed_out = sys.elapsed_ms > h.timeout();
         let now = self.now_ms;
         let output = out.text();
         let mut became = None;
+        let mut healthy = false;
         if let Some(c) = self.containers.get_mut(id) {
             let ok = status == 0 && !timed_out;
             if let Some(health) = c.state.health.as_mut() {
@@ -617,15 +716,15 @@ impl World {
                         became = Some("unhealthy");
                     }
                 }
+                healthy = health.status == "healthy";
             }
         }
         if let Some(st) = became {
             let name = self.containers[id].name.clone();
             self.event("container", &format!("health_status: {st}"), id, &name, vec![]);
         }
-        let healthy = self.containers.get(id).and_then(|c| c.state.health.as_ref()).is_some_and(|h| h.status == "healthy");
         let next = if !healthy && h.start_interval_ms > 0 && self.now_ms < started + h.start_period_ms { h.start_interval_ms } else { h.interval() };
-        self.schedule_at(now + next.max(1), crate::world::Scheduled::Health { cid: id.to_string(), gen });
+        self.schedule_at(now + next.max(1), crate::world::Scheduled::Health { cid: id.to_string(), gen, lookup: Some(lookup) });
     }
 }
 
@@ -645,6 +744,19 @@ mod tests {
             w.start_container(&id).unwrap();
             let logs = w.logs_until_now(&id);
             assert_eq!(logs.first().map(|l| l.line.as_str()), Some(first), "{image}");
+        }
+    }
+
+    /// `docker run alpine ps`: ps is PID 1; with --init it runs under docker-init.
+    #[test]
+    fn ps_as_the_main_process() {
+        let mut w = World::new(7, 1_764_057_600);
+        w.pull("alpine").unwrap();
+        for (init, want) in [(false, vec!["PID   USER     TIME  COMMAND", "    1 root      0:00 ps"]), (true, vec!["PID   USER     TIME  COMMAND", "    1 root      0:00 /sbin/docker-init -- ps", "    7 root      0:00 ps"])] {
+            let id = w.create_container(ContainerSpec { image: "alpine".into(), cmd: Some(vec!["ps".into()]), init, ..Default::default() }).unwrap();
+            w.start_container(&id).unwrap();
+            let logs: Vec<String> = w.logs_until_now(&id).into_iter().map(|l| l.line).collect();
+            assert_eq!(logs, want);
         }
     }
 }

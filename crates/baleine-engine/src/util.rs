@@ -192,14 +192,17 @@ pub fn rfc3339_nanos(ms: u64, epoch_secs: u64) -> String {
     format!("{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}:{s:02}.{nanos:09}Z")
 }
 
-/// Parses "2023-10-18T20:36:12Z"-like text to Unix seconds.
+/// Parses "2023-10-18T20:36:12Z"-like text to Unix seconds; the time of
+/// day may be cut after the hour or the minutes, or left out ("2023-10-18").
 pub fn parse_rfc3339(s: &str) -> Option<u64> {
-    let b = s.as_bytes();
-    if b.len() < 19 {
+    if s.len() < 10 || s.as_bytes()[4] != b'-' || s.as_bytes()[7] != b'-' {
         return None;
     }
     let num = |r: std::ops::Range<usize>| -> Option<i64> { s.get(r)?.parse().ok() };
-    let (y, mo, d, h, mi, se) = (num(0..4)?, num(5..7)?, num(8..10)?, num(11..13)?, num(14..16)?, num(17..19)?);
+    let (y, mo, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
+    let time = s.get(10..).and_then(|t| t.strip_prefix('T')).unwrap_or("");
+    let field = |i: usize| -> Option<i64> { time.get(i * 3..i * 3 + 2).map_or(Some(0), |x| x.parse().ok()) };
+    let (h, mi, se) = (field(0)?, field(1)?, field(2)?);
     let y2 = if mo <= 2 { y - 1 } else { y };
     let era = y2.div_euclid(400);
     let yoe = y2 - era * 400;
@@ -357,6 +360,9 @@ mod tests {
         assert_eq!(go_duration(90_000), "1m30s");
         assert_eq!(parse_size("512m"), Some(512 * 1024 * 1024));
         assert_eq!(parse_rfc3339("1970-01-02T00:00:00Z"), Some(86400));
+        assert_eq!(parse_rfc3339("1970-01-02"), Some(86400));
+        assert_eq!(parse_rfc3339("1970-01-02T01:30"), Some(86400 + 5400));
+        assert_eq!(parse_rfc3339("1970-01"), None);
         let (y, mo, d, ..) = civil(parse_rfc3339("2026-11-25T08:00:00Z").unwrap());
         assert_eq!((y, mo, d), (2026, 11, 25));
     }

@@ -34,8 +34,8 @@ pub struct Event {
 pub enum Scheduled {
     /// The main process of container `cid` exits (if still generation `gen`).
     Exit { cid: String, gen: u64 },
-    /// Run the healthcheck of `cid`.
-    Health { cid: String, gen: u64 },
+    /// Run the healthcheck of `cid`, with what the previous probe found.
+    Health { cid: String, gen: u64, lookup: Option<Box<crate::sys::ProbeLookup>> },
     /// The restart manager starts `cid` again.
     Restart { cid: String, gen: u64 },
 }
@@ -45,6 +45,13 @@ pub enum Scheduled {
 pub struct Pushed {
     pub image: Image,
     pub digest: String,
+}
+
+/// An image as `docker save` wrote it into an archive, with its layers' sizes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Saved {
+    pub image: Image,
+    pub layer_sizes: Vec<(String, u64)>,
 }
 
 /// The daemon: every Docker object of the simulated machine, the host's
@@ -75,6 +82,9 @@ pub struct World {
     pub registry: IndexMap<String, Pushed>,
     /// registry host -> user name.
     pub logins: IndexMap<String, String>,
+    /// image id -> what `docker save` archived (`docker load` brings it
+    /// back, even after `docker rmi`).
+    pub saved: IndexMap<String, Saved>,
     pub build: crate::build::BuildState,
     pub revision: u64,
     /// Host directories that tools (tar, cp) and binds use.
@@ -107,6 +117,7 @@ impl World {
             seq: 0,
             registry: IndexMap::new(),
             logins: IndexMap::new(),
+            saved: IndexMap::new(),
             build: Default::default(),
             revision: 0,
             host_home: "/home/learner".into(),
@@ -154,18 +165,15 @@ impl World {
 
     pub fn advance_to(&mut self, target: u64) {
         let mut guard = 0u32;
-        while let Some((&key, _)) = self.schedule.iter().next() {
-            if key.0 > target {
+        while let Some(next) = self.schedule.first_entry() {
+            if next.key().0 > target {
                 break;
             }
             guard += 1;
             if guard > 100_000 {
                 break;
             }
-            let what = match self.schedule.remove(&key) {
-                Some(w) => w,
-                None => break,
-            };
+            let (key, what) = next.remove_entry();
             if key.0 > self.now_ms {
                 self.now_ms = key.0;
             }
@@ -180,7 +188,7 @@ impl World {
     fn run_scheduled(&mut self, what: Scheduled) {
         match what {
             Scheduled::Exit { cid, gen } => self.on_process_exit(&cid, gen),
-            Scheduled::Health { cid, gen } => self.on_health_check(&cid, gen),
+            Scheduled::Health { cid, gen, lookup } => self.on_health_check(&cid, gen, lookup),
             Scheduled::Restart { cid, gen } => self.on_restart(&cid, gen),
         }
     }

@@ -74,7 +74,7 @@ impl System for HostSys<'_> {
         }
         if kind == "docker" || name == "docker" {
             let stdin = inv.stdin;
-            let r = baleine_docker::docker(self.inner.world, &inv.argv[1..], inv.cwd, inv.env, stdin);
+            let r = baleine_docker::docker_to(self.inner.world, &inv.argv[1..], inv.cwd, inv.env, stdin, shell.stdout_is_tty());
             out.append(r.out);
             if r.pending.is_some() {
                 self.pending = r.pending;

@@ -181,6 +181,12 @@ impl Stdin {
 }
 
 impl Shell {
+    /// Whether what the running command writes on stdout reaches the
+    /// terminal (not a pipe, a file or a command substitution).
+    pub fn stdout_is_tty(&self) -> bool {
+        self.state.out_tty
+    }
+
     /// Runs a parsed script. Output goes to `out`; returns `$?`.
     pub fn run(&mut self, sys: &mut dyn System, script: &Script, out: &mut Output) -> RunOutcome {
         let mut stdin = Stdin::tty();

@@ -12,11 +12,13 @@
 //! Architecture invariant: no real I/O here. Paths are plain `/`-separated
 //! strings; times are the simulated clock's seconds passed in by the caller.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::Arc;
 
 mod path;
+use path::is_normal;
 pub use path::{basename, dirname, join, normalize, split};
 
 /// Metadata of a file or directory.
@@ -152,16 +154,24 @@ impl Tree {
         &self.root
     }
 
+    /// Same tree object, not merely equal: two clones with no change in
+    /// between. A shared root is never changed in place (writes copy it), so
+    /// a tree that changed after being cloned is never `same` as the clone.
+    pub fn same(&self, other: &Tree) -> bool {
+        Arc::ptr_eq(&self.root, &other.root)
+    }
+
     /// The node at an absolute path (the root itself for "/").
     pub fn get(&self, path: &str) -> Option<Node> {
-        let parts = split(path);
-        if parts.is_empty() {
+        // Walks the components as `split` gives them, without collecting them.
+        let mut parts = path.split('/').filter(|p| !p.is_empty() && *p != ".").peekable();
+        let mut dir: &Dir = &self.root;
+        if parts.peek().is_none() {
             return Some(Node::Dir(self.root.clone()));
         }
-        let mut dir: &Dir = &self.root;
-        for (i, part) in parts.iter().enumerate() {
-            let node = dir.entries.get(*part)?;
-            if i + 1 == parts.len() {
+        while let Some(part) = parts.next() {
+            let node = dir.entries.get(part)?;
+            if parts.peek().is_none() {
                 return Some(node.clone());
             }
             match node {
@@ -390,30 +400,45 @@ impl FsView {
     /// this view. The longest mount prefix wins.
     pub fn resolve(&self, path: &str) -> (TreeId, String, bool) {
         let path = normalize("/", path);
+        let (id, inner, ro) = self.resolve_normal(&path);
+        (id, inner.into_owned(), ro)
+    }
+
+    /// [`FsView::resolve`] of a path already normal (see [`is_normal`]):
+    /// borrows it when no mount changes it.
+    fn resolve_normal<'p>(&self, path: &'p str) -> (TreeId, Cow<'p, str>, bool) {
         let mut best: Option<&Mount> = None;
         for m in &self.mounts {
-            let under = path == m.target || m.target == "/" || path.starts_with(&format!("{}/", m.target));
+            let under = m.target == "/" || is_under(path, &m.target);
             if under && best.is_none_or(|b| m.target.len() >= b.target.len()) {
                 best = Some(m);
             }
         }
         match best {
-            Some(m) => {
+            Some(m) if m.target != "/" => {
                 let rest = &path[m.target.len().min(path.len())..];
-                let inner = if m.target == "/" { path.clone() } else { format!("{}{}", m.source.trim_end_matches('/'), rest) };
+                let inner = format!("{}{}", m.source.trim_end_matches('/'), rest);
                 let inner = if inner.is_empty() { "/".to_string() } else { inner };
-                (m.tree, inner, m.readonly)
+                (m.tree, Cow::Owned(inner), m.readonly)
             }
-            None => (self.root, path, self.root_readonly),
+            Some(m) => (m.tree, Cow::Borrowed(path), m.readonly),
+            None => (self.root, Cow::Borrowed(path), self.root_readonly),
         }
     }
+}
+
+/// `path` is `dir` or inside it.
+fn is_under(path: &str, dir: &str) -> bool {
+    path.strip_prefix(dir).is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
 }
 
 /// Every tree of a machine.
 #[derive(Clone, Debug, Default)]
 pub struct Forest {
-    trees: BTreeMap<TreeId, Tree>,
-    next: u32,
+    /// Indexed by [`TreeId`]: ids are handed out in sequence and never
+    /// reused, so a removed tree leaves an empty slot. Every file access
+    /// looks its tree up: an index beats a search.
+    trees: Vec<Option<Tree>>,
 }
 
 impl Forest {
@@ -422,33 +447,32 @@ impl Forest {
     }
 
     pub fn add(&mut self, tree: Tree) -> TreeId {
-        let id = TreeId(self.next);
-        self.next += 1;
-        self.trees.insert(id, tree);
+        let id = TreeId(self.trees.len() as u32);
+        self.trees.push(Some(tree));
         id
     }
 
     pub fn get(&self, id: TreeId) -> Option<&Tree> {
-        self.trees.get(&id)
+        self.trees.get(id.0 as usize)?.as_ref()
     }
 
     pub fn get_mut(&mut self, id: TreeId) -> Option<&mut Tree> {
-        self.trees.get_mut(&id)
+        self.trees.get_mut(id.0 as usize)?.as_mut()
     }
 
     pub fn remove(&mut self, id: TreeId) -> Option<Tree> {
-        self.trees.remove(&id)
+        self.trees.get_mut(id.0 as usize)?.take()
     }
 
     pub fn tree(&self, id: TreeId) -> &Tree {
         static EMPTY: std::sync::OnceLock<Tree> = std::sync::OnceLock::new();
-        self.trees.get(&id).unwrap_or_else(|| EMPTY.get_or_init(Tree::new))
+        self.get(id).unwrap_or_else(|| EMPTY.get_or_init(Tree::new))
     }
 
     /// Bytes of real file content held by every tree (what the
     /// session-wide limit counts; opaque blobs only have a nominal size).
     pub fn total_bytes(&self) -> u64 {
-        self.trees.values().map(Tree::real_bytes).sum()
+        self.trees.iter().flatten().map(Tree::real_bytes).sum()
     }
 
     pub fn mounted<'a>(&'a mut self, view: &'a FsView) -> Mounted<'a> {
@@ -519,14 +543,16 @@ pub fn view_stat(forest: &Forest, view: &FsView, path: &str) -> FsResult<Stat> {
 }
 
 pub fn view_node(forest: &Forest, view: &FsView, path: &str) -> FsResult<Node> {
-    let path = normalize("/", path);
-    let (id, inner, _) = view.resolve(&path);
+    // Lookups (PATH searches, probes) are frequent: a normal path is used as is.
+    let path = if is_normal(path) { Cow::Borrowed(path) } else { Cow::Owned(normalize("/", path)) };
+    let (id, inner, _) = view.resolve_normal(&path);
     match forest.tree(id).get(&inner) {
         Some(n) => Ok(n),
         None => {
             // A mount point whose parent folders do not exist in the root
             // still shows up as a directory.
-            if view.mounts.iter().any(|m| m.target.starts_with(&format!("{}/", path.trim_end_matches('/'))) || m.target == path) {
+            let dir = path.trim_end_matches('/');
+            if view.mounts.iter().any(|m| m.target.strip_prefix(dir).is_some_and(|rest| rest.starts_with('/')) || m.target == *path) {
                 Ok(Node::Dir(Arc::new(Dir::default())))
             } else {
                 Err(FsError::NotFound)

@@ -5,9 +5,19 @@ pub fn split(path: &str) -> Vec<&str> {
     path.split('/').filter(|p| !p.is_empty() && *p != ".").collect()
 }
 
+/// Whether `path` is already what [`normalize`] makes of it: absolute,
+/// without empty, `.` or `..` components and without a trailing slash.
+pub(crate) fn is_normal(path: &str) -> bool {
+    path == "/" || path.strip_prefix('/').is_some_and(|rest| rest.split('/').all(|p| !matches!(p, "" | "." | "..")))
+}
+
 /// Resolves `path` against `cwd` and removes `.`, `..` and repeated slashes.
 /// The result is absolute and has no trailing slash (except "/").
 pub fn normalize(cwd: &str, path: &str) -> String {
+    // Most paths handed around are already normal: one copy, no splitting.
+    if is_normal(path) {
+        return path.to_string();
+    }
     let mut parts: Vec<&str> = Vec::new();
     if !path.starts_with('/') {
         parts.extend(split(cwd));
@@ -74,5 +84,12 @@ mod tests {
         assert_eq!(dirname("/a/b"), "/a");
         assert_eq!(dirname("/a"), "/");
         assert_eq!(basename("/a/b/"), "b");
+        for p in ["/", "/a", "/a/b.c", "/.a/..b"] {
+            assert!(is_normal(p), "{p}");
+            assert_eq!(normalize("/x", p), p);
+        }
+        for p in ["", "a", "//", "/a/", "/a//b", "/./a", "/a/..", "/a/../b"] {
+            assert!(!is_normal(p), "{p}");
+        }
     }
 }

@@ -58,12 +58,14 @@ pub fn short_name(world: &World, id: &str) -> String {
 
 /// The containers of a project (sorted by name).
 pub fn containers(world: &World, project: &str, oneoff: bool, services: &[String]) -> Vec<Ctr> {
+    // The service filter goes first: a start polls one service at a time,
+    // and one label lookup then sets aside every other container.
     let mut v: Vec<Ctr> = world
         .containers
         .values()
+        .filter(|c| services.is_empty() || c.label(SERVICE_LABEL).is_some_and(|s| services.iter().any(|x| x == s)))
         .filter(|c| c.label(PROJECT_LABEL) == Some(project))
         .filter(|c| oneoff || c.label(ONEOFF_LABEL) != Some("True"))
-        .filter(|c| services.is_empty() || c.label(SERVICE_LABEL).is_some_and(|s| services.iter().any(|x| x == s)))
         .map(|c| Ctr {
             id: c.id.clone(),
             name: c.name.clone(),
@@ -834,7 +836,7 @@ impl Waiter {
         self.started = true;
         self.since = world.now_ms;
         for d in self.deps.iter_mut() {
-            let ctrs = containers(world, &self.project, false, &[d.service.clone()]);
+            let ctrs = containers(world, &self.project, false, std::slice::from_ref(&d.service));
             if let Some(p) = p.as_deref_mut() {
                 for c in &ctrs {
                     p.ev(out, world.now_ms, &c.event_id(), St::Working, "Waiting");
@@ -858,7 +860,7 @@ impl Waiter {
         }
         let now = world.now_ms;
         for d in self.deps.iter_mut().filter(|d| !d.satisfied) {
-            let ctrs = containers(world, &self.project, false, &[d.service.clone()]);
+            let ctrs = containers(world, &self.project, false, std::slice::from_ref(&d.service));
             let mut emit = |p: &mut Option<&mut Progress>, st: St, text: &str| {
                 if let Some(p) = p.as_deref_mut() {
                     for c in &ctrs {
@@ -914,14 +916,20 @@ impl Waiter {
 
 /// Starts the selected services in dependency order on the simulated
 /// clock (compose's `start` / `InDependencyOrder` / `startService`).
+///
+/// Services are kept by their position in the selection: a step runs once
+/// per poll of the clock, so it must not clone or look up names.
 #[derive(Clone, Debug)]
 pub struct Starter {
     project: String,
     order: Vec<String>,
-    /// service -> its dependencies within the selection (all conditions).
-    graph: IndexMap<String, Vec<String>>,
-    waiters: IndexMap<String, Waiter>,
-    done: BTreeSet<String>,
+    /// Per service of `order`: its dependencies within the selection (all
+    /// conditions, as positions in `order`) and its waits (None when the
+    /// service is not in the project: it never starts).
+    graph: Vec<Vec<usize>>,
+    waiters: Vec<Option<Waiter>>,
+    done: Vec<bool>,
+    done_count: usize,
     /// Containers already running when the start began (left alone).
     skip: BTreeSet<String>,
 }
@@ -948,15 +956,17 @@ fn service_deps(lp: &Loaded, name: &str) -> Vec<Dep> {
 impl Starter {
     pub fn new(world: &World, lp: &Loaded) -> Starter {
         let project = &lp.project;
-        let mut graph = IndexMap::new();
-        let mut waiters = IndexMap::new();
+        let position: IndexMap<&str, usize> = lp.selected.iter().enumerate().map(|(i, name)| (name.as_str(), i)).collect();
+        let mut graph = Vec::with_capacity(lp.selected.len());
+        let mut waiters = Vec::with_capacity(lp.selected.len());
         for name in &lp.selected {
-            let Some(s) = project.services.get(name) else { continue };
-            graph.insert(name.clone(), s.depends_on.keys().filter(|d| lp.selected.contains(*d)).cloned().collect::<Vec<_>>());
-            waiters.insert(name.clone(), Waiter::new(&project.name, name, service_deps(lp, name)));
+            let s = project.services.get(name);
+            graph.push(s.map(|s| s.depends_on.keys().filter_map(|d| position.get(d.as_str()).copied()).collect()).unwrap_or_default());
+            waiters.push(s.map(|_| Waiter::new(&project.name, name, service_deps(lp, name))));
         }
         let skip = containers(world, &project.name, false, &[]).into_iter().filter(|c| c.status == Status::Running || c.status == Status::Paused).map(|c| c.id).collect();
-        Starter { project: project.name.clone(), order: lp.selected.clone(), graph, waiters, done: BTreeSet::new(), skip }
+        let done = vec![false; lp.selected.len()];
+        Starter { project: project.name.clone(), order: lp.selected.clone(), graph, waiters, done, done_count: 0, skip }
     }
 
     /// The `depends_on` waits of one service (`run`).
@@ -976,12 +986,7 @@ impl Starter {
     }
 
     pub fn finished(&self) -> bool {
-        self.done.len() >= self.order.len()
-    }
-
-    /// Names of services started so far.
-    pub fn started(&self) -> Vec<String> {
-        self.done.iter().cloned().collect()
+        self.done_count >= self.order.len()
     }
 
     /// Does what can be done now.
@@ -993,15 +998,11 @@ impl Starter {
                 return Outcome::Blocked;
             }
             let mut progressed = false;
-            for name in self.order.clone() {
-                if self.done.contains(&name) {
+            for i in 0..self.order.len() {
+                if self.done[i] || !self.graph[i].iter().all(|&d| self.done[d]) {
                     continue;
                 }
-                let deps = self.graph.get(&name).cloned().unwrap_or_default();
-                if !deps.iter().all(|d| self.done.contains(d)) {
-                    continue;
-                }
-                let Some(w) = self.waiters.get_mut(&name) else { continue };
+                let Some(w) = self.waiters[i].as_mut() else { continue };
                 if !w.started {
                     if let Err(e) = w.begin(world, out, p.as_deref_mut()) {
                         return Outcome::Failed(e);
@@ -1014,7 +1015,7 @@ impl Starter {
                     Err(e) => return Outcome::Failed(e),
                 }
                 // Start the service's containers.
-                let ctrs = containers(world, &self.project, false, &[name.clone()]);
+                let ctrs = containers(world, &self.project, false, std::slice::from_ref(&self.order[i]));
                 for c in ctrs {
                     if self.skip.contains(&c.id) || world.containers.get(&c.id).is_some_and(|x| x.is_running()) {
                         continue;
@@ -1033,7 +1034,8 @@ impl Starter {
                         p.ev(out, world.now_ms, &eid, St::Done, "Started");
                     }
                 }
-                self.done.insert(name.clone());
+                self.done[i] = true;
+                self.done_count += 1;
                 progressed = true;
             }
             if self.finished() {

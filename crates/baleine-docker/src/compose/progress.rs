@@ -50,7 +50,7 @@ struct Ev {
 pub struct Progress {
     title: String,
     mode: Mode,
-    ids: Vec<String>,
+    /// By id, in the order the ids first appeared (the order of the lines).
     events: IndexMap<String, Ev>,
     finished: bool,
 }
@@ -64,11 +64,11 @@ const RESET: &str = "\x1b[0m";
 
 impl Progress {
     pub fn new(title: &str, mode: Mode) -> Progress {
-        Progress { title: title.to_string(), mode, ids: Vec::new(), events: IndexMap::new(), finished: false }
+        Progress { title: title.to_string(), mode, events: IndexMap::new(), finished: false }
     }
 
     pub fn is_empty(&self) -> bool {
-        self.ids.is_empty()
+        self.events.is_empty()
     }
 
     /// An event with a status text (containers, networks, volumes).
@@ -99,9 +99,6 @@ impl Progress {
                 out.err(format!("{}\n", serde_json::Value::Object(m)));
             }
             _ => {}
-        }
-        if !self.ids.iter().any(|x| x == id) {
-            self.ids.push(id.to_string());
         }
         match self.events.get_mut(id) {
             Some(last) => {
@@ -159,7 +156,7 @@ impl Progress {
 
     /// The last frame of compose's tty writer.
     pub fn render(&self, now: u64, color: bool, width: usize) -> String {
-        if self.ids.is_empty() {
+        if self.events.is_empty() {
             return String::new();
         }
         let paint = |code: &str, s: &str| if color { format!("{code}{s}{RESET}") } else { s.to_string() };
@@ -167,16 +164,14 @@ impl Progress {
         let done = self.num_done();
         let first = format!("[+] {} {}/{}", self.title, done, self.events.len());
         // The first line turns blue once every line is done.
-        let lines = self.ids.len();
-        if done == lines {
+        if done == self.events.len() {
             s.push_str(&paint(BLUE, &first));
         } else {
             s.push_str(&first);
         }
         s.push('\n');
         let mut status_padding: i64 = 0;
-        for id in &self.ids {
-            let e = &self.events[id];
+        for (id, e) in &self.events {
             let l = (id.len() + 1 + e.text.len()) as i64;
             if status_padding < l {
                 status_padding = l;
@@ -185,16 +180,17 @@ impl Progress {
                 status_padding -= 2;
             }
         }
-        let skip_children = self.ids.len() > TERM_HEIGHT - 2;
-        for id in &self.ids {
-            let e = &self.events[id];
+        let skip_children = self.events.len() > TERM_HEIGHT - 2;
+        for (id, e) in &self.events {
             if e.parent.is_some() {
                 continue;
             }
             s.push_str(&self.line(id, e, "", status_padding, now, color, width));
-            for cid in &self.ids {
-                let c = &self.events[cid];
-                if c.parent.as_deref() == Some(id.as_str()) && !skip_children {
+            if skip_children {
+                continue;
+            }
+            for (cid, c) in &self.events {
+                if c.parent.as_deref() == Some(id.as_str()) {
                     s.push_str(&self.line(cid, c, "  ", status_padding, now, color, width));
                 }
             }
