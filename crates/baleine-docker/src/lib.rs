@@ -177,6 +177,11 @@ Run 'docker COMMAND --help' for more information on a command.
 For more help on how to use Docker, head to https://docs.docker.com/go/guides/
 ";
 
+/// The commands `docker --help` lists (plugins without their `*`).
+fn top_level_commands() -> impl Iterator<Item = &'static str> {
+    TOP_HELP.lines().filter(|l| l.starts_with("  ") && !l.trim_start().starts_with('-')).filter_map(|l| l.split_whitespace().next()).map(|n| n.trim_end_matches('*'))
+}
+
 fn dispatch(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
     // Global options before the command.
     let mut i = 0;
@@ -229,10 +234,23 @@ fn dispatch(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
             cli.err(format!("baleine: 'docker {cmd}' is beyond what this simulator models (it simulates one Docker Engine without swarm).\n"));
             1
         }
-        "help" => {
-            cli.print(TOP_HELP);
-            0
-        }
+        // docker/cli's helpCommand: the help of the named command, as its
+        // --help prints it; a name that is not a command is an error.
+        "help" => match rest.first() {
+            None => {
+                cli.print(TOP_HELP);
+                0
+            }
+            Some(topic) if top_level_commands().any(|c| c == topic) => {
+                let mut argv = rest.to_vec();
+                argv.push("--help".into());
+                dispatch(cli, &argv)
+            }
+            Some(_) => {
+                cli.err(format!("unknown help topic: {}\n", rest.join(" ")));
+                1
+            }
+        },
         name => match container_or_image(cli, name, rest) {
             Some(s) => s,
             None => {
