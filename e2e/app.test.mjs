@@ -82,7 +82,7 @@ test('building twice shows cached steps', async () => {
     const text = await page.locator('[data-testid="panel-build"]').innerText();
     assert.match(text, /CACHED/);
     await page.click('[data-testid="tab-images"]');
-    await waitFor(page, () => document.querySelector('[data-testid="panel-images"] [data-testid^="image-app"]'));
+    await waitFor(page, () => document.querySelector('[data-testid="panel-images"] [data-testid^="image-app"]'), null, 20000);
   });
 });
 

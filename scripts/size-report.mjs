@@ -98,8 +98,9 @@ async function speed() {
     });
     await waitFor(page, () => document.querySelectorAll('[data-testid^="container-c"][data-state="running"]').length >= 100, null, 120000);
     const enter = [];
+    const dom = [];
     for (let i = 0; i < 21; i++) {
-      const ms = await page.evaluate(async (name) => {
+      const { ms, domMs } = await page.evaluate(async (name) => {
         const input = document.querySelector('[data-testid="terminal-input"]');
         input.focus();
         input.value = `docker pause ${name}`;
@@ -107,9 +108,14 @@ async function speed() {
         await new Promise((r) => requestAnimationFrame(() => r()));
         const card = () => document.querySelector(`[data-testid="container-${name}"]`);
         const t0 = performance.now();
+        let domMs;
         input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
         await new Promise((resolve, reject) => {
-          const done = () => card()?.getAttribute('data-state') === 'paused';
+          const done = () => {
+            const ok = card()?.getAttribute('data-state') === 'paused';
+            if (ok && domMs === undefined) domMs = performance.now() - t0;
+            return ok;
+          };
           if (done()) return resolve();
           const obs = new MutationObserver(() => {
             if (done()) {
@@ -122,11 +128,13 @@ async function speed() {
         });
         // Include the frame that paints it.
         await new Promise((r) => requestAnimationFrame(() => r()));
-        return performance.now() - t0;
+        return { ms: performance.now() - t0, domMs };
       }, `c${i * 4}`);
       enter.push(ms);
+      dom.push(domMs);
     }
     report.enter_to_render_100_containers_ms = quantiles(enter);
+    report.enter_to_dom_100_containers_ms = quantiles(dom);
     await context.close();
   } finally {
     await browser.close();
@@ -134,7 +142,8 @@ async function speed() {
   }
   const f = (q) => `median ${q.median.toFixed(0)} ms, p95 ${q.p95.toFixed(0)} ms (n=${q.n})`;
   console.log(`navigation → interactive terminal: ${f(report.time_to_interactive_ms)}`);
-  console.log(`Enter → re-rendered panels, 100 containers: ${f(report.enter_to_render_100_containers_ms)}`);
+  console.log(`Enter → re-rendered panels, 100 containers: ${f(report.enter_to_render_100_containers_ms)} (to the next painted frame)`);
+  console.log(`Enter → panels' DOM updated, 100 containers: ${f(report.enter_to_dom_100_containers_ms)} (the app's own work)`);
 }
 
 let speedFailed = false;

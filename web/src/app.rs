@@ -72,6 +72,8 @@ struct Ctl {
     restore_ms: Rc<Cell<Option<f64>>>,
     /// The lesson being followed (its progress is also saved with the session).
     lesson: Rc<RefCell<Option<LessonRun>>>,
+    /// A `save_soon` is scheduled.
+    save_pending: Rc<Cell<bool>>,
 }
 
 impl Ctl {
@@ -226,6 +228,21 @@ impl Ctl {
         }
         let restore_ms = self.restore_ms.get();
         self.dispatch.dispatch(AppAction::SetSession(SessionInfo { name, names, can_undo, can_redo, has_mark, steps: Rc::new(self.host.steps()), restore_ms }));
+    }
+
+    /// Saves and refreshes the session bar just after the screen is drawn:
+    /// compressing the session is not on the way from Enter to the panels.
+    fn save_soon(&self) {
+        if self.save_pending.replace(true) {
+            return;
+        }
+        let ctl = self.clone();
+        gloo_timers::callback::Timeout::new(0, move || {
+            ctl.save_pending.set(false);
+            ctl.save();
+            ctl.refresh();
+        })
+        .forget();
     }
 
     fn save(&self) {
@@ -521,6 +538,7 @@ pub fn app(props: &AppProps) -> Html {
         let save_failed = use_memo((), |_| Rc::new(Cell::new(false)));
         let restore_ms = use_memo((), |_| Rc::new(Cell::new(None)));
         let lesson = use_memo((), |_| Rc::new(RefCell::new(None)));
+        let save_pending = use_memo((), |_| Rc::new(Cell::new(false)));
         Ctl {
             host: host.clone(),
             dispatch: dispatch.clone(),
@@ -530,6 +548,7 @@ pub fn app(props: &AppProps) -> Html {
             save_failed: (*save_failed).clone(),
             restore_ms: (*restore_ms).clone(),
             lesson: (*lesson).clone(),
+            save_pending: (*save_pending).clone(),
         }
     };
     let on_lesson: Callback<LessonOp> = {
@@ -575,8 +594,7 @@ pub fn app(props: &AppProps) -> Html {
                 dispatch.dispatch(AppAction::Executed { upto, results, view: view.map(Box::new) });
                 ctl.check_lesson(false);
                 if !only_ticks {
-                    ctl.save();
-                    ctl.refresh();
+                    ctl.save_soon();
                 } else if platform::now_ms() - ctl.last_save.get() > 5000.0 {
                     ctl.save();
                 }
