@@ -986,17 +986,25 @@ pub fn ps_header(field: &str) -> Option<String> {
 // ---- logs -------------------------------------------------------------------------
 
 /// `--since` / `--until` as the client's timetypes.GetTimestamp reads them:
-/// a duration before now, an RFC 3339 date, or Unix seconds; `Err` holds
-/// the client's message for what is none of these.
-fn parse_since(cli: &Cli<'_>, flag: &str, s: &str) -> Result<u64, String> {
+/// a duration before now, an RFC 3339 date (or date only), or Unix seconds;
+/// `Err` holds the client's message for what is none of these. Times are
+/// world milliseconds (`now_ms` is the world's clock).
+fn log_time_ms(now_ms: u64, epoch_secs: u64, flag: &str, s: &str) -> Result<u64, String> {
     if let Some(ms) = parse_duration_ms(s).filter(|_| s.chars().any(|c| c.is_ascii_alphabetic())) {
-        return Ok(cli.world.now_ms.saturating_sub(ms));
+        return Ok(now_ms.saturating_sub(ms));
     }
     let secs = baleine_engine::util::parse_rfc3339(s).or_else(|| s.split('.').next().and_then(|x| x.parse::<u64>().ok()));
     match secs {
-        Some(secs) => Ok(secs.saturating_sub(cli.world.epoch_secs) * 1000),
+        Some(secs) => Ok(secs.saturating_sub(epoch_secs) * 1000),
         None => Err(format!("invalid value for \"{flag}\": failed to parse value as time or duration: \"{s}\"")),
     }
+}
+
+/// The `--since` and `--until` bounds of `docker logs` / `docker compose
+/// logs`, read as the API client's ContainerLogs does (since first).
+pub fn log_bounds(cli: &Cli<'_>, a: &Args) -> Result<(Option<u64>, Option<u64>), String> {
+    let bound = |flag: &str| a.value(flag).map(|s| log_time_ms(cli.world.now_ms, cli.world.epoch_secs, flag, s)).transpose();
+    Ok((bound("since")?, bound("until")?))
 }
 
 fn cmd_logs(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
@@ -1013,10 +1021,9 @@ fn cmd_logs(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
         }
     };
     let logs = cli.world.logs_until_now(&id);
-    let bound = |flag: &str| a.value(flag).map(|s| parse_since(cli, flag, s)).transpose();
-    let (since, until) = match (bound("since"), bound("until")) {
-        (Ok(since), Ok(until)) => (since, until),
-        (Err(e), _) | (_, Err(e)) => {
+    let (since, until) = match log_bounds(cli, &a) {
+        Ok(b) => b,
+        Err(e) => {
             cli.err(format!("{e}\n"));
             return 1;
         }
@@ -1821,5 +1828,16 @@ mod tests {
         assert_eq!(validate_extra_host("db:bad"), Err("invalid IP address in add-host: \"bad\"".into()));
         assert_eq!(validate_extra_host("db"), Err("bad format for add-host: \"db\"".into()));
         assert_eq!(validate_extra_host(":1.2.3.4"), Err("bad format for add-host: \":1.2.3.4\"".into()));
+    }
+
+    #[test]
+    fn log_times_as_get_timestamp() {
+        let epoch = 1_700_000_000;
+        let t = |s: &str| log_time_ms(3_600_000, epoch, "since", s);
+        assert_eq!(t("10m"), Ok(3_000_000));
+        assert_eq!(t("2023-11-14T22:13:21Z"), Ok(1000));
+        assert_eq!(t("2023-11-15"), Ok((1_700_006_400 - epoch) * 1000));
+        assert_eq!(t("1700000005.5"), Ok(5000));
+        assert_eq!(t("yesterday"), Err("invalid value for \"since\": failed to parse value as time or duration: \"yesterday\"".into()));
     }
 }

@@ -29,8 +29,10 @@ impl Default for Globals {
 }
 
 impl Globals {
-    fn absorb(&mut self, a: &Args) {
-        for (k, v) in &a.flags {
+    /// Takes the global flags of `a`, except those the command defines
+    /// itself (`local`): cobra's local flag wins, as `exec -w DIR`.
+    fn absorb(&mut self, a: &Args, local: &[Flag]) {
+        for (k, v) in a.flags.iter().filter(|(k, _)| !local.iter().any(|f| f.long == *k)) {
             match *k {
                 "file" => self.files.push(v.clone()),
                 "project-name" => self.project_name = Some(v.clone()),
@@ -129,13 +131,13 @@ pub fn parse(local: &[Flag], hidden: &[Flag], interspersed: bool, argv: &[String
                         }
                     }
                 };
-                out.flags.push((f.long, v));
+                out.flags.push((f.long, checked(f, v)?));
             } else {
                 let v = inline.unwrap_or_else(|| "true".into());
                 let v = match v.as_str() {
                     "true" | "1" | "t" | "T" | "TRUE" | "True" => "true".to_string(),
                     "false" | "0" | "f" | "F" | "FALSE" | "False" => "false".to_string(),
-                    _ => return Err(format!("invalid argument \"{v}\" for \"--{name}\" flag: strconv.ParseBool: parsing \"{v}\": invalid syntax")),
+                    _ => return Err(format!("invalid argument \"{v}\" for \"{}\" flag: strconv.ParseBool: parsing \"{v}\": invalid syntax", pflag_name(f))),
                 };
                 out.flags.push((f.long, v));
             }
@@ -166,7 +168,7 @@ pub fn parse(local: &[Flag], hidden: &[Flag], interspersed: bool, argv: &[String
                             None => return Err(format!("flag needs an argument: '{c}' in -{c}")),
                         }
                     };
-                    out.flags.push((f.long, v));
+                    out.flags.push((f.long, checked(f, v)?));
                     break;
                 }
                 out.flags.push((f.long, "true".into()));
@@ -185,7 +187,61 @@ pub fn parse(local: &[Flag], hidden: &[Flag], interspersed: bool, argv: &[String
     Ok(out)
 }
 
-type Handler = fn(&mut Cli<'_>, &Globals, &Args) -> Result<i32, String>;
+/// How pflag names a flag in its errors: `-t, --timeout` or `--index`.
+fn pflag_name(f: &Flag) -> String {
+    match f.short {
+        Some(c) => format!("-{c}, --{}", f.long),
+        None => format!("--{}", f.long),
+    }
+}
+
+/// An `int` flag's value as pflag parses it when it is set.
+fn checked(f: &Flag, v: String) -> Result<String, String> {
+    if f.kind == "int" && v.parse::<i64>().is_err() {
+        return Err(format!("invalid argument \"{v}\" for \"{}\" flag: strconv.ParseInt: parsing \"{v}\": invalid syntax", pflag_name(f)));
+    }
+    Ok(v)
+}
+
+type Handler = fn(&mut Cli<'_>, &Globals, &Args) -> Result<i32, Failure>;
+
+/// A failed command: the message compose prints and its exit status (1,
+/// or the status of a categorised error: see [`Failure::project`]).
+#[derive(Debug)]
+pub struct Failure {
+    pub msg: String,
+    pub status: i32,
+}
+
+impl From<String> for Failure {
+    fn from(msg: String) -> Self {
+        Failure { msg, status: 1 }
+    }
+}
+
+impl From<&str> for Failure {
+    fn from(msg: &str) -> Self {
+        msg.to_string().into()
+    }
+}
+
+impl Failure {
+    /// A command-line syntax error (a flag pflag cannot parse, an unknown
+    /// command): compose's `CommandSyntaxFailure`, status 16.
+    pub fn syntax(msg: String) -> Self {
+        Failure { msg, status: 16 }
+    }
+
+    /// An error loading the project, as compose's `WrapComposeError` and
+    /// `GetMetricsFailureCategory` give it a status: 14 when a file is
+    /// missing (an `fs.PathError` or compose-go's `errdefs.ErrNotFound`),
+    /// else 15 (a parse, interpolation or validation error).
+    pub fn project(msg: String) -> Self {
+        let path_error = ["open ", "stat ", "read "].iter().any(|op| msg.starts_with(op)) && msg.contains(": no such file or directory");
+        let status = if path_error || msg.ends_with(": not found") { 14 } else { 15 };
+        Failure { msg, status }
+    }
+}
 
 pub struct Sub {
     pub name: &'static str,
@@ -446,10 +502,7 @@ fn root_help() -> String {
 pub fn dispatch(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
     let root = match parse(ROOT_ONLY, &[], false, argv) {
         Ok(a) => a,
-        Err(msg) => {
-            cli.err(format!("{msg}\n"));
-            return 1;
-        }
+        Err(msg) => return fail(cli, Failure::syntax(msg)),
     };
     if root.has("version") {
         cli.print(format!("Docker Compose version v{}\n", super::COMPOSE_VERSION));
@@ -472,24 +525,22 @@ pub fn dispatch(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
             cli.err(format!("baleine: 'docker compose {name}' is not simulated.\n"));
             return 1;
         }
-        cli.err(format!("unknown docker command: \"compose {name}\"\n"));
-        return 1;
+        // The root command prints its help, then fails.
+        cli.print(root_help());
+        return fail(cli, Failure::syntax(format!("unknown docker command: \"compose {name}\"")));
     };
     let mut g = Globals::default();
-    g.absorb(&root);
+    g.absorb(&root, &[]);
     let hidden: &[Flag] = if sub.name == "rm" { RM_HIDDEN } else { &[] };
     let a = match parse(sub.flags, hidden, sub.interspersed, &root.args[1..]) {
         Ok(a) => a,
-        Err(msg) => {
-            cli.err(format!("{msg}\n"));
-            return 1;
-        }
+        Err(msg) => return fail(cli, Failure::syntax(msg)),
     };
     if a.help {
         cli.print(sub_help(sub));
         return 0;
     }
-    g.absorb(&a);
+    g.absorb(&a, sub.flags);
     if !matches!(g.ansi.as_str(), "auto" | "never" | "always") {
         cli.err(format!("unsupported --ansi value {:?}\n", g.ansi));
         return 1;
@@ -504,13 +555,16 @@ pub fn dispatch(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
     }
     match (sub.run)(cli, &g, &a) {
         Ok(code) => code,
-        Err(msg) => {
-            if !msg.is_empty() {
-                cli.err(if msg.ends_with('\n') { msg } else { format!("{msg}\n") });
-            }
-            1
-        }
+        Err(f) => fail(cli, f),
     }
+}
+
+/// Prints a failure's message as the CLI plugin does; returns its status.
+fn fail(cli: &mut Cli<'_>, Failure { msg, status }: Failure) -> i32 {
+    if !msg.is_empty() {
+        cli.err(if msg.ends_with('\n') { msg } else { format!("{msg}\n") });
+    }
+    status
 }
 
 fn sub_help(sub: &Sub) -> String {
@@ -518,10 +572,7 @@ fn sub_help(sub: &Sub) -> String {
     crate::args::help(&cmd)
 }
 
-/// Integer flag value (cobra's `strconv.ParseInt` error).
-pub fn int_flag(a: &Args, name: &str) -> Result<Option<i64>, String> {
-    match a.value(name) {
-        None => Ok(None),
-        Some(v) => v.trim().parse::<i64>().map(Some).map_err(|_| format!("invalid argument \"{v}\" for \"--{name}\" flag: strconv.ParseInt: parsing \"{v}\": invalid syntax")),
-    }
+/// An integer flag's value (checked when the arguments were parsed).
+pub fn int_flag(a: &Args, name: &str) -> Option<i64> {
+    a.value(name).and_then(|v| v.parse().ok())
 }

@@ -6,7 +6,7 @@ use baleine_engine::model::Status;
 use indexmap::IndexMap;
 use serde_json::{json, Value};
 
-use super::cli::{int_flag, Globals};
+use super::cli::{int_flag, Failure, Globals};
 use super::convert::{self, FILES_LABEL, HASH_LABEL, ONEOFF_LABEL, PROJECT_LABEL};
 use super::files::{self, Loaded};
 use super::follow::{self, ComposeFollow};
@@ -113,13 +113,13 @@ fn ps_row(cli: &Cli<'_>, c: &baleine_engine::model::Container, trunc: bool) -> V
     Value::Object(m)
 }
 
-pub fn ps(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, String> {
+pub fn ps(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, Failure> {
     let mut statuses: Vec<String> = a.values("status").into_iter().map(str::to_string).collect();
     if let Some(f) = a.value("filter") {
         match f.split_once('=') {
             Some(("status", v)) => statuses.push(v.to_string()),
             Some(("source", _)) => return Err("not implemented".into()),
-            Some((k, _)) => return Err(format!("unknown filter {k}")),
+            Some((k, _)) => return Err(format!("unknown filter {k}").into()),
             None => return Err("arguments to --filter should be in form KEY=VAL".into()),
         }
     }
@@ -128,7 +128,7 @@ pub fn ps(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, String> {
     if let Some(lp) = &lp {
         for s in &services {
             if !lp.project.services.contains_key(s) {
-                return Err(format!("no such service: {s}"));
+                return Err(format!("no such service: {s}").into());
             }
         }
         if services.is_empty() && a.value("orphans") == Some("false") {
@@ -170,13 +170,13 @@ pub fn ps(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, String> {
 
 // ---- ls -------------------------------------------------------------------------------------
 
-pub fn ls(cli: &mut Cli<'_>, _g: &Globals, a: &Args) -> Result<i32, String> {
+pub fn ls(cli: &mut Cli<'_>, _g: &Globals, a: &Args) -> Result<i32, Failure> {
     let mut name_filter: Option<String> = None;
     for f in a.values("filter") {
         match f.split_once('=') {
             Some(("name", v)) => name_filter = Some(v.to_string()),
-            Some((k, _)) => return Err(format!("invalid filter '{k}'")),
-            None => return Err(format!("bad format of filter (expected name=value)")),
+            Some((k, _)) => return Err(format!("invalid filter '{k}'").into()),
+            None => return Err(format!("bad format of filter (expected name=value)").into()),
         }
     }
     let mut projects: IndexMap<String, (Vec<String>, Vec<String>)> = IndexMap::new();
@@ -225,24 +225,20 @@ pub fn ls(cli: &mut Cli<'_>, _g: &Globals, a: &Args) -> Result<i32, String> {
             }
             cli.print(crate::tabwriter::tabwrite(&text, 20, 1, 3, ' ', false));
         }
-        other => return Err(format!("format value {other:?} could not be parsed: parsing failed")),
+        other => return Err(format!("format value {other:?} could not be parsed: parsing failed").into()),
     }
     Ok(0)
 }
 
 // ---- logs ------------------------------------------------------------------------------------
 
-fn since_ms(cli: &Cli<'_>, s: &str) -> Option<u64> {
-    if let Some(ms) = baleine_engine::util::parse_duration_ms(s).filter(|_| s.chars().any(|c| c.is_ascii_alphabetic())) {
-        return Some(cli.world.now_ms.saturating_sub(ms));
-    }
-    baleine_engine::util::parse_rfc3339(s).map(|secs| secs.saturating_sub(cli.world.epoch_secs) * 1000)
-}
-
-pub fn logs(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, String> {
+pub fn logs(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, Failure> {
     let services = a.args.clone();
+    let index = int_flag(a, "index").unwrap_or(0);
+    if index > 0 && services.len() != 1 {
+        return Err("--index requires one service to be selected".into());
+    }
     let (lp, name) = files::project_or_name(cli, g, &services)?;
-    let index = int_flag(a, "index")?.unwrap_or(0);
     let mut ctrs: Vec<Ctr> = ops::containers(cli.world, &name, false, &services);
     if let Some(lp) = &lp {
         if services.is_empty() {
@@ -253,14 +249,14 @@ pub fn logs(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, String> {
         let svc = services.first().cloned().unwrap_or_default();
         ctrs.retain(|c| c.number as i64 == index);
         if ctrs.is_empty() {
-            return Err(format!("service {svc:?} is not running container #{index}"));
+            return Err(format!("service {svc:?} is not running container #{index}").into());
         }
     }
     let color = g.color(cli) && !a.has("no-color");
     let prefix = !a.has("no-log-prefix");
     let ts = a.has("timestamps");
-    let since = a.value("since").and_then(|s| since_ms(cli, s));
-    let until = a.value("until").and_then(|s| since_ms(cli, s));
+    // The API client reads the bounds for each container's logs: no container, no error.
+    let (since, until) = if ctrs.is_empty() { (None, None) } else { crate::cmd_container::log_bounds(cli, a)? };
     let tail: Option<usize> = match a.value("tail") {
         None | Some("all") | Some("") => None,
         Some(t) => match t.parse::<i64>() {
@@ -321,12 +317,12 @@ fn target_container(cli: &Cli<'_>, project: &str, service: &str, index: i64, run
     ctrs.into_iter().next().ok_or_else(|| format!("service {service:?} is not running"))
 }
 
-pub fn exec(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, String> {
+pub fn exec(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, Failure> {
     min_args(a, 2)?;
     let service = a.args[0].clone();
     let command: Vec<String> = a.args[1..].to_vec();
     let name = files::project_name(cli, g)?;
-    let index = int_flag(a, "index")?.unwrap_or(0);
+    let index = int_flag(a, "index").unwrap_or(0);
     let target = target_container(cli, &name, &service, index, true)?;
     let detach = a.has("detach");
     let interactive = a.value("interactive") != Some("false");
@@ -362,14 +358,14 @@ pub fn exec(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, String> {
     Ok(crate::cmd_container::run(cli, "exec", &argv, false))
 }
 
-pub fn attach(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, String> {
+pub fn attach(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, Failure> {
     exact_args(a, 1)?;
     let name = files::project_name(cli, g)?;
     let target = target_container(cli, &name, &a.args[0], 0, true)?;
     Ok(crate::cmd_container::run(cli, "attach", &[target.id], false))
 }
 
-pub fn stats(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, String> {
+pub fn stats(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, Failure> {
     let name = files::project_name(cli, g)?;
     let ctrs = ops::containers(cli.world, &name, false, &a.args);
     let mut argv: Vec<String> = Vec::new();
@@ -382,7 +378,7 @@ pub fn stats(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, String> {
 
 // ---- run ---------------------------------------------------------------------------------------------
 
-pub fn run_cmd(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, String> {
+pub fn run_cmd(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, Failure> {
     min_args(a, 1)?;
     let service = a.args[0].clone();
     let command: Vec<String> = a.args[1..].to_vec();
@@ -420,7 +416,7 @@ pub fn run_cmd(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, String> 
         ops::run_waiter(cli.world, &mut cli.out, None, &mut w, None)?;
     }
     let project = &lp.project;
-    let Some(svc) = project.services.get(&service).cloned() else { return Err(format!("no such service: {service}")) };
+    let Some(svc) = project.services.get(&service).cloned() else { return Err(format!("no such service: {service}").into()) };
     let slug = cli.world.rng.hex64();
     let cname = a.value("name").map(str::to_string).unwrap_or_else(|| format!("{}-{}-run-{}", project.name, service, &slug[..12]));
     let image_id = cli.world.image_id(&convert::image_name(project, &svc));
@@ -502,7 +498,7 @@ pub fn run_cmd(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, String> 
             if auto_remove {
                 let _ = cli.world.remove_container(&cid, true, true);
             }
-            return Err(format!("Error response from daemon: {}", e.message));
+            return Err(format!("Error response from daemon: {}", e.message).into());
         }
         cli.print(format!("{cid}\n"));
         return Ok(0);
@@ -514,7 +510,7 @@ pub fn run_cmd(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, String> 
             if auto_remove {
                 let _ = cli.world.remove_container(&cid, true, true);
             }
-            return Err(format!("Error response from daemon: {}", e.message));
+            return Err(format!("Error response from daemon: {}", e.message).into());
         }
     };
     let logs = cli.world.logs_until_now(&cid);
@@ -545,7 +541,7 @@ pub fn run_cmd(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, String> 
 
 // ---- config -------------------------------------------------------------------------------------
 
-pub fn config(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, String> {
+pub fn config(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, Failure> {
     let services = a.args.clone();
     let lp = files::load_project(cli, g, &services)?;
     let mut project = lp.project.clone();
@@ -583,7 +579,7 @@ pub fn config(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, String> {
         match a.value("format").unwrap_or("yaml") {
             "yaml" | "" => config_yaml::render(&project),
             "json" => return Err("baleine: 'docker compose config --format json' is not simulated; use the default YAML output".into()),
-            other => return Err(format!("unsupported format {other:?}")),
+            other => return Err(format!("unsupported format {other:?}").into()),
         }
     };
     if let Some(o) = a.value("output") {
@@ -600,7 +596,7 @@ pub fn config(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, String> {
 
 // ---- images, port, top ---------------------------------------------------------------------------
 
-pub fn images(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, String> {
+pub fn images(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, Failure> {
     let name = files::project_name(cli, g)?;
     let ctrs = ops::containers(cli.world, &name, true, &a.args);
     let mut rows: Vec<(String, String, String, String, u64)> = Vec::new();
@@ -648,15 +644,15 @@ pub fn images(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, String> {
     Ok(0)
 }
 
-pub fn port(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, String> {
+pub fn port(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, Failure> {
     min_args(a, 2)?;
     let service = a.args[0].clone();
     let port: u16 = a.args[1].parse().map_err(|_| format!("strconv.ParseUint: parsing {:?}: invalid syntax", a.args[1]))?;
     let proto = a.value("protocol").unwrap_or("tcp").to_string();
     let name = files::project_name(cli, g)?;
-    let index = int_flag(a, "index")?.unwrap_or(0);
+    let index = int_flag(a, "index").unwrap_or(0);
     let target = target_container(cli, &name, &service, index, true)?;
-    let Some(c) = cli.world.containers.get(&target.id) else { return Err(format!("service {service:?} is not running")) };
+    let Some(c) = cli.world.containers.get(&target.id) else { return Err(format!("service {service:?} is not running").into()) };
     for p in &c.ports {
         if p.container_port == port && p.proto == proto && p.host_port != 0 {
             let ip = if p.host_ip.is_empty() { "0.0.0.0" } else { p.host_ip.as_str() };
@@ -665,10 +661,10 @@ pub fn port(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, String> {
         }
     }
     let list: Vec<String> = c.ports.iter().filter(|p| p.host_port != 0).map(|p| format!("{}/{}", p.host_port, p.proto)).collect();
-    Err(format!("no port {port}/{proto} for container {}: {}", c.name, list.join(", ")))
+    Err(format!("no port {port}/{proto} for container {}: {}", c.name, list.join(", ")).into())
 }
 
-pub fn top(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, String> {
+pub fn top(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, Failure> {
     let name = files::project_name(cli, g)?;
     let ctrs: Vec<Ctr> = ops::containers(cli.world, &name, false, &a.args).into_iter().filter(|c| c.status == Status::Running).collect();
     for c in ctrs {
@@ -687,14 +683,14 @@ pub fn top(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, String> {
 
 // ---- events, version, cp, wait, watch -------------------------------------------------------------
 
-pub fn events(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, String> {
+pub fn events(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, Failure> {
     let name = files::project_name(cli, g)?;
     let f = ComposeFollow::events(cli.world, &name, &a.args, a.has("json"));
     cli.pending = Some(Pending::Follow(Follow::Compose(f)));
     Ok(0)
 }
 
-pub fn version(cli: &mut Cli<'_>, _g: &Globals, a: &Args) -> Result<i32, String> {
+pub fn version(cli: &mut Cli<'_>, _g: &Globals, a: &Args) -> Result<i32, Failure> {
     if a.has("short") {
         cli.print(format!("{}\n", super::COMPOSE_VERSION));
     } else if a.value("format") == Some("json") {
@@ -705,10 +701,10 @@ pub fn version(cli: &mut Cli<'_>, _g: &Globals, a: &Args) -> Result<i32, String>
     Ok(0)
 }
 
-pub fn cp(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, String> {
+pub fn cp(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, Failure> {
     exact_args(a, 2)?;
     let name = files::project_name(cli, g)?;
-    let index = int_flag(a, "index")?.unwrap_or(0);
+    let index = int_flag(a, "index").unwrap_or(0);
     let mut argv: Vec<String> = Vec::new();
     if a.has("archive") {
         argv.push("-a".into());
@@ -721,7 +717,7 @@ pub fn cp(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, String> {
             Some((svc, path)) if !svc.contains('/') && !svc.is_empty() => {
                 let c = ops::containers(cli.world, &name, a.has("all"), &[svc.to_string()]);
                 let c = if index > 0 { c.into_iter().find(|c| c.number as i64 == index) } else { c.into_iter().min_by_key(|c| (c.oneoff, c.number)) };
-                let Some(c) = c else { return Err(format!("no container found for service {svc:?}")) };
+                let Some(c) = c else { return Err(format!("no container found for service {svc:?}").into()) };
                 argv.push(format!("{}:{}", c.id, path));
             }
             _ => argv.push(arg.clone()),
@@ -730,12 +726,12 @@ pub fn cp(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, String> {
     Ok(crate::cmd_container::run(cli, "cp", &argv, false))
 }
 
-pub fn wait(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, String> {
+pub fn wait(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, Failure> {
     min_args(a, 1)?;
     let (_, name) = files::project_or_name(cli, g, &[])?;
     let ctrs: Vec<Ctr> = ops::containers(cli.world, &name, true, &a.args).into_iter().filter(|c| cli.world.containers.get(&c.id).is_some_and(|x| x.is_running())).collect();
     if ctrs.is_empty() {
-        return Err(format!("no containers for project {name:?}"));
+        return Err(format!("no containers for project {name:?}").into());
     }
     let deadline = cli.world.now_ms + 24 * 3600 * 1000;
     let mut code = 0;
@@ -764,20 +760,20 @@ pub fn wait(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, String> {
             Some(t) if t <= deadline => cli.world.advance_to(t),
             _ => {
                 let names: Vec<String> = pending.iter().map(|c| c.name.clone()).collect();
-                return Err(format!("baleine: {} keeps running (nothing will stop it); docker compose wait would block until you stop it.", names.join(", ")));
+                return Err(format!("baleine: {} keeps running (nothing will stop it); docker compose wait would block until you stop it.", names.join(", ")).into());
             }
         }
     }
     Ok(code)
 }
 
-pub fn watch(_cli: &mut Cli<'_>, _g: &Globals, _a: &Args) -> Result<i32, String> {
-    Err(super::cmd_up::watch_unsupported())
+pub fn watch(_cli: &mut Cli<'_>, _g: &Globals, _a: &Args) -> Result<i32, Failure> {
+    Err(super::cmd_up::watch_unsupported().into())
 }
 
 // ---- pull, push, build ----------------------------------------------------------------------------
 
-pub fn pull(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, String> {
+pub fn pull(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, Failure> {
     let lp = files::load_project(cli, g, &a.args)?;
     let services: Vec<String> = if a.args.is_empty() || a.has("include-deps") { lp.selected.clone() } else { a.args.clone() };
     let mode = g.mode(cli);
@@ -829,12 +825,12 @@ pub fn pull(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, String> {
     }
     p.finish(&mut cli.out, cli.world.now_ms);
     match failure {
-        Some(e) => Err(e),
+        Some(e) => Err(e.into()),
         None => Ok(0),
     }
 }
 
-pub fn push(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, String> {
+pub fn push(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, Failure> {
     let lp = files::load_project(cli, g, &a.args)?;
     let services: Vec<String> = if a.args.is_empty() || a.has("include-deps") { lp.selected.clone() } else { a.args.clone() };
     let mut p = Progress::new("Pushing", g.mode(cli));
@@ -864,7 +860,7 @@ pub fn push(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, String> {
                     p.event(&mut cli.out, now, &eid, None, "", St::Error, &e.message);
                     if !a.has("ignore-push-failures") {
                         p.finish(&mut cli.out, cli.world.now_ms);
-                        return Err(e.message);
+                        return Err(e.message.into());
                     }
                 }
             }
@@ -874,7 +870,7 @@ pub fn push(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, String> {
     Ok(0)
 }
 
-pub fn build(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, String> {
+pub fn build(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, Failure> {
     let lp = files::load_project(cli, g, &a.args)?;
     let services: Vec<String> = if a.args.is_empty() || a.has("with-dependencies") { lp.selected.clone() } else { lp.selected.iter().filter(|s| a.args.contains(s)).cloned().collect() };
     let o = ops::BuildOpts { no_cache: a.has("no-cache"), pull: a.has("pull"), quiet: a.has("quiet"), build_args: a.values("build-arg").into_iter().map(str::to_string).collect() };

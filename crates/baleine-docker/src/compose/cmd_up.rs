@@ -5,7 +5,7 @@ use baleine_compose::graph;
 use baleine_engine::model::Status;
 use indexmap::IndexMap;
 
-use super::cli::{int_flag, Globals};
+use super::cli::{int_flag, Failure, Globals};
 use super::convert::{IMAGE_LABEL, NETWORK_LABEL, PROJECT_LABEL, VOLUME_LABEL};
 use super::files::{self, Loaded};
 use super::follow::{ComposeFollow, UpFollow};
@@ -30,8 +30,8 @@ fn parse_scale(a: &Args) -> Result<IndexMap<String, i64>, String> {
     Ok(m)
 }
 
-fn timeout(a: &Args) -> Result<Option<u64>, String> {
-    Ok(int_flag(a, "timeout")?.map(|t| t.max(0) as u64))
+fn timeout(a: &Args) -> Option<u64> {
+    int_flag(a, "timeout").map(|t| t.max(0) as u64)
 }
 
 /// `--no-deps`: only the named services.
@@ -44,7 +44,7 @@ fn without_deps(lp: Loaded) -> Loaded {
     files::finish(lp.project, order, named)
 }
 
-fn create_opts(cli: &Cli<'_>, g: &Globals, a: &Args) -> Result<CreateOpts, String> {
+fn create_opts(cli: &Cli<'_>, g: &Globals, a: &Args) -> Result<CreateOpts, Failure> {
     let force = a.has("force-recreate");
     let no_recreate = a.has("no-recreate");
     let always_deps = a.has("always-recreate-deps");
@@ -67,7 +67,7 @@ fn create_opts(cli: &Cli<'_>, g: &Globals, a: &Args) -> Result<CreateOpts, Strin
         recreate: if force { Recreate::Force } else if no_recreate { Recreate::Never } else { Recreate::Diverged },
         recreate_deps: if always_deps { Recreate::Force } else if no_recreate { Recreate::Never } else { Recreate::Diverged },
         inherit: !a.has("renew-anon-volumes"),
-        timeout: timeout(a)?,
+        timeout: timeout(a),
         remove_orphans,
         ignore_orphans,
         scale: parse_scale(a)?,
@@ -87,7 +87,7 @@ fn image_opts(a: &Args) -> Result<ImageOpts, String> {
 }
 
 /// `docker compose up`.
-pub fn up(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, String> {
+pub fn up(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, Failure> {
     let mut detach = a.has("detach");
     let wait = a.has("wait");
     let exit_code_from = a.value("exit-code-from").map(str::to_string);
@@ -108,7 +108,7 @@ pub fn up(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, String> {
         if detach {
             return Err("--detach cannot be combined with --abort-on-container-exit, --abort-on-container-failure, --attach, --attach-dependencies or --watch".into());
         }
-        return Err(watch_unsupported());
+        return Err(watch_unsupported().into());
     }
     if detach && (attach_deps || cascade_stop || cascade_fail || !attach.is_empty()) {
         return Err("--detach cannot be combined with --abort-on-container-exit, --abort-on-container-failure, --attach, --attach-dependencies or --watch".into());
@@ -125,12 +125,12 @@ pub fn up(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, String> {
     }
     if let Some(s) = &exit_code_from {
         if !lp.project.services.contains_key(s) {
-            return Err(format!("no such service: {s}"));
+            return Err(format!("no such service: {s}").into());
         }
     }
     for k in copts.scale.keys() {
         if !lp.project.services.contains_key(k) {
-            return Err(format!("no such service: {k}"));
+            return Err(format!("no such service: {k}").into());
         }
     }
     if lp.selected.is_empty() {
@@ -141,7 +141,7 @@ pub fn up(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, String> {
     let mut p = Progress::new(if no_start { "Creating" } else { "Running" }, mode);
     if let Err(e) = ops::ensure_images(cli, &lp, mode, &mut p, &img).and_then(|_| ops::create(cli, &lp, &mut p, &copts)) {
         p.finish(&mut cli.out, cli.world.now_ms);
-        return Err(e);
+        return Err(e.into());
     }
     if no_start {
         p.finish(&mut cli.out, cli.world.now_ms);
@@ -151,12 +151,12 @@ pub fn up(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, String> {
     if detach {
         let mut r = ops::run_starter(cli.world, &mut cli.out, &mut p, &mut starter, START_LIMIT_MS);
         if r.is_ok() && wait {
-            let t = int_flag(a, "wait-timeout")?.filter(|t| *t > 0).map(|t| t as u64);
+            let t = int_flag(a, "wait-timeout").filter(|t| *t > 0).map(|t| t as u64);
             let mut w = Starter::wait_all(&lp);
             r = ops::run_waiter(cli.world, &mut cli.out, Some(&mut p), &mut w, t);
         }
         p.finish(&mut cli.out, cli.world.now_ms);
-        return r.map(|_| 0);
+        return Ok(r.map(|_| 0)?);
     }
     // Attached.
     p.finish(&mut cli.out, cli.world.now_ms);
@@ -164,7 +164,7 @@ pub fn up(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, String> {
     let mut attach_set: Vec<String> = if !attach.is_empty() {
         let unknown: Vec<String> = attach.iter().filter(|s| !project.services.contains_key(*s)).cloned().collect();
         if !unknown.is_empty() {
-            return Err(format!("cannot attach to services not included in up: {}", unknown.join(", ")));
+            return Err(format!("cannot attach to services not included in up: {}", unknown.join(", ")).into());
         }
         attach.clone()
     } else {
@@ -224,7 +224,7 @@ pub fn watch_unsupported() -> String {
 }
 
 /// `docker compose create`.
-pub fn create(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, String> {
+pub fn create(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, Failure> {
     let img = image_opts(a)?;
     let copts = create_opts(cli, g, a)?;
     let lp = files::load_project(cli, g, &a.args)?;
@@ -232,16 +232,16 @@ pub fn create(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, String> {
     let mut p = Progress::new("Creating", mode);
     let r = ops::ensure_images(cli, &lp, mode, &mut p, &img).and_then(|_| ops::create(cli, &lp, &mut p, &copts));
     p.finish(&mut cli.out, cli.world.now_ms);
-    r.map(|_| 0)
+    Ok(r.map(|_| 0)?)
 }
 
 /// `docker compose scale web=3`.
-pub fn scale(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, String> {
+pub fn scale(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, Failure> {
     let mut scale = IndexMap::new();
     let mut services = Vec::new();
     for s in &a.args {
         let Some((k, v)) = s.split_once('=') else {
-            return Err(format!("invalid scale specifier: {s}"));
+            return Err(format!("invalid scale specifier: {s}").into());
         };
         let n: i64 = v.parse().map_err(|_| format!("invalid scale specifier: value for service {k} must be an integer"))?;
         scale.insert(k.to_string(), n);
@@ -260,7 +260,7 @@ pub fn scale(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, String> {
         r = ops::run_starter(cli.world, &mut cli.out, &mut p, &mut st, START_LIMIT_MS);
     }
     p.finish(&mut cli.out, cli.world.now_ms);
-    r.map(|_| 0)
+    Ok(r.map(|_| 0)?)
 }
 
 /// The services a command works on, in stop (reverse dependency) order.
@@ -292,7 +292,7 @@ fn check_services(lp: &Option<Loaded>, services: &[String]) -> Result<(), String
 }
 
 /// `docker compose start`.
-pub fn start(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, String> {
+pub fn start(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, Failure> {
     let services = a.args.clone();
     let (lp, name) = files::project_or_name(cli, g, &services)?;
     check_services(&lp, &services)?;
@@ -304,7 +304,7 @@ pub fn start(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, String> {
             // No compose file: start the project's containers as they are.
             let ctrs = ops::containers(cli.world, &name, false, &services);
             if ctrs.is_empty() {
-                return Err(format!("no containers to start"));
+                return Err(format!("no containers to start").into());
             }
             for c in ctrs {
                 if cli.world.containers.get(&c.id).is_some_and(|x| x.is_running()) {
@@ -314,7 +314,7 @@ pub fn start(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, String> {
                 p.ev(&mut cli.out, now, &c.event_id(), St::Working, "Starting");
                 if let Err(e) = cli.world.start_container(&c.id) {
                     p.finish(&mut cli.out, cli.world.now_ms);
-                    return Err(format!("Error response from daemon: {}", e.message));
+                    return Err(format!("Error response from daemon: {}", e.message).into());
                 }
                 cli.world.advance(ops::CONTAINER_START_MS);
                 let now = cli.world.now_ms;
@@ -327,18 +327,18 @@ pub fn start(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, String> {
     for s in &lp.selected {
         let n = ops::containers(cli.world, lp.name(), false, &[s.clone()]).len();
         if n == 0 && lp.project.services.get(s).is_some_and(|x| x.get_scale() > 0) {
-            return Err(format!("service {s:?} has no container to start"));
+            return Err(format!("service {s:?} has no container to start").into());
         }
     }
     let mut st = Starter::new(cli.world, &lp);
     let r = ops::run_starter(cli.world, &mut cli.out, &mut p, &mut st, START_LIMIT_MS);
     p.finish(&mut cli.out, cli.world.now_ms);
-    r.map(|_| 0)
+    Ok(r.map(|_| 0)?)
 }
 
 /// `docker compose stop`.
-pub fn stop(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, String> {
-    let t = timeout(a)?;
+pub fn stop(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, Failure> {
+    let t = timeout(a);
     let services = a.args.clone();
     let (lp, name) = files::project_or_name(cli, g, &services)?;
     check_services(&lp, &services)?;
@@ -353,8 +353,8 @@ pub fn stop(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, String> {
 }
 
 /// `docker compose restart`.
-pub fn restart(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, String> {
-    let t = timeout(a)?;
+pub fn restart(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, Failure> {
+    let t = timeout(a);
     let services = a.args.clone();
     let (lp, name) = files::project_or_name(cli, g, &services)?;
     check_services(&lp, &services)?;
@@ -374,7 +374,7 @@ pub fn restart(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, String> 
                 }
                 Err(e) => {
                     p.finish(&mut cli.out, cli.world.now_ms);
-                    return Err(format!("Error response from daemon: {}", e.message));
+                    return Err(format!("Error response from daemon: {}", e.message).into());
                 }
             }
         }
@@ -384,7 +384,7 @@ pub fn restart(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, String> 
 }
 
 /// `docker compose kill`.
-pub fn kill(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, String> {
+pub fn kill(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, Failure> {
     let sig = a.value("signal").unwrap_or("SIGKILL").to_string();
     let services = a.args.clone();
     let (lp, name) = files::project_or_name(cli, g, &services)?;
@@ -408,7 +408,7 @@ pub fn kill(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, String> {
                 let now = cli.world.now_ms;
                 p.ev(&mut cli.out, now, &eid, St::Error, "Error while Killing");
                 p.finish(&mut cli.out, cli.world.now_ms);
-                return Err(format!("Error response from daemon: {}", e.message));
+                return Err(format!("Error response from daemon: {}", e.message).into());
             }
         }
     }
@@ -416,7 +416,7 @@ pub fn kill(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, String> {
     Ok(0)
 }
 
-fn pause_or_unpause(cli: &mut Cli<'_>, g: &Globals, a: &Args, pause: bool) -> Result<i32, String> {
+fn pause_or_unpause(cli: &mut Cli<'_>, g: &Globals, a: &Args, pause: bool) -> Result<i32, Failure> {
     let services = a.args.clone();
     let (lp, name) = files::project_or_name(cli, g, &services)?;
     check_services(&lp, &services)?;
@@ -427,7 +427,7 @@ fn pause_or_unpause(cli: &mut Cli<'_>, g: &Globals, a: &Args, pause: bool) -> Re
         let r = if pause { cli.world.pause_container(&c.id) } else { cli.world.unpause_container(&c.id) };
         if let Err(e) = r {
             p.finish(&mut cli.out, cli.world.now_ms);
-            return Err(format!("Error response from daemon: {}", e.message));
+            return Err(format!("Error response from daemon: {}", e.message).into());
         }
         let now = cli.world.now_ms;
         p.ev(&mut cli.out, now, &c.event_id(), St::Done, if pause { "Paused" } else { "Unpaused" });
@@ -436,16 +436,16 @@ fn pause_or_unpause(cli: &mut Cli<'_>, g: &Globals, a: &Args, pause: bool) -> Re
     Ok(0)
 }
 
-pub fn pause(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, String> {
+pub fn pause(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, Failure> {
     pause_or_unpause(cli, g, a, true)
 }
 
-pub fn unpause(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, String> {
+pub fn unpause(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, Failure> {
     pause_or_unpause(cli, g, a, false)
 }
 
 /// `docker compose rm`.
-pub fn rm(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, String> {
+pub fn rm(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, Failure> {
     let services = a.args.clone();
     let (lp, name) = files::project_or_name(cli, g, &services)?;
     check_services(&lp, &services)?;
@@ -495,7 +495,7 @@ pub fn rm(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, String> {
         p.ev(&mut cli.out, now, &c.event_id(), St::Working, "Removing");
         if let Err(e) = cli.world.remove_container(&c.id, true, a.has("volumes")) {
             p.finish(&mut cli.out, cli.world.now_ms);
-            return Err(format!("Error response from daemon: {}", e.message));
+            return Err(format!("Error response from daemon: {}", e.message).into());
         }
     }
     cli.world.advance(ops::CONTAINER_REMOVE_MS);
@@ -508,12 +508,12 @@ pub fn rm(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, String> {
 }
 
 /// `docker compose down`.
-pub fn down(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, String> {
+pub fn down(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, Failure> {
     let rmi = a.value("rmi").unwrap_or("").to_string();
     if !matches!(rmi.as_str(), "" | "local" | "all") {
-        return Err(format!("invalid value for --rmi: {rmi:?}"));
+        return Err(format!("invalid value for --rmi: {rmi:?}").into());
     }
-    let t = timeout(a)?;
+    let t = timeout(a);
     let remove_orphans = a.has("remove-orphans");
     let volumes = a.has("volumes");
     let services = a.args.clone();
@@ -541,7 +541,7 @@ pub fn down(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, String> {
         }
     }
     if remove_orphans {
-        let orphans: Vec<Ctr> = all.iter().filter(|c| cli.world.containers.contains_key(&c.id) && (c.oneoff || lp.as_ref().is_some_and(|lp| !lp.project.services.contains_key(&c.service) && !lp.project.disabled_services.contains_key(&c.service)))).cloned().collect();
+        let orphans: Vec<Ctr> = all.iter().filter(|c| cli.world.containers.contains_key(&c.id) && ops::is_orphan(lp.as_ref().map(|lp| &lp.project), c)).cloned().collect();
         if !orphans.is_empty() {
             ops::stop_and_remove(cli.world, &mut cli.out, Some(&mut p), &orphans, t, false);
         }
@@ -571,7 +571,7 @@ pub fn down(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, String> {
             Err(e) => {
                 p.ev(&mut cli.out, now, &eid, St::Error, "Error");
                 p.finish(&mut cli.out, cli.world.now_ms);
-                return Err(format!("failed to remove network {nname}: Error response from daemon: {}", e.message));
+                return Err(format!("failed to remove network {nname}: Error response from daemon: {}", e.message).into());
             }
         }
     }

@@ -7,7 +7,7 @@
 use baleine_compose::{graph, LoadOptions, Project};
 use baleine_vfs::{Content, Node, Tree};
 
-use super::cli::Globals;
+use super::cli::{Failure, Globals};
 use crate::Cli;
 
 /// The host's files as the loader sees them, optionally with one file's
@@ -86,7 +86,7 @@ fn print_warnings(cli: &mut Cli<'_>, warnings: &[String]) {
 }
 
 /// Loads the project (printing the loader's warnings); Err is compose's message.
-pub fn load_project(cli: &mut Cli<'_>, g: &Globals, services: &[String]) -> Result<Loaded, String> {
+pub fn load_project(cli: &mut Cli<'_>, g: &Globals, services: &[String]) -> Result<Loaded, Failure> {
     let opts = load_options(cli, g, g.profiles.clone());
     let loaded = {
         let fs = HostFiles { tree: cli.world.forest.tree(cli.world.host_tree), overlay: None };
@@ -96,7 +96,7 @@ pub fn load_project(cli: &mut Cli<'_>, g: &Globals, services: &[String]) -> Resu
         (Some(p), None) => (p, loaded.warnings),
         (_, e) => {
             print_warnings(cli, &loaded.warnings);
-            return Err(e.unwrap_or_else(|| "empty compose file".into()));
+            return Err(Failure::project(e.unwrap_or_else(|| "empty compose file".into())));
         }
     };
     // Services named on the command line are enabled even when their
@@ -126,7 +126,7 @@ pub fn load_project(cli: &mut Cli<'_>, g: &Globals, services: &[String]) -> Resu
     print_warnings(cli, &warnings);
     for s in services {
         if !project.services.contains_key(s) {
-            return Err(format!("no such service: {s}"));
+            return Err(format!("no such service: {s}").into());
         }
     }
     let selected = graph::start_order(&project, services)?;
@@ -162,7 +162,7 @@ pub fn finish(project: Project, selected: Vec<String>, named: Vec<String>) -> Lo
 
 /// `projectOrName`: the project when a compose file is found, else the
 /// name given by `-p` / `COMPOSE_PROJECT_NAME`.
-pub fn project_or_name(cli: &mut Cli<'_>, g: &Globals, services: &[String]) -> Result<(Option<Loaded>, String), String> {
+pub fn project_or_name(cli: &mut Cli<'_>, g: &Globals, services: &[String]) -> Result<(Option<Loaded>, String), Failure> {
     if g.files.is_empty() {
         if let Some(p) = &g.project_name {
             return Ok((None, p.clone()));
@@ -183,7 +183,7 @@ pub fn project_or_name(cli: &mut Cli<'_>, g: &Globals, services: &[String]) -> R
 }
 
 /// `toProjectName`: `-p`, `COMPOSE_PROJECT_NAME`, else the loaded project's name.
-pub fn project_name(cli: &mut Cli<'_>, g: &Globals) -> Result<String, String> {
+pub fn project_name(cli: &mut Cli<'_>, g: &Globals) -> Result<String, Failure> {
     if let Some(p) = &g.project_name {
         return Ok(p.clone());
     }

@@ -468,8 +468,14 @@ pub fn scale_of(lp: &Loaded, o: &CreateOpts, name: &str) -> Result<i64, String> 
     Ok(n)
 }
 
-fn is_orphan(project: &Project, c: &Ctr) -> bool {
-    !project.services.contains_key(&c.service) && !project.disabled_services.contains_key(&c.service)
+/// compose's isOrphaned: an exited (or dead) one-off container, or a
+/// container of a service the model does not define, enabled or not
+/// (without a model, `down -p NAME` takes the services from the containers).
+pub fn is_orphan(project: Option<&Project>, c: &Ctr) -> bool {
+    if c.oneoff {
+        return matches!(c.status, Status::Exited | Status::Dead);
+    }
+    project.is_some_and(|p| !p.services.contains_key(&c.service) && !p.disabled_services.contains_key(&c.service))
 }
 
 /// `create`: networks, volumes, orphans, then each service's containers
@@ -479,14 +485,15 @@ pub fn create(cli: &mut Cli<'_>, lp: &Loaded, p: &mut Progress, o: &CreateOpts) 
     ensure_volumes(cli, lp, p)?;
     let project = &lp.project;
     let all = containers(cli.world, &project.name, true, &[]);
-    let orphans: Vec<Ctr> = all.iter().filter(|c| !c.oneoff && is_orphan(project, c)).cloned().collect();
+    let orphans: Vec<Ctr> = all.iter().filter(|c| is_orphan(Some(project), c)).cloned().collect();
     if !orphans.is_empty() && !o.ignore_orphans {
         if o.remove_orphans {
             for c in &orphans {
                 stop_and_remove(cli.world, &mut cli.out, Some(&mut *p), &[c.clone()], o.timeout, false);
             }
         } else {
-            let names: Vec<String> = orphans.iter().map(|c| c.name.clone()).collect();
+            // In the daemon's list order: newest first.
+            let names: Vec<String> = cli.world.containers.values().rev().filter(|x| orphans.iter().any(|c| c.id == x.id)).map(|x| x.name.clone()).collect();
             cli.err(format!("WARN[0000] Found orphan containers ([{}]) for this project. If you removed or renamed this service in your compose file, you can run this command with the --remove-orphans flag to clean it up.\n", names.join(" ")));
         }
     }

@@ -122,19 +122,33 @@ fn up_names_network_labels_and_dns() {
 fn no_file_and_validation_errors() {
     let mut w = world();
     let r = dc(&mut w, "/home/learner/projet/empty", &["up", "-d"]);
-    assert_eq!(r.status, 1);
+    // Project loading errors carry compose's failure categories: 14 for a
+    // missing file, 15 for a file that does not parse or validate.
+    assert_eq!(r.status, 14);
     assert_eq!(r.text, "no configuration file provided: not found\n");
     let dir = "/home/learner/projet/bad";
     write(&mut w, &format!("{dir}/compose.yaml"), "services:\n  web:\n    image: nginx\n    foo: bar\n");
     let r = dc(&mut w, dir, &["up", "-d"]);
-    assert_eq!(r.status, 1);
+    assert_eq!(r.status, 15);
     assert!(r.text.contains("services.web Additional property foo is not allowed"), "{}", r.text);
+    let r = dc(&mut w, dir, &["-f", "nope.yaml", "ps"]);
+    assert_eq!((r.status, r.text.as_str()), (14, "open /home/learner/projet/bad/nope.yaml: no such file or directory\n"));
+    // Command-line syntax errors: 16, and an unknown command shows the help first.
     let r = dc(&mut w, dir, &["frobnicate"]);
-    assert_eq!(r.status, 1);
-    assert!(r.text.contains("unknown docker command: \"compose frobnicate\""));
+    assert_eq!(r.status, 16);
+    assert!(r.text.starts_with("\nUsage:  docker compose [OPTIONS] COMMAND"), "{}", r.text);
+    assert!(r.text.ends_with("unknown docker command: \"compose frobnicate\"\n"));
     let r = dc(&mut w, dir, &["up", "--nope"]);
-    assert_eq!(r.status, 1);
-    assert!(r.text.contains("unknown flag: --nope"));
+    assert_eq!((r.status, r.text.as_str()), (16, "unknown flag: --nope\n"));
+    let r = dc(&mut w, dir, &["stop", "-t", "soon"]);
+    assert_eq!((r.status, r.text.as_str()), (16, "invalid argument \"soon\" for \"-t, --timeout\" flag: strconv.ParseInt: parsing \"soon\": invalid syntax\n"));
+    let r = dc(&mut w, dir, &["logs", "--index", "1"]);
+    assert_eq!((r.status, r.text.as_str()), (1, "--index requires one service to be selected\n"));
+    // A command's own flag wins over the hidden global --workdir.
+    write(&mut w, &format!("{dir}/compose.yaml"), "services:\n  web:\n    image: alpine\n    command: sleep 300\n");
+    let _ = dc(&mut w, dir, &["up", "-d"]);
+    let r = dc(&mut w, dir, &["exec", "-w", "/etc", "web", "pwd"]);
+    assert_eq!((r.status, r.text.as_str()), (0, "/etc\n"));
 }
 
 #[test]
@@ -377,6 +391,15 @@ fn exec_run_and_logs() {
     assert_eq!(r.text, "started\n");
     let r = dc(&mut w, dir, &["logs", "-f"]);
     assert!(matches!(r.pending, Some(Pending::Follow(Follow::Compose(_)))));
+    let r = dc(&mut w, dir, &["logs", "--since", "yesterday"]);
+    assert_eq!((r.status, r.text.as_str()), (1, "invalid value for \"since\": failed to parse value as time or duration: \"yesterday\"\n"));
+    let r = dc(&mut w, dir, &["logs", "--no-log-prefix", "--since", "2020-01-01", "--until", "1700000000"]);
+    assert_eq!((r.status, r.text.as_str()), (0, ""));
+    // The exited one-off container is an orphan for the next up.
+    let r = dc(&mut w, dir, &["up", "-d"]);
+    assert!(r.text.starts_with("WARN[0000] Found orphan containers ([ex-app-run-"), "{}", r.text);
+    let _ = dc(&mut w, dir, &["up", "-d", "--remove-orphans"]);
+    assert!(!w.containers.values().any(|c| c.name.starts_with("ex-app-run-")), "orphan one-off container left behind");
     let r = dc(&mut w, dir, &["version"]);
     assert_eq!(r.text, "Docker Compose version v2.32.4\n");
     let r = docker(&mut w, dir, &["compose", "version", "--short"]);
