@@ -437,14 +437,7 @@ impl Parser {
             let what = format!("setup file #{}", i + 1);
             let Some(mut fo) = self.obj(f, &what) else { continue };
             let path = self.req_str(&mut fo, "path");
-            let content = match get(fo.table, "content") {
-                Some(_) => self.opt_str(&mut fo, "content").unwrap_or_default(),
-                None => {
-                    fo.known.push("content");
-                    self.missing(&fo, "content", "a string");
-                    String::new()
-                }
-            };
+            let content = self.req_content(&mut fo);
             self.finish(&fo);
             if path.contains("..") {
                 self.err(f.span(), format!("{what}: \"path\" must not contain \"..\""));
@@ -454,6 +447,17 @@ impl Parser {
         let commands = self.actions(&mut o, "commands", "setup");
         self.finish(&o);
         Setup { files, commands }
+    }
+
+    /// A file's required `content`: a string, which may be empty (unlike
+    /// `req_str`).
+    fn req_content(&mut self, fo: &mut Obj<'_, '_>) -> String {
+        if get(fo.table, "content").is_some() {
+            return self.opt_str(fo, "content").unwrap_or_default();
+        }
+        fo.known.push("content");
+        self.missing(fo, "content", "a string");
+        String::new()
     }
 
     fn actions(&mut self, o: &mut Obj<'_, '_>, key: &'static str, what: &str) -> Vec<Action> {
@@ -471,14 +475,7 @@ impl Parser {
                     let w = format!("{what}: \"{key}\" entry");
                     let Some(mut fo) = self.obj(v, &w) else { continue };
                     let path = self.req_str(&mut fo, "file");
-                    let content = match get(fo.table, "content") {
-                        Some(_) => self.opt_str(&mut fo, "content").unwrap_or_default(),
-                        None => {
-                            fo.known.push("content");
-                            self.missing(&fo, "content", "a string");
-                            String::new()
-                        }
-                    };
+                    let content = self.req_content(&mut fo);
                     self.finish(&fo);
                     out.push(Action::WriteFile { path, content, line });
                 }
