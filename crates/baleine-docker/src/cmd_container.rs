@@ -616,14 +616,7 @@ fn cmd_run(cli: &mut Cli<'_>, argv: &[String], create_only: bool) -> i32 {
         return 0;
     }
     // Attached: what the process printed so far.
-    let logs = cli.world.logs_until_now(&id);
-    for l in &logs {
-        if l.stderr && !tty {
-            cli.err(format!("{}\n", l.line));
-        } else {
-            cli.print(format!("{}\n", l.line));
-        }
-    }
+    let shown = print_output_so_far(cli, &id, tty);
     if let Some(code) = report.exited {
         if auto_remove {
             let _ = cli.world.remove_container(&id, true, true);
@@ -643,7 +636,7 @@ fn cmd_run(cli: &mut Cli<'_>, argv: &[String], create_only: bool) -> i32 {
         }
     }
     let name_for_rm = c.name.clone();
-    cli.pending = Some(Pending::Follow(Follow::Attach { cid: id, shown: logs.len(), auto_remove, remove_name: name_for_rm }));
+    cli.pending = Some(Pending::Follow(Follow::Attach { cid: id, shown, auto_remove, remove_name: name_for_rm }));
     0
 }
 
@@ -1793,6 +1786,21 @@ fn cmd_attach(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
 #[allow(dead_code)]
 fn labels_map(v: &[&str]) -> IndexMap<String, String> {
     v.iter().map(|l| l.split_once('=').map(|(k, v)| (k.to_string(), v.to_string())).unwrap_or((l.to_string(), String::new()))).collect()
+}
+
+/// An attached container's output so far (stderr apart unless it has a
+/// TTY, which merges them); returns how many lines were shown, where
+/// following the container goes on.
+pub(crate) fn print_output_so_far(cli: &mut Cli<'_>, id: &str, tty: bool) -> usize {
+    let logs = cli.world.logs_until_now(id);
+    for l in &logs {
+        if l.stderr && !tty {
+            cli.err(format!("{}\n", l.line));
+        } else {
+            cli.print(format!("{}\n", l.line));
+        }
+    }
+    logs.len()
 }
 
 #[cfg(test)]

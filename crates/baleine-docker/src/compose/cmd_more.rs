@@ -513,14 +513,7 @@ pub fn run_cmd(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, Failure>
             return Err(format!("Error response from daemon: {}", e.message).into());
         }
     };
-    let logs = cli.world.logs_until_now(&cid);
-    for l in &logs {
-        if l.stderr && !tty {
-            cli.err(format!("{}\n", l.line));
-        } else {
-            cli.print(format!("{}\n", l.line));
-        }
-    }
+    let shown = crate::cmd_container::print_output_so_far(cli, &cid, tty);
     if let Some(code) = report.exited {
         if auto_remove {
             let _ = cli.world.remove_container(&cid, true, true);
@@ -535,7 +528,7 @@ pub fn run_cmd(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, Failure>
         return Ok(0);
     }
     let remove_name = c.name.clone();
-    cli.pending = Some(Pending::Follow(Follow::Attach { cid, shown: logs.len(), auto_remove, remove_name }));
+    cli.pending = Some(Pending::Follow(Follow::Attach { cid, shown, auto_remove, remove_name }));
     Ok(0)
 }
 
