@@ -152,14 +152,8 @@ pub fn terminal(props: &TerminalProps) -> Html {
     let oninput = {
         let on_action = props.on_action.clone();
         Callback::from(move |e: InputEvent| {
-            if e.is_composing() {
-                return;
-            }
-            let input: HtmlInputElement = e.target_unchecked_into();
-            let text = input.value();
-            input.set_value("");
-            if !text.is_empty() {
-                on_action.emit(AppAction::Edit(EditAction::Insert(text)));
+            if !e.is_composing() {
+                take_typed(&e, &on_action);
             }
         })
     };
@@ -168,14 +162,8 @@ pub fn terminal(props: &TerminalProps) -> Html {
     let onkeyup = {
         let on_action = props.on_action.clone();
         Callback::from(move |e: KeyboardEvent| {
-            if e.is_composing() {
-                return;
-            }
-            let input: HtmlInputElement = e.target_unchecked_into();
-            let text = input.value();
-            input.set_value("");
-            if !text.is_empty() {
-                on_action.emit(AppAction::Edit(EditAction::Insert(text)));
+            if !e.is_composing() {
+                take_typed(&e, &on_action);
             }
         })
     };
@@ -257,6 +245,16 @@ pub fn terminal(props: &TerminalProps) -> Html {
                 {onpaste}
             />
         </section>
+    }
+}
+
+/// Moves what was typed into the (always empty) input to the line editor.
+fn take_typed(e: &Event, on_action: &Callback<AppAction>) {
+    let input: HtmlInputElement = e.target_unchecked_into();
+    let text = input.value();
+    input.set_value("");
+    if !text.is_empty() {
+        on_action.emit(AppAction::Edit(EditAction::Insert(text)));
     }
 }
 
