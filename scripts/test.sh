@@ -18,7 +18,7 @@ STAGE_TIMEOUT=${STAGE_TIMEOUT:-1800}
 
 ENGINE_CRATES=(baleine-vfs baleine-shell baleine-dockerfile baleine-compose baleine-engine baleine-docker baleine-host)
 # Other pure crates the web app may use are held to the same rules.
-for extra in baleine-lessons; do
+for extra in baleine-lessons baleine-util; do
   [ -f "crates/$extra/Cargo.toml" ] && ENGINE_CRATES+=("$extra")
 done
 SHARED=$(cd "$ROOT/.." && pwd)/shared

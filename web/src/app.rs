@@ -133,7 +133,7 @@ impl Ctl {
         let mut done = storage::load_lessons_done();
         if !done.iter().any(|d| d == id) {
             done.push(id.to_string());
-            done.sort();
+            baleine_util::sort(&mut done);
             storage::save_lessons_done(&done);
         }
         self.dispatch.dispatch(AppAction::SetLessonsDone(Rc::new(done)));
@@ -224,7 +224,7 @@ impl Ctl {
         let mut names = storage::session_names();
         if !name.starts_with("embed-") && !names.contains(&name) {
             names.push(name.clone());
-            names.sort();
+            baleine_util::sort(&mut names);
         }
         let restore_ms = self.restore_ms.get();
         self.dispatch.dispatch(AppAction::SetSession(SessionInfo { name, names, can_undo, can_redo, has_mark, steps: Rc::new(self.host.steps()), restore_ms }));

@@ -141,7 +141,7 @@ pub struct LessonSummary {
 /// Ids of completed lessons, one per line in storage.
 pub fn decode_done(text: &str) -> Vec<String> {
     let mut v: Vec<String> = text.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_string).collect();
-    v.sort();
+    baleine_util::sort(&mut v);
     v.dedup();
     v
 }

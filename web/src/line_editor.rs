@@ -231,7 +231,7 @@ impl LineEditor {
             i
         };
         let word: String = self.chars[start..self.cursor].iter().collect();
-        candidates.sort();
+        baleine_util::sort(&mut candidates);
         candidates.dedup();
         // Candidates are whole words for the last word; keep the ones that fit.
         candidates.retain(|c| c.starts_with(&word));

@@ -81,7 +81,7 @@ pub fn save_lang(code: &str) {
 /// Names of the saved sessions, sorted.
 pub fn session_names() -> Vec<String> {
     let mut v: Vec<String> = keys().into_iter().filter_map(|k| k.strip_prefix(SESSION_PREFIX).map(str::to_string)).filter(|n| !n.starts_with("embed-")).collect();
-    v.sort();
+    baleine_util::sort(&mut v);
     v
 }
 

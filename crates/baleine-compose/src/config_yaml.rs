@@ -109,7 +109,7 @@ impl Obj {
     }
     fn extensions(&mut self, ext: &Map) {
         let mut keys: Vec<&String> = ext.keys().collect();
-        keys.sort_by(|a, b| yaml_key_cmp(a, b));
+        baleine_util::sort_by(&mut keys, |a, b| yaml_key_cmp(a, b));
         for k in keys {
             self.put(k, raw(&ext[k.as_str()]));
         }
@@ -121,7 +121,7 @@ impl Obj {
 
 fn sorted_map(entries: impl Iterator<Item = (String, Node)>) -> Node {
     let mut v: Vec<(String, Node)> = entries.collect();
-    v.sort_by(|a, b| yaml_key_cmp(&a.0, &b.0));
+    baleine_util::sort_by(&mut v, |a, b| yaml_key_cmp(&a.0, &b.0));
     Node::Map(v)
 }
 
@@ -167,7 +167,7 @@ fn hosts(v: &IndexMap<String, Vec<String>>) -> Option<Node> {
         .iter()
         .flat_map(|(h, ips)| ips.iter().map(move |ip| format!("{}={}", h, ip)))
         .collect();
-    list.sort();
+    baleine_util::sort(&mut list);
     Some(Node::Seq(list.into_iter().map(Node::Str).collect()))
 }
 
@@ -535,7 +535,7 @@ fn service_node(s: &Service) -> Node {
         .keys()
         .filter(|k| !known.contains(&k.as_str()))
         .collect();
-    rest.sort_by(|a, b| yaml_key_cmp(a, b));
+    baleine_util::sort_by(&mut rest, |a, b| yaml_key_cmp(a, b));
     for k in rest {
         o.put(k, raw(&other[k.as_str()]));
     }
@@ -690,7 +690,7 @@ pub fn render_profiles(project: &Project) -> String {
         .chain(project.disabled_services.values())
         .flat_map(|s| s.profiles.iter().cloned())
         .collect();
-    set.sort();
+    baleine_util::sort(&mut set);
     set.dedup();
     lines(set)
 }

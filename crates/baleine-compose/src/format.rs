@@ -285,7 +285,7 @@ pub fn parse_ports(raw: &str) -> Result<Vec<PortSpec>, String> {
         ));
     }
     // compose-go sorts the `port/proto` keys as strings
-    keyed.sort_by(|a, b| a.0.cmp(&b.0));
+    baleine_util::sort_by(&mut keyed, |a, b| a.0.cmp(&b.0));
     Ok(keyed.into_iter().map(|(_, p)| p).collect())
 }
 

@@ -17,7 +17,7 @@ fn edges(project: &Project) -> BTreeMap<String, Vec<String>> {
             .filter(|d| project.services.contains_key(*d))
             .cloned()
             .collect();
-        deps.sort();
+        baleine_util::sort(&mut deps);
         g.insert(name.clone(), deps);
     }
     g

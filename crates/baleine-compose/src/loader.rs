@@ -805,7 +805,7 @@ fn bind_project(
         ..Default::default()
     };
     let mut envs: Vec<(&String, &String)> = env.iter().collect();
-    envs.sort();
+    baleine_util::sort(&mut envs);
     project.environment = envs
         .into_iter()
         .map(|(k, v)| (k.clone(), v.clone()))
@@ -813,7 +813,7 @@ fn bind_project(
     let mut w = Vec::new();
     if let Some(Value::Map(services)) = dict.shift_remove("services") {
         let mut names: Vec<String> = services.keys().cloned().collect();
-        names.sort();
+        baleine_util::sort(&mut names);
         for n in names {
             let svc = services.get(&n).cloned().unwrap_or(Value::Null);
             project
@@ -823,7 +823,7 @@ fn bind_project(
     }
     let sorted = |m: Map| -> Vec<(String, Value)> {
         let mut v: Vec<(String, Value)> = m.into_iter().collect();
-        v.sort_by(|a, b| a.0.cmp(&b.0));
+        baleine_util::sort_by(&mut v, |a, b| a.0.cmp(&b.0));
         v
     };
     if let Some(Value::Map(nets)) = dict.shift_remove("networks") {
@@ -901,7 +901,7 @@ fn resolve_services_environment(
         }
         if svc.env_files.is_empty() {
             let mut sorted: Vec<(String, Option<String>)> = svc.environment.drain(..).collect();
-            sorted.sort_by(|a, b| a.0.cmp(&b.0));
+            baleine_util::sort_by(&mut sorted, |a, b| a.0.cmp(&b.0));
             svc.environment = sorted.into_iter().collect();
             continue;
         }
@@ -958,7 +958,7 @@ fn resolve_services_environment(
             resolved.insert(k, v);
         }
         let mut sorted: Vec<(String, Option<String>)> = resolved.into_iter().collect();
-        sorted.sort_by(|a, b| a.0.cmp(&b.0));
+        baleine_util::sort_by(&mut sorted, |a, b| a.0.cmp(&b.0));
         svc.environment = sorted.into_iter().collect();
     }
     Ok(())

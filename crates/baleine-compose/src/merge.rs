@@ -227,7 +227,7 @@ fn into_sequence(v: Value) -> Vec<Value> {
                     other => seq.push(format!("{}={}", k, other.go_string())),
                 }
             }
-            seq.sort();
+            baleine_util::sort(&mut seq);
             seq.into_iter().map(Value::Str).collect()
         }
         Value::Seq(s) => s,

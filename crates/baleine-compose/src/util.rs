@@ -464,7 +464,7 @@ mod tests {
     #[test]
     fn key_order() {
         let mut v = vec!["web10", "web2", "db", "a_b", "ab", "x-1", "default"];
-        v.sort_by(|a, b| yaml_key_cmp(a, b));
+        baleine_util::sort_by(&mut v, |a, b| yaml_key_cmp(a, b));
         assert_eq!(
             v,
             vec!["a_b", "ab", "db", "default", "web2", "web10", "x-1"]

@@ -83,7 +83,7 @@ impl Value {
             }
             Value::Map(m) => {
                 let mut keys: Vec<&String> = m.keys().collect();
-                keys.sort();
+                baleine_util::sort(&mut keys);
                 let parts: Vec<String> = keys
                     .iter()
                     .map(|k| format!("{}:{}", k, m[k.as_str()].go_string()))

@@ -871,7 +871,7 @@ fn cmd_ps(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
     let all = a.has("all") || a.has("latest") || last > 0 || filters.iter().any(|(k, _)| k == "status");
     // Newest first; equal creation times: the later created first.
     let mut rows: Vec<(usize, &Container)> = cli.world.containers.values().enumerate().collect();
-    rows.sort_by(|x, y| y.1.created_ms.cmp(&x.1.created_ms).then(y.0.cmp(&x.0)));
+    baleine_util::sort_by(&mut rows, |x, y| y.1.created_ms.cmp(&x.1.created_ms).then(y.0.cmp(&x.0)));
     let mut rows: Vec<&Container> = rows.into_iter().map(|(_, c)| c).collect();
     rows.retain(|c| all || c.is_running());
     // Filters: same key OR, different keys AND.
@@ -1551,7 +1551,7 @@ fn cmd_port(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
             }
         }
     }
-    bound.sort();
+    baleine_util::sort(&mut bound);
     let mut lines = Vec::new();
     for (port, proto, host) in bound {
         let key = format!("{port}/{proto}");

@@ -159,7 +159,7 @@ struct ImageFilter {
 fn image_rows(cli: &Cli<'_>, all: bool, f: &ImageFilter, trunc: bool) -> Vec<Value> {
     let w = &*cli.world;
     let mut imgs: Vec<&Image> = w.images.values().collect();
-    imgs.sort_by(|a, b| b.created_secs.cmp(&a.created_secs));
+    baleine_util::sort_by(&mut imgs, |a, b| b.created_secs.cmp(&a.created_secs));
     let mut rows = Vec::new();
     for img in imgs {
         let is_dangling = img.repo_tags.is_empty();

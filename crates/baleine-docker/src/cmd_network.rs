@@ -77,8 +77,8 @@ fn create(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
         spec.options.insert(k.to_string(), v.to_string());
     }
     // Go maps: JSON and templates show the keys sorted.
-    spec.labels.sort_keys();
-    spec.options.sort_keys();
+    baleine_util::sort_keys(&mut spec.labels);
+    baleine_util::sort_keys(&mut spec.options);
     // docker/cli cli/command/network/create.go consolidateIpam: checked by
     // the CLI before the request is sent.
     let slice = |name: &str| -> Vec<String> { a.values(name).iter().flat_map(|v| v.split(',')).filter(|v| !v.is_empty()).map(str::to_string).collect() };
@@ -189,7 +189,7 @@ fn ls(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
     };
     let trunc = !a.has("no-trunc");
     let mut nets: Vec<&Network> = cli.world.networks.values().collect();
-    nets.sort_by(|x, y| x.name.cmp(&y.name));
+    baleine_util::sort_by(&mut nets, |x, y| x.name.cmp(&y.name));
     let rows: Vec<Value> = nets
         .into_iter()
         .filter(|n| {

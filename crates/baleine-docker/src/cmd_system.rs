@@ -223,7 +223,7 @@ pub fn event_line(world: &World, e: &Event) -> String {
     if e.kind == "container" || e.kind == "network" || e.kind == "volume" {
         attrs.push(format!("name={}", e.actor));
     }
-    attrs.sort();
+    baleine_util::sort(&mut attrs);
     format!("{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}:{s:02}.{nanos:09}Z {} {} {} ({})", e.kind, e.action, e.id, attrs.join(", "))
 }
 

@@ -56,8 +56,8 @@ fn create(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
         opts.insert(k.to_string(), v.to_string());
     }
     // Go maps: JSON and templates show the keys sorted.
-    labels.sort_keys();
-    opts.sort_keys();
+    baleine_util::sort_keys(&mut labels);
+    baleine_util::sort_keys(&mut opts);
     match cli.world.create_volume(name.as_deref(), a.value("driver").unwrap_or("local"), labels, opts) {
         Ok(n) => {
             cli.print(format!("{n}\n"));
@@ -82,7 +82,7 @@ fn ls(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
         Err(s) => return s,
     };
     let mut vols: Vec<_> = cli.world.volumes.values().collect();
-    vols.sort_by(|x, y| x.name.cmp(&y.name));
+    baleine_util::sort_by(&mut vols, |x, y| x.name.cmp(&y.name));
     let rows: Vec<Value> = vols
         .into_iter()
         .filter(|v| {

@@ -75,7 +75,7 @@ pub fn ports_string(c: &Container) -> String {
             ports.push((port, String::new(), 0, proto.to_string()));
         }
     }
-    ports.sort();
+    baleine_util::sort(&mut ports);
     ports.dedup();
     displayable_ports(&ports)
 }
@@ -255,7 +255,7 @@ fn opt_strs(v: &[String]) -> Value {
 /// field order, so only map-typed fields go through here).
 fn go_map(entries: impl IntoIterator<Item = (String, Value)>) -> Value {
     let mut e: Vec<(String, Value)> = entries.into_iter().collect();
-    e.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+    baleine_util::sort_by(&mut e, |a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
     Value::Object(e.into_iter().collect())
 }
 

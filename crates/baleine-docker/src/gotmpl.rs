@@ -1485,7 +1485,7 @@ fn truth(v: &V) -> bool {
 /// Object entries sorted by key (Go sorts map keys when printing/ranging).
 fn sorted_entries(m: &Map<String, Value>) -> Vec<(&String, &Value)> {
     let mut e: Vec<_> = m.iter().collect();
-    e.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+    baleine_util::sort_by(&mut e, |a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
     e
 }
 
@@ -2617,7 +2617,7 @@ impl<'a> Exec<'a> {
                     return Ok(false);
                 }
                 let mut entries: Vec<(String, Value)> = m.into_iter().collect();
-                entries.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+                baleine_util::sort_by(&mut entries, |a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
                 for (k, e) in entries {
                     if !self.range_iteration(b, V::str(k), V::Val(Cow::Owned(e), elem))? {
                         break;

@@ -942,7 +942,7 @@ fn convert(
             }
             parse_flags(&node.flags, &[])?;
             let mut ports = args.clone();
-            ports.sort();
+            baleine_util::sort(&mut ports);
             Instruction::Expose(ports)
         }
         "user" => {
@@ -1430,15 +1430,15 @@ pub(crate) fn build(src: &str) -> Dockerfile {
     b.warnings.retain(|w| !skip(w.code));
     if check.error && !b.warnings.is_empty() {
         let mut rules: Vec<&str> = b.warnings.iter().filter_map(|w| w.code).collect();
-        rules.sort_unstable();
+        baleine_util::sort(&mut rules);
         rules.dedup();
         let line = b.warnings.iter().map(|w| w.line).min().unwrap_or(1);
         let msg = format!("lint violation found for rules: {}", rules.join(", "));
         b.error(PH_LINT, line, msg);
     }
 
-    b.errors.sort_by_key(|e| e.0);
-    b.warnings.sort_by_key(|w| w.line);
+    baleine_util::sort_by_key(&mut b.errors, |e| e.0);
+    baleine_util::sort_by_key(&mut b.warnings, |w| w.line);
     let mut diagnostics: Vec<Diagnostic> = b
         .errors
         .into_iter()
@@ -1492,7 +1492,7 @@ fn undefined_from_args(b: &mut Builder, global_args: &[ArgDecl], stages: &[Stage
             keys.push(a.name.as_str());
         }
     }
-    keys.sort_unstable();
+    baleine_util::sort(&mut keys);
     let env = |k: &str| {
         if BUILTIN_GLOBAL_ARGS.contains(&k) {
             return Some(String::new());

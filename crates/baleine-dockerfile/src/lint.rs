@@ -168,8 +168,7 @@ pub fn lint(df: &Dockerfile, ctx: &LintContext) -> Vec<Finding> {
     no_dockerignore(ctx, &mut out);
 
     let order = |id: &str| RULES.iter().position(|r| r.id == id).unwrap_or(usize::MAX);
-    out.0
-        .sort_by(|a, b| a.line.cmp(&b.line).then(order(a.rule).cmp(&order(b.rule))));
+    baleine_util::sort_by(&mut out.0, |a, b| a.line.cmp(&b.line).then(order(a.rule).cmp(&order(b.rule))));
     out.0
 }
 

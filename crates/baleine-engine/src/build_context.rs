@@ -40,7 +40,7 @@ pub fn collect(dir: &str, root: &Node, pm: &PatternMatcher) -> Context {
         }
         _ => Tree::new(),
     };
-    files.sort();
+    baleine_util::sort(&mut files);
     Context { dir: dir.to_string(), tree, files, truncated }
 }
 
@@ -184,7 +184,7 @@ pub fn resolve_sources(tree: &Tree, src: &str) -> Result<Vec<String>, String> {
             break;
         }
     }
-    current.sort();
+    baleine_util::sort(&mut current);
     Ok(current)
 }
 

@@ -704,7 +704,7 @@ impl Builder<'_> {
                     Err(e) => return Err(self.fail_at(e, ins)),
                 };
                 let mut sorted = ports.clone();
-                sorted.sort();
+                baleine_util::sort(&mut sorted);
                 for p in ports {
                     if !st.config.exposed.contains(&p) {
                         st.config.exposed.push(p);

@@ -728,7 +728,7 @@ pub fn container_view(c: &Container) -> FsView {
         .iter()
         .map(|m| Mount { target: m.destination.clone(), tree: m.tree, source: m.subpath.clone(), readonly: !m.rw })
         .collect();
-    mounts.sort_by_key(|m| m.target.len());
+    baleine_util::sort_by_key(&mut mounts, |m| m.target.len());
     FsView { root: c.rootfs, root_readonly: c.spec.read_only, mounts }
 }
 

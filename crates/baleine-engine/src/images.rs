@@ -626,7 +626,7 @@ fn sorted_refs(img: &Image) -> Vec<String> {
         };
         format!("{full}{}", &r[repo.len()..])
     };
-    refs.sort_by_key(key);
+    baleine_util::sort_by_key(&mut refs, key);
     refs
 }
 

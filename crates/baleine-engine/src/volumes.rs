@@ -75,7 +75,7 @@ impl World {
         let mut labels = labels;
         if anonymous {
             labels.insert("com.docker.volume.anonymous".into(), String::new());
-            labels.sort_keys();
+            baleine_util::sort_keys(&mut labels);
         }
         let tree = self.forest.add(Tree::new());
         self.volumes.insert(

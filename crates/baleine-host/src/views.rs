@@ -39,7 +39,7 @@ pub fn world_view(world: &World, cwd: &str, revision: u64) -> WorldView {
             }
         })
         .collect();
-    images.sort_by(|a, b| b.created_ms.cmp(&a.created_ms).then(a.tags.cmp(&b.tags)));
+    baleine_util::sort_by(&mut images, |a, b| b.created_ms.cmp(&a.created_ms).then(a.tags.cmp(&b.tags)));
     let now = world.now_ms;
     let containers = world
         .containers
@@ -232,7 +232,7 @@ pub fn complete(world: &World, cwd: &str, line: &str) -> Vec<String> {
         }
     }
     cands.retain(|c| c.starts_with(current));
-    cands.sort();
+    baleine_util::sort(&mut cands);
     cands.dedup();
     cands
 }

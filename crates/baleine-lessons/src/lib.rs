@@ -64,7 +64,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
 /// would be a bug) and sorts them by `order`.
 pub fn builtin_lessons() -> Vec<Lesson> {
     let mut v: Vec<Lesson> = BUILTIN.iter().filter_map(|(f, t)| parse_lesson(t, &format!("public/lessons/{f}")).0).collect();
-    v.sort_by(|a, b| a.order.cmp(&b.order).then(a.id.cmp(&b.id)));
+    baleine_util::sort_by(&mut v, |a, b| a.order.cmp(&b.order).then(a.id.cmp(&b.id)));
     v
 }
 

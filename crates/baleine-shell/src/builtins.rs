@@ -245,7 +245,7 @@ fn run_simple(sh: &mut Shell, sys: &mut dyn System, name: &str, args: &[String],
             let list: Vec<&String> = args.iter().filter(|a| a.as_str() != "-p").collect();
             if list.is_empty() {
                 let mut all: Vec<(String, String)> = sh.state.aliases.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
-                all.sort();
+                baleine_util::sort(&mut all);
                 for (k, v) in all {
                     out.out(show(sh, &k, &v));
                 }
@@ -786,7 +786,7 @@ fn export(sh: &mut Shell, args: &[String], out: &mut Output) -> i32 {
     }
     if names.is_empty() {
         let mut list: Vec<String> = sh.exported.iter().cloned().collect();
-        list.sort();
+        baleine_util::sort(&mut list);
         for k in list {
             match (sh.flavor, sh.vars.get(&k)) {
                 (Flavor::Bash, Some(v)) => out.out(format!("declare -x {k}=\"{}\"\n", dq_escape(v))),
@@ -825,7 +825,7 @@ fn export(sh: &mut Shell, args: &[String], out: &mut Output) -> i32 {
 
 fn list_vars(sh: &Shell, out: &mut Output) {
     let mut list: Vec<(&String, &String)> = sh.vars.iter().collect();
-    list.sort();
+    baleine_util::sort(&mut list);
     for (k, v) in list {
         let q = if v.is_empty() { "''".to_string() } else { quote(v) };
         match sh.flavor {

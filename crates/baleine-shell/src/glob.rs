@@ -340,7 +340,7 @@ pub(crate) fn expand(sys: &dyn System, cwd: &str, pat: &str) -> Vec<String> {
             c.push('/');
         }
     }
-    cur.sort();
+    baleine_util::sort(&mut cur);
     cur
 }
 

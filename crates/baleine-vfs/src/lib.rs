@@ -576,7 +576,7 @@ pub fn view_list(forest: &Forest, view: &FsView, path: &str) -> FsResult<Vec<Str
             }
         }
     }
-    names.sort();
+    baleine_util::sort(&mut names);
     Ok(names)
 }
 

@@ -65,7 +65,7 @@ fn ps_row(cli: &Cli<'_>, c: &baleine_engine::model::Container, trunc: bool) -> V
     let publishers: Vec<Value> = {
         let mut v = Vec::new();
         let mut ports = c.ports.clone();
-        ports.sort_by_key(|p| (p.container_port, p.proto.clone()));
+        baleine_util::sort_by_key(&mut ports, |p| (p.container_port, p.proto.clone()));
         if c.is_running() {
             for p in ports.iter().filter(|p| p.host_port != 0) {
                 let url = if p.host_ip.is_empty() { "0.0.0.0".to_string() } else { p.host_ip.clone() };
@@ -193,7 +193,7 @@ pub fn ls(cli: &mut Cli<'_>, _g: &Globals, a: &Args) -> Result<i32, Failure> {
             }
         }
     }
-    projects.sort_keys();
+    baleine_util::sort_keys(&mut projects);
     let mut list: Vec<(String, String, String)> = Vec::new();
     for (name, (states, files)) in projects {
         if name_filter.as_ref().is_some_and(|f| !name.contains(f.as_str())) {
@@ -203,7 +203,7 @@ pub fn ls(cli: &mut Cli<'_>, _g: &Globals, a: &Args) -> Result<i32, Failure> {
         for s in states {
             *counts.entry(s).or_default() += 1;
         }
-        counts.sort_keys();
+        baleine_util::sort_keys(&mut counts);
         let status: Vec<String> = counts.iter().map(|(k, n)| format!("{k}({n})")).collect();
         list.push((name, status.join(", "), files.join(",")));
     }
@@ -281,7 +281,7 @@ pub fn logs(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, Failure> {
             lines.push((l.ms, ci, li, l.stderr, l.line.clone()));
         }
     }
-    lines.sort_by(|x, y| x.0.cmp(&y.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+    baleine_util::sort_by(&mut lines, |x, y| x.0.cmp(&y.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
     for (ms, ci, _, stderr, line) in lines {
         let p = if prefix { follow::log_prefix(&names[ci], width, ci, color) } else { String::new() };
         let t = if ts { format!("{} ", baleine_engine::util::rfc3339_nanos(ms, cli.world.epoch_secs)) } else { String::new() };
@@ -310,7 +310,7 @@ fn target_container(cli: &Cli<'_>, project: &str, service: &str, index: i64, run
     if running {
         ctrs.retain(|c| cli.world.containers.get(&c.id).is_some_and(|x| x.is_running()));
     }
-    ctrs.sort_by(|a, b| a.oneoff.cmp(&b.oneoff).then(a.number.cmp(&b.number)).then(a.name.cmp(&b.name)));
+    baleine_util::sort_by(&mut ctrs, |a, b| a.oneoff.cmp(&b.oneoff).then(a.number.cmp(&b.number)).then(a.name.cmp(&b.name)));
     if index > 0 {
         return ctrs.into_iter().find(|c| c.number as i64 == index && !c.oneoff).ok_or_else(|| format!("service {service:?} is not running container #{index}"));
     }
@@ -608,7 +608,7 @@ pub fn images(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, Failure> 
         };
         rows.push((c.name.clone(), repo, tag, img.id.clone(), cli.world.image_size(img)));
     }
-    rows.sort_by(|x, y| x.0.cmp(&y.0));
+    baleine_util::sort_by(&mut rows, |x, y| x.0.cmp(&y.0));
     if a.has("quiet") {
         let mut ids: Vec<String> = Vec::new();
         for r in &rows {
@@ -775,7 +775,7 @@ pub fn pull(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, Failure> {
     let policy = a.value("policy").unwrap_or("");
     let mut failure: Option<String> = None;
     let mut names = services.clone();
-    names.sort();
+    baleine_util::sort(&mut names);
     let t0 = cli.world.now_ms;
     let mut end = t0;
     for name in names {

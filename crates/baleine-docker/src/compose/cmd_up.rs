@@ -269,7 +269,7 @@ fn stop_order(cli: &Cli<'_>, lp: &Option<Loaded>, name: &str, services: &[String
         Some(lp) => graph::stop_order(&lp.project, &[]).unwrap_or_else(|_| lp.project.services.keys().cloned().collect()),
         None => {
             let mut v: Vec<String> = ops::containers(cli.world, name, false, &[]).into_iter().map(|c| c.service).collect();
-            v.sort();
+            baleine_util::sort(&mut v);
             v.dedup();
             v
         }
@@ -613,7 +613,7 @@ pub fn down(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, Failure> {
             .into_iter()
             .map(|i| baleine_engine::images::Reference::parse(&i).map(|r| r.familiar()).unwrap_or(i))
             .collect();
-        images.sort();
+        baleine_util::sort(&mut images);
         images.dedup();
         for img in images {
             if cli.world.image_id(&img).is_none() {

@@ -48,7 +48,7 @@ pub fn image_name(project: &Project, s: &Service) -> String {
 /// Networks of a service by priority (highest first, then by name).
 pub fn networks_by_priority(s: &Service) -> Vec<String> {
     let mut v: Vec<(i64, String)> = s.networks.iter().map(|(k, n)| (n.as_ref().map(|n| n.priority).unwrap_or(0), k.clone())).collect();
-    v.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    baleine_util::sort_by(&mut v, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     v.into_iter().map(|x| x.1).collect()
 }
 
@@ -400,6 +400,6 @@ pub fn service_container(world: &World, project: &str, service: &str) -> Option<
         .filter(|c| c.label(PROJECT_LABEL) == Some(project) && c.label(SERVICE_LABEL) == Some(service) && c.label(ONEOFF_LABEL) != Some("True"))
         .map(|c| (c.label(NUMBER_LABEL).and_then(|n| n.parse().ok()).unwrap_or(u32::MAX), c.name.clone()))
         .collect();
-    v.sort();
+    baleine_util::sort(&mut v);
     v.into_iter().next().map(|x| x.1)
 }

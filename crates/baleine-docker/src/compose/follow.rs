@@ -208,7 +208,7 @@ impl ComposeFollow {
             }
             w.shown = w.shown.max(logs.len());
         }
-        lines.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+        baleine_util::sort_by(&mut lines, |a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
         for (ms, wi, _, stderr, line) in lines {
             let w = &self.watched[wi];
             let p = self.prefix_of(w);
@@ -402,7 +402,7 @@ fn events_tick(world: &mut World, f: &mut ComposeFollow, out: &mut Output) {
         }
         let mut attrs: Vec<(String, String)> = e.attrs.clone();
         attrs.push(("name".into(), e.actor.clone()));
-        attrs.sort();
+        baleine_util::sort(&mut attrs);
         if f.json {
             let mut m = serde_json::Map::new();
             m.insert("action".into(), e.action.clone().into());

@@ -75,7 +75,7 @@ pub fn containers(world: &World, project: &str, oneoff: bool, services: &[String
             status: c.state.status,
         })
         .collect();
-    v.sort_by(|a, b| a.name.cmp(&b.name));
+    baleine_util::sort_by(&mut v, |a, b| a.name.cmp(&b.name));
     v
 }
 
@@ -545,7 +545,7 @@ fn ensure_service(cli: &mut Cli<'_>, lp: &Loaded, p: &mut Progress, name: &str, 
     // Obsolete first, then by number descending; then reversed.
     let obsolete: Vec<bool> = observed.iter().map(|c| must_recreate(cli.world, project, name, c, strategy)).collect();
     let mut pairs: Vec<(Ctr, bool)> = observed.drain(..).zip(obsolete).collect();
-    pairs.sort_by(|a, b| b.1.cmp(&a.1).then(b.0.number.cmp(&a.0.number)));
+    baleine_util::sort_by(&mut pairs, |a, b| b.1.cmp(&a.1).then(b.0.number.cmp(&a.0.number)));
     pairs.reverse();
     let actual = pairs.len();
     let mut next = pairs.iter().map(|x| x.0.number).max().unwrap_or(0) + 1;
@@ -717,7 +717,7 @@ pub fn stop_batch(world: &mut World, out: &mut Output, mut p: Option<&mut Progre
     let remaining: Vec<(Ctr, u64)> = waiting.iter().filter(|(c, _)| !stopped_at.contains_key(&c.id)).cloned().collect();
     if !remaining.is_empty() {
         let mut deadlines: Vec<(u64, Ctr)> = remaining.iter().map(|(c, t)| (start + t * 1000, c.clone())).collect();
-        deadlines.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.name.cmp(&b.1.name)));
+        baleine_util::sort_by(&mut deadlines, |a, b| a.0.cmp(&b.0).then(a.1.name.cmp(&b.1.name)));
         for (deadline, c) in deadlines {
             if world.now_ms < deadline {
                 world.advance_to(deadline);

@@ -34,7 +34,7 @@ pub fn views(world: &World) -> Vec<ProjectView> {
             }
         }
     }
-    projects.sort_keys();
+    baleine_util::sort_keys(&mut projects);
     let mut out = Vec::new();
     for (project, services) in projects {
         let mut list: Vec<ServiceView> = Vec::new();
@@ -61,7 +61,7 @@ pub fn views(world: &World) -> Vec<ProjectView> {
             let waited_on = depends_on.iter().map(|(d, cond)| waited(d, cond)).collect();
             list.push(ServiceView { name, depends_on, created_ms: Some(c.created_ms), started_ms, healthy_ms, waited_on, state });
         }
-        list.sort_by(|a, b| a.started_ms.unwrap_or(u64::MAX).cmp(&b.started_ms.unwrap_or(u64::MAX)).then(a.created_ms.cmp(&b.created_ms)).then(a.name.cmp(&b.name)));
+        baleine_util::sort_by(&mut list, |a, b| a.started_ms.unwrap_or(u64::MAX).cmp(&b.started_ms.unwrap_or(u64::MAX)).then(a.created_ms.cmp(&b.created_ms)).then(a.name.cmp(&b.name)));
         out.push(ProjectView { project, services: list });
     }
     out

@@ -225,11 +225,11 @@ pub(super) fn ls(cx: &mut Ctx<'_, '_>, args: &[String]) -> i32 {
             return;
         }
         if o.has('t') {
-            v.sort_by(|a, b| meta_of(&b.stat).mtime.cmp(&meta_of(&a.stat).mtime).then(a.name.cmp(&b.name)));
+            baleine_util::sort_by(v, |a, b| meta_of(&b.stat).mtime.cmp(&meta_of(&a.stat).mtime).then(a.name.cmp(&b.name)));
         } else if o.has('S') {
-            v.sort_by(|a, b| size_of(&b.stat).cmp(&size_of(&a.stat)).then(a.name.cmp(&b.name)));
+            baleine_util::sort_by(v, |a, b| size_of(&b.stat).cmp(&size_of(&a.stat)).then(a.name.cmp(&b.name)));
         } else {
-            v.sort_by(|a, b| a.name.cmp(&b.name));
+            baleine_util::sort_by(v, |a, b| a.name.cmp(&b.name));
         }
         if o.has('r') {
             v.reverse();
@@ -329,7 +329,7 @@ pub(super) fn ls(cx: &mut Ctx<'_, '_>, args: &[String]) -> i32 {
     if !file_args.is_empty() {
         out.push_str(&render(cx, &file_args, false));
     }
-    dir_args.sort();
+    baleine_util::sort(&mut dir_args);
     if o.has('r') {
         dir_args.reverse();
     }

@@ -551,7 +551,7 @@ mod tests {
     #[test]
     fn list_is_sorted_for_lookup() {
         let mut v = UTILITIES.to_vec();
-        v.sort();
+        baleine_util::sort(&mut v);
         assert_eq!(v, UTILITIES);
     }
 

@@ -438,7 +438,7 @@ pub(super) fn sort(cx: &mut Ctx<'_, '_>, args: &[String]) -> i32 {
             a.cmp(b)
         }
     };
-    all.sort_by(|a, b| {
+    baleine_util::sort_by(&mut all, |a, b| {
         for k in &keys {
             let o = cmp_str(&field(a, k), &field(b, k), k.numeric);
             let o = if k.reverse { o.reverse() } else { o };
