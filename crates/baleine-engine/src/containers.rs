@@ -242,11 +242,10 @@ impl World {
         let exe = if c.spec.init { argv[2].clone() } else { argv[0].clone() };
         let ctx = ExecCtx::for_container(self, id, RunMode::Account { start_ms: self.now_ms });
         // A user given by name must exist in the image's /etc/passwd.
-        let user_name = c.user.split(':').next().unwrap_or("").to_string();
-        if !user_name.is_empty() && user_name.parse::<u32>().is_err() && crate::sys::passwd_entry(self, &ctx.view, &user_name).is_none() {
+        if let Err(m) = crate::sys::check_user(self, &ctx.view, &c.user.clone()) {
             self.release_ports(id);
             self.release_endpoints(id);
-            return Err(EngineError::invalid(format!("unable to find user {user_name}: no matching entries in passwd file")));
+            return Err(EngineError::invalid(m));
         }
         let found = crate::sys::resolve_executable(self, &ctx, &exe);
         let now = self.now_ms;

@@ -130,6 +130,40 @@ pub fn passwd_entry(world: &World, view: &FsView, user: &str) -> Option<(String,
     None
 }
 
+/// The gid of a group given by name or gid, from /etc/group.
+pub fn group_gid(world: &World, view: &FsView, group: &str) -> Option<u32> {
+    if let Ok(n) = group.parse() {
+        return Some(n);
+    }
+    let text = match view_node(&world.forest, view, "/etc/group").ok()? {
+        Node::File(f) => match &f.content {
+            Content::Bytes(b) => String::from_utf8_lossy(b).into_owned(),
+            _ => return None,
+        },
+        _ => return None,
+    };
+    text.lines().map(|l| l.split(':').collect::<Vec<_>>()).find(|f| f.len() >= 3 && f[0] == group).and_then(|f| f[2].parse().ok())
+}
+
+/// Checks `user[:group]` as runc does before starting a process (moby
+/// `getUser` -> runc `GetExecUser`): a user or group given by name must
+/// exist in the container's /etc/passwd or /etc/group.
+pub fn check_user(world: &World, view: &FsView, spec: &str) -> Result<(), String> {
+    let (user, group) = match spec.split_once(':') {
+        Some((u, g)) => (u, Some(g)),
+        None => (spec, None),
+    };
+    if !user.is_empty() && user.parse::<u32>().is_err() && passwd_entry(world, view, user).is_none() {
+        return Err(format!("unable to find user {user}: no matching entries in passwd file"));
+    }
+    if let Some(g) = group.filter(|g| !g.is_empty()) {
+        if group_gid(world, view, g).is_none() {
+            return Err(format!("unable to find group {g}: no matching entries in group file"));
+        }
+    }
+    Ok(())
+}
+
 /// What the shell and programs run against inside a container.
 pub struct ContainerSys<'w> {
     pub world: &'w mut World,
@@ -308,10 +342,10 @@ impl System for ContainerSys<'_> {
         };
         let name = if name.is_empty() { "root".into() } else { name };
         match passwd_entry(self.world, &self.ctx.view, &name) {
-            Some((n, uid, gid, _)) => (n, uid, group.and_then(|g| g.parse().ok()).unwrap_or(gid)),
+            Some((n, uid, gid, _)) => (n, uid, group.and_then(|g| group_gid(self.world, &self.ctx.view, &g)).unwrap_or(gid)),
             None => {
                 let uid = name.parse().unwrap_or(0);
-                (name, uid, group.and_then(|g| g.parse().ok()).unwrap_or(uid))
+                (name, uid, group.and_then(|g| group_gid(self.world, &self.ctx.view, &g)).unwrap_or(uid))
             }
         }
     }
@@ -608,10 +642,7 @@ impl World {
         // The daemon resolves a user name in the container's /etc/passwd
         // before starting the process (moby daemon/oci_linux.go getUser).
         if let Some(u) = &spec.user {
-            let user_name = u.split(':').next().unwrap_or("");
-            if !user_name.is_empty() && user_name.parse::<u32>().is_err() && passwd_entry(self, &ctx.view, user_name).is_none() {
-                return Err(EngineError::new(ErrorKind::CommandNotInvokable, format!("unable to find user {user_name}: no matching entries in passwd file")));
-            }
+            check_user(self, &ctx.view, u).map_err(|m| EngineError::new(ErrorKind::CommandNotInvokable, m))?;
         }
         // runc chdir()s to the working folder before exec'ing the program.
         if spec.workdir.is_some() {
