@@ -1607,6 +1607,8 @@ fn cmd_cp(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
         Err(s) => return s,
     };
     let (src, dst) = (a.args[0].clone(), a.args[1].clone());
+    // docker/cli cp.go: without -q, progress is shown only when stdout is a terminal.
+    let quiet = a.has("quiet") || !cli.stdout_tty;
     let split = |s: &str| -> Option<(String, String)> {
         if s.starts_with('/') || s.starts_with('.') {
             return None;
@@ -1631,6 +1633,12 @@ fn cmd_cp(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
                     return 1;
                 }
             };
+            if dst == "-" {
+                // copyFromContainer: the daemon's tar stream, as is, on stdout.
+                let bytes = baleine_shell::utils::archive_node(baleine_vfs::basename(&cpath_abs), &node);
+                cli.print(String::from_utf8_lossy(&bytes));
+                return 0;
+            }
             let host_dst = cli.host_path(&dst);
             let host = cli.world.host_tree;
             let Some(tree) = cli.world.forest.get_mut(host) else { return 1 };
@@ -1640,7 +1648,9 @@ fn cmd_cp(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
                 return 1;
             }
             let _ = tree.put(&target, node.clone(), true);
-            cli.err(format!("Successfully copied {} to {}\n", tar_size_text(&node), shown_local_path(&cli.cwd, &dst)));
+            if !quiet {
+                cli.err(format!("Successfully copied {} to {}\n", tar_size_text(&node), shown_local_path(&cli.cwd, &dst)));
+            }
             0
         }
         (None, Some((cname, cpath))) => {
@@ -1651,6 +1661,9 @@ fn cmd_cp(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
                     return 1;
                 }
             };
+            if src == "-" {
+                return cp_from_stdin(cli, &c, &cname, &cpath, quiet);
+            }
             let host_src = cli.host_path(&src);
             let host = cli.world.host_tree;
             let Some(node) = cli.world.forest.tree(host).get(&host_src) else {
@@ -1670,7 +1683,9 @@ fn cmd_cp(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
                 cli.err(format!("Error response from daemon: {e}\n"));
                 return 1;
             }
-            cli.err(format!("Successfully copied {} to {cname}:{cpath}\n", tar_size_text(&node)));
+            if !quiet {
+                cli.err(format!("Successfully copied {} to {cname}:{cpath}\n", tar_size_text(&node)));
+            }
             0
         }
         (Some(_), Some(_)) => {
@@ -1682,6 +1697,43 @@ fn cmd_cp(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
             1
         }
     }
+}
+
+/// `docker cp - CONTAINER:DIR`: extracts the tar stream read from stdin
+/// into DIR, which must be an existing folder (docker/cli cp.go
+/// copyToContainer). The CLI counts no bytes for stdin: "Successfully
+/// copied 0B".
+fn cp_from_stdin(cli: &mut Cli<'_>, c: &baleine_engine::model::Container, cname: &str, cpath: &str, quiet: bool) -> i32 {
+    use baleine_vfs::Fs;
+    let view = baleine_engine::containers::container_view(c);
+    let dir = baleine_vfs::normalize(&c.workdir, cpath);
+    let mut fs = cli.world.forest.mounted(&view);
+    if !fs.is_dir(&dir) {
+        cli.err(format!("destination \"{cname}:{cpath}\" must be a directory\n"));
+        return 1;
+    }
+    let bytes = cli.stdin.take().unwrap_or_default();
+    if !bytes.is_empty() {
+        let Some(entries) = baleine_shell::utils::archive_entries(&bytes) else {
+            cli.err("Error response from daemon: archive/tar: invalid tar header\n");
+            return 1;
+        };
+        for (rel, node) in entries {
+            let target = baleine_vfs::join(&dir, &rel);
+            let r = match node {
+                baleine_vfs::Node::Dir(d) if fs.is_dir(&target) => d.meta.clone().map_or(Ok(()), |m| fs.set_meta(&target, m)),
+                n => fs.put_node(&target, n),
+            };
+            if let Err(e) = r {
+                cli.err(format!("Error response from daemon: {e}\n"));
+                return 1;
+            }
+        }
+    }
+    if !quiet {
+        cli.err(format!("Successfully copied 0B to {cname}:{cpath}\n"));
+    }
+    0
 }
 
 /// Bytes of the tar stream `docker cp` counts (Go's archive/tar: a 512-byte

@@ -133,6 +133,57 @@ pub(crate) fn decode(b: &[u8]) -> Option<Vec<Item>> {
     Some(items)
 }
 
+/// The archive `tar -cf - NAME` writes of `node` (entries `name`,
+/// `name/child`, ... in sorted pre-order): what `docker cp CONTAINER:PATH -`
+/// streams to its standard output.
+pub fn archive_node(name: &str, node: &Node) -> Vec<u8> {
+    fn walk(n: &Node, name: String, out: &mut Vec<Item>) {
+        match n {
+            Node::Dir(d) => {
+                let dn = if name.ends_with('/') { name } else { format!("{name}/") };
+                out.push(Item::Dir { path: dn.clone(), meta: d.meta.clone().unwrap_or_else(Meta::dir) });
+                for (c, child) in &d.entries {
+                    walk(child, format!("{dn}{c}"), out);
+                }
+            }
+            Node::File(f) => match &f.content {
+                Content::Bytes(b) => out.push(Item::File { path: name, meta: f.meta.clone(), data: b.to_vec() }),
+                Content::Opaque { kind, size } => out.push(Item::Opaque { path: name, meta: f.meta.clone(), size: *size, kind: kind.to_string() }),
+            },
+            Node::Symlink(t) => out.push(Item::Link { path: name, target: t.to_string() }),
+        }
+    }
+    let mut items = Vec::new();
+    walk(node, name.to_string(), &mut items);
+    encode(&items)
+}
+
+/// The entries of an archive as nodes, keyed by their path relative to
+/// where it is extracted (folders as empty `Dir`s, before what they hold);
+/// `None` when `bytes` is not an archive. What `docker cp - CONTAINER:DIR`
+/// extracts.
+pub fn archive_entries(bytes: &[u8]) -> Option<Vec<(String, Node)>> {
+    let items = decode(bytes)?;
+    Some(
+        items
+            .into_iter()
+            .filter_map(|it| {
+                let rel = it.path().split('/').filter(|p| !p.is_empty() && *p != ".").collect::<Vec<_>>().join("/");
+                if rel.is_empty() || rel.split('/').any(|p| p == "..") {
+                    return None;
+                }
+                let node = match it {
+                    Item::Dir { meta, .. } => Node::Dir(Arc::new(baleine_vfs::Dir { entries: Default::default(), meta: Some(meta) })),
+                    Item::File { meta, data, .. } => Node::File(Arc::new(baleine_vfs::File { content: Content::Bytes(Arc::new(data)), meta })),
+                    Item::Opaque { meta, size, kind, .. } => Node::File(Arc::new(baleine_vfs::File { content: Content::Opaque { kind: Arc::from(kind.as_str()), size }, meta })),
+                    Item::Link { target, .. } => Node::Symlink(Arc::from(target.as_str())),
+                };
+                Some((rel, node))
+            })
+            .collect(),
+    )
+}
+
 /// Every entry below `abs` (pre-order, sorted), named `name` + relative path.
 fn collect(cx: &Ctx<'_, '_>, abs: &str, name: &str, out: &mut Vec<Item>) -> Result<(), baleine_vfs::FsError> {
     let mut stack = vec![(abs.to_string(), name.to_string())];
@@ -564,6 +615,13 @@ mod tests {
         ];
         let enc = encode(&items);
         assert_eq!(decode(&enc), Some(items));
+        // The node-level API over the same format.
+        let mut dir = baleine_vfs::Dir::default();
+        dir.entries.insert("a.txt".into(), Node::File(Arc::new(baleine_vfs::File { content: Content::Bytes(Arc::new(b"hi\n".to_vec())), meta: Meta::file() })));
+        let bytes = archive_node("etc", &Node::Dir(Arc::new(dir)));
+        let entries = archive_entries(&bytes).unwrap();
+        assert_eq!(entries.iter().map(|(p, n)| (p.as_str(), n.is_dir())).collect::<Vec<_>>(), [("etc", true), ("etc/a.txt", false)]);
+        assert!(archive_entries(b"not a tar").is_none());
         assert_eq!(decode(b"garbage"), None);
         assert_eq!(decode(b"BALEINE-TAR 1\nF 644 0 0 0 999 999\n"), None);
     }

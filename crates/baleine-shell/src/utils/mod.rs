@@ -12,6 +12,7 @@ use crate::interp::Stdin;
 use crate::{fsutil, Output, Shell, System};
 
 mod archive;
+pub use archive::{archive_entries, archive_node};
 mod awk;
 mod files;
 mod md5;
