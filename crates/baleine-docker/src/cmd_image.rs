@@ -419,6 +419,28 @@ fn save(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
     }
     let mut lines = vec![ARCHIVE_MAGIC.to_string()];
     for n in &a.args {
+        // moby image/tarexport/save.go parseNames: a repository name without
+        // tag or digest saves every tag of that repository.
+        let name_only = !n.rsplit('/').next().unwrap_or(n).contains([':', '@']);
+        if let (true, Ok(r)) = (name_only, Reference::parse(n)) {
+            let repo = r.repo();
+            let mut tagged: Vec<(String, String)> = Vec::new();
+            for img in cli.world.images.values() {
+                for t in &img.repo_tags {
+                    if Reference::parse(t).map(|tr| tr.repo() == repo).unwrap_or(false) {
+                        tagged.push((t.clone(), img.id.clone()));
+                    }
+                }
+            }
+            if !tagged.is_empty() {
+                baleine_util::sort(&mut tagged);
+                for (tag, id) in tagged {
+                    cli.world.save_image(&id);
+                    lines.push(format!("{tag}={id}"));
+                }
+                continue;
+            }
+        }
         let (id, tag) = match cli.world.image(n) {
             Ok(img) => {
                 let tag = Reference::parse(n).map(|r| r.familiar()).ok().filter(|t| img.repo_tags.contains(t));
