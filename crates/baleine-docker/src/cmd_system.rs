@@ -160,7 +160,7 @@ fn info_data(w: &World) -> Value {
         "Architecture": "x86_64",
         "NCPU": 2,
         "MemTotal": 25_190_000_000u64,
-        "Name": "baleine",
+        "Name": baleine_engine::HOST_NAME,
         "DockerRootDir": "/var/lib/docker",
         "ServerVersion": "27.5.1",
         "DefaultRuntime": "runc",

@@ -86,7 +86,9 @@ impl World {
             None if spec.entrypoint.is_some() => Vec::new(),
             None => image.config.cmd.clone().unwrap_or_default(),
         };
-        let hostname = spec.hostname.clone().unwrap_or_else(|| id[..12].to_string());
+        // moby daemon/container_operations.go: in host network mode the
+        // container takes the host's name (unless --hostname is given).
+        let hostname = spec.hostname.clone().unwrap_or_else(|| if spec.network.as_deref() == Some("host") { crate::HOST_NAME.to_string() } else { id[..12].to_string() });
         let mut env = merge_env(&image.config.env, &spec.env);
         if !env.iter().any(|e| e.starts_with("PATH=")) && !matches!(image.os_family, OsFamily::Scratch) {
             env.insert(0, "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin".into());

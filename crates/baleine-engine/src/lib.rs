@@ -40,3 +40,7 @@ pub mod world;
 
 pub use error::{EngineError, EngineResult, ErrorKind};
 pub use world::World;
+
+/// The simulated machine's host name: the daemon's `Name` in `docker info`,
+/// the host shell's prompt, and the hostname of `--network host` containers.
+pub const HOST_NAME: &str = "baleine";

@@ -436,10 +436,10 @@ impl World {
             return Err(EngineError::new(ErrorKind::Forbidden, format!("container {} is not connected to {the}network {}", cid, self.networks[&nid].name)));
         }
         if let Some(c) = self.containers.get_mut(&cid) {
+            // HostConfig.NetworkMode stays as created (moby's
+            // disconnectFromNetwork only drops the endpoint): a container
+            // left with no network can be connected again.
             c.endpoints.shift_remove(&nid);
-            if c.network_mode == self.networks[&nid].name || (c.network_mode == "bridge" && self.networks[&nid].is_default_bridge) {
-                c.network_mode = if c.endpoints.is_empty() { "none".into() } else { c.network_mode.clone() };
-            }
         }
         let name = self.containers[&cid].name.clone();
         let nname = self.networks[&nid].name.clone();

@@ -23,7 +23,7 @@ impl<'w> HostSys<'w> {
             view,
             env: Vec::new(),
             user: crate::USER.into(),
-            hostname: "baleine".into(),
+            hostname: baleine_engine::HOST_NAME.into(),
             workdir: crate::PROJECT.into(),
             mode: RunMode::Live,
             os_family: OsFamily::Ubuntu,
@@ -135,7 +135,7 @@ impl System for HostSys<'_> {
     }
 
     fn hostname(&self) -> String {
-        "baleine".into()
+        baleine_engine::HOST_NAME.into()
     }
 }
 
