@@ -335,8 +335,7 @@ const MOUNT_POINT: GoType = GoType::Struct(
     ],
 );
 
-/// api/types/types.go ContainerState (Health, a pointer, keeps its JSON
-/// shape: nil prints `<nil>` as Go does).
+/// api/types/types.go ContainerState.
 const CONTAINER_STATE: GoType = GoType::Struct(
     "types.ContainerState",
     &[
@@ -351,8 +350,16 @@ const CONTAINER_STATE: GoType = GoType::Struct(
         ("Error", GoType::Str),
         ("StartedAt", GoType::Str),
         ("FinishedAt", GoType::Str),
-        ("Health", GoType::Json),
+        ("Health", GoType::Ptr(&HEALTH)),
     ],
+);
+
+/// api/types/container/health.go Health (`*Health`, nil without a
+/// healthcheck) and its Log's `[]*HealthcheckResult`.
+const HEALTH: GoType = GoType::Struct("container.Health", &[("Status", GoType::Str), ("FailingStreak", GoType::Int), ("Log", GoType::Slice(&GoType::Ptr(&HEALTHCHECK_RESULT)))]);
+const HEALTHCHECK_RESULT: GoType = GoType::Struct(
+    "container.HealthcheckResult",
+    &[("Start", GoType::Time), ("End", GoType::Time), ("ExitCode", GoType::Int), ("Output", GoType::Str)],
 );
 
 /// api/types/container/hostconfig.go RestartPolicy.

@@ -19,6 +19,7 @@
 //! execution has an output cap and a step budget so that hostile templates
 //! such as `{{range 1000000000}}` terminate with an error.
 
+use baleine_util::go::{is_print as is_go_print, quote as go_quote, quote_rune as go_quote_rune};
 use serde_json::{Map, Number, Value};
 use std::borrow::Cow;
 
@@ -1326,6 +1327,14 @@ pub enum GoType {
     Partial(&'static [(&'static str, GoType)]),
     /// A map with string keys and values of this type (nil prints `map[]`).
     Map(&'static GoType),
+    /// A pointer to a value of this type, JSON `null` being nil. fmt prints a
+    /// non-nil one as `&{...}` at the top level and as its address inside
+    /// another value (`{healthy 0 [0xc000124000]}`); text/template's own
+    /// printing (`{{.State.Health}}`) dereferences it first.
+    Ptr(&'static GoType),
+    /// `time.Time`, from its RFC 3339 JSON: prints as `Time.String()`
+    /// (`2024-03-15 10:25:00.1234 +0000 UTC`).
+    Time,
 }
 
 impl GoType {
@@ -1334,7 +1343,17 @@ impl GoType {
         match self {
             GoType::Struct(_, fields) | GoType::Partial(fields) => fields.iter().find(|(n, _)| *n == name).map(|(_, t)| t),
             GoType::Map(t) => Some(t),
+            // Go's field lookup goes through a pointer.
+            GoType::Ptr(t) => t.field(name),
             _ => None,
+        }
+    }
+
+    /// The type a pointer points to (text/template's `indirect`), else itself.
+    fn pointee(&'static self) -> &'static GoType {
+        match self {
+            GoType::Ptr(t) => t,
+            _ => self,
         }
     }
 
@@ -1353,7 +1372,8 @@ impl GoType {
             GoType::Bool => Value::Bool(false),
             GoType::Int => Value::Number(Number::from(0)),
             GoType::Struct(..) => Value::Object(Map::new()),
-            GoType::Json | GoType::Slice(_) | GoType::Partial(_) | GoType::Map(_) => Value::Null,
+            GoType::Time => Value::String("0001-01-01T00:00:00Z".into()),
+            GoType::Json | GoType::Slice(_) | GoType::Partial(_) | GoType::Map(_) | GoType::Ptr(_) => Value::Null,
         }
     }
 
@@ -1372,6 +1392,8 @@ impl GoType {
             GoType::Slice(t) => format!("[]{}", t.name(&t.zero())),
             GoType::Map(t) => format!("map[string]{}", t.name(&t.zero())),
             GoType::Struct(name, _) => (*name).into(),
+            GoType::Ptr(t) => format!("*{}", t.name(v)),
+            GoType::Time => "time.Time".into(),
         }
     }
 }
@@ -1468,6 +1490,12 @@ fn go_type(v: &Value) -> String {
 
 /// Go's truth: false, 0, nil, empty string/array/map are false.
 fn truth(v: &V) -> bool {
+    match (v.get(), v.go_type()) {
+        // A struct is always true, a pointer when not nil.
+        (Some(x), GoType::Ptr(_)) => return !x.is_null(),
+        (Some(_), GoType::Struct(..) | GoType::Time) => return true,
+        _ => {}
+    }
     match v.get() {
         None | Some(Value::Null) => false,
         Some(Value::Bool(b)) => *b,
@@ -1492,61 +1520,6 @@ fn sorted_entries(m: &Map<String, Value>) -> Vec<(&String, &Value)> {
 // ---------------------------------------------------------------------------
 // Go formatting helpers
 // ---------------------------------------------------------------------------
-
-/// Approximates Go's `unicode.IsPrint`.
-fn is_go_print(c: char) -> bool {
-    if c == ' ' {
-        return true;
-    }
-    if c.is_control() || c.is_whitespace() {
-        return false;
-    }
-    !matches!(c,
-        '\u{ad}' | '\u{600}'..='\u{605}' | '\u{61c}' | '\u{6dd}' | '\u{70f}' | '\u{180e}'
-        | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{206f}'
-        | '\u{e000}'..='\u{f8ff}' | '\u{feff}' | '\u{fff9}'..='\u{fffb}'
-        | '\u{f0000}'..='\u{10ffff}')
-}
-
-fn quote_char_into(out: &mut String, c: char, quote: char) {
-    match c {
-        '\u{7}' => out.push_str("\\a"),
-        '\u{8}' => out.push_str("\\b"),
-        '\u{c}' => out.push_str("\\f"),
-        '\n' => out.push_str("\\n"),
-        '\r' => out.push_str("\\r"),
-        '\t' => out.push_str("\\t"),
-        '\u{b}' => out.push_str("\\v"),
-        '\\' => out.push_str("\\\\"),
-        c if c == quote => {
-            out.push('\\');
-            out.push(c);
-        }
-        c if is_go_print(c) => out.push(c),
-        c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
-        c if (c as u32) < 0x10000 => out.push_str(&format!("\\u{:04x}", c as u32)),
-        c => out.push_str(&format!("\\U{:08x}", c as u32)),
-    }
-}
-
-/// Go's `strconv.Quote`.
-fn go_quote(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        quote_char_into(&mut out, c, '"');
-    }
-    out.push('"');
-    out
-}
-
-/// Go's `strconv.QuoteRune`.
-fn go_quote_rune(c: char) -> String {
-    let mut out = String::from("'");
-    quote_char_into(&mut out, c, '\'');
-    out.push('\'');
-    out
-}
 
 /// Shortest round-trip decimal digits of a finite, non-zero |f|, and the
 /// decimal exponent of the first digit.
@@ -1989,6 +1962,23 @@ fn fmt_arg(out: &mut String, v: &Value, ty: &GoType, verb: char, sp: &Spec, dept
     }
     match (ty, v) {
         (GoType::Struct(name, fields), Value::Object(m)) => return fmt_struct(out, name, fields, m, verb, sp, depth),
+        (GoType::Ptr(t), _) => {
+            // printValue: `&` then the target at the top level, for a
+            // struct, slice or map (`%p` prints the address even there).
+            if depth == 0 && !v.is_null() && verb != 'p' && matches!(t, GoType::Struct(..) | GoType::Slice(_) | GoType::Map(_)) {
+                out.push('&');
+                return fmt_arg(out, v, t, verb, sp, depth + 1);
+            }
+            return fmt_pointer(out, v, ty, verb, sp, 0);
+        }
+        (GoType::Time, Value::String(s)) => {
+            // time.Time is a fmt.Stringer (v s x X q) and a GoStringer (%#v).
+            if verb == 'v' && sp.sharp {
+                sp.pad(out, &go_time_gostring(s));
+                return Ok(());
+            }
+            return fmt_arg(out, &Value::String(go_time_string(s)), &GoType::Str, verb, sp, depth);
+        }
         (GoType::Map(elem), Value::Object(_) | Value::Null) => {
             let empty = Map::new();
             let entries = sorted_entries(v.as_object().unwrap_or(&empty));
@@ -2131,10 +2121,94 @@ fn fmt_list(out: &mut String, items: &[Value], elem: &GoType, verb: char, sp: &S
         if i > 0 {
             out.push_str(if sharp_v { ", " } else { " " });
         }
+        if let GoType::Ptr(_) = elem {
+            // An element is never at the top level: its address.
+            fmt_pointer(out, e, elem, verb, sp, i)?;
+            continue;
+        }
         fmt_arg(out, e, elem, verb, sp, depth + 1)?;
     }
     out.push(if sharp_v { '}' } else { ']' });
     Ok(())
+}
+
+/// The address of the `i`th pointer of a value. Go prints the real heap
+/// address (`0xc0001b6050`), different on every run; baleine prints a fixed
+/// fake one, one per entry, 0x50 apart like Go's 80-byte size class of a
+/// `HealthcheckResult`: `0xc000124000`, `0xc000124050`, ...
+fn fake_addr(i: usize) -> u64 {
+    0xc000124000 + 0x50 * (i as u64 % 0x1000)
+}
+
+/// fmt's `fmtPointer` (a pointer inside another value, or `%p`): the
+/// address, `<nil>`, `(*T)(0xc...)` with `%#v`, a number with b/o/d/x/X.
+fn fmt_pointer(out: &mut String, v: &Value, ty: &GoType, verb: char, sp: &Spec, i: usize) -> Result<(), TooDeep> {
+    let u = if v.is_null() { 0 } else { fake_addr(i) };
+    match verb {
+        'v' if sp.sharp => {
+            let a = if u == 0 { "nil".to_string() } else { format!("{u:#x}") };
+            out.push_str(&format!("({})({a})", ty.name(v)));
+        }
+        'v' if u == 0 => sp.pad_with(out, "<nil>", false),
+        'v' | 'p' => sp.pad(out, &if sp.sharp && verb == 'p' { format!("{u:x}") } else { format!("{u:#x}") }),
+        'b' | 'o' | 'd' | 'x' | 'X' => fmt_integer(out, false, u, verb, sp),
+        _ => {
+            // badVerb: `%!s(*T=` and the pointer printed with `%v` at the top.
+            out.push_str("%!");
+            out.push(verb);
+            out.push('(');
+            out.push_str(&ty.name(v));
+            out.push('=');
+            fmt_arg(out, v, ty, 'v', &Spec::default(), 0)?;
+            out.push(')');
+        }
+    }
+    Ok(())
+}
+
+/// The parts of an RFC 3339 time (`2024-03-15T10:25:00.5Z`): date, clock,
+/// fraction digits, zone offset in minutes.
+fn parse_rfc3339(s: &str) -> Option<(&str, &str, &str, Option<i32>)> {
+    let (date, rest) = s.split_once('T')?;
+    let (clock_frac, off) = if let Some(c) = rest.strip_suffix('Z') {
+        (c, None)
+    } else {
+        let k = rest.rfind(['+', '-'])?;
+        let (c, z) = rest.split_at(k);
+        let (h, m) = z[1..].split_once(':')?;
+        let mins = h.parse::<i32>().ok()? * 60 + m.parse::<i32>().ok()?;
+        (c, Some(if z.starts_with('-') { -mins } else { mins }))
+    };
+    let (clock, frac) = clock_frac.split_once('.').unwrap_or((clock_frac, ""));
+    let ok = date.len() == 10 && clock.len() == 8 && frac.len() <= 9 && frac.bytes().all(|b| b.is_ascii_digit());
+    ok.then_some((date, clock, frac, off))
+}
+
+/// Go's `Time.String()` of a decoded JSON time: `2006-01-02 15:04:05.999999999 -0700 MST`.
+/// A `Z` time is UTC; another offset decodes to an unnamed fixed zone, whose
+/// name prints as the offset (`+0100 +0100`).
+fn go_time_string(s: &str) -> String {
+    let Some((date, clock, frac, off)) = parse_rfc3339(s) else { return s.to_string() };
+    let frac = frac.trim_end_matches('0');
+    let frac = if frac.is_empty() { String::new() } else { format!(".{frac}") };
+    match off {
+        None => format!("{date} {clock}{frac} +0000 UTC"),
+        Some(m) => {
+            let z = format!("{}{:02}{:02}", if m < 0 { '-' } else { '+' }, m.abs() / 60, m.abs() % 60);
+            format!("{date} {clock}{frac} {z} {z}")
+        }
+    }
+}
+
+/// Go's `Time.GoString()` (`%#v`) of a UTC time:
+/// `time.Date(2024, time.March, 15, 10, 25, 0, 500000000, time.UTC)`.
+fn go_time_gostring(s: &str) -> String {
+    const MONTHS: [&str; 12] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+    let Some((date, clock, frac, None)) = parse_rfc3339(s) else { return go_quote(&go_time_string(s)) };
+    let num = |t: &str| t.parse::<u32>().unwrap_or(0);
+    let month = MONTHS.get((num(&date[5..7]) as usize).wrapping_sub(1)).unwrap_or(&"January");
+    let nanos = if frac.is_empty() { 0 } else { num(&format!("{frac:0<9}")) };
+    format!("time.Date({}, time.{month}, {}, {}, {}, {}, {nanos}, time.UTC)", num(&date[..4]), num(&date[8..10]), num(&clock[..2]), num(&clock[3..5]), num(&clock[6..8]))
 }
 
 /// A struct (fmt printValue): `{v1 v2}`, `{F1:v1 F2:v2}` with `%+v`,
@@ -2484,7 +2558,10 @@ impl<'a> Exec<'a> {
             None => self.out.push_str("<no value>"),
             Some(x) => {
                 let mut s = String::new();
-                if write_v(&mut s, x, v.go_type(), 0).is_err() {
+                // printableValue: a non-nil pointer prints as what it points
+                // to (`{...}`, not `&{...}`); a nil one as `<nil>`.
+                let ty = if x.is_null() { v.go_type() } else { v.go_type().pointee() };
+                if write_v(&mut s, x, ty, 0).is_err() {
                     return Err(self.too_deep());
                 }
                 self.out.push_str(&s);
@@ -2784,6 +2861,9 @@ impl<'a> Exec<'a> {
             V::Val(c, ty) => (c, ty),
         };
         let fty = ty.field(name);
+        if let (GoType::Ptr(_), Value::Null) = (ty, c.as_ref()) {
+            return Err(self.errorf(format!("nil pointer evaluating {}.{name}", ty.name(&Value::Null))));
+        }
         let found = match c {
             Cow::Borrowed(v) => match v {
                 Value::Object(m) => {
@@ -2805,7 +2885,7 @@ impl<'a> Exec<'a> {
             },
         };
         // A struct's field that its JSON omits (omitempty) is its zero value.
-        let found = found.or_else(|| match (ty, fty) {
+        let found = found.or_else(|| match (ty.pointee(), fty) {
             (GoType::Struct(..), Some(t)) => Some(V::Val(Cow::Owned(t.zero()), t)),
             _ => None,
         });
@@ -3070,7 +3150,8 @@ fn sprint(args: &[Operand], ln: bool) -> Result<String, TooDeep> {
     let mut out = String::new();
     let mut prev_string = false;
     for (i, (a, ty)) in args.iter().enumerate() {
-        let is_string = a.is_string();
+        // A time.Time's JSON is a string; fmt sees a struct.
+        let is_string = a.is_string() && !matches!(ty, GoType::Time);
         if i > 0 && (ln || (!is_string && !prev_string)) {
             out.push(' ');
         }
@@ -3090,7 +3171,11 @@ fn eval_args(argv: &[V]) -> Result<String, TooDeep> {
             return Ok(s.clone());
         }
     }
-    let vals: Vec<Operand> = values(argv).into_iter().map(|a| if is_nil(&a) { (Value::String("<no value>".into()), &GoType::Json) } else { a }).collect();
+    // printableValue: "<no value>" for a nil interface, a pointer's target.
+    let vals: Vec<Operand> = values(argv)
+        .into_iter()
+        .map(|a| if is_nil(&a) { (Value::String("<no value>".into()), &GoType::Json) } else if a.0.is_null() { a } else { (a.0, a.1.pointee()) })
+        .collect();
     sprint(&vals, false)
 }
 
@@ -3518,3 +3603,71 @@ pub fn unescape_format(s: &str) -> String {
 #[cfg(test)]
 #[path = "gotmpl_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+mod pointer_tests {
+    use super::*;
+    use serde_json::json;
+
+    const RESULT: GoType = GoType::Struct("container.HealthcheckResult", &[("Start", GoType::Time), ("End", GoType::Time), ("ExitCode", GoType::Int), ("Output", GoType::Str)]);
+    const HEALTH: GoType = GoType::Struct("container.Health", &[("Status", GoType::Str), ("FailingStreak", GoType::Int), ("Log", GoType::Slice(&GoType::Ptr(&RESULT)))]);
+    static STATE: GoType = GoType::Partial(&[("Health", GoType::Ptr(&HEALTH)), ("None", GoType::Ptr(&HEALTH))]);
+
+    fn run(t: &str) -> Result<String, String> {
+        let log = |s: &str, out: &str| json!({"Start": format!("2024-03-15T10:25:0{s}Z"), "End": "2024-03-15T10:25:01.5Z", "ExitCode": 0, "Output": out});
+        let data = json!({"Health": {"Status": "healthy", "FailingStreak": 0, "Log": [log("0.000012", "ok\n"), log("0", "")]}, "None": null});
+        parse(t).and_then(|tm| tm.execute_as(&data, &STATE))
+    }
+
+    #[test]
+    fn pointers_print_as_go() {
+        let cases: &[(&str, &str)] = &[
+            // text/template dereferences a pointer before printing it; the
+            // Log's pointers are inside the struct: addresses.
+            ("{{.Health}}", "{healthy 0 [0xc000124000 0xc000124050]}"),
+            ("{{.None}}", "<nil>"),
+            ("{{.Health.Status}} {{.Health.FailingStreak}}", "healthy 0"),
+            ("{{.Health.Log}}", "[0xc000124000 0xc000124050]"),
+            // fmt prints the pointer itself: `&` at the top level.
+            ("{{print .Health}}", "&{healthy 0 [0xc000124000 0xc000124050]}"),
+            ("{{printf \"%+v\" .Health}}", "&{Status:healthy FailingStreak:0 Log:[0xc000124000 0xc000124050]}"),
+            (
+                "{{printf \"%#v\" .Health}}",
+                "&container.Health{Status:\"healthy\", FailingStreak:0, Log:[]*container.HealthcheckResult{(*container.HealthcheckResult)(0xc000124000), (*container.HealthcheckResult)(0xc000124050)}}",
+            ),
+            ("{{printf \"%T %T %v %#v\" .None .Health .None .None}}", "*container.Health *container.Health <nil> (*container.Health)(nil)"),
+            ("{{printf \"%p\" .Health}}", "0xc000124000"),
+            ("{{html .Health}}", "{healthy 0 [0xc000124000 0xc000124050]}"),
+            // A struct is true, a nil pointer false.
+            ("{{if .Health}}y{{end}}{{if .None}}n{{end}}{{with .Health}}{{.Status}}{{end}}", "yhealthy"),
+            // Entries: time.Time prints as Time.String().
+            ("{{range .Health.Log}}{{.}};{{end}}", "{2024-03-15 10:25:00.000012 +0000 UTC 2024-03-15 10:25:01.5 +0000 UTC 0 ok\n};{2024-03-15 10:25:00 +0000 UTC 2024-03-15 10:25:01.5 +0000 UTC 0 };"),
+            ("{{(index .Health.Log 1).Start}}", "2024-03-15 10:25:00 +0000 UTC"),
+            ("{{print (index .Health.Log 1).Start (index .Health.Log 1).End}}", "2024-03-15 10:25:00 +0000 UTC 2024-03-15 10:25:01.5 +0000 UTC"),
+            ("{{printf \"%#v\" (index .Health.Log 1).End}}", "time.Date(2024, time.March, 15, 10, 25, 1, 500000000, time.UTC)"),
+            ("{{json .Health.Status}} {{json .None}}", "\"healthy\" null"),
+            ("{{.None.Status}}", "ERR template: :1:7: executing \"\" at <.None.Status>: nil pointer evaluating *container.Health.Status"),
+        ];
+        let mut failures = Vec::new();
+        for (t, want) in cases {
+            let got = run(t);
+            let ok = match want.strip_prefix("ERR ") {
+                Some(e) => got.as_ref().err().map(String::as_str) == Some(e),
+                None => got.as_deref() == Ok(*want),
+            };
+            if !ok {
+                failures.push(format!("template {t:?}\n   want {want:?}\n    got {got:?}"));
+            }
+        }
+        assert!(failures.is_empty(), "{} failure(s):\n{}", failures.len(), failures.join("\n"));
+    }
+
+    #[test]
+    fn time_strings() {
+        assert_eq!(go_time_string("0001-01-01T00:00:00Z"), "0001-01-01 00:00:00 +0000 UTC");
+        assert_eq!(go_time_string("2024-03-15T10:25:00.123456789Z"), "2024-03-15 10:25:00.123456789 +0000 UTC");
+        assert_eq!(go_time_string("2024-03-15T10:25:00.5-02:30"), "2024-03-15 10:25:00.5 -0230 -0230");
+        assert_eq!(go_time_string("not a time"), "not a time");
+        assert_eq!(go_time_gostring("0001-01-01T00:00:00Z"), "time.Date(1, time.January, 1, 0, 0, 0, 0, time.UTC)");
+    }
+}

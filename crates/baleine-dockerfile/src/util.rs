@@ -46,39 +46,8 @@ pub(crate) fn trim_space(s: &str) -> &str {
     s.trim_matches(is_space)
 }
 
-/// Go's `strconv.Quote` (close enough for messages: printable characters are
-/// kept, controls are escaped).
-pub(crate) fn go_quote(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\x07' => out.push_str("\\a"),
-            '\x08' => out.push_str("\\b"),
-            '\x0c' => out.push_str("\\f"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\x0b' => out.push_str("\\v"),
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
-                out.push_str(&format!("\\x{:02x}", c as u32));
-            }
-            c if c.is_control() || (c.is_whitespace() && c != ' ') || c == '\u{feff}' => {
-                let v = c as u32;
-                if v <= 0xffff {
-                    out.push_str(&format!("\\u{:04x}", v));
-                } else {
-                    out.push_str(&format!("\\U{:08x}", v));
-                }
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
+/// Go's `strconv.Quote`.
+pub(crate) use baleine_util::go::quote as go_quote;
 
 /// BuildKit's `uppercaseCmd`: upper-cases everything before the first space.
 pub(crate) fn uppercase_cmd(s: &str) -> String {

@@ -191,41 +191,17 @@ struct RunFailed {
 }
 
 /// Go's `strconv.Quote` (what `%q` prints).
-pub(crate) fn go_q(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\x07' => out.push_str("\\a"),
-            '\x08' => out.push_str("\\b"),
-            '\x0c' => out.push_str("\\f"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\x0b' => out.push_str("\\v"),
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
-            c if c.is_control() => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
+pub(crate) use baleine_util::go::quote as go_q;
 
 /// `fmt.Sprintf("%q", []string{...})`: `["node" "server.js"]`.
 fn go_q_list(v: &[String]) -> String {
     format!("[{}]", v.iter().map(|s| go_q(s)).collect::<Vec<_>>().join(" "))
 }
 
-/// Go's `%q` of an int: a quoted rune.
+/// Go's `%q` of an int: `strconv.QuoteRune`, with U+FFFD for a surrogate or
+/// a number above U+10FFFF (fmt's `fmtQc`).
 fn go_q_rune(n: u32) -> String {
-    match char::from_u32(n) {
-        Some(c) if !c.is_control() && n >= 0x20 => format!("'{c}'"),
-        _ if n < 0x80 => format!("'\\x{n:02x}'"),
-        _ => format!("'\\u{n:04x}'"),
-    }
+    baleine_util::go::quote_rune(char::from_u32(n).unwrap_or('\u{fffd}'))
 }
 
 fn split_env(env: &[String]) -> Vec<(String, String)> {
@@ -1752,6 +1728,8 @@ mod tests {
         assert_eq!(go_q("a\"b\\c\n"), "\"a\\\"b\\\\c\\n\"");
         assert_eq!(go_q_rune(3), "'\\x03'");
         assert_eq!(go_q_rune(65), "'A'");
+        assert_eq!(go_q_rune(10), "'\\n'");
+        assert_eq!(go_q_rune(0xd800), "'\u{fffd}'");
     }
 
     #[test]
