@@ -3,6 +3,11 @@
 //! map keys, `omitempty`, 2-space indentation, go-yaml's quoting rules), then
 //! every `$` doubled as docker compose does after interpolation.
 //!
+//! The tree built here from the [`Project`] is shared with
+//! [`crate::config_json`] (`--format json`): a [`Flavor`] says which
+//! marshaller's rules apply where compose-go's `json` tags and marshallers
+//! differ from its `yaml` ones.
+//!
 //! Also the one-name-per-line listings of `--services`, `--volumes`,
 //! `--profiles` and `--images`.
 
@@ -11,9 +16,21 @@ use crate::util::{format_duration, yaml_key_cmp};
 use crate::value::{go_float, Map, Value};
 use indexmap::IndexMap;
 
-/// A YAML node to emit.
+/// Which marshaller the tree is built for. compose-go's types carry the
+/// same names and field order for both, but differ in the JSON encoding:
+/// `x-*` extensions are `json:"-"` (except the project's own),
+/// `command`/`entrypoint` are not `omitempty` (`null`), non-pointer structs
+/// are never omitted (`ipam`, `resources`, `placement`: `{}`), maps are
+/// sorted by byte order (encoding/json) rather than go-yaml's natural order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Flavor {
+    Yaml,
+    Json,
+}
+
+/// A node to emit (as YAML here, as JSON in [`crate::config_json`]).
 #[derive(Clone, Debug, PartialEq)]
-enum Node {
+pub(crate) enum Node {
     Null,
     Bool(bool),
     Int(i64),
@@ -25,10 +42,12 @@ enum Node {
 }
 
 /// Builder for a struct-like mapping that honours `omitempty`.
-#[derive(Default)]
-struct Obj(Vec<(String, Node)>);
+struct Obj(Vec<(String, Node)>, Flavor);
 
 impl Obj {
+    fn new(f: Flavor) -> Self {
+        Obj(Vec::new(), f)
+    }
     fn put(&mut self, k: &str, n: Node) {
         self.0.push((k.to_string(), n));
     }
@@ -93,7 +112,10 @@ impl Obj {
         if !v.is_empty() {
             self.put(
                 k,
-                sorted_map(v.iter().map(|(k, v)| (k.clone(), Node::Str(v.clone())))),
+                sorted_map(
+                    self.1,
+                    v.iter().map(|(k, v)| (k.clone(), Node::Str(v.clone()))),
+                ),
             );
         }
     }
@@ -104,14 +126,18 @@ impl Obj {
     }
     fn raw(&mut self, k: &str, other: &Map) {
         if let Some(v) = other.get(k) {
-            self.put(k, raw(v));
+            self.put(k, raw(self.1, v));
         }
     }
+    /// `x-*` keys (`yaml:"#extensions,inline"`; `json:"-"`).
     fn extensions(&mut self, ext: &Map) {
+        if self.1 == Flavor::Json {
+            return;
+        }
         let mut keys: Vec<&String> = ext.keys().collect();
         baleine_util::sort_by(&mut keys, |a, b| yaml_key_cmp(a, b));
         for k in keys {
-            self.put(k, raw(&ext[k.as_str()]));
+            self.put(k, raw(self.1, &ext[k.as_str()]));
         }
     }
     fn build(self) -> Node {
@@ -119,32 +145,36 @@ impl Obj {
     }
 }
 
-fn sorted_map(entries: impl Iterator<Item = (String, Node)>) -> Node {
+/// A Go map: go-yaml sorts its keys in natural order, encoding/json by bytes.
+fn sorted_map(f: Flavor, entries: impl Iterator<Item = (String, Node)>) -> Node {
     let mut v: Vec<(String, Node)> = entries.collect();
-    baleine_util::sort_by(&mut v, |a, b| yaml_key_cmp(&a.0, &b.0));
+    match f {
+        Flavor::Yaml => baleine_util::sort_by(&mut v, |a, b| yaml_key_cmp(&a.0, &b.0)),
+        Flavor::Json => baleine_util::sort_by(&mut v, |a, b| a.0.cmp(&b.0)),
+    }
     Node::Map(v)
 }
 
-fn raw(v: &Value) -> Node {
+fn raw(f: Flavor, v: &Value) -> Node {
     match v {
         Value::Null => Node::Null,
         Value::Bool(b) => Node::Bool(*b),
         Value::Int(i) => Node::Int(*i),
-        Value::Float(f) => Node::Float(*f),
+        Value::Float(x) => Node::Float(*x),
         Value::Str(s) => Node::Str(s.clone()),
-        Value::Seq(items) => Node::Seq(items.iter().map(raw).collect()),
-        Value::Map(m) => sorted_map(m.iter().map(|(k, v)| (k.clone(), raw(v)))),
+        Value::Seq(items) => Node::Seq(items.iter().map(|x| raw(f, x)).collect()),
+        Value::Map(m) => sorted_map(f, m.iter().map(|(k, v)| (k.clone(), raw(f, v)))),
     }
 }
 
-fn file_refs(v: &[ServiceFileRef]) -> Option<Node> {
+fn file_refs(f: Flavor, v: &[ServiceFileRef]) -> Option<Node> {
     if v.is_empty() {
         return None;
     }
     Some(Node::Seq(
         v.iter()
             .map(|r| {
-                let mut o = Obj::default();
+                let mut o = Obj::new(f);
                 o.string("source", &r.source);
                 o.str("target", &r.target);
                 o.str("uid", &r.uid);
@@ -171,13 +201,21 @@ fn hosts(v: &IndexMap<String, Vec<String>>) -> Option<Node> {
     Some(Node::Seq(list.into_iter().map(Node::Str).collect()))
 }
 
-fn ulimits(v: &IndexMap<String, Ulimit>) -> Option<Node> {
+fn ulimits(f: Flavor, v: &IndexMap<String, Ulimit>) -> Option<Node> {
     if v.is_empty() {
         return None;
     }
-    Some(sorted_map(v.iter().map(|(k, u)| {
+    Some(sorted_map(f, v.iter().map(|(k, u)| {
         let n = match u.single {
             Some(s) if s != 0 => Node::Int(s),
+            // MarshalYAML: an anonymous struct{Soft, Hard int} (no omitempty);
+            // MarshalJSON: json.Marshal(*u), the `omitempty` tags apply
+            _ if f == Flavor::Json => {
+                let mut o = Obj::new(f);
+                o.int("soft", u.soft);
+                o.int("hard", u.hard);
+                o.build()
+            }
             _ => Node::Map(vec![
                 ("soft".into(), Node::Int(u.soft.unwrap_or(0))),
                 ("hard".into(), Node::Int(u.hard.unwrap_or(0))),
@@ -187,11 +225,11 @@ fn ulimits(v: &IndexMap<String, Ulimit>) -> Option<Node> {
     })))
 }
 
-fn mapping_with_equals(v: &IndexMap<String, Option<String>>) -> Option<Node> {
+fn mapping_with_equals(f: Flavor, v: &IndexMap<String, Option<String>>) -> Option<Node> {
     if v.is_empty() {
         return None;
     }
-    Some(sorted_map(v.iter().map(|(k, v)| {
+    Some(sorted_map(f, v.iter().map(|(k, v)| {
         (
             k.clone(),
             v.as_ref()
@@ -201,13 +239,13 @@ fn mapping_with_equals(v: &IndexMap<String, Option<String>>) -> Option<Node> {
     })))
 }
 
-fn build_node(b: &BuildConfig) -> Node {
-    let mut o = Obj::default();
+fn build_node(f: Flavor, b: &BuildConfig) -> Node {
+    let mut o = Obj::new(f);
     o.string("context", &b.context);
     o.str("dockerfile", &b.dockerfile);
     o.str("dockerfile_inline", &b.dockerfile_inline);
     o.list("entitlements", &b.entitlements);
-    o.node("args", mapping_with_equals(&b.args));
+    o.node("args", mapping_with_equals(f, &b.args));
     o.str("provenance", &b.provenance);
     o.str("sbom", &b.sbom);
     if !b.ssh.is_empty() {
@@ -231,7 +269,7 @@ fn build_node(b: &BuildConfig) -> Node {
     o.str("isolation", &b.isolation);
     o.str("network", &b.network);
     o.str("target", &b.target);
-    o.node("secrets", file_refs(&b.secrets));
+    o.node("secrets", file_refs(f, &b.secrets));
     o.bytes("shm_size", b.shm_size);
     o.list("tags", &b.tags);
     o.raw("ulimits", &b.other);
@@ -241,8 +279,8 @@ fn build_node(b: &BuildConfig) -> Node {
     o.build()
 }
 
-fn resource_node(r: &Resource) -> Node {
-    let mut o = Obj::default();
+fn resource_node(f: Flavor, r: &Resource) -> Node {
+    let mut o = Obj::new(f);
     o.f32("cpus", r.cpus);
     o.bytes("memory", r.memory);
     o.int("pids", r.pids);
@@ -252,8 +290,8 @@ fn resource_node(r: &Resource) -> Node {
     o.build()
 }
 
-fn deploy_node(d: &DeployConfig) -> Node {
-    let mut o = Obj::default();
+fn deploy_node(f: Flavor, d: &DeployConfig) -> Node {
+    let mut o = Obj::new(f);
     o.str("mode", &d.mode);
     if let Some(r) = d.replicas {
         o.put("replicas", Node::Int(r));
@@ -261,18 +299,22 @@ fn deploy_node(d: &DeployConfig) -> Node {
     o.dict("labels", &d.labels);
     o.raw("update_config", &d.other);
     o.raw("rollback_config", &d.other);
-    let mut res = Obj::default();
-    res.node("limits", d.resources.limits.as_ref().map(resource_node));
+    let mut res = Obj::new(f);
+    res.node(
+        "limits",
+        d.resources.limits.as_ref().map(|r| resource_node(f, r)),
+    );
     res.node(
         "reservations",
-        d.resources.reservations.as_ref().map(resource_node),
+        d.resources.reservations.as_ref().map(|r| resource_node(f, r)),
     );
     res.extensions(&d.resources.extensions);
-    if !res.0.is_empty() {
+    // `Resources` is a struct, not a pointer: encoding/json never omits it
+    if !res.0.is_empty() || f == Flavor::Json {
         o.put("resources", res.build());
     }
     if let Some(rp) = &d.restart_policy {
-        let mut r = Obj::default();
+        let mut r = Obj::new(f);
         r.str("condition", &rp.condition);
         r.duration("delay", rp.delay);
         if let Some(m) = rp.max_attempts {
@@ -282,14 +324,19 @@ fn deploy_node(d: &DeployConfig) -> Node {
         r.extensions(&rp.extensions);
         o.put("restart_policy", r.build());
     }
-    o.raw("placement", &d.other);
+    if f == Flavor::Json && !d.other.contains_key("placement") {
+        // `Placement` is a struct too
+        o.put("placement", Node::Map(Vec::new()));
+    } else {
+        o.raw("placement", &d.other);
+    }
     o.str("endpoint_mode", &d.endpoint_mode);
     o.extensions(&d.extensions);
     o.build()
 }
 
-fn healthcheck_node(h: &Healthcheck) -> Node {
-    let mut o = Obj::default();
+fn healthcheck_node(f: Flavor, h: &Healthcheck) -> Node {
+    let mut o = Obj::new(f);
     o.list("test", &h.test);
     o.duration("timeout", h.timeout);
     o.duration("interval", h.interval);
@@ -303,8 +350,8 @@ fn healthcheck_node(h: &Healthcheck) -> Node {
     o.build()
 }
 
-fn port_node(p: &PortConfig) -> Node {
-    let mut o = Obj::default();
+fn port_node(f: Flavor, p: &PortConfig) -> Node {
+    let mut o = Obj::new(f);
     o.str("name", &p.name);
     o.string("mode", &p.mode);
     o.str("host_ip", &p.host_ip);
@@ -318,15 +365,15 @@ fn port_node(p: &PortConfig) -> Node {
     o.build()
 }
 
-fn volume_node(v: &ServiceVolume) -> Node {
-    let mut o = Obj::default();
+fn volume_node(f: Flavor, v: &ServiceVolume) -> Node {
+    let mut o = Obj::new(f);
     o.put("type", Node::Str(v.kind.as_str().into()));
     o.str("source", &v.source);
     o.string("target", &v.target);
     o.flag("read_only", v.read_only);
     o.str("consistency", &v.consistency);
     if let Some(b) = &v.bind {
-        let mut bo = Obj::default();
+        let mut bo = Obj::new(f);
         bo.str("selinux", &b.selinux);
         bo.str("propagation", &b.propagation);
         bo.flag("create_host_path", b.create_host_path);
@@ -335,7 +382,7 @@ fn volume_node(v: &ServiceVolume) -> Node {
         o.put("bind", bo.build());
     }
     if let Some(vv) = &v.volume {
-        let mut vo = Obj::default();
+        let mut vo = Obj::new(f);
         vo.dict("labels", &vv.labels);
         vo.flag("nocopy", vv.nocopy);
         vo.str("subpath", &vv.subpath);
@@ -343,7 +390,7 @@ fn volume_node(v: &ServiceVolume) -> Node {
         o.put("volume", vo.build());
     }
     if let Some(t) = &v.tmpfs {
-        let mut to = Obj::default();
+        let mut to = Obj::new(f);
         to.bytes("size", t.size);
         if let Some(m) = t.mode {
             if m != 0 {
@@ -363,13 +410,13 @@ fn volume_node(v: &ServiceVolume) -> Node {
     o.build()
 }
 
-fn service_node(s: &Service) -> Node {
-    let mut o = Obj::default();
+fn service_node(f: Flavor, s: &Service) -> Node {
+    let mut o = Obj::new(f);
     let other = &s.other;
     o.list("profiles", &s.profiles);
     o.dict("annotations", &s.annotations);
     o.opt_bool("attach", s.attach);
-    o.node("build", s.build.as_ref().map(build_node));
+    o.node("build", s.build.as_ref().map(|b| build_node(f, b)));
     o.raw("develop", other);
     o.raw("blkio_config", other);
     o.list("cap_add", &s.cap_add);
@@ -385,20 +432,23 @@ fn service_node(s: &Service) -> Node {
     o.f32("cpus", s.cpus);
     o.str("cpuset", &s.cpuset);
     o.int("cpu_shares", s.cpu_shares);
+    // `ShellCommand` is `json:"command"` without omitempty: unset is null
     if let Some(c) = &s.command {
         o.put(
             "command",
             Node::Seq(c.iter().map(|x| Node::Str(x.clone())).collect()),
         );
+    } else if f == Flavor::Json {
+        o.put("command", Node::Null);
     }
-    o.node("configs", file_refs(&s.configs));
+    o.node("configs", file_refs(f, &s.configs));
     o.str("container_name", &s.container_name);
     o.raw("credential_spec", other);
     if !s.depends_on.is_empty() {
         o.put(
             "depends_on",
-            sorted_map(s.depends_on.iter().map(|(k, d)| {
-                let mut dn = Obj::default();
+            sorted_map(f, s.depends_on.iter().map(|(k, d)| {
+                let mut dn = Obj::new(f);
                 dn.put("condition", Node::Str(d.condition.as_str().into()));
                 dn.flag("restart", d.restart);
                 dn.extensions(&d.extensions);
@@ -407,7 +457,7 @@ fn service_node(s: &Service) -> Node {
             })),
         );
     }
-    o.node("deploy", s.deploy.as_ref().map(deploy_node));
+    o.node("deploy", s.deploy.as_ref().map(|d| deploy_node(f, d)));
     o.raw("device_cgroup_rules", other);
     o.raw("devices", other);
     o.list("dns", &s.dns);
@@ -419,9 +469,11 @@ fn service_node(s: &Service) -> Node {
             "entrypoint",
             Node::Seq(e.iter().map(|x| Node::Str(x.clone())).collect()),
         );
+    } else if f == Flavor::Json {
+        o.put("entrypoint", Node::Null);
     }
     o.raw("provider", other);
-    o.node("environment", mapping_with_equals(&s.environment));
+    o.node("environment", mapping_with_equals(f, &s.environment));
     // env_file entries are discarded once resolved into `environment`
     o.list("expose", &s.expose);
     o.list("external_links", &s.external_links);
@@ -429,7 +481,10 @@ fn service_node(s: &Service) -> Node {
     o.list("group_add", &s.group_add);
     o.raw("gpus", other);
     o.str("hostname", &s.hostname);
-    o.node("healthcheck", s.healthcheck.as_ref().map(healthcheck_node));
+    o.node(
+        "healthcheck",
+        s.healthcheck.as_ref().map(|h| healthcheck_node(f, h)),
+    );
     o.str("image", &s.image);
     o.opt_bool("init", s.init);
     o.str("ipc", &s.ipc);
@@ -438,7 +493,7 @@ fn service_node(s: &Service) -> Node {
     o.raw("label_file", other);
     o.list("links", &s.links);
     if let Some(l) = &s.logging {
-        let mut lo = Obj::default();
+        let mut lo = Obj::new(f);
         lo.str("driver", &l.driver);
         lo.dict("options", &l.options);
         lo.extensions(&l.extensions);
@@ -454,11 +509,11 @@ fn service_node(s: &Service) -> Node {
     if !s.networks.is_empty() {
         o.put(
             "networks",
-            sorted_map(s.networks.iter().map(|(k, n)| {
+            sorted_map(f, s.networks.iter().map(|(k, n)| {
                 let node = match n {
                     None => Node::Null,
                     Some(n) => {
-                        let mut no = Obj::default();
+                        let mut no = Obj::new(f);
                         no.list("aliases", &n.aliases);
                         no.dict("driver_opts", &n.driver_opts);
                         no.int("gw_priority", Some(n.gw_priority));
@@ -482,7 +537,10 @@ fn service_node(s: &Service) -> Node {
     o.int("pids_limit", s.pids_limit);
     o.str("platform", &s.platform);
     if !s.ports.is_empty() {
-        o.put("ports", Node::Seq(s.ports.iter().map(port_node).collect()));
+        o.put(
+            "ports",
+            Node::Seq(s.ports.iter().map(|p| port_node(f, p)).collect()),
+        );
     }
     o.flag("privileged", s.privileged);
     o.str("pull_policy", &s.pull_policy);
@@ -492,7 +550,7 @@ fn service_node(s: &Service) -> Node {
     if let Some(sc) = s.scale {
         o.put("scale", Node::Int(sc));
     }
-    o.node("secrets", file_refs(&s.secrets));
+    o.node("secrets", file_refs(f, &s.secrets));
     o.list("security_opt", &s.security_opt);
     o.bytes("shm_size", s.shm_size);
     o.flag("stdin_open", s.stdin_open);
@@ -502,7 +560,7 @@ fn service_node(s: &Service) -> Node {
     o.dict("sysctls", &s.sysctls);
     o.list("tmpfs", &s.tmpfs);
     o.flag("tty", s.tty);
-    o.node("ulimits", ulimits(&s.ulimits));
+    o.node("ulimits", ulimits(f, &s.ulimits));
     o.flag("use_api_socket", s.use_api_socket);
     o.str("user", &s.user);
     o.str("userns_mode", &s.userns_mode);
@@ -510,7 +568,7 @@ fn service_node(s: &Service) -> Node {
     if !s.volumes.is_empty() {
         o.put(
             "volumes",
-            Node::Seq(s.volumes.iter().map(volume_node).collect()),
+            Node::Seq(s.volumes.iter().map(|v| volume_node(f, v)).collect()),
         );
     }
     o.list("volumes_from", &s.volumes_from);
@@ -537,19 +595,19 @@ fn service_node(s: &Service) -> Node {
         .collect();
     baleine_util::sort_by(&mut rest, |a, b| yaml_key_cmp(a, b));
     for k in rest {
-        o.put(k, raw(&other[k.as_str()]));
+        o.put(k, raw(f, &other[k.as_str()]));
     }
     o.extensions(&s.extensions);
     o.build()
 }
 
-fn network_node(n: &NetworkConfig) -> Node {
-    let mut o = Obj::default();
+fn network_node(f: Flavor, n: &NetworkConfig) -> Node {
+    let mut o = Obj::new(f);
     o.string("name", &n.name);
     o.str("driver", &n.driver);
     o.dict("driver_opts", &n.driver_opts);
     if let Some(ipam) = &n.ipam {
-        let mut io = Obj::default();
+        let mut io = Obj::new(f);
         io.str("driver", &ipam.driver);
         if !ipam.config.is_empty() {
             io.put(
@@ -558,7 +616,7 @@ fn network_node(n: &NetworkConfig) -> Node {
                     ipam.config
                         .iter()
                         .map(|p| {
-                            let mut po = Obj::default();
+                            let mut po = Obj::new(f);
                             po.str("subnet", &p.subnet);
                             po.str("gateway", &p.gateway);
                             po.str("ip_range", &p.ip_range);
@@ -571,9 +629,12 @@ fn network_node(n: &NetworkConfig) -> Node {
             );
         }
         io.extensions(&ipam.extensions);
-        if !io.0.is_empty() {
+        if !io.0.is_empty() || f == Flavor::Json {
             o.put("ipam", io.build());
         }
+    } else if f == Flavor::Json {
+        // `Ipam IPAMConfig` is a struct: encoding/json never omits it
+        o.put("ipam", Node::Map(Vec::new()));
     }
     o.flag("external", n.external);
     o.flag("internal", n.internal);
@@ -585,8 +646,8 @@ fn network_node(n: &NetworkConfig) -> Node {
     o.build()
 }
 
-fn volume_config_node(v: &VolumeConfig) -> Node {
-    let mut o = Obj::default();
+fn volume_config_node(f: Flavor, v: &VolumeConfig) -> Node {
+    let mut o = Obj::new(f);
     o.string("name", &v.name);
     o.str("driver", &v.driver);
     o.dict("driver_opts", &v.driver_opts);
@@ -596,8 +657,8 @@ fn volume_config_node(v: &VolumeConfig) -> Node {
     o.build()
 }
 
-fn file_object_node(f: &FileObjectConfig, with_content: bool) -> Node {
-    let mut o = Obj::default();
+fn file_object_node(fl: Flavor, f: &FileObjectConfig, with_content: bool) -> Node {
+    let mut o = Obj::new(fl);
     o.string("name", &f.name);
     o.str("file", &f.file);
     o.str("environment", &f.environment);
@@ -613,26 +674,41 @@ fn file_object_node(f: &FileObjectConfig, with_content: bool) -> Node {
     o.build()
 }
 
-fn project_node(p: &Project) -> Node {
-    let mut o = Obj::default();
+/// The project as compose-go marshals it: `Project` (YAML), or the map
+/// `Project.MarshalJSON` builds (JSON: name, services, the non-empty
+/// networks, volumes, secrets and configs, the `x-*` extensions; no
+/// `models`; keys sorted as encoding/json sorts a map's).
+pub(crate) fn project_node(f: Flavor, p: &Project) -> Node {
+    let mut o = Obj::new(f);
     o.string("name", &p.name);
     o.put(
         "services",
-        sorted_map(p.services.iter().map(|(k, s)| (k.clone(), service_node(s)))),
+        sorted_map(
+            f,
+            p.services
+                .iter()
+                .map(|(k, s)| (k.clone(), service_node(f, s))),
+        ),
     );
     if !p.networks.is_empty() {
         o.put(
             "networks",
-            sorted_map(p.networks.iter().map(|(k, n)| (k.clone(), network_node(n)))),
+            sorted_map(
+                f,
+                p.networks
+                    .iter()
+                    .map(|(k, n)| (k.clone(), network_node(f, n))),
+            ),
         );
     }
     if !p.volumes.is_empty() {
         o.put(
             "volumes",
             sorted_map(
+                f,
                 p.volumes
                     .iter()
-                    .map(|(k, v)| (k.clone(), volume_config_node(v))),
+                    .map(|(k, v)| (k.clone(), volume_config_node(f, v))),
             ),
         );
     }
@@ -640,9 +716,10 @@ fn project_node(p: &Project) -> Node {
         o.put(
             "secrets",
             sorted_map(
+                f,
                 p.secrets
                     .iter()
-                    .map(|(k, v)| (k.clone(), file_object_node(v, false))),
+                    .map(|(k, v)| (k.clone(), file_object_node(f, v, false))),
             ),
         );
     }
@@ -650,23 +727,38 @@ fn project_node(p: &Project) -> Node {
         o.put(
             "configs",
             sorted_map(
-                p.configs
-                    .iter()
-                    .map(|(k, v)| (k.clone(), file_object_node(v, true))),
+                f,
+                p.configs.iter().map(|(k, v)| {
+                    // ConfigObjConfig.MarshalJSON: content set from
+                    // `environment` while loading is not marshalled
+                    let content = f == Flavor::Yaml
+                        || v.environment.as_deref().unwrap_or("").is_empty();
+                    (k.clone(), file_object_node(f, v, content))
+                }),
             ),
         );
     }
-    if !p.models.is_empty() {
-        o.put("models", raw(&Value::Map(p.models.clone())));
+    match f {
+        Flavor::Yaml => {
+            if !p.models.is_empty() {
+                o.put("models", raw(f, &Value::Map(p.models.clone())));
+            }
+            o.extensions(&p.extensions);
+            o.build()
+        }
+        Flavor::Json => {
+            for (k, v) in &p.extensions {
+                o.put(k, raw(f, v));
+            }
+            sorted_map(f, o.0.into_iter())
+        }
     }
-    o.extensions(&p.extensions);
-    o.build()
 }
 
 /// Exactly what `docker compose config` prints for the project.
 pub fn render(project: &Project) -> String {
     let mut out = String::new();
-    emit_value_top(&mut out, &project_node(project));
+    emit_value_top(&mut out, &project_node(Flavor::Yaml, project));
     out.replace('$', "$$")
 }
 

@@ -3,8 +3,8 @@
 //! The Docker Compose v2 file loader of baleine, faithful to
 //! [compose-go v2](https://github.com/compose-spec/compose-go) as used by
 //! `docker compose` v2.3x (compose-go v2.9 for docker compose v2.39), plus the
-//! `docker compose config` printer ([`config_yaml`]) and the service
-//! dependency graph ([`graph`]).
+//! `docker compose config` printers ([`config_yaml`], [`config_json`] for
+//! `--format json`) and the service dependency graph ([`graph`]).
 //!
 //! No I/O: files are read through a [`FileSource`] the caller implements.
 //! Deterministic: ordered maps everywhere; warnings are de-duplicated and kept
@@ -60,6 +60,7 @@
 //! * Default substitution is lazy (`${A:-${B}}` does not warn about `B` when
 //!   `A` is set), as in recent compose-go.
 
+pub mod config_json;
 pub mod config_yaml;
 pub mod graph;
 pub mod model;
@@ -115,6 +116,31 @@ pub struct Loaded {
     pub warnings: Vec<String>,
     /// The error message, as compose prints it.
     pub error: Option<String>,
+    /// What kind of error `error` is (`None` when the load succeeded).
+    pub error_kind: Option<ErrorKind>,
+}
+
+/// The kind of a load error, which docker compose turns into its exit
+/// status (`compose.Error.GetMetricsFailureCategory`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ErrorKind {
+    /// No compose file was found, or a file the project names does not
+    /// exist: an `fs.PathError` or compose-go's `errdefs.ErrNotFound`
+    /// (`FileNotFoundFailure`, exit status 14).
+    NotFound,
+    /// Anything else: a file that does not parse, interpolate, validate or
+    /// make a consistent project (`ComposeParseFailure`, exit status 15).
+    Invalid,
+}
+
+/// `docker compose config --format FORMAT` (`runConfigInterpolate`): the
+/// project as YAML or JSON, else compose's `unsupported format %q` error.
+pub fn render_config(project: &Project, format: &str) -> Result<String, String> {
+    match format {
+        "yaml" => Ok(config_yaml::render(project)),
+        "json" => config_json::render(project),
+        other => Err(format!("unsupported format {}", util::go_quote(other))),
+    }
 }
 
 /// Loads a compose project. See the crate documentation for the phases.

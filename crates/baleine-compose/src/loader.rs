@@ -10,8 +10,9 @@ use crate::schema;
 use crate::util;
 use crate::value::{Map, Path, Value};
 use crate::yaml::{self, Document, ParseError};
-use crate::{FileSource, LoadOptions, Loaded};
+use crate::{ErrorKind, FileSource, LoadOptions, Loaded};
 use indexmap::IndexMap;
+use std::fmt;
 
 const DEFAULT_FILE_NAMES: [&str; 4] = [
     "compose.yaml",
@@ -28,7 +29,42 @@ const DEFAULT_OVERRIDE_FILE_NAMES: [&str; 4] = [
 /// Bound on `extends` chains and `include` nesting.
 const MAX_NESTING: usize = 32;
 
-type R<T> = Result<T, String>;
+type R<T> = Result<T, LoadError>;
+
+/// An error of the pipeline: compose's message and its [`ErrorKind`]. The
+/// other modules' `String` errors convert to [`ErrorKind::Invalid`]; only
+/// the loader's file look-ups make [`ErrorKind::NotFound`] errors, which
+/// stay so as long as nothing rewords them (compose-go wraps them with
+/// `%w`, or not at all, only there).
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct LoadError {
+    pub kind: ErrorKind,
+    pub message: String,
+}
+
+impl LoadError {
+    fn not_found(message: String) -> Self {
+        LoadError { kind: ErrorKind::NotFound, message }
+    }
+}
+
+impl From<String> for LoadError {
+    fn from(message: String) -> Self {
+        LoadError { kind: ErrorKind::Invalid, message }
+    }
+}
+
+impl From<&str> for LoadError {
+    fn from(message: &str) -> Self {
+        message.to_string().into()
+    }
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
 
 /// Shared state of one load.
 pub(crate) struct Ctx<'a> {
@@ -43,10 +79,11 @@ impl<'a> Ctx<'a> {
     fn warn(&mut self, w: String) {
         self.warnings.push(w);
     }
+    /// `os.ReadFile`: a missing file is an `fs.PathError`.
     fn read(&self, path: &str) -> R<String> {
-        self.fs
-            .read(path)
-            .ok_or_else(|| format!("open {}: no such file or directory", path))
+        self.fs.read(path).ok_or_else(|| {
+            LoadError::not_found(format!("open {}: no such file or directory", path))
+        })
     }
 }
 
@@ -77,7 +114,7 @@ fn load_env_files(
     let mut env_map: IndexMap<String, String> = IndexMap::new();
     for f in files {
         if !ctx.fs.exists(f) {
-            return Err(format!("couldn't find env file: {}", f));
+            return Err(format!("couldn't find env file: {}", f).into());
         }
         let content = ctx.read(f)?;
         let mut w = Vec::new();
@@ -124,11 +161,13 @@ pub(crate) fn load(opts: &LoadOptions, fs: &dyn FileSource) -> Loaded {
             project: Some(p),
             warnings,
             error: None,
+            error_kind: None,
         },
         Err(e) => Loaded {
             project: None,
             warnings,
-            error: Some(e),
+            error: Some(e.message),
+            error_kind: Some(e.kind),
         },
     }
 }
@@ -198,7 +237,10 @@ fn pipeline(opts: &LoadOptions, ctx: &mut Ctx<'_>) -> R<Project> {
             for p in f.split(sep.as_str()) {
                 let abs = util::abs_path(&cwd, p);
                 if !ctx.fs.exists(&abs) {
-                    return Err(format!("stat {}: no such file or directory", abs));
+                    return Err(LoadError::not_found(format!(
+                        "stat {}: no such file or directory",
+                        abs
+                    )));
                 }
                 config_paths.push(abs);
             }
@@ -238,7 +280,10 @@ fn pipeline(opts: &LoadOptions, ctx: &mut Ctx<'_>) -> R<Project> {
         }
     }
     if config_paths.is_empty() {
-        return Err("no configuration file provided: not found".into());
+        // `fmt.Errorf("no configuration file provided: %w", errdefs.ErrNotFound)`
+        return Err(LoadError::not_found(
+            "no configuration file provided: not found".into(),
+        ));
     }
     // -- 4. .env of the project directory (does not override what is set)
     let project_dir = working_dir_for(&config_paths);
@@ -255,7 +300,7 @@ fn pipeline(opts: &LoadOptions, ctx: &mut Ctx<'_>) -> R<Project> {
     };
     if let Some(p) = &opts.project_name {
         if normalize_project_name(p) != *p {
-            return Err(invalid_project_name(p));
+            return Err(invalid_project_name(p).into());
         }
     }
 
@@ -265,8 +310,8 @@ fn pipeline(opts: &LoadOptions, ctx: &mut Ctx<'_>) -> R<Project> {
         let content = ctx.read(path)?;
         match yaml::parse_documents(&content) {
             Ok(docs) => parsed.push((path.clone(), docs)),
-            Err(ParseError::Syntax(msg)) if opts.project_name.is_none() => return Err(msg),
-            Err(e) => return Err(format!("failed to parse {}: {}", path, e.message())),
+            Err(ParseError::Syntax(msg)) if opts.project_name.is_none() => return Err(msg.into()),
+            Err(e) => return Err(format!("failed to parse {}: {}", path, e.message()).into()),
         }
     }
 
@@ -295,7 +340,7 @@ fn pipeline(opts: &LoadOptions, ctx: &mut Ctx<'_>) -> R<Project> {
     };
     if imperative {
         if normalize_project_name(&name) != name {
-            return Err(invalid_project_name(&name));
+            return Err(invalid_project_name(&name).into());
         }
     } else {
         let lookup = |k: &str| env.get(k).cloned();
@@ -421,7 +466,7 @@ fn process_document(
     // canonical form
     let dict = canonical::canonical(dict)?;
     let dict = canonical::omit_empty(dict);
-    merge::enforce_unicity(dict)
+    Ok(merge::enforce_unicity(dict)?)
 }
 
 // ------------------------------------------------------------------ include
@@ -452,7 +497,7 @@ fn apply_include(
             return Err(format!(
                 "`include` must be a list, got {}",
                 other.go_string()
-            ))
+            ).into())
         }
     };
     if depth > MAX_NESTING {
@@ -487,7 +532,7 @@ fn apply_include(
                 "include cycle detected:\n{}\n include {}",
                 chain[0],
                 chain[1..].join("\n include ")
-            ));
+            ).into());
         }
         // environment of the included project
         let env_files: Vec<String> = if env_files.is_empty() {
@@ -505,7 +550,10 @@ fn apply_include(
                 }
                 let abs = util::abs_path(working_dir, &f);
                 if !ctx.fs.exists(&abs) {
-                    return Err(format!("stat {}: no such file or directory", abs));
+                    return Err(LoadError::not_found(format!(
+                        "stat {}: no such file or directory",
+                        abs
+                    )));
                 }
                 v.push(abs);
             }
@@ -576,7 +624,7 @@ fn import_resources(source: Map, target: &mut Map) -> R<()> {
                 if conflict == a {
                     continue;
                 }
-                return Err(format!("{}.{} conflicts with imported resource", key, name));
+                return Err(format!("{}.{} conflicts with imported resource", key, name).into());
             }
             to.insert(name.clone(), a.clone());
         }
@@ -642,18 +690,18 @@ fn service_extends(
         return Ok(None);
     }
     let Value::Map(service) = s else {
-        return Err(format!("services.{} must be a mapping", name));
+        return Err(format!("services.{} must be a mapping", name).into());
     };
     let Some(extends) = service.get("extends").cloned() else {
         return Ok(Some(Value::Map(service)));
     };
     if depth > MAX_NESTING {
-        return Err(format!("services.{}: extends chain is too deep", name));
+        return Err(format!("services.{}: extends chain is too deep", name).into());
     }
     let (reference, file) = match &extends {
         Value::Map(m) => match m.get("service") {
             Some(Value::Str(s)) => (s.clone(), m.get("file").map(|f| f.go_string())),
-            _ => return Err(format!("extends.{}.service is required", name)),
+            _ => return Err(format!("extends.{}.service is required", name).into()),
         },
         Value::Str(s) => (s.clone(), None),
         _ => return Ok(Some(Value::Map(service))),
@@ -671,7 +719,7 @@ fn service_extends(
                     util::go_quote(name),
                     filename,
                     util::go_quote(&reference)
-                ));
+                ).into());
             }
             (
                 services.clone(),
@@ -688,7 +736,7 @@ fn service_extends(
         for (f, s) in tracker[1..].iter().chain(std::iter::once(&me)) {
             lines.push(format!("  extends {} in {}", s, f));
         }
-        return Err(lines.join("\n"));
+        return Err(lines.join("\n").into());
     }
     let mut chain = tracker.to_vec();
     chain.push(me);
@@ -762,14 +810,14 @@ fn extends_base_from_file(
             "cannot extend service {} in {}: no services section",
             util::go_quote(name),
             local
-        ));
+        ).into());
     };
     let Value::Map(services) = services else {
         return Err(format!(
             "cannot extend service {} in {}: services must be a mapping",
             util::go_quote(name),
             local
-        ));
+        ).into());
     };
     if !services.contains_key(reference) {
         return Err(format!(
@@ -778,7 +826,7 @@ fn extends_base_from_file(
             path,
             util::go_quote(reference),
             ref_path
-        ));
+        ).into());
     }
     let mut wrapper = Map::new();
     wrapper.insert("services".into(), Value::Map(services.clone()));
@@ -916,7 +964,7 @@ fn resolve_services_environment(
                     return Err(format!(
                         "env file {} not found: stat {}: no such file or directory",
                         ef.path, ef.path
-                    ));
+                    ).into());
                 }
                 continue;
             }
@@ -925,7 +973,7 @@ fn resolve_services_environment(
                     return Err(format!(
                         "unsupported env_file format {}",
                         util::go_quote(fmt)
-                    ));
+                    ).into());
                 }
             }
             let content = ctx.read(&ef.path)?;
@@ -962,4 +1010,68 @@ fn resolve_services_environment(
         svc.environment = sorted.into_iter().collect();
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{load, ErrorKind, LoadOptions, MemoryFiles};
+
+    const DIR: &str = "/home/learner/projet/kinds";
+
+    fn kind_of(files: &[(&str, &str)], f: &[&str], env: &[(&str, &str)]) -> (ErrorKind, String) {
+        let mut fs = MemoryFiles::new();
+        for (p, c) in files {
+            fs.insert(&format!("{}/{}", DIR, p), c);
+        }
+        let mut opts = LoadOptions {
+            working_dir: DIR.into(),
+            files: f.iter().map(|s| s.to_string()).collect(),
+            ..Default::default()
+        };
+        opts.env = env.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        let l = load(&opts, &fs);
+        assert!(l.project.is_none());
+        (l.error_kind.expect("an error kind"), l.error.expect("an error"))
+    }
+
+    #[test]
+    fn error_kinds() {
+        use ErrorKind::*;
+        let ok = "services:\n  web:\n    image: nginx\n";
+        // errdefs.ErrNotFound, fs.PathError from os.ReadFile / os.Stat
+        assert_eq!(kind_of(&[], &[], &[]), (NotFound, "no configuration file provided: not found".into()));
+        assert_eq!(
+            kind_of(&[("compose.yaml", ok)], &["other.yaml"], &[]),
+            (NotFound, format!("open {}/other.yaml: no such file or directory", DIR))
+        );
+        assert_eq!(
+            kind_of(&[("compose.yaml", ok)], &[], &[("COMPOSE_FILE", "a.yaml")]),
+            (NotFound, format!("stat {}/a.yaml: no such file or directory", DIR))
+        );
+        let inc = "include:\n  - path: sub/compose.yaml\n    env_file: sub/missing.env\nservices:\n  web:\n    image: nginx\n";
+        assert_eq!(
+            kind_of(&[("compose.yaml", inc), ("sub/compose.yaml", ok)], &[], &[]).0,
+            NotFound
+        );
+        let inc = "include:\n  - gone/compose.yaml\nservices:\n  web:\n    image: nginx\n";
+        assert_eq!(
+            kind_of(&[("compose.yaml", inc)], &[], &[]),
+            (NotFound, format!("open {}/gone/compose.yaml: no such file or directory", DIR))
+        );
+        // everything else is an invalid project
+        assert_eq!(kind_of(&[("compose.yaml", "services:\n  web:\n   image: [\n")], &[], &[]).0, Invalid);
+        assert_eq!(kind_of(&[("compose.yaml", "services:\n  web:\n    image: nginx\n    foo: 1\n")], &[], &[]).0, Invalid);
+        assert_eq!(kind_of(&[("compose.yaml", "services:\n  web:\n    image: nginx\n    depends_on: [db]\n")], &[], &[]).0, Invalid);
+        // the kind does not depend on the words: a message of the user's
+        // that ends like errdefs.ErrNotFound's is still an interpolation error
+        let req = "services:\n  web:\n    image: \"nginx:${TAG:?tag: not found}\"\n";
+        assert_eq!(
+            kind_of(&[("compose.yaml", req)], &[], &[]),
+            (Invalid, "error while interpolating services.web.image: required variable TAG is missing a value: tag: not found".into())
+        );
+        // a missing required env_file is reported with os.Stat's words but,
+        // as before the kinds existed, as an invalid project
+        let envf = "services:\n  web:\n    image: nginx\n    env_file: web.env\n";
+        assert_eq!(kind_of(&[("compose.yaml", envf)], &[], &[]).0, Invalid);
+    }
 }

@@ -2,6 +2,8 @@
 //! before and after the sub-command), each sub-command's flags, help and
 //! usage errors, and the dispatch to the commands.
 
+use baleine_compose::ErrorKind;
+
 use crate::args::{flag, Args, Command, Flag};
 use crate::Cli;
 
@@ -233,12 +235,15 @@ impl Failure {
     }
 
     /// An error loading the project, as compose's `WrapComposeError` and
-    /// `GetMetricsFailureCategory` give it a status: 14 when a file is
-    /// missing (an `fs.PathError` or compose-go's `errdefs.ErrNotFound`),
-    /// else 15 (a parse, interpolation or validation error).
-    pub fn project(msg: String) -> Self {
-        let path_error = ["open ", "stat ", "read "].iter().any(|op| msg.starts_with(op)) && msg.contains(": no such file or directory");
-        let status = if path_error || msg.ends_with(": not found") { 14 } else { 15 };
+    /// `GetMetricsFailureCategory` give it a status from the loader's
+    /// [`ErrorKind`]: 14 when a file is missing (an `fs.PathError` or
+    /// compose-go's `errdefs.ErrNotFound`), else 15 (a parse,
+    /// interpolation or validation error).
+    pub fn project(kind: ErrorKind, msg: String) -> Self {
+        let status = match kind {
+            ErrorKind::NotFound => 14,
+            ErrorKind::Invalid => 15,
+        };
         Failure { msg, status }
     }
 }

@@ -543,10 +543,16 @@ pub fn config(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, Failure> 
         project.networks.retain(|k, _| lp.networks.contains(k));
         project.volumes.retain(|k, _| lp.volumes.contains(k));
     }
+    // `runConfig` renders (and checks --format) before honouring --quiet;
+    // the listings below ignore --format.
+    let listing = ["services", "volumes", "profiles", "images", "networks", "environment", "variables"].iter().any(|f| a.has(f)) || a.value("hash").is_some_and(|h| !h.is_empty());
+    let rendered = if listing { None } else { Some(baleine_compose::render_config(&project, a.value("format").unwrap_or("yaml"))?) };
     if a.has("quiet") {
         return Ok(0);
     }
-    let text = if a.has("services") {
+    let text = if let Some(text) = rendered {
+        text
+    } else if a.has("services") {
         config_yaml::render_services(&project)
     } else if a.has("volumes") {
         config_yaml::render_volumes(&project)
@@ -566,14 +572,8 @@ pub fn config(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, Failure> 
             }
         }
         s
-    } else if a.has("variables") {
-        return Err("baleine: 'docker compose config --variables' is not simulated".into());
     } else {
-        match a.value("format").unwrap_or("yaml") {
-            "yaml" | "" => config_yaml::render(&project),
-            "json" => return Err("baleine: 'docker compose config --format json' is not simulated; use the default YAML output".into()),
-            other => return Err(format!("unsupported format {other:?}").into()),
-        }
+        return Err("baleine: 'docker compose config --variables' is not simulated".into());
     };
     if let Some(o) = a.value("output") {
         let path = cli.host_path(o);

@@ -4,7 +4,7 @@
 //! the selection of services (`up web` = web and its dependencies) and the
 //! resources they need (`WithoutUnnecessaryResources`).
 
-use baleine_compose::{graph, LoadOptions, Project};
+use baleine_compose::{graph, ErrorKind, LoadOptions, Project};
 use baleine_vfs::{Content, Node, Tree};
 
 use super::cli::{Failure, Globals};
@@ -96,7 +96,8 @@ pub fn load_project(cli: &mut Cli<'_>, g: &Globals, services: &[String]) -> Resu
         (Some(p), None) => (p, loaded.warnings),
         (_, e) => {
             print_warnings(cli, &loaded.warnings);
-            return Err(Failure::project(e.unwrap_or_else(|| "empty compose file".into())));
+            let kind = loaded.error_kind.unwrap_or(ErrorKind::Invalid);
+            return Err(Failure::project(kind, e.unwrap_or_else(|| "empty compose file".into())));
         }
     };
     // Services named on the command line are enabled even when their

@@ -171,6 +171,43 @@ fn config_interpolates_dotenv_and_shell() {
     assert_eq!((r.status, r.text.as_str()), (0, ""));
 }
 
+#[test]
+fn config_formats() {
+    let mut w = world();
+    let dir = "/home/learner/projet/fmt";
+    write(&mut w, &format!("{dir}/compose.yaml"), "services:\n  web:\n    image: nginx:alpine\n    command: [\"nginx\", \"-g\", \"daemon off;\"]\n    environment:\n      PRICE: \"$$5 & <more>\"\nx-owner: me\n");
+    let yaml = dc(&mut w, dir, &["config"]);
+    assert_eq!(yaml.status, 0, "{}", yaml.text);
+    let r = dc(&mut w, dir, &["config", "--format", "yaml"]);
+    assert_eq!((r.status, r.text.as_str()), (0, yaml.text.as_str()));
+    // json.MarshalIndent of compose-go's Project.MarshalJSON map, `$`
+    // doubled, printed with fmt.Fprint (no final newline)
+    let r = dc(&mut w, dir, &["config", "--format", "json"]);
+    assert_eq!(r.status, 0, "{}", r.text);
+    assert_eq!(
+        r.text,
+        "{\n  \"name\": \"fmt\",\n  \"networks\": {\n    \"default\": {\n      \"name\": \"fmt_default\",\n      \"ipam\": {}\n    }\n  },\n  \"services\": {\n    \"web\": {\n      \"command\": [\n        \"nginx\",\n        \"-g\",\n        \"daemon off;\"\n      ],\n      \"entrypoint\": null,\n      \"environment\": {\n        \"PRICE\": \"$$5 \\u0026 \\u003cmore\\u003e\"\n      },\n      \"image\": \"nginx:alpine\",\n      \"networks\": {\n        \"default\": null\n      }\n    }\n  },\n  \"x-owner\": \"me\"\n}"
+    );
+    let json = r.text.clone();
+    let r = dc(&mut w, dir, &["config", "--format=json", "-o", "out.json"]);
+    assert_eq!((r.status, r.text.as_str()), (0, ""));
+    match w.forest.tree(w.host_tree).get(&format!("{dir}/out.json")) {
+        Some(baleine_vfs::Node::File(f)) => assert_eq!(f.content, baleine_vfs::Content::text(&json)),
+        _ => panic!("out.json not written"),
+    }
+    let r = docker(&mut w, dir, &["compose", "config", "--services", "--format", "xml"]);
+    assert_eq!((r.status, r.text.as_str()), (0, "web\n"));
+    // runConfigInterpolate: `unsupported format %q`, checked before --quiet
+    for args in [&["config", "--format", "xml"][..], &["config", "-q", "--format", "toml"], &["config", "--format="]] {
+        let r = dc(&mut w, dir, args);
+        let f = args.iter().find_map(|a| a.strip_prefix("--format=")).or_else(|| args.last().copied().filter(|a| !a.starts_with('-'))).unwrap_or("");
+        assert_eq!((r.status, r.text.clone()), (1, format!("unsupported format \"{f}\"\n")), "{args:?}");
+    }
+    // a load error comes first, with its own status
+    let r = dc(&mut w, "/home/learner/projet/none", &["config", "--format", "xml"]);
+    assert_eq!((r.status, r.text.as_str()), (14, "no configuration file provided: not found\n"));
+}
+
 const HEALTHY: &str = "services:\n  db:\n    image: alpine\n    command: sleep 3600\n    healthcheck:\n      test: [\"CMD\", \"true\"]\n      interval: 2s\n      timeout: 2s\n      retries: 3\n  web:\n    image: alpine\n    command: sleep 3600\n    depends_on:\n      db:\n        condition: service_healthy\n";
 
 #[test]
