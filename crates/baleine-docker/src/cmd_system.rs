@@ -269,7 +269,11 @@ pub fn print_inspect(cli: &mut Cli<'_>, items: Vec<Result<(Value, &'static GoTyp
                 }
             };
             for item in items {
-                match item.and_then(|(v, ty)| t.execute_as(&v, ty).map_err(|e| if e.starts_with("template parsing error") { e } else { format!("template parsing error: {e}") })) {
+                // docker/cli inspector.go: when the typed execution fails,
+                // the template runs again on the raw JSON with
+                // missingkey=error (tryRawInspectFallback), and that error is
+                // the one reported.
+                match item.and_then(|(v, ty)| t.execute_as(&v, ty).or_else(|_| t.execute_strict(&v)).map_err(|e| if e.starts_with("template parsing error") { e } else { format!("template parsing error: {e}") })) {
                     Ok(s) => out.push_str(&format!("{s}\n")),
                     Err(e) => errors.push(e),
                 }

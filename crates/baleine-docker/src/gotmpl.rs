@@ -2886,12 +2886,15 @@ impl<'a> Exec<'a> {
         };
         // A struct's field that its JSON omits (omitempty) is its zero value.
         let found = found.or_else(|| match (ty.pointee(), fty) {
-            (GoType::Struct(..), Some(t)) => Some(V::Val(Cow::Owned(t.zero()), t)),
+            (GoType::Struct(..) | GoType::Partial(_), Some(t)) => Some(V::Val(Cow::Owned(t.zero()), t)),
             _ => None,
         });
         match found {
             Some(v) => Ok(v),
             None if self.missing_key_error => Err(self.errorf(format!("map has no entry for key {}", go_quote(name)))),
+            // A Go struct has no such field (a Partial struct's JSON holds
+            // every field it has): an error, where a map gives <no value>.
+            None if matches!(ty.pointee(), GoType::Struct(..) | GoType::Partial(_)) => Err(self.errorf(format!("can't evaluate field {name} in type {}", ty.name(&Value::Null)))),
             None => Ok(V::Missing),
         }
     }
