@@ -72,6 +72,8 @@ mod canonical;
 mod consistency;
 mod dotenv;
 mod format;
+/// compose-go's `ParseVolume` (short volume syntax), also what `docker run -v` checks.
+pub use format::{parse_volume, VolumeSpec};
 mod interpolate;
 mod loader;
 mod merge;

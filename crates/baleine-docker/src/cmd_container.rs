@@ -405,6 +405,9 @@ fn spec_from_args(cli: &Cli<'_>, a: &Args) -> Result<ContainerSpec, String> {
     }
     spec.publish_all = a.has("publish-all");
     for v in a.values("volume") {
+        // docker/cli container/opts.go parse: each -v goes through the
+        // compose loader's ParseVolume first ("invalid spec: ...").
+        baleine_compose::parse_volume(v)?;
         // Relative host paths (./x) are made absolute by the CLI.
         let mut parts: Vec<String> = v.split(':').map(str::to_string).collect();
         if parts.len() >= 2 && (parts[0].starts_with('.') || parts[0].starts_with('~') || parts[0].starts_with('/')) {

@@ -22,32 +22,54 @@ pub struct BindSpec {
     pub nocopy: bool,
 }
 
-/// Parses `-v SRC:DST[:OPTS]` / `-v DST` like the Docker CLI.
+/// Parses `-v SRC:DST[:MODE]` / `-v DST` as the daemon does (moby v27.5.1
+/// volume/mounts/linux_parser.go `ParseMountRaw`; the CLI has already run
+/// compose's `ParseVolume` on it).
 pub fn parse_bind(s: &str) -> EngineResult<BindSpec> {
-    let parts: Vec<&str> = s.split(':').collect();
-    let (source, target, opts) = match parts.as_slice() {
+    let invalid = || EngineError::invalid(format!("invalid volume specification: '{s}'"));
+    let parts: Vec<&str> = s.splitn(4, ':').collect();
+    if parts[0].is_empty() {
+        return Err(invalid());
+    }
+    let (source, target, mode) = match parts.as_slice() {
         [t] => ("", *t, ""),
+        // Destination + mode is not a volume (e.g. /foo:rw).
+        [_, m] if valid_mount_mode(m) => return Err(invalid()),
         [s, t] => (*s, *t, ""),
-        [s, t, o] => (*s, *t, *o),
-        _ => return Err(EngineError::invalid(format!("invalid spec: {s}: too many colons"))),
+        [s, t, m] => (*s, *t, *m),
+        _ => return Err(invalid()),
     };
-    if target.is_empty() {
-        return Err(EngineError::invalid(format!("invalid spec: {s}: empty section between colons")));
+    if !valid_mount_mode(mode) {
+        return Err(EngineError::invalid(format!("invalid mode: {mode}")));
     }
     if !target.starts_with('/') {
         return Err(EngineError::invalid(format!("invalid mount config for type \"volume\": invalid mount path: '{target}' mount path must be absolute")));
     }
-    let mut read_only = false;
-    let mut nocopy = false;
-    for o in opts.split(',').filter(|o| !o.is_empty()) {
-        match o {
-            "ro" => read_only = true,
-            "rw" | "z" | "Z" | "consistent" | "cached" | "delegated" | "rprivate" | "private" | "rshared" | "shared" | "slave" | "rslave" => {}
-            "nocopy" => nocopy = true,
-            _ => return Err(EngineError::invalid(format!("invalid mode: {o}"))),
-        }
-    }
+    let opts: Vec<&str> = mode.split(',').collect();
+    let read_only = opts.contains(&"ro");
+    let nocopy = opts.contains(&"nocopy");
     Ok(BindSpec { source: source.to_string(), target: normalize("/", target), read_only, nocopy })
+}
+
+/// moby `linuxValidMountMode`: comma-separated options, at most one of each
+/// kind (rw/ro, z/Z, propagation, nocopy, consistency).
+fn valid_mount_mode(mode: &str) -> bool {
+    if mode.is_empty() {
+        return true;
+    }
+    let mut counts = [0u8; 5];
+    for o in mode.split(',') {
+        let kind = match o {
+            "rw" | "ro" => 0,
+            "z" | "Z" => 1,
+            "private" | "rprivate" | "shared" | "rshared" | "slave" | "rslave" => 2,
+            "nocopy" => 3,
+            "consistent" | "cached" | "delegated" => 4,
+            _ => return false,
+        };
+        counts[kind] += 1;
+    }
+    counts.iter().all(|&n| n <= 1)
 }
 
 impl World {
