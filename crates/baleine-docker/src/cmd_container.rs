@@ -200,6 +200,7 @@ fn run_inner(cli: &mut Cli<'_>, name: &str, argv: &[String]) -> i32 {
         "port" => cmd_port(cli, argv),
         "diff" => cmd_diff(cli, argv),
         "cp" => cmd_cp(cli, argv),
+        "export" => cmd_export(cli, argv),
         "commit" => cmd_commit(cli, argv),
         "update" => cmd_update(cli, argv),
         "attach" => cmd_attach(cli, argv),
@@ -1575,6 +1576,45 @@ fn cmd_port(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
     0
 }
 
+const EXPORT_FLAGS: &[Flag] = &[flag("output", Some('o'), "string", "Write to a file, instead of STDOUT")];
+
+/// `docker export`: the container's file system (not its volumes) as a tar
+/// stream (docker/cli v27.5.1 container/export.go).
+fn cmd_export(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
+    let cmd = simple("docker export", "[OPTIONS] CONTAINER", "Export a container's filesystem as a tar archive", EXPORT_FLAGS, 1, 1);
+    let a = match parse_args(cli, &cmd, argv) {
+        Ok(a) => a,
+        Err(s) => return s,
+    };
+    let out = a.value("output").map(str::to_string);
+    if out.is_none() && cli.stdout_tty {
+        cli.err("cowardly refusing to save to a terminal. Use the -o flag or redirect\n");
+        return 1;
+    }
+    let c = match cli.world.container(&a.args[0]) {
+        Ok(c) => c.clone(),
+        Err(e) => {
+            cli.daemon_error(&e);
+            return 1;
+        }
+    };
+    let root = baleine_vfs::Node::Dir(std::sync::Arc::new(cli.world.forest.tree(c.rootfs).root().clone()));
+    let bytes = baleine_shell::utils::archive_node("", &root);
+    match out {
+        None => cli.print(String::from_utf8_lossy(&bytes)),
+        Some(o) => {
+            let path = cli.host_path(&o);
+            let host = cli.world.host_tree;
+            let written = cli.world.forest.get_mut(host).map(|t| t.write(&path, baleine_vfs::Content::Bytes(std::sync::Arc::new(bytes)), baleine_vfs::Meta::file(), false));
+            if let Some(Err(_)) = written {
+                cli.err(format!("failed to export container: open {o}: no such file or directory\n"));
+                return 1;
+            }
+        }
+    }
+    0
+}
+
 fn cmd_diff(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
     let cmd = simple("docker diff", "CONTAINER", "Inspect changes to files or directories on a container's filesystem", NONE, 1, 1);
     let a = match parse_args(cli, &cmd, argv) {
@@ -1590,7 +1630,7 @@ fn cmd_diff(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
     };
     let Some(img) = cli.world.images.get(&c.image_id) else { return 0 };
     let tree = cli.world.forest.tree(c.rootfs);
-    let skip = ["/etc/hosts", "/etc/hostname", "/etc/resolv.conf"];
+    let skip = baleine_engine::containers::INIT_LAYER_FILES;
     let mut lines: Vec<(char, String)> = tree.diff(&img.rootfs).into_iter().filter(|(_, p)| !skip.contains(&p.as_str())).collect();
     // Folders changed only by Docker's own files are not shown.
     let only_etc = !lines.iter().any(|(_, p)| p.starts_with("/etc/"));

@@ -24,6 +24,11 @@ const IMAGES_FLAGS: &[Flag] = &[
 const RMI_FLAGS: &[Flag] = &[flag("force", Some('f'), "", "Force removal of the image"), flag("no-prune", None, "", "Do not delete untagged parents")];
 const HISTORY_FLAGS: &[Flag] = &[flag("format", None, "string", "Format output using a custom template"), flag("human", Some('H'), "", "Print sizes and dates in human readable format (default true)"), flag("no-trunc", None, "", "Don't truncate output"), flag("quiet", Some('q'), "", "Only show image IDs")];
 const SAVE_FLAGS: &[Flag] = &[flag("output", Some('o'), "string", "Write to a file, instead of STDOUT")];
+const IMPORT_FLAGS: &[Flag] = &[
+    flag("change", Some('c'), "list", "Apply Dockerfile instruction to the created image"),
+    flag("message", Some('m'), "string", "Set commit message for imported image"),
+    flag("platform", None, "string", "Set platform if server is multi-platform capable"),
+];
 const LOAD_FLAGS: &[Flag] = &[flag("input", Some('i'), "string", "Read from tar archive file, instead of STDIN"), flag("quiet", Some('q'), "", "Suppress the load output")];
 const PRUNE_FLAGS: &[Flag] = &[flag("all", Some('a'), "", "Remove all unused images, not just dangling ones"), flag("filter", None, "filter", "Provide filter values (e.g. \"until=<timestamp>\")"), flag("force", Some('f'), "", "Do not prompt for confirmation")];
 const SEARCH_FLAGS: &[Flag] = &[flag("filter", Some('f'), "filter", "Filter output based on conditions provided"), flag("format", None, "string", "Pretty-print search using a Go template"), flag("limit", None, "int", "Max number of search results"), flag("no-trunc", None, "", "Don't truncate output")];
@@ -41,7 +46,8 @@ pub fn run(cli: &mut Cli<'_>, name: &str, argv: &[String]) -> i32 {
         "tag" => tag(cli, argv),
         "history" => history(cli, argv),
         "save" => save(cli, argv),
-        "load" | "import" => load(cli, argv),
+        "load" => load(cli, argv),
+        "import" => import(cli, argv),
         _ => 1,
     }
 }
@@ -465,6 +471,51 @@ fn save(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
         let _ = t.write(&path, baleine_vfs::Content::Bytes(std::sync::Arc::new(content.into_bytes())), baleine_vfs::Meta::file(), false);
     }
     0
+}
+
+/// `docker import`: a one-layer image from a tar archive read from a file
+/// or stdin (docker/cli v27.5.1 image/import.go; the daemon's
+/// image_import.go). Prints the new image's id.
+fn import(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
+    let c = Command { aliases: &["docker image import", "docker import"], ..cmd("docker import", "[OPTIONS] file|URL|- [REPOSITORY[:TAG]]", "Import the contents from a tarball to create a filesystem image", IMPORT_FLAGS, 1, 2) };
+    let a = match parse_args(cli, &c, argv) {
+        Ok(a) => a,
+        Err(s) => return s,
+    };
+    let src = a.args[0].clone();
+    let bytes = if src == "-" {
+        cli.stdin.take().unwrap_or_default()
+    } else if src.starts_with("http://") || src.starts_with("https://") {
+        cli.err(format!("Error response from daemon: Get \"{src}\": dial tcp: lookup {}: no such host\n", src.split('/').nth(2).unwrap_or("")));
+        return 1;
+    } else {
+        let path = cli.host_path(&src);
+        match cli.world.forest.tree(cli.world.host_tree).get(&path) {
+            Some(baleine_vfs::Node::File(f)) => match &f.content {
+                baleine_vfs::Content::Bytes(b) => b.to_vec(),
+                _ => Vec::new(),
+            },
+            _ => {
+                cli.err(format!("open {src}: no such file or directory\n"));
+                return 1;
+            }
+        }
+    };
+    let Some(entries) = baleine_shell::utils::archive_entries(&bytes) else {
+        cli.err("Error response from daemon: archive/tar: invalid tar header\n");
+        return 1;
+    };
+    let changes: Vec<String> = a.values("change").into_iter().map(str::to_string).collect();
+    match cli.world.import_image(entries, a.args.get(1).map(String::as_str), a.value("message").unwrap_or(""), &changes) {
+        Ok(id) => {
+            cli.print(format!("sha256:{id}\n"));
+            0
+        }
+        Err(e) => {
+            cli.daemon_error(&e);
+            1
+        }
+    }
 }
 
 fn load(cli: &mut Cli<'_>, argv: &[String]) -> i32 {

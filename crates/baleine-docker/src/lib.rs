@@ -114,10 +114,13 @@ pub fn docker_to(world: &mut World, argv: &[String], cwd: &str, env: &[(String, 
     CliResult { out: cli.out, status, pending: cli.pending }
 }
 
+/// `docker --help` of docker/cli v27.5.1 (cli/cobra.go's usage template)
+/// with the buildx and compose plugins, on an 80-column terminal (pflag
+/// wraps the global options' usage at 79), for the learner's home.
 const TOP_HELP: &str = "
 Usage:  docker [OPTIONS] COMMAND
 
-A self-sufficient runtime for containers (simulated by baleine)
+A self-sufficient runtime for containers
 
 Common Commands:
   run         Create and run a new container from an image
@@ -127,7 +130,7 @@ Common Commands:
   pull        Download an image from a registry
   push        Upload an image to a registry
   images      List images
-  login       Log in to a registry
+  login       Authenticate to a registry
   logout      Log out from a registry
   search      Search Docker Hub for images
   version     Show the Docker version information
@@ -138,10 +141,17 @@ Management Commands:
   buildx*     Docker Buildx
   compose*    Docker Compose
   container   Manage containers
+  context     Manage contexts
   image       Manage images
+  manifest    Manage Docker image manifests and manifest lists
   network     Manage networks
+  plugin      Manage plugins
   system      Manage Docker
+  trust       Manage trust on Docker images
   volume      Manage volumes
+
+Swarm Commands:
+  swarm       Manage Swarm
 
 Commands:
   attach      Attach local standard input, output, and error streams to a running container
@@ -150,7 +160,9 @@ Commands:
   create      Create a new container
   diff        Inspect changes to files or directories on a container's filesystem
   events      Get real time events from the server
+  export      Export a container's filesystem as a tar archive
   history     Show the history of an image
+  import      Import the contents from a tarball to create a filesystem image
   inspect     Return low-level information on Docker objects
   kill        Kill one or more running containers
   load        Load an image from a tar archive or STDIN
@@ -169,8 +181,27 @@ Commands:
   top         Display the running processes of a container
   unpause     Unpause all processes within one or more containers
   update      Update configuration of one or more containers
-  version     Show the Docker version information
   wait        Block until one or more containers stop, then print their exit codes
+
+Global Options:
+      --config string      Location of client config files (default
+                           \"/home/learner/.docker\")
+  -c, --context string     Name of the context to use to connect to the
+                           daemon (overrides DOCKER_HOST env var and
+                           default context set with \"docker context use\")
+  -D, --debug              Enable debug mode
+  -H, --host list          Daemon socket to connect to
+  -l, --log-level string   Set the logging level (\"debug\", \"info\",
+                           \"warn\", \"error\", \"fatal\") (default \"info\")
+      --tls                Use TLS; implied by --tlsverify
+      --tlscacert string   Trust certs signed only by this CA (default
+                           \"/home/learner/.docker/ca.pem\")
+      --tlscert string     Path to TLS certificate file (default
+                           \"/home/learner/.docker/cert.pem\")
+      --tlskey string      Path to TLS key file (default
+                           \"/home/learner/.docker/key.pem\")
+      --tlsverify          Use TLS and verify the remote
+  -v, --version            Print version information and quit
 
 Run 'docker COMMAND --help' for more information on a command.
 
@@ -179,7 +210,7 @@ For more help on how to use Docker, head to https://docs.docker.com/go/guides/
 
 /// The commands `docker --help` lists (plugins without their `*`).
 fn top_level_commands() -> impl Iterator<Item = &'static str> {
-    TOP_HELP.lines().filter(|l| l.starts_with("  ") && !l.trim_start().starts_with('-')).filter_map(|l| l.split_whitespace().next()).map(|n| n.trim_end_matches('*'))
+    TOP_HELP.lines().filter(|l| l.starts_with("  ") && l.as_bytes().get(2).is_some_and(u8::is_ascii_lowercase)).filter_map(|l| l.split_whitespace().next()).map(|n| n.trim_end_matches('*'))
 }
 
 fn dispatch(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
@@ -264,7 +295,7 @@ fn dispatch(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
 /// Top-level commands that are shortcuts of container/image sub-commands.
 fn container_or_image(cli: &mut Cli<'_>, name: &str, rest: &[String]) -> Option<i32> {
     Some(match name {
-        "run" | "create" | "start" | "stop" | "restart" | "kill" | "rm" | "ps" | "logs" | "exec" | "pause" | "unpause" | "rename" | "wait" | "top" | "stats" | "port" | "diff" | "cp" | "commit" | "update" | "attach" => cmd_container::run(cli, name, rest, false),
+        "run" | "create" | "start" | "stop" | "restart" | "kill" | "rm" | "ps" | "logs" | "exec" | "pause" | "unpause" | "rename" | "wait" | "top" | "stats" | "port" | "diff" | "cp" | "export" | "commit" | "update" | "attach" => cmd_container::run(cli, name, rest, false),
         "pull" | "push" | "images" | "rmi" | "tag" | "history" | "save" | "load" | "import" => cmd_image::run(cli, name, rest),
         _ => return None,
     })
@@ -284,7 +315,7 @@ fn group(cli: &mut Cli<'_>, group: &str, rest: &[String]) -> i32 {
         ("container", "inspect") => cmd_system::inspect_kind(cli, args, "container"),
         ("container", "prune") => cmd_container::prune(cli, args),
         ("container", s) => match s {
-            "run" | "create" | "start" | "stop" | "restart" | "kill" | "rm" | "logs" | "exec" | "pause" | "unpause" | "rename" | "wait" | "top" | "stats" | "port" | "diff" | "cp" | "commit" | "update" | "attach" => cmd_container::run(cli, s, args, true),
+            "run" | "create" | "start" | "stop" | "restart" | "kill" | "rm" | "logs" | "exec" | "pause" | "unpause" | "rename" | "wait" | "top" | "stats" | "port" | "diff" | "cp" | "export" | "commit" | "update" | "attach" => cmd_container::run(cli, s, args, true),
             _ => unknown_sub(cli, group, s),
         },
         ("image", "ls" | "list") => cmd_image::run(cli, "image ls", args),

@@ -26,6 +26,11 @@ fn valid_name(name: &str) -> bool {
     name.len() >= 2 && chars.all(|c| c.is_ascii_alphanumeric() || "_.-".contains(c))
 }
 
+/// The init layer's files (moby daemon/initlayer and the network files the
+/// daemon writes): in every container, never in its diff or a commit.
+pub const INIT_LAYER_FILES: [&str; 4] = ["/etc/hosts", "/etc/hostname", "/etc/resolv.conf", DOCKERENV];
+const DOCKERENV: &str = "/.dockerenv";
+
 impl World {
     /// `docker create`: the image must be local already.
     pub fn create_container(&mut self, spec: ContainerSpec) -> EngineResult<String> {
@@ -122,7 +127,11 @@ impl World {
             }
         }
         let workdir = spec.workdir.clone().filter(|w| !w.is_empty()).unwrap_or_else(|| image.config.workdir.clone());
-        let rootfs = self.forest.add(image.rootfs.clone());
+        // moby daemon/initlayer: every container's root holds an empty
+        // /.dockerenv (below its own layer: not in `docker diff` or commit).
+        let mut root_tree = image.rootfs.clone();
+        let _ = root_tree.write(DOCKERENV, baleine_vfs::Content::Bytes(std::sync::Arc::new(Vec::new())), baleine_vfs::Meta { mtime: self.now_secs(), ..baleine_vfs::Meta::exec() }, false);
+        let rootfs = self.forest.add(root_tree);
         let mut container = Container {
             id: id.clone(),
             name: name.clone(),
@@ -797,7 +806,7 @@ impl World {
         config.author = author.to_string();
         crate::build_exec::apply_commit_changes(&mut config, changes).map_err(EngineError::invalid)?;
         let tree = self.forest.tree(c.rootfs).clone();
-        let skip = ["/etc/hosts", "/etc/hostname", "/etc/resolv.conf"];
+        let skip = INIT_LAYER_FILES;
         let size: u64 = tree
             .diff(&base.rootfs)
             .iter()

@@ -555,6 +555,61 @@ impl World {
         Ok(())
     }
 
+    /// `docker import`: an image of one layer holding the archive's files
+    /// (moby daemon/images/image_import.go: an empty config plus the
+    /// `--change`s, history "Imported from -" unless `-m`).
+    pub fn import_image(&mut self, entries: Vec<(String, Node)>, reference: Option<&str>, message: &str, changes: &[String]) -> EngineResult<String> {
+        let tags: Vec<String> = match reference {
+            Some(r) => vec![Reference::parse(r)?.familiar()],
+            None => Vec::new(),
+        };
+        let mut config = ImageConfig::default();
+        crate::build_exec::apply_commit_changes(&mut config, changes).map_err(EngineError::invalid)?;
+        let mut rootfs = Tree::new();
+        let mut size = 0;
+        for (rel, node) in entries {
+            if let Node::File(f) = &node {
+                size += f.content.size();
+            }
+            let path = format!("/{rel}");
+            let _ = match node {
+                Node::Dir(_) if rootfs.is_dir(&path) => Ok(()),
+                n => rootfs.put(&path, n, true),
+            };
+        }
+        let os_family = if rootfs.get("/etc/alpine-release").is_some() {
+            OsFamily::Alpine
+        } else if rootfs.get("/etc/debian_version").is_some() {
+            OsFamily::Debian
+        } else if rootfs.get("/bin/busybox").is_some() {
+            OsFamily::Busybox
+        } else {
+            OsFamily::Scratch
+        };
+        let now_secs = self.now_secs();
+        let id = sha256_hex(&format!("import:{}:{}", self.now_ms, self.rng.next_u64()));
+        let layer = sha256_hex(&format!("import-layer:{id}"));
+        let comment = if message.is_empty() { "Imported from -".to_string() } else { message.to_string() };
+        let image = Image {
+            id: id.clone(),
+            repo_tags: Vec::new(),
+            repo_digests: Vec::new(),
+            created_secs: now_secs,
+            layers: vec![layer.clone()],
+            config,
+            history: vec![HistoryEntry { created_secs: now_secs, created_by: String::new(), size, empty_layer: false, comment: comment.clone() }],
+            rootfs,
+            parent: None,
+            os_family,
+            comment,
+            built: false,
+        };
+        self.add_image(image, &tags, &[(layer, size)]);
+        let actor = tags.first().cloned().unwrap_or_else(|| format!("sha256:{id}"));
+        self.event("image", "import", &id, &actor, vec![]);
+        Ok(id)
+    }
+
     /// `docker push`: copies the image to the simulated registry.
     pub fn push(&mut self, name: &str) -> EngineResult<(Reference, Vec<(String, bool)>, String, u64)> {
         let r = Reference::parse(name)?;

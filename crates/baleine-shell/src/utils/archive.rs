@@ -154,7 +154,16 @@ pub fn archive_node(name: &str, node: &Node) -> Vec<u8> {
         }
     }
     let mut items = Vec::new();
-    walk(node, name.to_string(), &mut items);
+    match node {
+        // No name: the folder's entries at the top (a container's root for
+        // `docker export`).
+        Node::Dir(d) if name.is_empty() => {
+            for (c, child) in &d.entries {
+                walk(child, c.clone(), &mut items);
+            }
+        }
+        _ => walk(node, name.to_string(), &mut items),
+    }
     encode(&items)
 }
 
