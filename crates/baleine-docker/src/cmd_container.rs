@@ -602,6 +602,12 @@ fn cmd_run(cli: &mut Cli<'_>, argv: &[String], create_only: bool) -> i32 {
         cli.print(format!("{id}\n"));
         return 0;
     }
+    if !detach {
+        // docker/cli run.go attaches before starting (moby ContainerAttach
+        // logs "attach").
+        let name = cli.world.containers[&id].name.clone();
+        cli.world.event("container", "attach", &id, &name, Vec::new());
+    }
     let report = match cli.world.start_container(&id) {
         Ok(r) => r,
         Err(e) => {
@@ -986,7 +992,7 @@ pub fn ps_header(field: &str) -> Option<String> {
 /// a duration before now, an RFC 3339 date (or date only), or Unix seconds;
 /// `Err` holds the client's message for what is none of these. Times are
 /// world milliseconds (`now_ms` is the world's clock).
-fn log_time_ms(now_ms: u64, epoch_secs: u64, flag: &str, s: &str) -> Result<u64, String> {
+pub(crate) fn log_time_ms(now_ms: u64, epoch_secs: u64, flag: &str, s: &str) -> Result<u64, String> {
     if let Some(ms) = parse_duration_ms(s).filter(|_| s.chars().any(|c| c.is_ascii_alphabetic())) {
         return Ok(now_ms.saturating_sub(ms));
     }

@@ -1,24 +1,22 @@
 //! version, info, events, inspect, login, logout, system df, system prune.
 
 use baleine_engine::util::human_size;
-use baleine_engine::world::Event;
 use baleine_engine::World;
 use serde_json::Value;
 
 use crate::args::{flag, Command, Flag};
 use crate::format;
 use crate::gotmpl::GoType;
-use crate::pending::{Follow, Pending, Prompt};
+use crate::pending::{Pending, Prompt};
 use crate::{parse_args, Cli};
 
 const INSPECT_FLAGS: &[Flag] = &[flag("format", Some('f'), "string", "Format output using a custom template"), flag("size", Some('s'), "", "Display total file sizes if the type is container"), flag("type", None, "string", "Only inspect objects of the given type")];
-const EVENTS_FLAGS: &[Flag] = &[flag("filter", Some('f'), "filter", "Filter output based on conditions provided"), flag("format", None, "string", "Format output using a custom template"), flag("since", None, "string", "Show all events created since timestamp"), flag("until", None, "string", "Stream events until this timestamp")];
 const LOGIN_FLAGS: &[Flag] = &[flag("password", Some('p'), "string", "Password"), flag("password-stdin", None, "", "Take the password from stdin"), flag("username", Some('u'), "string", "Username")];
 const DF_FLAGS: &[Flag] = &[flag("format", None, "string", "Format output using a custom template"), flag("verbose", Some('v'), "", "Show detailed information on space usage")];
 const PRUNE_FLAGS: &[Flag] = &[flag("all", Some('a'), "", "Remove all unused images not just dangling ones"), flag("filter", None, "filter", "Provide filter values (e.g. \"label=<key>=<value>\")"), flag("force", Some('f'), "", "Do not prompt for confirmation"), flag("volumes", None, "", "Prune anonymous volumes")];
 const VERSION_FLAGS: &[Flag] = &[flag("format", Some('f'), "string", "Format output using a custom template")];
 
-fn cmd(path: &'static str, usage: &'static str, short: &'static str, flags: &'static [Flag], min: usize, max: usize) -> Command {
+pub(crate) fn cmd(path: &'static str, usage: &'static str, short: &'static str, flags: &'static [Flag], min: usize, max: usize) -> Command {
     Command { path, usage, short, aliases: &[], flags, stop_at_positional: false, min_args: min, max_args: max }
 }
 
@@ -212,38 +210,6 @@ pub fn info(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
         w.images.len()
     );
     cli.print(text);
-    0
-}
-
-/// One line of `docker events`.
-pub fn event_line(world: &World, e: &Event) -> String {
-    let (y, mo, d, h, mi, s, _) = baleine_engine::util::civil(world.epoch_secs + e.ms / 1000);
-    let nanos = (e.ms % 1000) * 1_000_000;
-    let mut attrs: Vec<String> = e.attrs.iter().map(|(k, v)| format!("{k}={v}")).collect();
-    if e.kind == "container" || e.kind == "network" || e.kind == "volume" {
-        attrs.push(format!("name={}", e.actor));
-    }
-    baleine_util::sort(&mut attrs);
-    format!("{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}:{s:02}.{nanos:09}Z {} {} {} ({})", e.kind, e.action, e.id, attrs.join(", "))
-}
-
-pub fn events(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
-    let c = cmd("docker events", "[OPTIONS]", "Get real time events from the server", EVENTS_FLAGS, 0, 0);
-    let a = match parse_args(cli, &c, argv) {
-        Ok(a) => a,
-        Err(s) => return s,
-    };
-    let start = if a.value("since").is_some() { 0 } else { cli.world.events.len() };
-    if a.value("since").is_some() {
-        let lines: Vec<String> = cli.world.events.iter().map(|e| event_line(cli.world, e)).collect();
-        for l in lines {
-            cli.print(format!("{l}\n"));
-        }
-        if a.value("until").is_some() {
-            return 0;
-        }
-    }
-    cli.pending = Some(Pending::Follow(Follow::Events { shown: cli.world.events.len().max(start) }));
     0
 }
 

@@ -20,6 +20,7 @@ pub mod args;
 mod build_progress;
 mod cmd_build;
 mod cmd_container;
+mod cmd_events;
 mod cmd_image;
 mod cmd_network;
 mod cmd_system;
@@ -252,7 +253,7 @@ fn dispatch(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
         "build" => cmd_build::build(cli, rest, "docker build"),
         "version" => cmd_system::version(cli, rest),
         "info" => cmd_system::info(cli, rest),
-        "events" => cmd_system::events(cli, rest),
+        "events" => cmd_events::events(cli, rest),
         "inspect" => cmd_system::inspect(cli, rest),
         "login" => cmd_system::login(cli, rest),
         "logout" => cmd_system::logout(cli, rest),
@@ -327,7 +328,7 @@ fn group(cli: &mut Cli<'_>, group: &str, rest: &[String]) -> i32 {
         ("system", "df") => cmd_system::df(cli, args),
         ("system", "prune") => cmd_system::prune(cli, args),
         ("system", "info") => cmd_system::info(cli, args),
-        ("system", "events") => cmd_system::events(cli, args),
+        ("system", "events") => cmd_events::events(cli, args),
         ("builder", "prune") | ("buildx", "prune") => cmd_build::prune(cli, args),
         ("builder", "build") | ("buildx", "build") => cmd_build::build(cli, args, if group == "buildx" { "docker buildx build" } else { "docker builder build" }),
         ("buildx", "ls") => {
@@ -464,7 +465,7 @@ pub(crate) fn render_format(cli: &mut Cli<'_>, format: &str, rows: &[serde_json:
 
 /// One line of `docker events` for an engine event.
 pub fn cmd_event_line(world: &World, e: &baleine_engine::world::Event) -> String {
-    cmd_system::event_line(world, e)
+    cmd_events::event_line(world, e)
 }
 
 /// After a prune's `Are you sure you want to continue? [y/N] `: the next

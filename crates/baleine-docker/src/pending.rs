@@ -48,7 +48,7 @@ pub enum Follow {
     /// `docker stats` without --no-stream.
     Stats { ids: Vec<String>, all: bool, last_ms: u64 },
     /// `docker events`.
-    Events { shown: usize },
+    Events { shown: usize, watch: crate::cmd_events::EventsWatch },
     /// `docker compose up` attached, `compose logs -f`.
     Compose(crate::compose::ComposeFollow),
 }
@@ -243,11 +243,12 @@ pub fn follow_tick(world: &mut World, f: &mut Follow, out: &mut Output) -> Optio
             }
             None
         }
-        Follow::Events { shown } => {
-            let lines: Vec<String> = world.events.iter().skip(*shown).map(|e| crate::cmd_system::event_line(world, e)).collect();
+        Follow::Events { shown, watch } => {
+            let new: Vec<_> = world.events.iter().skip(*shown).cloned().collect();
             *shown = world.events.len();
-            for l in lines {
-                out.out(format!("{l}\n"));
+            let text = crate::cmd_events::render(world, &new, watch);
+            if !text.is_empty() {
+                out.out(text);
             }
             None
         }

@@ -373,7 +373,9 @@ impl World {
         let auto_remove = c.spec.auto_remove;
         self.release_ports(id);
         self.drop_tmpfs(id);
-        self.event("container", "die", id, &name, vec![("exitCode".into(), code.to_string()), ("image".into(), image)]);
+        // moby daemon/monitor.go handleContainerExit: exitCode and execDuration (whole seconds).
+        let exec_secs = self.containers.get(id).and_then(|c| c.state.started_ms).map_or(0, |s| self.now_ms.saturating_sub(s) / 1000);
+        self.event("container", "die", id, &name, vec![("exitCode".into(), code.to_string()), ("execDuration".into(), exec_secs.to_string()), ("image".into(), image)]);
         let restart = !manually
             && match policy.name.as_str() {
                 "always" | "unless-stopped" => true,
@@ -630,13 +632,16 @@ impl World {
                             let tree = v.tree;
                             self.volumes.shift_remove(&m.name);
                             self.forest.remove(tree);
-                            self.event("volume", "destroy", &m.name, &m.name, vec![]);
+                            self.event("volume", "destroy", &m.name, &m.name, vec![("driver".into(), "local".into())]);
                         }
                     }
                 }
             }
         }
-        self.event("container", "destroy", &id, &c.name, vec![]);
+        // The removed container's labels and image, as moby logs them.
+        let mut attrs: Vec<(String, String)> = c.labels.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+        attrs.push(("image".into(), c.spec.image.clone()));
+        self.event("container", "destroy", &id, &c.name, attrs);
         Ok(())
     }
 

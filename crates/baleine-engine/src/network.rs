@@ -259,11 +259,13 @@ impl World {
             ));
         }
         let name = net.name.clone();
+        let kind = net.driver.clone();
         for c in self.containers.values_mut() {
             c.endpoints.shift_remove(&id);
         }
         self.networks.shift_remove(&id);
-        self.event("network", "destroy", &id, &name, vec![]);
+        // moby LogNetworkEventWithAttributes: every network event has name and type.
+        self.event("network", "destroy", &id, &name, vec![("type".into(), kind)]);
         Ok(name)
     }
 
@@ -344,9 +346,9 @@ impl World {
                     }
                 }
             }
-            let name = self.containers[id].name.clone();
             let nname = self.networks[nid].name.clone();
-            self.event("network", "connect", nid, &nname, vec![("container".into(), id.to_string()), ("name".into(), name)]);
+            let kind = self.networks[nid].driver.clone();
+            self.event("network", "connect", nid, &nname, vec![("container".into(), id.to_string()), ("type".into(), kind)]);
         }
         Ok(())
     }
@@ -362,7 +364,6 @@ impl World {
                 disconnected.push(nid.clone());
             }
         }
-        let name = c.name.clone();
         if c.network_mode == "bridge" {
             let bid = self.bridge_id();
             if let Some(c) = self.containers.get_mut(id) {
@@ -370,8 +371,8 @@ impl World {
             }
         }
         for nid in disconnected {
-            let nname = self.networks.get(&nid).map(|n| n.name.clone()).unwrap_or_default();
-            self.event("network", "disconnect", &nid, &nname, vec![("container".into(), id.to_string()), ("name".into(), name.clone())]);
+            let (nname, kind) = self.networks.get(&nid).map(|n| (n.name.clone(), n.driver.clone())).unwrap_or_default();
+            self.event("network", "disconnect", &nid, &nname, vec![("container".into(), id.to_string()), ("type".into(), kind)]);
         }
     }
 
@@ -418,9 +419,9 @@ impl World {
             }
             self.write_network_files(&cid);
         }
-        let name = self.containers[&cid].name.clone();
         let nname = self.networks[&nid].name.clone();
-        self.event("network", "connect", &nid, &nname, vec![("container".into(), cid.clone()), ("name".into(), name)]);
+        let kind = self.networks[&nid].driver.clone();
+        self.event("network", "connect", &nid, &nname, vec![("container".into(), cid.clone()), ("type".into(), kind)]);
         Ok(())
     }
 
@@ -441,9 +442,9 @@ impl World {
             // left with no network can be connected again.
             c.endpoints.shift_remove(&nid);
         }
-        let name = self.containers[&cid].name.clone();
         let nname = self.networks[&nid].name.clone();
-        self.event("network", "disconnect", &nid, &nname, vec![("container".into(), cid.clone()), ("name".into(), name)]);
+        let kind = self.networks[&nid].driver.clone();
+        self.event("network", "disconnect", &nid, &nname, vec![("container".into(), cid.clone()), ("type".into(), kind)]);
         Ok(())
     }
 

@@ -132,7 +132,7 @@ impl World {
         if let Some(v) = self.volumes.shift_remove(name) {
             self.forest.remove(v.tree);
         }
-        self.event("volume", "destroy", name, name, vec![]);
+        self.event("volume", "destroy", name, name, vec![("driver".into(), "local".into())]);
         Ok(())
     }
 

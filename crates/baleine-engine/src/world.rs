@@ -138,7 +138,34 @@ impl World {
         self.revision += 1;
     }
 
-    pub fn event(&mut self, kind: &'static str, action: &str, id: &str, actor: &str, attrs: Vec<(String, String)>) {
+    /// Records an event. As moby's loggers do, a container's events carry
+    /// its labels and image, an image's events the image's labels
+    /// (daemon/events.go LogContainerEventWithAttributes, daemon/images
+    /// LogImageEvent).
+    pub fn event(&mut self, kind: &'static str, action: &str, id: &str, actor: &str, mut attrs: Vec<(String, String)>) {
+        let add = |attrs: &mut Vec<(String, String)>, k: &str, v: &str| {
+            if !attrs.iter().any(|(x, _)| x == k) {
+                attrs.push((k.to_string(), v.to_string()));
+            }
+        };
+        match kind {
+            "container" => {
+                if let Some(c) = self.containers.get(id) {
+                    for (k, v) in &c.labels {
+                        add(&mut attrs, k, v);
+                    }
+                    add(&mut attrs, "image", &c.spec.image);
+                }
+            }
+            "image" => {
+                if let Some(img) = self.images.get(id) {
+                    for (k, v) in &img.config.labels {
+                        add(&mut attrs, k, v);
+                    }
+                }
+            }
+            _ => {}
+        }
         self.events.push(Event { ms: self.now_ms, kind, action: action.to_string(), id: id.to_string(), actor: actor.to_string(), attrs });
         if self.events.len() > 5000 {
             self.events.drain(..1000);
