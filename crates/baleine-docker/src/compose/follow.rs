@@ -400,7 +400,8 @@ fn events_tick(world: &mut World, f: &mut ComposeFollow, out: &mut Output) {
         if !f.services.is_empty() && !f.services.contains(&service) {
             continue;
         }
-        let mut attrs: Vec<(String, String)> = e.attrs.clone();
+        // docker/compose pkg/compose/events.go: compose's own labels are left out.
+        let mut attrs: Vec<(String, String)> = e.attrs.iter().filter(|(k, _)| !k.starts_with("com.docker.compose.")).cloned().collect();
         attrs.push(("name".into(), e.actor.clone()));
         baleine_util::sort(&mut attrs);
         if f.json {
