@@ -337,6 +337,10 @@ pub(crate) struct StagePlan {
     pub cmd_total: usize,
     pub deps: Vec<usize>,
     pub from_names: Vec<String>,
+    /// `COPY --from` / `RUN --mount from=` of this stage naming a stage that
+    /// is defined at or after it: (stage, lines). BuildKit fails on it when
+    /// it dispatches the instruction (or earlier, on a cycle).
+    pub forward: Vec<(usize, (usize, usize))>,
 }
 
 /// An image a stage or `COPY --from` uses.
@@ -362,7 +366,7 @@ pub(crate) struct Builder<'a> {
     pub finals: Vec<Option<StageState>>,
     pub images: BTreeMap<String, Resolved>,
     /// Implicit image sources (`COPY --from=nginx:alpine`), normalised.
-    pub implicit: Vec<(String, String, usize)>,
+    pub implicit: Vec<(String, String, usize, usize)>,
     pub position: String,
     pub cached_layers: Vec<String>,
     pub used_keys: Vec<String>,
@@ -535,7 +539,9 @@ impl Builder<'_> {
             self.syntax_frontend(&syntax);
         }
         if let Some(e) = first_error {
-            let lines = if e.message.starts_with("the Dockerfile cannot be empty") || e.message == "file with no instructions" { None } else { Some((e.line, e.line)) };
+            // Errors without a location (convert.go: errors.New("dockerfile
+            // contains no stages to build")) print no excerpt.
+            let lines = if e.message.starts_with("the Dockerfile cannot be empty") || e.message == "file with no instructions" || e.message == "dockerfile contains no stages to build" { None } else { Some((e.line, e.line)) };
             let msg = format!("failed to solve: {}", e.message);
             self.df = df;
             return Err(self.fail(msg, lines));
@@ -682,7 +688,7 @@ impl Builder<'_> {
                 }
             }
             names.push(stage.name.clone());
-            plans.push(StagePlan { display: stage.name.clone().unwrap_or_else(|| format!("stage-{i}")), base, base_text, reachable: false, cmd_total: total, deps: Vec::new(), from_names: Vec::new() });
+            plans.push(StagePlan { display: stage.name.clone().unwrap_or_else(|| format!("stage-{i}")), base, base_text, reachable: false, cmd_total: total, deps: Vec::new(), from_names: Vec::new(), forward: Vec::new() });
         }
         // Dependencies: COPY --from and RUN --mount from=.
         for i in 0..n {
@@ -700,8 +706,10 @@ impl Builder<'_> {
                     let idx = if !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()) { f.parse::<usize>().ok().filter(|x| *x < n) } else { names.iter().rposition(|s| s.as_deref() == Some(f.to_lowercase().as_str())) };
                     match idx {
                         Some(j) if j >= i => {
-                            let cur = plans[i].display.clone();
-                            return Err(self.fail(format!("failed to solve: cannot copy from stage {:?}, it needs to be defined before current stage {:?}", f, cur), Some((ins.line, ins.end_line))));
+                            if !plans[i].deps.contains(&j) {
+                                plans[i].deps.push(j);
+                            }
+                            plans[i].forward.push((j, (ins.line, ins.end_line)));
                         }
                         Some(j) => {
                             if !plans[i].deps.contains(&j) {
@@ -712,8 +720,9 @@ impl Builder<'_> {
                         }
                         None => match Reference::parse(&f) {
                             Ok(r) => {
-                                if !self.implicit.iter().any(|(full, _, _)| *full == r.full()) {
-                                    self.implicit.push((r.full(), f.clone(), i));
+                                if !self.implicit.iter().any(|(full, _, _, _)| *full == r.full()) {
+                                    // toCommand: the implicit stage's location is the COPY's.
+                                    self.implicit.push((r.full(), f.clone(), i, ins.line));
                                 }
                                 if !plans[i].from_names.contains(&f) {
                                     plans[i].from_names.push(f.clone());
@@ -727,6 +736,11 @@ impl Builder<'_> {
             if let Base::Stage(j) = plans[i].base {
                 plans[i].deps.push(j);
             }
+        }
+        // validateCircularDependency: a stage that copies from itself, or
+        // stages that copy from each other.
+        if let Some((i, lines)) = circular(&plans) {
+            return Err(self.fail(format!("failed to solve: circular dependency detected on stage: {}", plans[i].display), Some(lines)));
         }
         if n + self.implicit.len() == 1 {
             if let Some(p) = plans.first_mut() {
@@ -751,7 +765,7 @@ impl Builder<'_> {
         }
         // Implicit image sources only count when their stage is reachable.
         let reach: Vec<bool> = plans.iter().map(|p| p.reachable).collect();
-        self.implicit.retain(|(_, _, i)| reach.get(*i).copied().unwrap_or(false));
+        self.implicit.retain(|(_, _, i, _)| reach.get(*i).copied().unwrap_or(false));
         self.finals = vec![None; n];
         self.plans = plans;
         Ok(())
@@ -768,9 +782,8 @@ impl Builder<'_> {
                 }
             }
         }
-        for (full, written, stage) in self.implicit.clone() {
+        for (full, written, _, line) in self.implicit.clone() {
             if !wanted.iter().any(|w| w.0 == full) {
-                let line = self.df.stages.get(stage).map(|s| s.line).unwrap_or(1);
                 wanted.push((full, written, line));
             }
         }
@@ -1097,6 +1110,47 @@ impl Builder<'_> {
         self.world.touch();
         self.out
     }
+}
+
+/// BuildKit's `validateCircularDependency` over the stages' command
+/// dependencies (COPY --from, RUN --mount from=; not FROM): the first stage
+/// on a cycle and the location of the instruction that starts it.
+fn circular(plans: &[StagePlan]) -> Option<(usize, (usize, usize))> {
+    // Backward dependencies never close a cycle on their own: only the
+    // forward ones (recorded with their lines) can.
+    fn visit(plans: &[StagePlan], s: usize, visited: &mut Vec<bool>, path: &mut Vec<bool>, first: Option<(usize, usize)>) -> Option<(usize, usize)> {
+        if visited[s] {
+            return None;
+        }
+        visited[s] = true;
+        path[s] = true;
+        // The base stage (pushed last) is no command dependency.
+        let deps = &plans[s].deps;
+        let cmd_deps = if matches!(plans[s].base, Base::Stage(_)) { &deps[..deps.len().saturating_sub(1)] } else { &deps[..] };
+        for &d in cmd_deps {
+            if d >= plans.len() {
+                continue;
+            }
+            let here = plans[s].forward.iter().find(|(j, _)| *j == d).map(|(_, l)| *l);
+            let loc = first.or(here);
+            if path[d] {
+                return loc.or(Some((0, 0)));
+            }
+            if let Some(l) = visit(plans, d, visited, path, loc) {
+                return Some(l);
+            }
+        }
+        path[s] = false;
+        None
+    }
+    let mut visited = vec![false; plans.len()];
+    for i in 0..plans.len() {
+        let mut path = vec![false; plans.len()];
+        if let Some(l) = visit(plans, i, &mut visited, &mut path, None) {
+            return Some((i, l));
+        }
+    }
+    None
 }
 
 pub(crate) fn is_url(s: &str) -> bool {

@@ -275,27 +275,85 @@ fn dest_path(workdir: &str, dest: &str) -> String {
     }
 }
 
-/// Expands `EXPOSE` words into `80/tcp` style ports.
+/// go-connections `nat.ParsePortRange`: "80" or "8000-9000".
+fn parse_port_range(ports: &str) -> Result<(u32, u32), ()> {
+    // strconv.ParseUint(s, 10, 16): decimal digits only, at most 65535.
+    let num = |s: &str| -> Result<u32, ()> {
+        if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(());
+        }
+        s.parse::<u64>().ok().filter(|n| *n <= 65535).map(|n| n as u32).ok_or(())
+    };
+    if !ports.contains('-') {
+        let n = num(ports)?;
+        return Ok((n, n));
+    }
+    let mut parts = ports.split('-');
+    let start = num(parts.next().unwrap_or(""))?;
+    let end = num(parts.next().unwrap_or(""))?;
+    if end < start {
+        return Err(());
+    }
+    Ok((start, end))
+}
+
+/// go-connections `nat.SplitProtoPort`.
+fn split_proto_port(raw: &str) -> (String, String) {
+    let parts: Vec<&str> = raw.split('/').collect();
+    if raw.is_empty() || parts[0].is_empty() {
+        return (String::new(), String::new());
+    }
+    if parts.len() == 1 {
+        return ("tcp".into(), raw.to_string());
+    }
+    if parts[1].is_empty() {
+        return ("tcp".into(), parts[0].to_string());
+    }
+    (parts[1].to_string(), parts[0].to_string())
+}
+
+/// Expands `EXPOSE` words into `80/tcp` style ports, as go-connections
+/// `nat.ParsePortSpecs` (which BuildKit's `dispatchExpose` and moby's
+/// commit changes call): `[ip:[hostPort:]]containerPort[/proto]`.
 fn parse_ports(words: &[String]) -> Result<Vec<String>, String> {
     let mut out = Vec::new();
-    for w in words {
-        let (port, proto) = match w.rsplit_once('/') {
-            Some((p, pr)) => (p, pr.to_lowercase()),
-            None => (w.as_str(), "tcp".to_string()),
+    let mut seen = std::collections::HashSet::new();
+    for raw in words {
+        // splitParts
+        let parts: Vec<&str> = raw.split(':').collect();
+        let n = parts.len();
+        let (ip, host_port, container) = match n {
+            1 => (String::new(), "", parts[0]),
+            2 => (String::new(), parts[0], parts[1]),
+            3 => (parts[0].to_string(), parts[1], parts[2]),
+            _ => (parts[..n - 2].join(":"), parts[n - 2], parts[n - 1]),
         };
-        let port = port.rsplit(':').next().unwrap_or(port);
-        let (lo, hi) = match port.split_once('-') {
-            Some((a, b)) => (a, b),
-            None => (port, port),
-        };
-        let lo: u32 = lo.parse().map_err(|_| format!("invalid containerPort: {port}"))?;
-        let hi: u32 = hi.parse().map_err(|_| format!("invalid containerPort: {port}"))?;
-        if lo > 65535 || hi > 65535 || hi < lo || hi - lo > 1000 {
-            return Err(format!("invalid containerPort: {port}"));
+        let (proto, container) = split_proto_port(container);
+        let mut ip = ip;
+        if ip.starts_with('[') {
+            match ip.strip_prefix('[').and_then(|x| x.strip_suffix(']')) {
+                Some(inner) if !inner.contains(['[', ']']) => ip = inner.to_string(),
+                _ => return Err(format!("invalid IP address {ip}: address {ip}:: missing port in address")),
+            }
         }
-        for p in lo..=hi {
-            let s = format!("{p}/{proto}");
-            if !out.contains(&s) {
+        if !ip.is_empty() && ip.parse::<std::net::IpAddr>().is_err() {
+            return Err(format!("invalid IP address: {ip}"));
+        }
+        if container.is_empty() {
+            return Err(format!("no port specified: {raw}<empty>"));
+        }
+        let (start, end) = parse_port_range(&container).map_err(|_| format!("invalid containerPort: {container}"))?;
+        let (hstart, hend) = if host_port.is_empty() { (0, 0) } else { parse_port_range(host_port).map_err(|_| format!("invalid hostPort: {host_port}"))? };
+        if !host_port.is_empty() && end - start != hend - hstart && end != start {
+            return Err(format!("invalid ranges specified for container and host Ports: {container} and {host_port}"));
+        }
+        let lower = proto.to_lowercase();
+        if !matches!(lower.as_str(), "tcp" | "udp" | "sctp") {
+            return Err(format!("invalid proto: {proto}"));
+        }
+        for p in start..=end {
+            let s = format!("{p}/{lower}");
+            if seen.insert(s.clone()) {
                 out.push(s);
             }
         }
@@ -396,8 +454,70 @@ impl Builder<'_> {
 
     // ------------------------------------------------------------ stages
 
+    /// BuildKit dispatches every reachable stage (`toDispatchState`,
+    /// `dispatch` wrapped in `parser.WithLocation`) before the solve starts:
+    /// an error there (`EXPOSE 80/xyz`, a `${x:?msg}` in ENV, LABEL,
+    /// WORKDIR...) fails the build after the internal vertices, before any
+    /// FROM, RUN or COPY vertex. This pass applies the metadata instructions
+    /// only; steps are checked when they run.
+    fn validate_dispatch(&mut self) -> Step<()> {
+        let n = self.plans.len().min(self.df.stages.len());
+        let mut finals: Vec<Option<StageState>> = vec![None; n];
+        for i in 0..n {
+            if !self.plans[i].reachable {
+                continue;
+            }
+            let st = match self.plans[i].base.clone() {
+                Base::Image(full, _) => {
+                    let known = self.images.get(&full).is_some_and(|r| self.world.images.contains_key(&r.id));
+                    if known {
+                        self.image_state(&full, i).ok()
+                    } else {
+                        None
+                    }
+                }
+                Base::Scratch => Some(self.scratch_state(i)),
+                Base::Stage(j) => finals.get(j).cloned().flatten().map(|b| self.stage_state(b, i)),
+            };
+            // ONBUILD triggers run first and may change the scope: leave
+            // such stages to the real pass.
+            let mut st = st.filter(|s| s.config.onbuild.is_empty());
+            for ins in self.df.stages[i].instructions.clone() {
+                // A source stage that is not dispatched yet (defined later).
+                if self.plans[i].forward.iter().any(|(_, l)| *l == (ins.line, ins.end_line)) {
+                    let cur = self.plans[i].display.clone();
+                    let msg = match &ins.kind {
+                        Instruction::Copy { from: Some(f), .. } => format!("cannot copy from stage {f:?}, it needs to be defined before current stage {cur:?}"),
+                        Instruction::Run { mounts, .. } => {
+                            let m = mounts.iter().find(|m| m.from.is_some());
+                            let (from, target) = m.map(|m| (m.from.clone().unwrap_or_default(), m.target.clone().unwrap_or_default())).unwrap_or_default();
+                            format!("cannot mount from stage {from:?} to {target:?}, stage needs to be defined before current command")
+                        }
+                        _ => format!("cannot copy from a later stage into {cur:?}"),
+                    };
+                    return Err(self.fail_at(msg, &ins));
+                }
+                let Some(st) = st.as_mut() else { continue };
+                match &ins.kind {
+                    Instruction::Run { .. } | Instruction::Copy { .. } | Instruction::Add { .. } => {}
+                    Instruction::Workdir(p) => {
+                        let p = match self.expand_checked(st, p, ins.line) {
+                            Ok(v) => v,
+                            Err(e) => return Err(self.fail_at(e, &ins)),
+                        };
+                        st.config.workdir = go_clean(&if p.starts_with('/') { p } else { format!("{}/{}", st.workdir(), p) });
+                    }
+                    _ => self.instruction(st, &ins)?,
+                }
+            }
+            finals[i] = st;
+        }
+        Ok(())
+    }
+
     #[allow(clippy::needless_range_loop)]
     pub(crate) fn dispatch_all(&mut self) -> Step<()> {
+        self.validate_dispatch()?;
         let n = self.plans.len();
         let mut initial: Vec<Option<StageState>> = vec![None; n];
         // FROM vertices of every reachable image stage, then implicit images.
@@ -413,7 +533,7 @@ impl Builder<'_> {
                 initial[i] = Some(st);
             }
         }
-        for (full, _, _) in self.implicit.clone() {
+        for (full, _, _, _) in self.implicit.clone() {
             let pinned = self.images.get(&full).map(|r| r.pinned.clone()).unwrap_or(full.clone());
             self.base_vertex(&full, format!("FROM {pinned}"), "");
         }
@@ -681,8 +801,9 @@ impl Builder<'_> {
                 };
                 let mut sorted = ports.clone();
                 baleine_util::sort(&mut sorted);
+                let mut have: std::collections::HashSet<String> = st.config.exposed.iter().cloned().collect();
                 for p in ports {
-                    if !st.config.exposed.contains(&p) {
+                    if have.insert(p.clone()) {
                         st.config.exposed.push(p);
                     }
                 }
@@ -1754,6 +1875,14 @@ mod tests {
     fn ports() {
         assert_eq!(parse_ports(&["80".into(), "53/UDP".into(), "8000-8001".into()]).unwrap(), vec!["80/tcp", "53/udp", "8000/tcp", "8001/tcp"]);
         assert!(parse_ports(&["abc".into()]).is_err());
+        // go-connections nat.ParsePortSpec errors, as BuildKit reports them.
+        assert_eq!(parse_ports(&["80/xyz".into()]), Err("invalid proto: xyz".into()));
+        assert_eq!(parse_ports(&["70000".into()]), Err("invalid containerPort: 70000".into()));
+        assert_eq!(parse_ports(&["/tcp".into()]), Err("no port specified: /tcp<empty>".into()));
+        assert_eq!(parse_ports(&["9-8".into()]), Err("invalid containerPort: 9-8".into()));
+        assert_eq!(parse_ports(&["80/".into(), "127.0.0.1:8080:80".into()]).unwrap(), vec!["80/tcp"]);
+        assert_eq!(parse_ports(&["1.2.3:80".into(), "x:80:80".into()]), Err("invalid hostPort: 1.2.3".into()));
+        assert_eq!(parse_ports(&["x:80:80".into()]), Err("invalid IP address: x".into()));
     }
 
     #[test]
