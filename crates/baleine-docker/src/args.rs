@@ -162,21 +162,85 @@ pub fn help(cmd: &Command) -> String {
     }
     if !cmd.flags.is_empty() {
         s.push_str("\nOptions:\n");
-        let mut rows: Vec<(String, &str)> = Vec::new();
-        for f in cmd.flags {
+        s.push_str(&flag_usages(cmd.flags));
+    }
+    s
+}
+
+/// The width docker/cli wraps flag usages to: `wrappedFlagUsages` takes the
+/// terminal's width (80 when stdin is not a terminal) minus one.
+const USAGE_COLS: usize = 79;
+
+/// pflag's `FlagUsagesWrapped(79)`: one line per visible flag (a flag with
+/// an empty help is hidden), usages aligned after the widest flag and
+/// wrapped as pflag's `wrap` does.
+pub fn flag_usages(flags: &[Flag]) -> String {
+    let rows: Vec<(String, &str)> = flags
+        .iter()
+        .filter(|f| !f.help.is_empty())
+        .map(|f| {
             let left = match f.short {
                 Some(c) => format!("  -{c}, --{}", f.long),
                 None => format!("      --{}", f.long),
             };
-            let left = if f.kind.is_empty() || f.kind == "bool" { left } else { format!("{left} {}", f.kind) };
-            rows.push((left, f.help));
-        }
-        let width = rows.iter().map(|r| r.0.len()).max().unwrap_or(0) + 3;
-        for (l, h) in rows {
-            s.push_str(&format!("{l:<width$}{h}\n"));
-        }
+            (if f.kind.is_empty() || f.kind == "bool" { left } else { format!("{left} {}", f.kind) }, f.help)
+        })
+        .collect();
+    let maxlen = rows.iter().map(|r| r.0.len() + 1).max().unwrap_or(0);
+    let mut s = String::new();
+    for (l, h) in rows {
+        s.push_str(&format!("{l} {} {}\n", " ".repeat(maxlen - l.len()), wrap_usage(maxlen + 2, USAGE_COLS, h)));
     }
     s
+}
+
+/// pflag's `wrap(i, w, s)`: wraps `s` to width `w`, continuation lines
+/// indented by `i` (the first line is placed by the caller); too narrow a
+/// space starts the text on its own line at column 16.
+fn wrap_usage(indent: usize, width: usize, text: &str) -> String {
+    let mut i = indent;
+    let mut room = width.saturating_sub(i);
+    let mut out = String::new();
+    if room < 24 {
+        i = 16;
+        room = width.saturating_sub(i);
+        out.push('\n');
+        out.push_str(&" ".repeat(i));
+    }
+    let nl = format!("\n{}", " ".repeat(i));
+    if room < 24 {
+        return out + &text.replace('\n', &nl);
+    }
+    // Allow a slightly long line rather than a short orphan word at the end.
+    let slop = 5;
+    let room = room - slop;
+    let (first, mut rest) = wrap_n(room, slop, text);
+    out.push_str(&first.replace('\n', &nl));
+    while !rest.is_empty() {
+        let (line, r) = wrap_n(room, slop, rest);
+        out.push_str(&nl);
+        out.push_str(&line.replace('\n', &nl));
+        rest = r;
+    }
+    out
+}
+
+/// pflag's `wrapN`: the first line of at most `i` bytes (or `i + slop` when
+/// that ends the text) and the rest, cut at the last space or newline.
+fn wrap_n(i: usize, slop: usize, s: &str) -> (&str, &str) {
+    if i + slop > s.len() {
+        return (s, "");
+    }
+    let mut cut = i;
+    while !s.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = &s[..cut];
+    let Some(w) = head.rfind([' ', '\t', '\n']).filter(|&w| w > 0) else { return (s, "") };
+    if let Some(nl) = head.rfind('\n').filter(|&nl| nl > 0 && nl < w) {
+        return (&s[..nl], &s[nl + 1..]);
+    }
+    (&s[..w], &s[w + 1..])
 }
 
 /// The usage error for too few/many arguments (cli/required.go).
