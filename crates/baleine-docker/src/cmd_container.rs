@@ -1631,8 +1631,7 @@ fn cmd_export(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
         Err(s) => return s,
     };
     let out = a.value("output").map(str::to_string);
-    if out.is_none() && cli.stdout_tty {
-        cli.err("cowardly refusing to save to a terminal. Use the -o flag or redirect\n");
+    if cli.refuses_archive_on_terminal(out.as_deref()) {
         return 1;
     }
     let c = match cli.world.container(&a.args[0]) {
@@ -1644,17 +1643,9 @@ fn cmd_export(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
     };
     let root = baleine_vfs::Node::Dir(std::sync::Arc::new(cli.world.forest.tree(c.rootfs).root().clone()));
     let bytes = baleine_shell::utils::archive_node("", &root);
-    match out {
-        None => cli.print(String::from_utf8_lossy(&bytes)),
-        Some(o) => {
-            let path = cli.host_path(&o);
-            let host = cli.world.host_tree;
-            let written = cli.world.forest.get_mut(host).map(|t| t.write(&path, baleine_vfs::Content::Bytes(std::sync::Arc::new(bytes)), baleine_vfs::Meta::file(), false));
-            if let Some(Err(_)) = written {
-                cli.err(format!("failed to export container: open {o}: no such file or directory\n"));
-                return 1;
-            }
-        }
+    if cli.emit_archive(out.as_deref(), bytes).is_err() {
+        cli.err(format!("failed to export container: open {}: no such file or directory\n", out.unwrap_or_default()));
+        return 1;
     }
     0
 }

@@ -419,8 +419,7 @@ fn save(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
         Err(s) => return s,
     };
     let out = a.value("output").map(str::to_string);
-    if out.is_none() && cli.stdout_tty {
-        cli.err("cowardly refusing to save to a terminal. Use the -o flag or redirect\n");
+    if cli.refuses_archive_on_terminal(out.as_deref()) {
         return 1;
     }
     let mut lines = vec![ARCHIVE_MAGIC.to_string()];
@@ -461,15 +460,7 @@ fn save(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
         lines.push(format!("{}={id}", tag.unwrap_or_default()));
     }
     let content = lines.join("\n") + "\n";
-    let Some(out) = out else {
-        cli.print(content);
-        return 0;
-    };
-    let path = cli.host_path(&out);
-    let host = cli.world.host_tree;
-    if let Some(t) = cli.world.forest.get_mut(host) {
-        let _ = t.write(&path, baleine_vfs::Content::Bytes(std::sync::Arc::new(content.into_bytes())), baleine_vfs::Meta::file(), false);
-    }
+    let _ = cli.emit_archive(out.as_deref(), content.into_bytes());
     0
 }
 

@@ -3651,18 +3651,7 @@ mod pointer_tests {
             ("{{json .Health.Status}} {{json .None}}", "\"healthy\" null"),
             ("{{.None.Status}}", "ERR template: :1:7: executing \"\" at <.None.Status>: nil pointer evaluating *container.Health.Status"),
         ];
-        let mut failures = Vec::new();
-        for (t, want) in cases {
-            let got = run(t);
-            let ok = match want.strip_prefix("ERR ") {
-                Some(e) => got.as_ref().err().map(String::as_str) == Some(e),
-                None => got.as_deref() == Ok(*want),
-            };
-            if !ok {
-                failures.push(format!("template {t:?}\n   want {want:?}\n    got {got:?}"));
-            }
-        }
-        assert!(failures.is_empty(), "{} failure(s):\n{}", failures.len(), failures.join("\n"));
+        super::tests::check_cases(cases, run);
     }
 
     #[test]

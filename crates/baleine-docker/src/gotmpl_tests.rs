@@ -31,9 +31,15 @@ fn run(t: &str, data: &Value) -> Result<String, String> {
 /// Runs a table of (template, expected) over `data`; an expected value
 /// starting with `ERR ` is an exact error message.
 fn check_table(data: &Value, cases: &[(&str, &str)]) {
+    check_cases(cases, |t| run(t, data));
+}
+
+/// Runs a table of (template, expected) through `run`; an expected value
+/// starting with `ERR ` is an exact error message.
+pub(super) fn check_cases(cases: &[(&str, &str)], run: impl Fn(&str) -> Result<String, String>) {
     let mut failures = Vec::new();
     for (t, want) in cases {
-        let got = run(t, data);
+        let got = run(t);
         let ok = match want.strip_prefix("ERR ") {
             Some(e) => got.as_ref().err().map(String::as_str) == Some(e),
             None => got.as_deref() == Ok(*want),

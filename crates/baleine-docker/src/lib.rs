@@ -81,6 +81,32 @@ impl Cli<'_> {
     pub fn print(&mut self, s: impl AsRef<str>) {
         self.out.out(s);
     }
+
+    /// `docker save` / `docker export` without `-o` on a terminal: refused
+    /// (docker/cli: "cowardly refusing to save to a terminal"). True when
+    /// refused.
+    pub(crate) fn refuses_archive_on_terminal(&mut self, out: Option<&str>) -> bool {
+        if out.is_none() && self.stdout_tty {
+            self.err("cowardly refusing to save to a terminal. Use the -o flag or redirect\n");
+            return true;
+        }
+        false
+    }
+
+    /// An archive to the `-o` file of the host folder, or to stdout.
+    /// `Err` when the file cannot be written (its folder is missing).
+    pub(crate) fn emit_archive(&mut self, out: Option<&str>, bytes: Vec<u8>) -> Result<(), ()> {
+        let Some(o) = out else {
+            self.print(String::from_utf8_lossy(&bytes));
+            return Ok(());
+        };
+        let path = self.host_path(o);
+        let host = self.world.host_tree;
+        match self.world.forest.get_mut(host).map(|t| t.write(&path, baleine_vfs::Content::Bytes(std::sync::Arc::new(bytes)), baleine_vfs::Meta::file(), false)) {
+            Some(Err(_)) => Err(()),
+            _ => Ok(()),
+        }
+    }
 }
 
 /// What a docker command produced.
