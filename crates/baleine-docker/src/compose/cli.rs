@@ -239,6 +239,16 @@ impl Failure {
     /// [`ErrorKind`]: 14 when a file is missing (an `fs.PathError` or
     /// compose-go's `errdefs.ErrNotFound`), else 15 (a parse,
     /// interpolation or validation error).
+    /// A pull that failed (`PullFailure`, status 18).
+    pub fn pull(msg: String) -> Self {
+        Failure { msg, status: 18 }
+    }
+
+    /// A build that failed (`BuildFailure`, status 17).
+    pub fn build(msg: String) -> Self {
+        Failure { msg, status: 17 }
+    }
+
     pub fn project(kind: ErrorKind, msg: String) -> Self {
         let status = match kind {
             ErrorKind::NotFound => 14,

@@ -135,8 +135,10 @@ pub fn ps(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, Failure> {
             services = lp.project.services.keys().cloned().collect();
         }
     }
+    // `All: opts.All || len(opts.Status) != 0`, and Ps includes one-off
+    // (`run`) containers whenever All is set.
     let all = a.has("all") || !statuses.is_empty();
-    let mut ctrs: Vec<Ctr> = ops::containers(cli.world, &name, a.has("all"), &services);
+    let mut ctrs: Vec<Ctr> = ops::containers(cli.world, &name, all, &services);
     ctrs.retain(|c| all || cli.world.containers.get(&c.id).is_some_and(|x| x.is_running()));
     if !statuses.is_empty() {
         ctrs.retain(|c| statuses.iter().any(|s| s == c.status.as_str()));
@@ -396,7 +398,7 @@ pub fn run_cmd(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, Failure>
     let copts = ops::CreateOpts { remove_orphans: a.has("remove-orphans"), env_files: g.env_files.clone(), ..Default::default() };
     let img = ImageOpts { force_build: a.has("build"), pull: a.value("pull").unwrap_or("policy").to_string(), quiet_pull: a.has("quiet-pull"), ..Default::default() };
     let mut p = Progress::new("Creating", mode);
-    let r = ops::ensure_images(cli, &deps_lp, mode, &mut p, &img).and_then(|_| ops::create(cli, &deps_lp, &mut p, &copts));
+    let r = ops::ensure_images(cli, &deps_lp, mode, &mut p, &img).and_then(|_| ops::create(cli, &deps_lp, &mut p, &copts).map_err(Failure::from));
     p.finish(&mut cli.out, cli.world.now_ms);
     r?;
     if !deps.is_empty() {
@@ -546,6 +548,10 @@ pub fn config(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, Failure> 
     // `runConfig` renders (and checks --format) before honouring --quiet;
     // the listings below ignore --format.
     let listing = ["services", "volumes", "profiles", "images", "networks", "environment", "variables"].iter().any(|f| a.has(f)) || a.value("hash").is_some_and(|h| !h.is_empty());
+    if !listing && !a.has("no-consistency") && !a.has("no-interpolate") {
+        let check = Loaded { project: project.clone(), selected: project.services.keys().cloned().collect(), named: Vec::new(), networks: Vec::new(), volumes: Vec::new() };
+        ops::check_container_names(&check)?;
+    }
     let rendered = if listing { None } else { Some(baleine_compose::render_config(&project, a.value("format").unwrap_or("yaml"))?) };
     if a.has("quiet") {
         return Ok(0);
@@ -659,7 +665,12 @@ pub fn port(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, Failure> {
 
 pub fn top(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, Failure> {
     let name = files::project_name(cli, g)?;
-    let ctrs: Vec<Ctr> = ops::containers(cli.world, &name, false, &a.args).into_iter().filter(|c| c.status == Status::Running).collect();
+    // top.go: the running (and paused, restarting) containers, one-off ones
+    // included; the daemon refuses a restarting one.
+    let ctrs: Vec<Ctr> = ops::containers(cli.world, &name, true, &a.args).into_iter().filter(|c| matches!(c.status, Status::Running | Status::Paused | Status::Restarting)).collect();
+    if let Some(c) = ctrs.iter().find(|c| c.status == Status::Restarting) {
+        return Err(format!("Error response from daemon: Container {} is restarting, wait until the container is running", c.id).into());
+    }
     for c in ctrs {
         let Some(ct) = cli.world.containers.get(&c.id) else { continue };
         let user = if ct.user.is_empty() { "root".to_string() } else { ct.user.clone() };
@@ -818,7 +829,7 @@ pub fn pull(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, Failure> {
     }
     p.finish(&mut cli.out, cli.world.now_ms);
     match failure {
-        Some(e) => Err(e.into()),
+        Some(e) => Err(Failure::pull(e)),
         None => Ok(0),
     }
 }

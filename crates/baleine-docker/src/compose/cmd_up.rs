@@ -139,7 +139,7 @@ pub fn up(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, Failure> {
     let mode = g.mode(cli);
     let no_start = a.has("no-start");
     let mut p = Progress::new(if no_start { "Creating" } else { "Running" }, mode);
-    if let Err(e) = ops::ensure_images(cli, &lp, mode, &mut p, &img).and_then(|_| ops::create(cli, &lp, &mut p, &copts)) {
+    if let Err(e) = ops::ensure_images(cli, &lp, mode, &mut p, &img).and_then(|_| ops::create(cli, &lp, &mut p, &copts).map_err(Failure::from)) {
         p.finish(&mut cli.out, cli.world.now_ms);
         return Err(e.into());
     }
@@ -230,7 +230,7 @@ pub fn create(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, Failure> 
     let lp = files::load_project(cli, g, &a.args)?;
     let mode = g.mode(cli);
     let mut p = Progress::new("Creating", mode);
-    let r = ops::ensure_images(cli, &lp, mode, &mut p, &img).and_then(|_| ops::create(cli, &lp, &mut p, &copts));
+    let r = ops::ensure_images(cli, &lp, mode, &mut p, &img).and_then(|_| ops::create(cli, &lp, &mut p, &copts).map_err(Failure::from));
     p.finish(&mut cli.out, cli.world.now_ms);
     Ok(r.map(|_| 0)?)
 }
@@ -254,10 +254,10 @@ pub fn scale(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, Failure> {
     let copts = CreateOpts { recreate: Recreate::Never, recreate_deps: Recreate::Never, scale, ..Default::default() };
     let mode = g.mode(cli);
     let mut p = Progress::new("Running", mode);
-    let mut r = ops::ensure_images(cli, &lp, mode, &mut p, &ImageOpts::default()).and_then(|_| ops::create(cli, &lp, &mut p, &copts));
+    let mut r = ops::ensure_images(cli, &lp, mode, &mut p, &ImageOpts::default()).and_then(|_| ops::create(cli, &lp, &mut p, &copts).map_err(Failure::from));
     if r.is_ok() {
         let mut st = Starter::new(cli.world, &lp);
-        r = ops::run_starter(cli.world, &mut cli.out, &mut p, &mut st, START_LIMIT_MS);
+        r = ops::run_starter(cli.world, &mut cli.out, &mut p, &mut st, START_LIMIT_MS).map_err(Failure::from);
     }
     p.finish(&mut cli.out, cli.world.now_ms);
     Ok(r.map(|_| 0)?)
@@ -389,7 +389,16 @@ pub fn kill(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, Failure> {
     let services = a.args.clone();
     let (lp, name) = files::project_or_name(cli, g, &services)?;
     check_services(&lp, &services)?;
-    let ctrs: Vec<Ctr> = ops::containers(cli.world, &name, a.has("remove-orphans"), &services).into_iter().filter(|c| matches!(c.status, Status::Running | Status::Paused | Status::Restarting)).collect();
+    // kill.go: the running containers, one-off ones included; unless
+    // --remove-orphans (or COMPOSE_REMOVE_ORPHANS), only the project's services.
+    let truthy = |v: Option<&str>| matches!(v, Some("1" | "true" | "TRUE" | "True" | "t" | "T"));
+    let remove_orphans = if a.present("remove-orphans") { a.has("remove-orphans") } else { truthy(cli.getenv("COMPOSE_REMOVE_ORPHANS")) };
+    let mut ctrs: Vec<Ctr> = ops::containers(cli.world, &name, true, &services).into_iter().filter(|c| matches!(c.status, Status::Running | Status::Paused | Status::Restarting)).collect();
+    if !remove_orphans {
+        if let Some(lp) = &lp {
+            ctrs.retain(|c| lp.project.services.contains_key(&c.service));
+        }
+    }
     if ctrs.is_empty() {
         cli.err("no container to kill");
         return Ok(0);
@@ -420,20 +429,34 @@ fn pause_or_unpause(cli: &mut Cli<'_>, g: &Globals, a: &Args, pause: bool) -> Re
     let services = a.args.clone();
     let (lp, name) = files::project_or_name(cli, g, &services)?;
     check_services(&lp, &services)?;
-    let want = if pause { Status::Running } else { Status::Paused };
-    let ctrs: Vec<Ctr> = ops::containers(cli.world, &name, false, &services).into_iter().filter(|c| c.status == want).collect();
+    // compose lists the containers without `All` (running, paused and
+    // restarting ones) and asks the daemon to (un)pause each: one already
+    // paused (or not paused) is the daemon's error, the others go on.
+    let mut ctrs: Vec<Ctr> = ops::containers(cli.world, &name, false, &services).into_iter().filter(|c| matches!(c.status, Status::Running | Status::Paused | Status::Restarting)).collect();
+    if let Some(lp) = &lp {
+        ctrs.retain(|c| lp.project.services.contains_key(&c.service));
+    }
     let mut p = Progress::new(if pause { "Pausing" } else { "Running" }, g.mode(cli));
+    let mut failure: Option<String> = None;
     for c in ctrs {
         let r = if pause { cli.world.pause_container(&c.id) } else { cli.world.unpause_container(&c.id) };
-        if let Err(e) = r {
-            p.finish(&mut cli.out, cli.world.now_ms);
-            return Err(format!("Error response from daemon: {}", e.message).into());
+        match r {
+            Ok(()) => {
+                let now = cli.world.now_ms;
+                p.ev(&mut cli.out, now, &c.event_id(), St::Done, if pause { "Paused" } else { "Unpaused" });
+            }
+            Err(e) => {
+                if failure.is_none() {
+                    failure = Some(format!("Error response from daemon: {}", e.message));
+                }
+            }
         }
-        let now = cli.world.now_ms;
-        p.ev(&mut cli.out, now, &c.event_id(), St::Done, if pause { "Paused" } else { "Unpaused" });
     }
     p.finish(&mut cli.out, cli.world.now_ms);
-    Ok(0)
+    match failure {
+        Some(f) => Err(f.into()),
+        None => Ok(0),
+    }
 }
 
 pub fn pause(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, Failure> {

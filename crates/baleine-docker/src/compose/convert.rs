@@ -273,7 +273,8 @@ pub fn container_spec(world: &World, project: &Project, s: &Service, name: &str,
         }
     }
     spec.dns = s.dns.clone();
-    spec.restart = restart_policy(s);
+    // `run` clears the service's restart policy (prepareRun).
+    spec.restart = if o.oneoff { RestartPolicy { name: "no".into(), max_retries: 0 } } else { restart_policy(s)? };
     // Resources: deploy.resources.limits wins over mem_limit / cpus.
     let limits = s.deploy.as_ref().and_then(|d| d.resources.limits.as_ref());
     if let Some(m) = limits.and_then(|l| l.memory).or(s.mem_limit) {
@@ -371,25 +372,48 @@ fn file_object_content(world: &World, project: &Project, cfg: &baleine_compose::
     }
 }
 
-/// `restart:` (or `deploy.restart_policy`) as the engine's policy.
-pub fn restart_policy(s: &Service) -> RestartPolicy {
-    if let Some(r) = &s.restart {
-        let (name, n) = r.split_once(':').unwrap_or((r.as_str(), ""));
-        let name = match name {
-            "always" | "unless-stopped" | "on-failure" => name,
-            _ => "no",
-        };
-        return RestartPolicy { name: name.into(), max_retries: n.parse().unwrap_or(0) };
+/// `restart:` (or `deploy.restart_policy`, which wins) as compose's
+/// `getRestartPolicy` / `mapRestartPolicyCondition` send it, checked as
+/// the daemon's `ValidateRestartPolicy` does when the container is created.
+pub fn restart_policy(s: &Service) -> Result<RestartPolicy, String> {
+    let map = |c: &str| -> String {
+        match c {
+            "none" | "no" => "no",
+            "any" | "always" => "always",
+            other => other,
+        }
+        .to_string()
+    };
+    let mut policy: (String, i64) = (String::new(), 0);
+    if let Some(r) = s.restart.as_deref().filter(|r| !r.is_empty()) {
+        let mut split = r.split(':');
+        let name = split.next().unwrap_or("");
+        // strconv.Atoi's error is ignored: 0.
+        let n = split.next().and_then(|n| n.parse::<i64>().ok()).unwrap_or(0);
+        policy = (map(name), n);
     }
     if let Some(p) = s.deploy.as_ref().and_then(|d| d.restart_policy.as_ref()) {
-        let name = match p.condition.as_deref() {
-            Some("any") | None => "always",
-            Some("on-failure") => "on-failure",
-            _ => "no",
-        };
-        return RestartPolicy { name: name.into(), max_retries: p.max_attempts.map(|m| m.min(u32::MAX as u64) as u32).unwrap_or(0) };
+        policy = (map(p.condition.as_deref().unwrap_or("")), p.max_attempts.map(|m| m.min(i64::MAX as u64) as i64).unwrap_or(0));
     }
-    RestartPolicy { name: "no".into(), max_retries: 0 }
+    let (name, n) = policy;
+    let daemon = |m: &str| format!("Error response from daemon: invalid restart policy: {m}");
+    match name.as_str() {
+        "always" | "unless-stopped" | "no" => {
+            if n != 0 {
+                let neg = if n < 0 { " and cannot be negative" } else { "" };
+                return Err(daemon(&format!("maximum retry count can only be used with 'on-failure'{neg}")));
+            }
+        }
+        "on-failure" => {
+            if n < 0 {
+                return Err(daemon("maximum retry count cannot be negative"));
+            }
+        }
+        // An empty name is accepted (pre-25 default): no restart.
+        "" => return Ok(RestartPolicy { name: "no".into(), max_retries: 0 }),
+        other => return Err(daemon(&format!("unknown policy '{other}'; use one of 'no', 'always', 'on-failure', or 'unless-stopped'"))),
+    }
+    Ok(RestartPolicy { name, max_retries: n.clamp(0, u32::MAX as i64) as u32 })
 }
 
 /// The name of the first (lowest-numbered) container of a service.

@@ -14,6 +14,7 @@ use baleine_shell::Output;
 use indexmap::IndexMap;
 
 use super::convert::{self, *};
+use super::cli::Failure;
 use super::files::Loaded;
 use super::progress::{Progress, St};
 use crate::Cli;
@@ -118,7 +119,10 @@ pub fn pull_service(cli: &mut Cli<'_>, p: &mut Progress, start: u64, service: &s
     match cli.world.pull(image) {
         Ok(report) => {
             let mut end = start + if report.up_to_date { 300 } else { 600 };
-            if !quiet {
+            // An image already up to date pulls no layer: the daemon only
+            // streams "Pulling from", "Digest" and "Status" messages, which
+            // carry no progress detail and make no event.
+            if !quiet && !report.up_to_date {
                 end = end.max(layer_events(p, &mut cli.out, start, service, &report.layers) + 200);
             }
             p.event(&mut cli.out, end, service, None, "Pulled", St::Done, "");
@@ -138,15 +142,37 @@ pub fn pull_service(cli: &mut Cli<'_>, p: &mut Progress, start: u64, service: &s
     }
 }
 
+/// compose-go's `Project.CheckContainerNameUnicity` over the selected
+/// services (Go walks a map: which of the two is named varies; here the
+/// later one in the file, as the earlier one is "in use").
+pub fn check_container_names(lp: &Loaded) -> Result<(), String> {
+    let mut names: IndexMap<&str, &str> = IndexMap::new();
+    for (name, s) in lp.project.services.iter().filter(|(n, _)| lp.selected.contains(n)) {
+        let Some(cn) = s.container_name.as_deref().filter(|c| !c.is_empty()) else { continue };
+        if let Some(existing) = names.get(cn) {
+            // The stray quote is compose-go's.
+            return Err(format!("services.{name}: container name {cn:?} is already in use by service {existing}\""));
+        }
+        names.insert(cn, name);
+    }
+    Ok(())
+}
+
 /// `ensureImagesExists`: pulls what is missing (its own progress block),
 /// then builds (events in `main`).
-pub fn ensure_images(cli: &mut Cli<'_>, lp: &Loaded, mode: super::progress::Mode, main: &mut Progress, o: &ImageOpts) -> Result<(), String> {
+///
+/// A failed pull or build is a categorised compose error
+/// (`WrapCategorisedComposeError`): status 18 (`PullFailure`) or 17
+/// (`BuildFailure`).
+pub fn ensure_images(cli: &mut Cli<'_>, lp: &Loaded, mode: super::progress::Mode, main: &mut Progress, o: &ImageOpts) -> Result<(), Failure> {
     let project = &lp.project;
+    // `create` begins with CheckContainerNameUnicity, before any pull.
+    check_container_names(lp)?;
     let services: Vec<String> = if o.services.is_empty() { lp.selected.clone() } else { o.services.clone() };
     for name in &services {
         if let Some(s) = project.services.get(name) {
             if s.image.as_deref().unwrap_or("").is_empty() && s.build.is_none() {
-                return Err(format!("invalid service {name:?}. Must specify either image or build"));
+                return Err(format!("invalid service {name:?}. Must specify either image or build").into());
             }
         }
     }
@@ -186,7 +212,7 @@ pub fn ensure_images(cli: &mut Cli<'_>, lp: &Loaded, mode: super::progress::Mode
         cli.world.advance_to(end);
     }
     pull.finish(&mut cli.out, cli.world.now_ms);
-    result?;
+    result.map_err(Failure::pull)?;
     // Build.
     if o.no_build {
         return Ok(());
@@ -220,7 +246,7 @@ pub fn ensure_images(cli: &mut Cli<'_>, lp: &Loaded, mode: super::progress::Mode
 /// (vertex names prefixed with the service, see `cmd_build::render_prefixed`),
 /// printed once the builds are over. A failed build stops the others; its
 /// error (`failed to solve: ...`) is returned for compose to print.
-pub fn build_services(cli: &mut Cli<'_>, project: &Project, names: &[String], o: &BuildOpts, mode: super::progress::Mode) -> Result<Vec<String>, String> {
+pub fn build_services(cli: &mut Cli<'_>, project: &Project, names: &[String], o: &BuildOpts, mode: super::progress::Mode) -> Result<Vec<String>, Failure> {
     use crate::build_progress::Mode as BMode;
     let bmode = if o.quiet {
         BMode::Quiet
@@ -253,7 +279,7 @@ pub fn build_services(cli: &mut Cli<'_>, project: &Project, names: &[String], o:
         cli.print(text);
     }
     match failure {
-        Some(f) => Err(f),
+        Some(f) => Err(Failure::build(f)),
         None => Ok(built),
     }
 }

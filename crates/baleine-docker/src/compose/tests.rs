@@ -498,7 +498,8 @@ fn build_services_go_through_docker_build() {
     // A failed build: BuildKit's message, without the buildx CLI's `ERROR: `.
     write(&mut w, &format!("{dir}/app/Dockerfile"), "FROM alpine\nRUN exit 3\n");
     let r = dc(&mut w, dir, &["build"]);
-    assert_eq!(r.status, 1);
+    // compose's BuildFailure category (pkg/compose/metrics.go).
+    assert_eq!(r.status, 17);
     assert!(has_line(&r.text, |l| l == "failed to solve: process \"/bin/sh -c exit 3\" did not complete successfully: exit code: 3"), "{}", r.text);
 }
 
