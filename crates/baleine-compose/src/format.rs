@@ -289,19 +289,7 @@ pub fn parse_ports(raw: &str) -> Result<Vec<PortSpec>, String> {
     Ok(keyed.into_iter().map(|(_, p)| p).collect())
 }
 
-fn split_proto_port(raw: &str) -> (String, String) {
-    let parts: Vec<&str> = raw.split('/').collect();
-    if raw.is_empty() || parts[0].is_empty() {
-        return (String::new(), String::new());
-    }
-    if parts.len() == 1 {
-        return ("tcp".into(), raw.to_string());
-    }
-    if parts[1].is_empty() {
-        return ("tcp".into(), parts[0].to_string());
-    }
-    (parts[1].to_string(), parts[0].to_string())
-}
+use baleine_util::nat::split_proto_port;
 
 #[cfg(test)]
 mod tests {

@@ -297,20 +297,7 @@ fn parse_port_range(ports: &str) -> Result<(u32, u32), ()> {
     Ok((start, end))
 }
 
-/// go-connections `nat.SplitProtoPort`.
-fn split_proto_port(raw: &str) -> (String, String) {
-    let parts: Vec<&str> = raw.split('/').collect();
-    if raw.is_empty() || parts[0].is_empty() {
-        return (String::new(), String::new());
-    }
-    if parts.len() == 1 {
-        return ("tcp".into(), raw.to_string());
-    }
-    if parts[1].is_empty() {
-        return ("tcp".into(), parts[0].to_string());
-    }
-    (parts[1].to_string(), parts[0].to_string())
-}
+use baleine_util::nat::split_proto_port;
 
 /// Expands `EXPOSE` words into `80/tcp` style ports, as go-connections
 /// `nat.ParsePortSpecs` (which BuildKit's `dispatchExpose` and moby's

@@ -10,6 +10,7 @@
 //!   with Go's Unicode 15.0 printable tables, for every crate's messages.
 
 pub mod go;
+pub mod nat;
 pub mod sort;
 
 pub use sort::{sort, sort_by, sort_by_key, sort_keys};
