@@ -961,10 +961,12 @@ fn resolve_services_environment(
         for ef in &svc.env_files {
             if !ctx.fs.exists(&ef.path) {
                 if ef.required {
-                    return Err(format!(
+                    // compose-go wraps os.Stat's *fs.PathError (%w): compose
+                    // counts it as a missing file (exit 14).
+                    return Err(LoadError::not_found(format!(
                         "env file {} not found: stat {}: no such file or directory",
                         ef.path, ef.path
-                    ).into());
+                    )));
                 }
                 continue;
             }
