@@ -1071,9 +1071,8 @@ mod tests {
             kind_of(&[("compose.yaml", req)], &[], &[]),
             (Invalid, "error while interpolating services.web.image: required variable TAG is missing a value: tag: not found".into())
         );
-        // a missing required env_file is reported with os.Stat's words but,
-        // as before the kinds existed, as an invalid project
+        // a missing required env_file wraps os.Stat's *fs.PathError: a missing file
         let envf = "services:\n  web:\n    image: nginx\n    env_file: web.env\n";
-        assert_eq!(kind_of(&[("compose.yaml", envf)], &[], &[]).0, Invalid);
+        assert_eq!(kind_of(&[("compose.yaml", envf)], &[], &[]).0, NotFound);
     }
 }
