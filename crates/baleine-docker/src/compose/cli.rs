@@ -86,7 +86,7 @@ pub const GLOBAL_FLAGS: &[Flag] = &[
     flag("parallel", None, "int", "Control max parallelism, -1 for unlimited (default -1)"),
     flag("profile", None, "stringArray", "Specify a profile to enable"),
     flag("progress", None, "string", "Set type of progress output (auto, tty, plain, json, quiet) (default \"auto\")"),
-    flag("project-directory", None, "string", "Specify an alternate working directory\n                                   (default: the path of the, first specified, Compose file)"),
+    flag("project-directory", None, "string", "Specify an alternate working directory\n(default: the path of the, first specified, Compose file)"),
     flag("project-name", Some('p'), "string", "Project name"),
 ];
 
@@ -493,19 +493,9 @@ pub const SUBS: &[Sub] = &[
 
 fn root_help() -> String {
     let mut s = String::from("\nUsage:  docker compose [OPTIONS] COMMAND\n\nDefine and run multi-container applications with Docker\n\nOptions:\n");
-    let mut rows: Vec<(String, &str)> = Vec::new();
-    for f in GLOBAL_FLAGS.iter().chain(ROOT_ONLY) {
-        let left = match f.short {
-            Some(c) => format!("  -{c}, --{}", f.long),
-            None => format!("      --{}", f.long),
-        };
-        let left = if f.kind.is_empty() { left } else { format!("{left} {}", f.kind) };
-        rows.push((left, f.help));
-    }
-    let width = rows.iter().map(|r| r.0.len()).max().unwrap_or(0) + 3;
-    for (l, h) in rows {
-        s.push_str(&format!("{l:<width$}{h}\n"));
-    }
+    let mut flags: Vec<Flag> = GLOBAL_FLAGS.iter().chain(ROOT_ONLY).copied().collect();
+    baleine_util::sort_by_key(&mut flags, |f| f.long);
+    s.push_str(&crate::args::flag_usages(&flags));
     s.push_str("\nCommands:\n");
     for sub in SUBS {
         s.push_str(&format!("  {:<11} {}\n", sub.name, sub.short));
