@@ -492,12 +492,8 @@ fn import(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
             }
         }
     };
-    let Some(entries) = baleine_shell::utils::archive_entries(&bytes) else {
-        cli.err("Error response from daemon: archive/tar: invalid tar header\n");
-        return 1;
-    };
     let changes: Vec<String> = a.values("change").into_iter().map(str::to_string).collect();
-    match cli.world.import_image(entries, a.args.get(1).map(String::as_str), a.value("message").unwrap_or(""), &changes) {
+    match cli.world.import_image(&bytes, a.args.get(1).map(String::as_str), a.value("message").unwrap_or(""), &changes) {
         Ok(id) => {
             cli.print(format!("sha256:{id}\n"));
             0

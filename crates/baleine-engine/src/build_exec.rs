@@ -1401,7 +1401,7 @@ impl Builder<'_> {
     fn try_extract(&mut self, node: &Node) -> Option<Node> {
         let Node::File(f) = node else { return None };
         let Content::Bytes(b) = &f.content else { return None };
-        let tree = extract_baleine_tar(b).or_else(|| extract_ustar(b))?;
+        let tree = tree_from_archive(b).or_else(|| extract_ustar(b))?;
         tree.get("/")
     }
 
@@ -1616,58 +1616,26 @@ impl Builder<'_> {
     }
 }
 
-/// baleine-shell's archive format (`BALEINE-TAR 1`, optionally wrapped in
-/// `BALEINE-GZ 1`): D/F/O/L records with byte lengths.
-fn extract_baleine_tar(b: &[u8]) -> Option<Tree> {
-    let b = b.strip_prefix(b"BALEINE-GZ 1\n".as_slice()).unwrap_or(b);
-    let rest = b.strip_prefix(b"BALEINE-TAR 1\n".as_slice())?;
-    let take = |pos: &mut usize, n: usize| -> Option<Vec<u8>> {
-        let end = pos.checked_add(n)?;
-        let s = rest.get(*pos..end)?.to_vec();
-        *pos = end;
-        if rest.get(*pos) != Some(&b'\n') {
-            return None;
-        }
-        *pos += 1;
-        Some(s)
-    };
+/// The file tree of an archive in baleine-shell's `tar` format (optionally
+/// gzipped): what ADD unpacks and `docker import` makes a layer of. Modes
+/// keep their permission bits; `None` when `b` is not such an archive.
+pub(crate) fn tree_from_archive(b: &[u8]) -> Option<Tree> {
+    let entries = baleine_shell::utils::archive_entries(b)?;
     let mut tree = Tree::new();
-    let mut pos = 0;
-    let mut count = 0;
-    while pos < rest.len() && count < 20_000 {
-        count += 1;
-        let nl = rest[pos..].iter().position(|&c| c == b'\n')? + pos;
-        let header = std::str::from_utf8(&rest[pos..nl]).ok()?.to_string();
-        pos = nl + 1;
-        let f: Vec<&str> = header.split(' ').collect();
-        let num = |i: usize| -> Option<u64> { f.get(i)?.parse().ok() };
-        let meta = || -> Option<Meta> { Some(Meta { mode: u32::from_str_radix(f.get(1)?, 8).ok()? & 0o7777, uid: num(2)? as u32, gid: num(3)? as u32, mtime: num(4)? }) };
-        let path_of = |bytes: Vec<u8>| go_clean(&format!("/{}", String::from_utf8_lossy(&bytes)));
-        match *f.first()? {
-            "D" => {
-                let path = path_of(take(&mut pos, num(5)? as usize)?);
-                let _ = tree.mkdir(&path, true);
-                if let (Some(m), Some(Node::Dir(d))) = (meta(), tree.get(&path)) {
-                    let _ = tree.put(&path, Node::Dir(Arc::new(baleine_vfs::Dir { entries: d.entries.clone(), meta: Some(m) })), true);
-                }
+    for (rel, node) in entries.into_iter().take(20_000) {
+        let path = go_clean(&format!("/{rel}"));
+        let _ = match node {
+            Node::Dir(d) => {
+                let meta = d.meta.clone().map(|m| Meta { mode: m.mode & 0o7777, ..m });
+                let entries = match tree.get(&path) {
+                    Some(Node::Dir(old)) => old.entries.clone(),
+                    _ => Default::default(),
+                };
+                tree.put(&path, Node::Dir(Arc::new(baleine_vfs::Dir { entries, meta })), true)
             }
-            "F" => {
-                let path = path_of(take(&mut pos, num(5)? as usize)?);
-                let data = take(&mut pos, num(6)? as usize)?;
-                let _ = tree.write(&path, Content::Bytes(Arc::new(data)), meta()?, true);
-            }
-            "O" => {
-                let path = path_of(take(&mut pos, num(5)? as usize)?);
-                let kind = String::from_utf8_lossy(&take(&mut pos, num(7)? as usize)?).into_owned();
-                let _ = tree.write(&path, Content::Opaque { kind: Arc::from(kind.as_str()), size: num(6)? }, meta()?, true);
-            }
-            "L" => {
-                let path = path_of(take(&mut pos, num(1)? as usize)?);
-                let target = String::from_utf8_lossy(&take(&mut pos, num(2)? as usize)?).into_owned();
-                let _ = tree.put(&path, Node::Symlink(Arc::from(target.as_str())), true);
-            }
-            _ => return None,
-        }
+            Node::File(f) => tree.write(&path, f.content.clone(), Meta { mode: f.meta.mode & 0o7777, ..f.meta.clone() }, true),
+            link => tree.put(&path, link, true),
+        };
     }
     Some(tree)
 }
@@ -1852,10 +1820,10 @@ mod tests {
     #[test]
     fn baleine_tar_archives_unpack() {
         let data = b"BALEINE-GZ 1\nBALEINE-TAR 1\nD 755 0 0 0 3\napp\nF 644 0 0 0 9 2\napp/a.txt\nhi\nL 5 5\napp/l\na.txt\n";
-        let t = extract_baleine_tar(data).unwrap();
+        let t = tree_from_archive(data).unwrap();
         assert_eq!(tree_text(&t, "/app/a.txt").as_deref(), Some("hi"));
         assert!(matches!(t.get("/app/l"), Some(Node::Symlink(_))));
-        assert!(extract_baleine_tar(b"BALEINE-TAR 1\nF 644 0 0 0 99 2\nx\n").is_none());
+        assert!(tree_from_archive(b"BALEINE-TAR 1\nF 644 0 0 0 99 2\nx\n").is_none());
     }
 
     #[test]

@@ -558,25 +558,18 @@ impl World {
     /// `docker import`: an image of one layer holding the archive's files
     /// (moby daemon/images/image_import.go: an empty config plus the
     /// `--change`s, history "Imported from -" unless `-m`).
-    pub fn import_image(&mut self, entries: Vec<(String, Node)>, reference: Option<&str>, message: &str, changes: &[String]) -> EngineResult<String> {
+    pub fn import_image(&mut self, archive: &[u8], reference: Option<&str>, message: &str, changes: &[String]) -> EngineResult<String> {
+        let rootfs = crate::build_exec::tree_from_archive(archive).ok_or_else(|| EngineError::invalid("archive/tar: invalid tar header"))?;
         let tags: Vec<String> = match reference {
             Some(r) => vec![Reference::parse(r)?.familiar()],
             None => Vec::new(),
         };
         let mut config = ImageConfig::default();
         crate::build_exec::apply_commit_changes(&mut config, changes).map_err(EngineError::invalid)?;
-        let mut rootfs = Tree::new();
-        let mut size = 0;
-        for (rel, node) in entries {
-            if let Node::File(f) = &node {
-                size += f.content.size();
-            }
-            let path = format!("/{rel}");
-            let _ = match node {
-                Node::Dir(_) if rootfs.is_dir(&path) => Ok(()),
-                n => rootfs.put(&path, n, true),
-            };
-        }
+        let size = rootfs.diff(&Tree::new()).iter().filter_map(|(_, p)| match rootfs.get(p) {
+            Some(Node::File(f)) => Some(f.content.size()),
+            _ => None,
+        }).sum();
         let os_family = if rootfs.get("/etc/alpine-release").is_some() {
             OsFamily::Alpine
         } else if rootfs.get("/etc/debian_version").is_some() {
