@@ -169,6 +169,10 @@ async function speed() {
   console.log(`  idle frame interval (that figure's floor): ${f(report.idle_frame_interval_ms)}; frames missed after Enter: ${report.frames_missed_after_enter} of ${report.idle_frame_interval_ms.n}`);
   console.log(`Enter → panels' DOM updated, 100 containers: ${f(report.enter_to_dom_100_containers_ms)} (the app's own work)`);
   console.log(`Enter → updated DOM styled and laid out, 100 containers: ${f(report.enter_to_layout_100_containers_ms)} (the frame's main-thread work; budget 16 ms p95)`);
+  const renderP95 = report.enter_to_layout_100_containers_ms.p95;
+  console.log(`re-render budget: p95 ${renderP95.toFixed(0)} ms of 16 ms ${renderP95 <= 16 ? 'ok' : 'OVER BUDGET'}`);
+  const ttiMedian = report.time_to_interactive_ms.median;
+  console.log(`interactive budget: median ${ttiMedian.toFixed(0)} ms of 500 ms ${ttiMedian <= 500 ? 'ok' : 'OVER BUDGET'}`);
 }
 
 let speedFailed = false;
