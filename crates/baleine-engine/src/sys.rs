@@ -639,6 +639,13 @@ impl World {
         let id = self.exec_check(name_or_id)?;
         let ctx = self.exec_ctx(&id, spec);
         let exe = spec.argv.first().cloned().unwrap_or_default();
+        // moby daemon/exec.go: "exec_create: ENTRYPOINT ARGS" (a space even
+        // without args), then exec_start when the process runs, exec_die
+        // with its exit code (monitor.go).
+        let exec_id = self.rng.hex64();
+        let name = self.containers[&id].name.clone();
+        let what = format!("{} {}", exe, spec.argv.get(1..).unwrap_or_default().join(" "));
+        self.event("container", &format!("exec_create: {what}"), &id, &name, vec![("execID".into(), exec_id.clone())]);
         // The daemon resolves a user name in the container's /etc/passwd
         // before starting the process (moby daemon/oci_linux.go getUser).
         if let Some(u) = &spec.user {
@@ -665,11 +672,11 @@ impl World {
                 format!("OCI runtime exec failed: exec failed: unable to start container process: {msg}: unknown"),
             ));
         }
-        let name = self.containers[&id].name.clone();
-        self.event("container", "exec_start", &id, &name, vec![("execID".into(), String::new())]);
+        self.event("container", &format!("exec_start: {what}"), &id, &name, vec![("execID".into(), exec_id.clone())]);
         let mut sys = ContainerSys::new(self, ctx);
         let mut out = Output::new();
         let status = exec_argv(&mut sys, &spec.argv, None, &mut out);
+        self.event("container", "exec_die", &id, &name, vec![("execID".into(), exec_id), ("exitCode".into(), status.to_string())]);
         Ok((out, status))
     }
 
