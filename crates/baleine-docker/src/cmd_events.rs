@@ -205,7 +205,8 @@ pub fn events(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
         Err(s) => return s,
     };
     let bound = |flag: &str| -> Result<Option<u64>, String> {
-        a.value(flag).map(|s| crate::cmd_container::log_time_ms(cli.world.now_ms, cli.world.epoch_secs, flag, s).map_err(|e| e.split_once(": ").map_or(e.clone(), |(_, m)| m.to_string()))).transpose()
+        // The API client sends only non-empty bounds.
+        a.value(flag).filter(|s| !s.is_empty()).map(|s| crate::cmd_container::log_time_ms(cli.world.now_ms, cli.world.epoch_secs, flag, s).map_err(|e| e.split_once(": ").map_or(e.clone(), |(_, m)| m.to_string()))).transpose()
     };
     let (since, until) = match (bound("since"), bound("until")) {
         (Ok(s), Ok(u)) => (s, u),
