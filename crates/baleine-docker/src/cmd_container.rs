@@ -1069,6 +1069,12 @@ fn cmd_logs(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
             return 1;
         }
     };
+    // moby daemon/logs.go ContainerLogs: a container logging to "none" has
+    // nothing to read back (logger.ErrReadLogsNotSupported).
+    if cli.world.containers.get(&id).is_some_and(|c| c.spec.log_driver.as_deref() == Some("none")) {
+        cli.err("Error response from daemon: configured logging driver does not support reading\n");
+        return 1;
+    }
     let mut sel: Vec<&LogEntry> = logs.iter().filter(|l| since.is_none_or(|s| l.ms >= s) && until.is_none_or(|u| l.ms <= u)).collect();
     if let Some(t) = a.value("tail") {
         if t != "all" {
@@ -1087,7 +1093,7 @@ fn cmd_logs(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
     let epoch = cli.world.epoch_secs;
     // httputils.WriteLogStream: --details puts the (here empty) log
     // attributes and a space before each line, then the timestamp.
-    let details = if a.has("details") { " " } else { "" };
+    let details = if a.has("details") { format!("{} ", cli.world.containers.get(&id).map(log_attrs).unwrap_or_default()) } else { String::new() };
     let lines: Vec<(bool, String)> = sel.iter().map(|l| (l.stderr, if ts { format!("{} {details}{}\n", baleine_engine::util::rfc3339_nanos(l.ms, epoch), l.line) } else { format!("{details}{}\n", l.line) })).collect();
     // A TTY merges both streams into one (stdout).
     let tty = cli.world.containers.get(&id).is_some_and(|c| c.spec.tty);
@@ -1102,6 +1108,40 @@ fn cmd_logs(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
         cli.pending = Some(Pending::Follow(Follow::Logs { cid: id, shown: logs.len(), timestamps: ts }));
     }
     0
+}
+
+/// The attributes a json-file log line carries (moby daemon/logger
+/// loginfo.go ExtraAttributes: the `labels` and `env` log options name
+/// container labels and variables), as httputils attrsByteSlice writes
+/// them for `--details`: sorted by key, query-escaped, comma-separated.
+fn log_attrs(c: &Container) -> String {
+    let mut attrs: Vec<(String, String)> = Vec::new();
+    let names = |k: &str| c.spec.log_opts.get(k).map(|v| v.split(',').map(str::to_string).collect::<Vec<_>>()).unwrap_or_default();
+    for l in names("labels") {
+        if let Some(v) = c.labels.get(&l) {
+            attrs.retain(|(k, _)| *k != l);
+            attrs.push((l.clone(), v.clone()));
+        }
+    }
+    for e in names("env") {
+        if let Some(v) = c.env.iter().rev().find_map(|x| x.strip_prefix(&format!("{e}="))) {
+            attrs.retain(|(k, _)| *k != e);
+            attrs.push((e.clone(), v.to_string()));
+        }
+    }
+    baleine_util::sort_by(&mut attrs, |a, b| a.0.cmp(&b.0));
+    let esc = |s: &str| -> String {
+        let mut o = String::new();
+        for b in s.bytes() {
+            match b {
+                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => o.push(b as char),
+                b' ' => o.push('+'),
+                _ => o.push_str(&format!("%{b:02X}")),
+            }
+        }
+        o
+    };
+    attrs.iter().map(|(k, v)| format!("{}={}", esc(k), esc(v))).collect::<Vec<_>>().join(",")
 }
 
 // ---- exec ---------------------------------------------------------------------------

@@ -54,24 +54,27 @@ pub fn run(cli: &mut Cli<'_>, name: &str, argv: &[String]) -> i32 {
 
 /// What `docker pull` shows on a terminal once it is done.
 pub fn pull_text(r: &PullReport) -> String {
-    let tag = r.reference.tag_or_latest();
-    let mut s = String::new();
-    if r.up_to_date {
-        s.push_str(&format!("{tag}: Pulling from {}\n", r.reference.path));
-        s.push_str(&format!("Digest: sha256:{}\n", r.digest));
-        s.push_str(&format!("Status: Image is up to date for {}\n", r.reference.familiar()));
-        return s;
-    }
-    s.push_str(&format!("{tag}: Pulling from {}\n", r.reference.path));
-    for (id, existed) in &r.layers {
-        if *existed {
-            s.push_str(&format!("{id}: Already exists\n"));
-        } else {
-            s.push_str(&format!("{id}: Pull complete\n"));
+    let mut s = pull_tag_text(r);
+    let verb = if r.up_to_date { "Image is up to date for" } else { "Downloaded newer image for" };
+    s.push_str(&format!("Status: {verb} {}\n", r.reference.familiar_string()));
+    s
+}
+
+/// moby distribution/pull_v2.go pullTag: "TAG: Pulling from REPO" (the
+/// whole reference for a pull by digest), the layers unless the image's
+/// config is already in the store, the manifest digest.
+fn pull_tag_text(r: &PullReport) -> String {
+    let what = match (&r.reference.tag, &r.reference.digest) {
+        (None, Some(_)) => r.reference.full_string(),
+        (t, _) => t.clone().unwrap_or_else(|| "latest".into()),
+    };
+    let mut s = format!("{what}: Pulling from {}\n", r.reference.path);
+    if !r.up_to_date && !r.had_config {
+        for (id, existed) in &r.layers {
+            s.push_str(&format!("{id}: {}\n", if *existed { "Already exists" } else { "Pull complete" }));
         }
     }
     s.push_str(&format!("Digest: sha256:{}\n", r.digest));
-    s.push_str(&format!("Status: Downloaded newer image for {}\n", r.reference.familiar()));
     s
 }
 
@@ -89,18 +92,24 @@ fn pull(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
             return 1;
         }
     };
-    if r.tag.is_none() && r.digest.is_none() && !a.has("quiet") && !a.has("all-tags") {
+    let name_only = r.tag.is_none() && r.digest.is_none();
+    if a.has("all-tags") && !name_only {
+        cli.err("tag can't be used with --all-tags/-a\n");
+        return 1;
+    }
+    if name_only && !a.has("quiet") && !a.has("all-tags") {
         cli.print("Using default tag: latest\n");
+    }
+    if a.has("all-tags") {
+        return pull_all_tags(cli, &r, a.has("quiet"));
     }
     match cli.world.pull(&name) {
         Ok(report) => {
-            if a.has("quiet") {
-                cli.print(format!("{}\n", report.reference.full()));
-            } else {
+            if !a.has("quiet") {
                 let text = pull_text(&report);
                 cli.print(text);
-                cli.print(format!("{}\n", report.reference.full()));
             }
+            cli.print(format!("{}\n", report.reference.full_string()));
             cli.world.advance(if report.up_to_date { 300 } else { 800 + 400 * report.layers.iter().filter(|l| !l.1).count() as u64 });
             0
         }
@@ -109,6 +118,43 @@ fn pull(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
             1
         }
     }
+}
+
+/// `docker pull --all-tags`: pull_v2.go pullRepository pulls every tag the
+/// registry lists, then writes one status line for the repository.
+fn pull_all_tags(cli: &mut Cli<'_>, r: &Reference, quiet: bool) -> i32 {
+    let repo = format!("{}/{}", r.domain, r.path);
+    let tags = cli.world.registry_tags(&repo).unwrap_or_default();
+    if tags.is_empty() {
+        // The registry refuses to list the tags of an unknown repository.
+        if let Err(e) = cli.world.pull(&repo) {
+            cli.daemon_error(&e);
+            return 1;
+        }
+    }
+    let mut downloaded = false;
+    for t in tags {
+        match cli.world.pull(&format!("{repo}:{t}")) {
+            Ok(report) => {
+                if !quiet {
+                    let text = pull_tag_text(&report);
+                    cli.print(text);
+                }
+                downloaded |= !report.up_to_date;
+                cli.world.advance(if report.up_to_date { 300 } else { 800 + 400 * report.layers.iter().filter(|l| !l.1).count() as u64 });
+            }
+            Err(e) => {
+                cli.daemon_error(&e);
+                return 1;
+            }
+        }
+    }
+    if !quiet {
+        let verb = if downloaded { "Downloaded newer image for" } else { "Image is up to date for" };
+        cli.print(format!("Status: {verb} {}\n", r.repo()));
+    }
+    cli.print(format!("{repo}\n"));
+    0
 }
 
 fn push(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
@@ -162,14 +208,24 @@ struct ImageFilter {
     since_secs: Option<u64>,
 }
 
-fn image_rows(cli: &Cli<'_>, all: bool, f: &ImageFilter, trunc: bool) -> Vec<Value> {
+/// The rows of `docker images`: moby daemon/images/image_list.go Images
+/// (filters, which references are listed) then docker/cli
+/// formatter/image.go imageFormat (a row per repository and tag; digests
+/// only when `need_digest`, digest-only repositories as `<none>` tags).
+fn image_rows(cli: &Cli<'_>, all: bool, f: &ImageFilter, trunc: bool, need_digest: bool, digest_rows: bool) -> Vec<Value> {
     let w = &*cli.world;
     let mut imgs: Vec<&Image> = w.images.values().collect();
     baleine_util::sort_by(&mut imgs, |a, b| b.created_secs.cmp(&a.created_secs));
     let mut rows = Vec::new();
+    let ref_ok = |r: &str| {
+        f.refs.is_empty() || f.refs.iter().any(|p| glob_match(p, r) || glob_match(p, &split_ref(r).0))
+    };
     for img in imgs {
-        let is_dangling = img.repo_tags.is_empty();
-        if f.dangling.is_some_and(|d| d != is_dangling) || f.before_secs.is_some_and(|t| img.created_secs >= t) || f.since_secs.is_some_and(|t| img.created_secs <= t) {
+        let has_children = w.images.values().any(|o| o.parent.as_deref() == Some(img.id.as_str()));
+        if f.dangling == Some(true) && has_children {
+            continue;
+        }
+        if f.before_secs.is_some_and(|t| img.created_secs >= t) || f.since_secs.is_some_and(|t| img.created_secs <= t) {
             continue;
         }
         let labels = &f.labels;
@@ -179,25 +235,55 @@ fn image_rows(cli: &Cli<'_>, all: bool, f: &ImageFilter, trunc: bool) -> Vec<Val
         }) {
             continue;
         }
-        if is_dangling && !all && f.dangling != Some(true) && w.images.values().any(|o| o.parent.as_deref() == Some(img.id.as_str())) {
+        let tags: Vec<&String> = img.repo_tags.iter().filter(|t| ref_ok(t)).collect();
+        let digests: Vec<&String> = img.repo_digests.iter().filter(|d| ref_ok(d)).collect();
+        if tags.is_empty() && digests.is_empty() {
+            if (!all && has_children) || f.dangling == Some(false) || !f.refs.is_empty() {
+                continue;
+            }
+        } else if f.dangling == Some(true) && !tags.is_empty() {
             continue;
         }
         let size = human_size(w.image_size(img));
         let id = if trunc { img.id[..12].to_string() } else { format!("sha256:{}", img.id) };
         let created = format::ago(w.now_secs() * 1000, img.created_secs * 1000);
-        let digest = img.repo_digests.first().and_then(|d| d.split_once('@')).map(|(_, d)| d.to_string()).unwrap_or_else(|| "<none>".into());
-        let tags: Vec<(String, String)> = if is_dangling {
-            vec![("<none>".into(), "<none>".into())]
+        let mut lines: Vec<(String, String, String)> = Vec::new();
+        if tags.is_empty() && digests.is_empty() {
+            lines.push(("<none>".into(), "<none>".into(), "<none>".into()));
         } else {
-            img.repo_tags.iter().map(|t| match t.rsplit_once(':') {
-                Some((r, tg)) if !tg.contains('/') => (r.to_string(), tg.to_string()),
-                _ => (t.clone(), "latest".into()),
-            }).collect()
-        };
-        for (repo, tag) in tags {
-            if !f.refs.is_empty() && !f.refs.iter().any(|r| glob_match(r, &repo) || glob_match(r, &format!("{repo}:{tag}"))) {
-                continue;
+            let mut repo_tags: indexmap::IndexMap<String, Vec<String>> = indexmap::IndexMap::new();
+            for t in &tags {
+                let (repo, tag) = split_ref(t);
+                repo_tags.entry(repo).or_default().push(tag);
             }
+            let mut repo_digests: indexmap::IndexMap<String, Vec<String>> = indexmap::IndexMap::new();
+            for d in &digests {
+                if let Some((repo, dg)) = d.split_once('@') {
+                    repo_digests.entry(repo.to_string()).or_default().push(dg.to_string());
+                }
+            }
+            for (repo, tags) in repo_tags {
+                let ds = repo_digests.shift_remove(&repo).filter(|_| need_digest).unwrap_or_default();
+                for tag in tags {
+                    if ds.is_empty() {
+                        lines.push((repo.clone(), tag.clone(), "<none>".into()));
+                    }
+                    for d in &ds {
+                        lines.push((repo.clone(), tag.clone(), d.clone()));
+                    }
+                }
+            }
+            for (repo, ds) in repo_digests {
+                if digest_rows {
+                    for d in ds {
+                        lines.push((repo.clone(), "<none>".into(), d));
+                    }
+                } else {
+                    lines.push((repo, "<none>".into(), String::new()));
+                }
+            }
+        }
+        for (repo, tag, digest) in lines {
             rows.push(json!({
                 "Containers": "N/A",
                 "CreatedAt": format::time_from_secs(img.created_secs),
@@ -214,6 +300,15 @@ fn image_rows(cli: &Cli<'_>, all: bool, f: &ImageFilter, trunc: bool) -> Vec<Val
         }
     }
     rows
+}
+
+/// "alpine:3.19" -> ("alpine", "3.19"); "localhost:5000/app" -> (.., "latest").
+fn split_ref(t: &str) -> (String, String) {
+    let name = t.split_once('@').map_or(t, |(n, _)| n);
+    match name.rsplit_once(':') {
+        Some((r, tg)) if !tg.contains('/') => (r.to_string(), tg.to_string()),
+        _ => (name.to_string(), "latest".into()),
+    }
 }
 
 /// Go's path.Match subset used by `--filter reference=`.
@@ -271,7 +366,6 @@ fn images(cli: &mut Cli<'_>, argv: &[String], called_as_images: bool) -> i32 {
     }
     let match_name = a.args.first().cloned();
     filter.refs.extend(match_name.clone());
-    let rows = image_rows(cli, a.has("all"), &filter, !a.has("no-trunc"));
     // docker/cli formatter/image.go: -q prints the ID of every row (an image
     // with several tags appears several times).
     let default = if a.has("quiet") {
@@ -281,7 +375,13 @@ fn images(cli: &mut Cli<'_>, argv: &[String], called_as_images: bool) -> i32 {
     } else {
         "table {{.Repository}}\t{{.Tag}}\t{{.ID}}\t{{.CreatedSince}}\t{{.Size}}"
     };
-    let fmt = a.value("format").unwrap_or(default).to_string();
+    let mut fmt = a.value("format").filter(|f| !f.is_empty() && *f != "table").unwrap_or(default).to_string();
+    // NewImageFormat: a table format with --digests gets a DIGEST column.
+    if fmt.starts_with("table") && a.has("digests") && !fmt.contains("{{.Digest}}") {
+        fmt.push_str("\t{{.Digest}}");
+    }
+    let need_digest = a.has("digests") || fmt.contains("{{.Digest}}");
+    let rows = image_rows(cli, a.has("all"), &filter, !a.has("no-trunc"), need_digest, a.has("digests"));
     let status = crate::render_format(cli, &fmt, &rows, &image_header, None);
     // docker/cli image/list.go printAmbiguousHint: `docker images ls`.
     if let Some(m) = match_name.filter(|m| rows.is_empty() && called_as_images && AMBIGUOUS_IMAGE_ARGS.contains(&m.as_str())) {
@@ -343,14 +443,26 @@ fn tag(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
         Ok(a) => a,
         Err(s) => return s,
     };
+    // The client checks both references before asking the daemon
+    // (vendor docker/docker client/image_tag.go ImageTag).
+    let source_is_id = a.args[0].len() == 64 && a.args[0].bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
+    for (i, r) in [(0, if source_is_id { Ok(None) } else { Reference::parse(&a.args[0]).map(Some) }), (1, Reference::parse_named(&a.args[1]).map(Some))] {
+        match r {
+            Err(e) => {
+                cli.err(format!("Error parsing reference: \"{}\" is not a valid repository/tag: {}\n", a.args[i], e.message));
+                return 1;
+            }
+            Ok(Some(r)) if i == 1 && r.digest.is_some() => {
+                cli.err("refusing to create a tag with a digest reference\n");
+                return 1;
+            }
+            Ok(_) => {}
+        }
+    }
     match cli.world.tag(&a.args[0], &a.args[1]) {
         Ok(()) => 0,
         Err(e) => {
-            if e.kind == baleine_engine::ErrorKind::InvalidParameter {
-                cli.err(format!("Error parsing reference: \"{}\" is not a valid repository/tag: {}\n", a.args[1], e.message));
-            } else {
-                cli.daemon_error(&e);
-            }
+            cli.daemon_error(&e);
             1
         }
     }

@@ -154,20 +154,7 @@ pub fn command_column(c: &Container, trunc: bool) -> String {
         }
     }
     let cmd = if trunc { ellipsis(&cmd, 20) } else { cmd };
-    // strconv.Quote
-    let mut q = String::from("\"");
-    for ch in cmd.chars() {
-        match ch {
-            '"' => q.push_str("\\\""),
-            '\\' => q.push_str("\\\\"),
-            '\n' => q.push_str("\\n"),
-            '\t' => q.push_str("\\t"),
-            '\r' => q.push_str("\\r"),
-            c => q.push(c),
-        }
-    }
-    q.push('"');
-    q
+    baleine_util::go::quote(&cmd)
 }
 
 pub fn ellipsis(s: &str, max: usize) -> String {
@@ -180,12 +167,35 @@ pub fn ellipsis(s: &str, max: usize) -> String {
     out
 }
 
-/// Image name shown for a container (the reference it was created with,
-/// or the short id if that tag now points elsewhere).
+/// Image of a container as the API lists it (moby daemon/list.go
+/// refreshImage: the reference it was created with, or the image's full
+/// "sha256:" id once that reference names another image).
 pub fn container_image(world: &World, c: &Container) -> String {
     match world.image_id(&c.spec.image) {
         Some(id) if id == c.image_id => c.spec.image.clone(),
-        _ => c.image_id[..12].to_string(),
+        _ => format!("sha256:{}", c.image_id),
+    }
+}
+
+/// docker/cli formatter/container.go ContainerContext.Image: truncated, an
+/// id prints as its 12-hex form and a reference loses its digest.
+fn shown_image(c: &Container, image: &str, trunc: bool) -> String {
+    if !trunc {
+        return image.to_string();
+    }
+    let short_id = |s: &str| -> String {
+        let s = s.strip_prefix("sha256:").unwrap_or(s);
+        s[..12.min(s.len())].to_string()
+    };
+    if short_id(&c.image_id) == short_id(image) {
+        return short_id(image);
+    }
+    match baleine_engine::images::Reference::parse(image) {
+        Ok(r) => match &r.tag {
+            Some(t) => format!("{}:{t}", r.repo()),
+            None => r.repo(),
+        },
+        Err(_) => image.to_string(),
     }
 }
 
@@ -201,7 +211,8 @@ pub fn ps_row_with_image(world: &World, c: &Container, trunc: bool, with_size: b
     let names = c.name.clone();
     let networks: Vec<String> = c.endpoints.keys().filter_map(|n| world.networks.get(n).map(|n| n.name.clone())).collect();
     let labels: Vec<String> = c.labels.iter().map(|(k, v)| format!("{k}={v}")).collect();
-    let mounts: Vec<String> = c.mounts.iter().map(|m| if m.kind == "volume" { if m.name.len() == 64 { m.name[..12].to_string() + "…" } else { m.name.clone() } } else { m.source.clone() }).collect();
+    // ContainerContext.Mounts: the volume name or the source, ellipsized to 15.
+    let mounts: Vec<String> = c.mounts.iter().map(|m| if m.kind == "volume" { m.name.as_str() } else { m.source.as_str() }).map(|n| if trunc { ellipsis(n, 15) } else { n.to_string() }).collect();
     let (size, virt) = if with_size { (container_rw_size(world, c), world.images.get(&c.image_id).map(|i| world.image_size(i)).unwrap_or(0)) } else { (0, 0) };
     // Keys in the order `{{json .}}` prints them: docker/cli's formatter
     // marshals a map, so they come out sorted.
@@ -209,7 +220,7 @@ pub fn ps_row_with_image(world: &World, c: &Container, trunc: bool, with_size: b
         "Command": command_column(c, trunc),
         "CreatedAt": docker_time(world, c.created_ms),
         "ID": if trunc { c.id[..12].to_string() } else { c.id.clone() },
-        "Image": image,
+        "Image": shown_image(c, image, trunc),
         "Labels": labels.join(","),
         "LocalVolumes": c.mounts.iter().filter(|m| m.kind == "volume").count().to_string(),
         "Mounts": mounts.join(","),
@@ -792,7 +803,15 @@ fn needs_go_escape(s: &str) -> bool {
     s.contains('<') || s.contains('>') || s.contains('&')
 }
 
-/// Compact JSON (for `{{json .}}` and `--format json`).
+/// What docker/cli's template function `json` prints (`--format json` is
+/// `{{json .}}`): compact, and without HTML escaping (its encoder has
+/// `SetEscapeHTML(false)`).
+pub fn template_json(v: &Value) -> String {
+    serde_json::to_string(v).unwrap_or_default()
+}
+
+/// Compact JSON as Go's `json.Marshal` writes it (`<`, `>`, `&` escaped):
+/// BuildKit's rawjson progress.
 pub fn compact_json(v: &Value) -> String {
     go_escape(&serde_json::to_string(v).unwrap_or_default())
 }

@@ -26,40 +26,68 @@ pub struct Reference {
 }
 
 impl Reference {
-    /// Parses a reference; Err carries Docker's message.
+    /// Parses a reference as distribution/reference ParseNormalizedNamed
+    /// (normalize.go splitDockerDomain, then Parse with ReferenceRegexp of
+    /// regexp.go); Err carries its message.
     pub fn parse(s: &str) -> EngineResult<Reference> {
+        let bad = || EngineError::invalid("invalid reference format");
         if s.is_empty() {
-            return Err(EngineError::invalid("invalid reference format"));
+            return Err(bad());
         }
-        let (rest, digest) = match s.split_once('@') {
-            Some((r, d)) => (r, Some(d.to_string())),
-            None => (s, None),
+        // splitDockerDomain.
+        let (domain, remainder) = match s.split_once('/') {
+            None => ("docker.io".to_string(), format!("library/{s}")),
+            Some((d, r)) if d == "localhost" || d.contains(['.', ':']) || d.to_lowercase() != d => (if d == "index.docker.io" { "docker.io".to_string() } else { d.to_string() }, r.to_string()),
+            Some(_) => ("docker.io".to_string(), s.to_string()),
         };
-        let (name, tag) = match rest.rfind(':') {
-            Some(i) if !rest[i + 1..].contains('/') => (&rest[..i], Some(rest[i + 1..].to_string())),
-            _ => (rest, None),
-        };
-        if name.is_empty() || name.starts_with('/') || name.ends_with('/') || name.contains("//") {
-            return Err(EngineError::invalid("invalid reference format"));
+        let remainder = if domain == "docker.io" && !remainder.contains('/') { format!("library/{remainder}") } else { remainder };
+        let remote = remainder.split(':').next().unwrap_or("");
+        if remote.to_lowercase() != remote {
+            return Err(EngineError::invalid(format!("invalid reference format: repository name ({remote}) must be lowercase")));
         }
-        let valid_char = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || "._-/:".contains(c);
-        let (domain, path) = match name.split_once('/') {
-            Some((first, rest)) if first.contains('.') || first.contains(':') || first == "localhost" => (first.to_string(), rest.to_string()),
-            _ => ("docker.io".to_string(), if name.contains('/') { name.to_string() } else { format!("library/{name}") }),
-        };
-        if path.chars().any(|c| c.is_ascii_uppercase()) {
-            // distribution/reference ParseNormalizedNamed names the repository without its tag.
-            return Err(EngineError::invalid(format!("invalid reference format: repository name ({path}) must be lowercase")));
-        }
-        if !path.chars().all(valid_char) {
-            return Err(EngineError::invalid("invalid reference format"));
-        }
-        if let Some(t) = &tag {
-            if t.is_empty() || t.len() > 128 || !t.chars().all(|c| c.is_ascii_alphanumeric() || "._-".contains(c)) || t.starts_with(['.', '-']) {
-                return Err(EngineError::invalid("invalid reference format"));
+        let full = format!("{domain}/{remainder}");
+        match parse_reference_grammar(&full) {
+            Some((d, path, tag, digest)) => {
+                if path.len() > 255 {
+                    return Err(EngineError::invalid("repository name must not be more than 255 characters"));
+                }
+                if let Some(dg) = &digest {
+                    validate_digest(dg)?;
+                }
+                let domain = d.unwrap_or_default();
+                Ok(Reference { domain, path, tag, digest })
             }
+            None if parse_reference_grammar(&full.to_lowercase()).is_some() => Err(EngineError::invalid("repository name must be lowercase")),
+            None => Err(bad()),
         }
-        Ok(Reference { domain, path, tag, digest })
+    }
+
+    /// A reference given as a new name (`docker tag` TARGET): also refuses
+    /// a bare 64-hex id (normalize.go anchoredIdentifierRegexp).
+    pub fn parse_named(s: &str) -> EngineResult<Reference> {
+        if s.len() == 64 && s.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)) {
+            return Err(EngineError::invalid(format!("invalid repository name ({s}), cannot specify 64-byte hexadecimal strings")));
+        }
+        Reference::parse(s)
+    }
+
+    /// reference.FamiliarString: "alpine:3.19", "alpine@sha256:...", and
+    /// "alpine:latest" for a name alone (after TagNameOnly).
+    pub fn familiar_string(&self) -> String {
+        match (&self.tag, &self.digest) {
+            (None, Some(d)) => format!("{}@{d}", self.repo()),
+            (Some(t), Some(d)) => format!("{}:{t}@{d}", self.repo()),
+            _ => self.familiar(),
+        }
+    }
+
+    /// The normalized reference's String(): "docker.io/library/alpine@sha256:...".
+    pub fn full_string(&self) -> String {
+        match (&self.tag, &self.digest) {
+            (None, Some(d)) => format!("{}/{}@{d}", self.domain, self.path),
+            (Some(t), Some(d)) => format!("{}/{}:{t}@{d}", self.domain, self.path),
+            _ => self.full(),
+        }
     }
 
     /// The repository as Docker shows it in `docker images` ("nginx", "user/app", "gcr.io/x/y").
@@ -84,6 +112,104 @@ impl Reference {
     pub fn full(&self) -> String {
         format!("{}/{}:{}", self.domain, self.path, self.tag_or_latest())
     }
+}
+
+/// distribution/reference ReferenceRegexp, anchored: name (with an optional
+/// domain[:port] component), optional ":tag", optional "@digest".
+/// Returns (domain, path, tag, digest).
+fn parse_reference_grammar(s: &str) -> Option<(Option<String>, String, Option<String>, Option<String>)> {
+    let (rest, digest) = match s.split_once('@') {
+        Some((r, d)) => {
+            let (alg, hex) = d.split_once(':')?;
+            let alg_ok = alg.split(['-', '_', '+', '.']).all(|c| c.starts_with(|ch: char| ch.is_ascii_alphabetic()) && c.chars().all(|ch| ch.is_ascii_alphanumeric()));
+            if !alg_ok || hex.len() < 32 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+                return None;
+            }
+            (r, Some(d.to_string()))
+        }
+        None => (s, None),
+    };
+    // A tag follows the last ':' when no '/' comes after it.
+    let (name, tag) = match rest.rfind(':') {
+        Some(i) if !rest[i + 1..].contains('/') => (&rest[..i], Some(&rest[i + 1..])),
+        _ => (rest, None),
+    };
+    if let Some(t) = tag {
+        let word = |c: char| c.is_ascii_alphanumeric() || c == '_';
+        if t.is_empty() || t.len() > 128 || !t.starts_with(word) || !t.chars().all(|c| word(c) || c == '.' || c == '-') {
+            return None;
+        }
+    }
+    let tag = tag.map(str::to_string);
+    if let Some((d, p)) = name.split_once('/') {
+        if valid_domain(d) && valid_remote_name(p) {
+            return Some((Some(d.to_string()), p.to_string(), tag, digest));
+        }
+    }
+    valid_remote_name(name).then(|| (None, name.to_string(), tag, digest))
+}
+
+/// domainAndPort: a domain name or [IPv6] address, then an optional ":port".
+fn valid_domain(d: &str) -> bool {
+    let (host, port) = match d.rfind(':') {
+        Some(i) if !d.starts_with('[') || d[..i].ends_with(']') => (&d[..i], Some(&d[i + 1..])),
+        _ => (d, None),
+    };
+    if let Some(p) = port {
+        if p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()) {
+            return false;
+        }
+    }
+    if let Some(v6) = host.strip_prefix('[').and_then(|h| h.strip_suffix(']')) {
+        return !v6.is_empty() && v6.bytes().all(|b| b.is_ascii_hexdigit() || b == b':');
+    }
+    !host.is_empty() && host.split('.').all(|c| !c.is_empty() && c.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') && !c.starts_with('-') && !c.ends_with('-'))
+}
+
+/// remoteName: path components of [a-z0-9]+ joined by "_", "__", "." or "-"+.
+fn valid_remote_name(p: &str) -> bool {
+    p.split('/').all(|c| {
+        let b = c.as_bytes();
+        if b.is_empty() || !b[0].is_ascii_lowercase() && !b[0].is_ascii_digit() {
+            return false;
+        }
+        let mut i = 0;
+        while i < b.len() {
+            if b[i].is_ascii_lowercase() || b[i].is_ascii_digit() {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < b.len() && !(b[i].is_ascii_lowercase() || b[i].is_ascii_digit()) {
+                i += 1;
+            }
+            let sep = &c[start..i];
+            let ok = sep == "." || sep == "_" || sep == "__" || sep.bytes().all(|x| x == b'-');
+            if !ok || i == b.len() {
+                return false;
+            }
+        }
+        true
+    })
+}
+
+/// go-digest Digest.Validate.
+fn validate_digest(d: &str) -> EngineResult<()> {
+    let (alg, hex) = d.split_once(':').unwrap_or((d, ""));
+    let len = match alg {
+        "sha256" => 64,
+        "sha384" => 96,
+        "sha512" => 128,
+        _ if alg.split(['.', '+', '_', '-']).all(|c| !c.is_empty() && c.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())) => return Err(EngineError::invalid("unsupported digest algorithm")),
+        _ => return Err(EngineError::invalid("invalid checksum digest format")),
+    };
+    if hex.len() != len {
+        return Err(EngineError::invalid("invalid checksum digest length"));
+    }
+    if !hex.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)) {
+        return Err(EngineError::invalid("invalid checksum digest format"));
+    }
+    Ok(())
 }
 
 /// The catalog entry for a repository and tag.
@@ -219,6 +345,9 @@ pub struct PullReport {
     /// The image was already present and up to date.
     pub up_to_date: bool,
     pub image_id: String,
+    /// The image's config was already in the store (under another name):
+    /// pull_v2.go pullSchema2Layers fetches no layer then.
+    pub had_config: bool,
 }
 
 impl World {
@@ -306,6 +435,7 @@ impl World {
         let key = reference.full();
         if let Some(pushed) = self.registry.get(&key).cloned() {
             let familiar = reference.familiar();
+            let had_config = self.images.contains_key(&pushed.image.id);
             let up_to_date = self.images.get(&pushed.image.id).is_some_and(|i| i.repo_tags.contains(&familiar));
             let layers = pushed.image.layers.iter().map(|d| (d[..12].to_string(), self.layers.contains_key(d))).collect();
             let mut image = pushed.image.clone();
@@ -318,9 +448,14 @@ impl World {
             if !up_to_date {
                 self.event("image", "pull", &id, &familiar, vec![]);
             }
-            return Ok(PullReport { reference, layers, digest: pushed.digest, up_to_date, image_id: id });
+            return Ok(PullReport { reference, layers, digest: pushed.digest, up_to_date, image_id: id, had_config });
         }
-        let Some(entry) = catalog_lookup(&reference) else {
+        let by_digest = reference.digest.as_ref().map(|d| IMAGES.iter().find(|i| i.repo == repo && format!("sha256:{}", catalog_digest(i)) == *d));
+        let found = match by_digest {
+            Some(e) => e,
+            None => catalog_lookup(&reference),
+        };
+        let Some(entry) = found else {
             if reference.domain != "docker.io" {
                 return Err(EngineError::new(
                     ErrorKind::NotFound,
@@ -328,7 +463,7 @@ impl World {
                 ));
             }
             if IMAGES.iter().any(|i| i.repo == repo) {
-                return Err(EngineError::not_found(format!("manifest for {} not found: manifest unknown: manifest unknown", reference.familiar())));
+                return Err(EngineError::not_found(format!("manifest for {} not found: manifest unknown: manifest unknown", reference.familiar_string())));
             }
             return Err(EngineError::new(
                 ErrorKind::NotFound,
@@ -338,7 +473,11 @@ impl World {
         let image = catalog_image(entry);
         let digest = catalog_digest(entry);
         let familiar = reference.familiar();
-        let up_to_date = self.images.get(&image.id).is_some_and(|i| i.repo_tags.contains(&familiar));
+        let rd = format!("{repo}@sha256:{digest}");
+        let had_config = self.images.contains_key(&image.id);
+        // A pull by digest adds a digest reference, not a tag.
+        let up_to_date = self.images.get(&image.id).is_some_and(|i| if reference.digest.is_some() { i.repo_digests.contains(&rd) } else { i.repo_tags.contains(&familiar) });
+        let tags: Vec<String> = if reference.digest.is_some() { Vec::new() } else { vec![familiar.clone()] };
         let mut layers = Vec::new();
         let mut sizes = Vec::new();
         for (short, size, _) in entry.layers.iter().filter(|l| l.1 > 0) {
@@ -347,18 +486,31 @@ impl World {
             sizes.push((d, *size));
         }
         let mut image = image;
-        image.repo_digests = vec![format!("{repo}@sha256:{digest}")];
-        let id = self.add_image(image, &[familiar.clone()], &sizes);
+        image.repo_digests = vec![rd];
+        let id = self.add_image(image, &tags, &sizes);
         if !up_to_date {
-            self.event("image", "pull", &id, &familiar, vec![]);
+            self.event("image", "pull", &id, &reference.familiar_string(), vec![]);
         }
-        Ok(PullReport { reference, layers, digest, up_to_date, image_id: id })
+        Ok(PullReport { reference, layers, digest, up_to_date, image_id: id, had_config })
+    }
+
+    /// The tags `docker pull --all-tags` walks for a repository, in the
+    /// registry's (sorted) tag list order.
+    pub fn registry_tags(&self, name: &str) -> EngineResult<Vec<String>> {
+        let r = Reference::parse(name)?;
+        let repo = r.repo();
+        let mut tags: Vec<String> = IMAGES.iter().filter(|i| i.repo == repo).flat_map(|i| i.tags.iter().map(|t| t.to_string())).collect();
+        let prefix = format!("{}/{}:", r.domain, r.path);
+        tags.extend(self.registry.keys().filter_map(|k| k.strip_prefix(&prefix)).map(str::to_string));
+        baleine_util::sort_by_key(&mut tags, |t| t.clone());
+        tags.dedup();
+        Ok(tags)
     }
 
     /// `docker tag SOURCE TARGET`.
     pub fn tag(&mut self, source: &str, target: &str) -> EngineResult<()> {
         let id = self.image_id(source).ok_or_else(|| EngineError::no_such_image(&display_ref(source)))?;
-        let r = Reference::parse(target)?;
+        let r = Reference::parse_named(target)?;
         if r.digest.is_some() {
             return Err(EngineError::invalid("refusing to create a tag with a digest reference"));
         }
