@@ -164,7 +164,7 @@ pub fn render(world: &World, events: &[Event], watch: &EventsWatch) -> String {
         }
         match &tmpl {
             Some(_) if json_only => {
-                out.push_str(&crate::format::compact_json(&message(world, e, false)));
+                out.push_str(&crate::format::template_json(&message(world, e, false)));
                 out.push('\n');
             }
             Some(t) => {

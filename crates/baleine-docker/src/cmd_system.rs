@@ -105,7 +105,7 @@ pub fn version(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
             0
         }
         Some("json") => {
-            let line = format::compact_json(&version_data(false));
+            let line = format::template_json(&version_data(false));
             cli.print(format!("{line}\n"));
             0
         }
@@ -178,7 +178,7 @@ pub fn info(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
     if let Some(f) = a.value("format").filter(|f| !f.is_empty()) {
         let data = info_data(cli.world);
         if f == "json" {
-            let line = format::compact_json(&data);
+            let line = format::template_json(&data);
             cli.print(format!("{line}\n"));
             return 0;
         }

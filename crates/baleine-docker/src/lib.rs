@@ -452,7 +452,7 @@ pub(crate) fn render_format(cli: &mut Cli<'_>, format: &str, rows: &[serde_json:
     let _ = quiet_field;
     if format == "json" {
         for r in rows {
-            let line = format::compact_json(r);
+            let line = format::template_json(r);
             cli.print(format!("{line}\n"));
         }
         return 0;
