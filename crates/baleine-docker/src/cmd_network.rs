@@ -86,14 +86,9 @@ fn create(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
         cli.err(format!("{msg}\n"));
         return 1;
     }
-    let dummy_parent = (spec.driver == "macvlan" || spec.driver == "ipvlan") && !spec.options.contains_key("parent");
-    let driver = spec.driver.clone();
     match cli.world.create_network(spec) {
         Ok(id) => {
             cli.print(format!("{id}\n"));
-            if dummy_parent {
-                cli.err(format!("baleine: a {driver} network attaches containers to a host interface given with -o parent=eth0; without it Docker creates a dummy parent, and containers on it cannot reach the host.\n"));
-            }
             0
         }
         Err(e) => {
@@ -189,23 +184,54 @@ fn ls(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
     };
     let trunc = !a.has("no-trunc");
     let mut nets: Vec<&Network> = cli.world.networks.values().collect();
-    baleine_util::sort_by(&mut nets, |x, y| x.name.cmp(&y.name));
+    // docker/cli cli/command/network/list.go: sortorder.NaturalLess on names.
+    baleine_util::sort_by(&mut nets, |x, y| natural_cmp(&x.name, &y.name));
+    // moby v27.5.1 daemon/network/filter.go FilterNetworks: the values of
+    // one key are alternatives (labels must all match), keys all apply.
+    let values = |key: &str| -> Vec<&str> { filters.iter().filter(|(k, _)| k == key).map(|(_, v)| v.as_str()).collect() };
+    let dangling = values("dangling");
+    if dangling.len() > 1 {
+        cli.err("Error response from daemon: got more than one value for filter key \"dangling\"\n");
+        return 1;
+    }
+    let dangling_only = match dangling.first().copied() {
+        None => None,
+        Some("0" | "false") => Some(false),
+        Some("1" | "true") => Some(true),
+        Some(_) => {
+            cli.err("Error response from daemon: invalid value for filter 'dangling', must be \"true\" (or \"1\"), or \"false\" (or \"0\")\n");
+            return 1;
+        }
+    };
+    let types = values("type");
+    if let Some(bad) = types.iter().find(|t| !matches!(**t, "builtin" | "custom")) {
+        cli.err(format!("Error response from daemon: invalid filter: 'type'='{bad}'\n"));
+        return 1;
+    }
+    let any = |key: &str, test: &dyn Fn(&str) -> bool| -> bool {
+        let vs = values(key);
+        vs.is_empty() || vs.iter().any(|v| test(v))
+    };
+    let predefined = |n: &Network| n.builtin || n.is_default_bridge;
     let rows: Vec<Value> = nets
         .into_iter()
         .filter(|n| {
-            filters.iter().all(|(k, v)| match k.as_str() {
-                "driver" => n.driver == *v,
-                "name" => n.name.contains(v.as_str()),
-                "id" => n.id.starts_with(v.as_str()),
-                "type" => (v == "builtin") == (n.builtin || n.is_default_bridge),
-                "label" => match v.split_once('=') {
-                    Some((lk, lv)) => n.labels.get(lk).is_some_and(|x| x == lv),
-                    None => n.labels.contains_key(v.as_str()),
-                },
-                "scope" => n.scope == *v,
-                "dangling" => (v == "true") == (!n.builtin && !n.is_default_bridge && !cli.world.containers.values().any(|c| c.endpoints.contains_key(&n.id))),
-                _ => true,
-            })
+            // filters.Args.Match: exact, else a regular expression (a
+            // plain word matches anywhere in the name or id).
+            any("driver", &|v| n.driver == v)
+                && any("name", &|v| n.name.contains(v))
+                && any("id", &|v| n.id.contains(v))
+                && crate::cmd_volume::match_kv_list(&values("label"), &n.labels)
+                && any("scope", &|v| n.scope == v)
+                && dangling_only.is_none_or(|d| {
+                    let used = !cli.world.network_members(&n.id).is_empty();
+                    if d {
+                        !predefined(n) && !used
+                    } else {
+                        predefined(n) || used
+                    }
+                })
+                && any("type", &|v| (v == "builtin") == predefined(n))
         })
         .map(|n| net_row(cli, n, trunc))
         .collect();
@@ -275,10 +301,33 @@ fn prune(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
     };
     if !a.has("force") {
         cli.print("WARNING! This will remove all custom networks not used by at least one container.\nAre you sure you want to continue? [y/N] ");
-        crate::confirm_prune(cli, "network", argv);
-        return 0;
+        match crate::cmd_volume::piped_answer(cli) {
+            // command.PromptForConfirmation read a line from a pipe.
+            Some(true) => {}
+            Some(false) => return 0,
+            None => {
+                crate::confirm_prune(cli, "network", argv);
+                return 0;
+            }
+        }
     }
-    let names = cli.world.prune_networks();
+    // moby v27.5.1 daemon/prune.go NetworksPrune: networksAcceptedFilters,
+    // then getUntilFromPruneFilters.
+    let filters = match crate::parse_filters(cli, &a.values("filter"), &["label", "label!", "until"], "docker network prune") {
+        Ok(f) => f,
+        Err(s) => return s,
+    };
+    let until = match crate::cmd_volume::prune_until(cli, &filters) {
+        Ok(u) => u,
+        Err(s) => return s,
+    };
+    let labels: Vec<String> = filters.iter().filter(|(k, _)| k == "label").map(|(_, v)| v.clone()).collect();
+    let not_labels: Vec<String> = filters.iter().filter(|(k, _)| k == "label!").map(|(_, v)| v.clone()).collect();
+    let names = cli.world.prune_networks_where(&|n| {
+        let l: Vec<&str> = labels.iter().map(String::as_str).collect();
+        let nl: Vec<&str> = not_labels.iter().map(String::as_str).collect();
+        until.is_none_or(|u| n.created_ms <= u) && crate::cmd_volume::match_kv_list(&l, &n.labels) && (nl.is_empty() || !crate::cmd_volume::match_kv_list(&nl, &n.labels))
+    });
     if !names.is_empty() {
         cli.print("Deleted Networks:\n");
         for n in names {
@@ -287,6 +336,55 @@ fn prune(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
         cli.print("\n");
     }
     0
+}
+
+/// fvbommel/sortorder NaturalLess (docker/cli sorts network and volume
+/// names with it): runs of digits compare as numbers, digits before other
+/// bytes.
+pub(crate) fn natural_cmp(a: &str, b: &str) -> std::cmp::Ordering {
+    use std::cmp::Ordering;
+    let (s1, s2) = (a.as_bytes(), b.as_bytes());
+    let (mut i, mut j) = (0usize, 0usize);
+    while i < s1.len() && j < s2.len() {
+        let (c1, c2) = (s1[i], s2[j]);
+        let (d1, d2) = (c1.is_ascii_digit(), c2.is_ascii_digit());
+        if d1 != d2 {
+            return if d1 { Ordering::Less } else { Ordering::Greater };
+        }
+        if !d1 {
+            if c1 != c2 {
+                return c1.cmp(&c2);
+            }
+            i += 1;
+            j += 1;
+            continue;
+        }
+        while i < s1.len() && s1[i] == b'0' {
+            i += 1;
+        }
+        while j < s2.len() && s2[j] == b'0' {
+            j += 1;
+        }
+        let (nz1, nz2) = (i, j);
+        while i < s1.len() && s1[i].is_ascii_digit() {
+            i += 1;
+        }
+        while j < s2.len() && s2[j].is_ascii_digit() {
+            j += 1;
+        }
+        let (l1, l2) = (i - nz1, j - nz2);
+        if l1 != l2 {
+            return l1.cmp(&l2);
+        }
+        let (n1, n2) = (&s1[nz1..i], &s2[nz2..j]);
+        if n1 != n2 {
+            return n1.cmp(n2);
+        }
+        if nz1 != nz2 {
+            return nz1.cmp(&nz2);
+        }
+    }
+    (s1.len()).cmp(&s2.len()).then(Ordering::Equal)
 }
 
 fn connect(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
@@ -311,7 +409,7 @@ fn disconnect(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
         Ok(a) => a,
         Err(s) => return s,
     };
-    match cli.world.network_disconnect(&a.args[0], &a.args[1]) {
+    match cli.world.network_disconnect(&a.args[0], &a.args[1], a.has("force")) {
         Ok(()) => 0,
         Err(e) => {
             cli.daemon_error(&e);

@@ -81,21 +81,33 @@ fn ls(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
         Ok(f) => f,
         Err(s) => return s,
     };
+    let values = |key: &str| -> Vec<&str> { filters.iter().filter(|(k, _)| k == key).map(|(_, v)| v.as_str()).collect() };
+    // volume/service/convert.go filtersToBy: dangling is GetBoolOrDefault.
+    let dangling = values("dangling");
+    let dangling_only = match dangling.as_slice() {
+        [] => None,
+        [v] if v.eq_ignore_ascii_case("true") || *v == "1" => Some(true),
+        [v] if v.eq_ignore_ascii_case("false") || *v == "0" => Some(false),
+        vs => {
+            cli.err(format!("Error response from daemon: invalid filter 'dangling={}'\n", vs.join(",")));
+            return 1;
+        }
+    };
     let mut vols: Vec<_> = cli.world.volumes.values().collect();
-    baleine_util::sort_by(&mut vols, |x, y| x.name.cmp(&y.name));
+    // docker/cli cli/command/volume/list.go: sortorder.NaturalLess.
+    baleine_util::sort_by(&mut vols, |x, y| crate::cmd_network::natural_cmp(&x.name, &y.name));
+    let any = |key: &str, test: &dyn Fn(&str) -> bool| -> bool {
+        let vs = values(key);
+        vs.is_empty() || vs.iter().any(|v| test(v))
+    };
     let rows: Vec<Value> = vols
         .into_iter()
         .filter(|v| {
-            filters.iter().all(|(k, val)| match k.as_str() {
-                "dangling" => (val == "true" || val == "1") == !cli.world.volume_in_use(&v.name),
-                "name" => v.name.contains(val.as_str()),
-                "driver" => v.driver == *val,
-                "label" => match val.split_once('=') {
-                    Some((lk, lv)) => v.labels.get(lk).is_some_and(|x| x == lv),
-                    None => v.labels.contains_key(val.as_str()),
-                },
-                _ => true,
-            })
+            any("driver", &|d| v.driver == d)
+                // filters.Args.Match: exact, else a regular expression.
+                && any("name", &|n| v.name.contains(n))
+                && match_kv_list(&values("label"), &v.labels)
+                && dangling_only.is_none_or(|d| d == !cli.world.volume_in_use(&v.name))
         })
         .map(|v| {
             json!({
@@ -169,12 +181,59 @@ fn prune(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
         Ok(a) => a,
         Err(s) => return s,
     };
-    if !a.has("force") {
-        cli.print("WARNING! This will remove anonymous local volumes not used by at least one container.\nAre you sure you want to continue? [y/N] ");
-        crate::confirm_prune(cli, "volume", argv);
-        return 0;
+    // docker/cli v27.5.1 cli/command/volume/prune.go runPrune: --all adds
+    // the all=true filter (API >= 1.42) and changes the warning.
+    let mut filter_values: Vec<String> = a.values("filter").iter().map(|s| s.to_string()).collect();
+    if a.has("all") {
+        if filter_values.iter().any(|f| f.split_once('=').is_some_and(|(k, _)| k == "all")) {
+            cli.err("conflicting options: cannot specify both --all and --filter all=1\n");
+            return 1;
+        }
+        filter_values.push("all=true".into());
     }
-    let (names, reclaimed) = cli.world.prune_volumes(a.has("all"));
+    if !a.has("force") {
+        let warning = if a.has("all") { "all local volumes" } else { "anonymous local volumes" };
+        cli.print(format!("WARNING! This will remove {warning} not used by at least one container.\nAre you sure you want to continue? [y/N] "));
+        match piped_answer(cli) {
+            Some(true) => {}
+            Some(false) => return 0,
+            None => {
+                crate::confirm_prune(cli, "volume", argv);
+                return 0;
+            }
+        }
+    }
+    let refs: Vec<&str> = filter_values.iter().map(String::as_str).collect();
+    let filters = match crate::parse_filters(cli, &refs, &["label", "label!", "all"], "docker volume prune") {
+        Ok(f) => f,
+        Err(s) => return s,
+    };
+    // moby v27.5.1 volume/service/service.go withPrune.
+    let all: Vec<&str> = filters.iter().filter(|(k, _)| k == "all").map(|(_, v)| v.as_str()).collect();
+    let all = match all.as_slice() {
+        [] => false,
+        [v] => match go_parse_bool(v) {
+            Some(b) => b,
+            None => {
+                cli.err(format!("Error response from daemon: invalid filter 'all': strconv.ParseBool: parsing \"{v}\": invalid syntax\n"));
+                return 1;
+            }
+        },
+        vs => {
+            cli.err(format!("Error response from daemon: invalid filter 'all=[{}]': only one value is expected\n", vs.join(" ")));
+            return 1;
+        }
+    };
+    let mut labels: Vec<String> = filters.iter().filter(|(k, _)| k == "label").map(|(_, v)| v.clone()).collect();
+    if !all {
+        labels.push("com.docker.volume.anonymous".into());
+    }
+    let not_labels: Vec<String> = filters.iter().filter(|(k, _)| k == "label!").map(|(_, v)| v.clone()).collect();
+    let (names, reclaimed) = cli.world.prune_volumes_where(&|v| {
+        let l: Vec<&str> = labels.iter().map(String::as_str).collect();
+        let nl: Vec<&str> = not_labels.iter().map(String::as_str).collect();
+        match_kv_list(&l, &v.labels) && (nl.is_empty() || !match_kv_list(&nl, &v.labels))
+    });
     if !names.is_empty() {
         cli.print("Deleted Volumes:\n");
         for n in names {
@@ -184,4 +243,60 @@ fn prune(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
     }
     cli.print(format!("Total reclaimed space: {}\n", baleine_engine::util::human_size(reclaimed)));
     0
+}
+
+/// Go's strconv.ParseBool.
+fn go_parse_bool(s: &str) -> Option<bool> {
+    match s {
+        "1" | "t" | "T" | "TRUE" | "true" | "True" => Some(true),
+        "0" | "f" | "F" | "FALSE" | "false" | "False" => Some(false),
+        _ => None,
+    }
+}
+
+/// moby api/types/filters Args.MatchKVList: every `key` or `key=value`
+/// filter must match a label (no filter: everything matches; a filter and
+/// no labels: nothing does).
+pub(crate) fn match_kv_list(filters: &[&str], labels: &indexmap::IndexMap<String, String>) -> bool {
+    if filters.is_empty() {
+        return true;
+    }
+    if labels.is_empty() {
+        return false;
+    }
+    filters.iter().all(|f| match f.split_once('=') {
+        Some((k, v)) => labels.get(k).is_some_and(|x| x == v),
+        None => labels.contains_key(*f),
+    })
+}
+
+/// The answer of docker/cli's command.PromptForConfirmation when standard
+/// input is a pipe (`echo y | docker volume prune`): the first line, "y"
+/// in any case to go on. None: nothing piped, the terminal will answer.
+pub(crate) fn piped_answer(cli: &mut Cli<'_>) -> Option<bool> {
+    let input = cli.stdin.as_ref()?;
+    let text = String::from_utf8_lossy(input);
+    let first = text.lines().next().unwrap_or("").trim();
+    Some(first.eq_ignore_ascii_case("y"))
+}
+
+/// moby v27.5.1 daemon/prune.go getUntilFromPruneFilters: the `until`
+/// filter as a world time (None: not given).
+pub(crate) fn prune_until(cli: &mut Cli<'_>, filters: &[(String, String)]) -> Result<Option<u64>, i32> {
+    let until: Vec<&str> = filters.iter().filter(|(k, _)| k == "until").map(|(_, v)| v.as_str()).collect();
+    match until.as_slice() {
+        [] => Ok(None),
+        [v] => match crate::cmd_container::log_time_ms(cli.world.now_ms, cli.world.epoch_secs, "until", v) {
+            Ok(ms) => Ok(Some(ms)),
+            Err(e) => {
+                let msg = e.split_once(": ").map_or(e.clone(), |(_, m)| m.to_string());
+                cli.err(format!("Error response from daemon: {msg}\n"));
+                Err(1)
+            }
+        },
+        _ => {
+            cli.err("Error response from daemon: more than one until filter specified\n");
+            Err(1)
+        }
+    }
 }

@@ -260,9 +260,9 @@ impl World {
         }
         let name = net.name.clone();
         let kind = net.driver.clone();
-        for c in self.containers.values_mut() {
-            c.endpoints.shift_remove(&id);
-        }
+        // A stopped container keeps its endpoint settings (moby keeps
+        // NetworkSettings.Networks): its next start fails with "network
+        // ID not found" (connect_endpoints).
         self.networks.shift_remove(&id);
         // moby LogNetworkEventWithAttributes: every network event has name and type.
         self.event("network", "destroy", &id, &name, vec![("type".into(), kind)]);
@@ -271,10 +271,18 @@ impl World {
 
     /// `docker network prune`: removes unused user networks; returns their names.
     pub fn prune_networks(&mut self) -> Vec<String> {
+        self.prune_networks_where(&|_| true)
+    }
+
+    /// `docker network prune --filter ...`: moby v27.5.1 daemon/prune.go
+    /// localNetworksPrune: every network but the predefined ones that has
+    /// no endpoint (only running containers have endpoints: a network used
+    /// by stopped containers goes) and that `keep` accepts (label, until).
+    pub fn prune_networks_where(&mut self, keep: &dyn Fn(&Network) -> bool) -> Vec<String> {
         let unused: Vec<String> = self
             .networks
             .values()
-            .filter(|n| !n.is_default_bridge && !n.builtin && !self.containers.values().any(|c| c.endpoints.contains_key(&n.id)))
+            .filter(|n| !n.is_default_bridge && !n.builtin && keep(n) && !self.containers.values().any(|c| c.is_running() && c.endpoints.contains_key(&n.id)))
             .map(|n| n.id.clone())
             .collect();
         let mut names = Vec::new();
@@ -310,6 +318,12 @@ impl World {
             }
         }
         let nids: Vec<String> = self.containers[id].endpoints.keys().cloned().collect();
+        // daemon allocateNetwork -> connectToNetwork -> FindNetwork by the
+        // endpoint's NetworkID: a network removed since (network rm or
+        // prune while the container was stopped) fails the start.
+        if let Some(gone) = nids.iter().find(|n| !self.networks.contains_key(*n)) {
+            return Err(EngineError::not_found(format!("network {gone} not found")));
+        }
         // Legacy links (default bridge): the target must exist and run.
         if !nids.iter().any(|n| self.networks.get(n).is_some_and(|n| !n.is_default_bridge && !n.builtin)) {
             let me = self.containers[id].name.clone();
@@ -376,24 +390,59 @@ impl World {
         }
     }
 
-    /// `docker network connect`.
+    /// `docker network connect`: moby daemon/network.go
+    /// ConnectContainerToNetwork (the container first), then
+    /// container_operations.go ConnectToNetwork / connectToNetwork /
+    /// updateNetworkConfig / updateNetworkSettings.
     pub fn network_connect(&mut self, network: &str, container: &str, aliases: Vec<String>, ip: Option<String>) -> EngineResult<()> {
-        let nid = self.network_id(network)?;
         let cid = self.container_id(container)?;
+        let running = self.containers[&cid].is_running();
+        let mode = self.containers[&cid].network_mode.clone();
+        // connectToNetwork: a container sharing another's namespace.
+        if running && mode.starts_with("container:") {
+            return Err(EngineError::invalid("container sharing network namespace with another container or host cannot be connected to any other network"));
+        }
+        let nid = self.network_id(network)?;
         let net = &self.networks[&nid];
-        if net.builtin {
-            return Err(EngineError::new(ErrorKind::Forbidden, format!("container cannot be disconnected from host network or connected to host network")));
-        }
         let c = &self.containers[&cid];
-        if c.network_mode == "host" || c.network_mode == "none" {
-            return Err(EngineError::new(ErrorKind::Forbidden, format!("container sharing network namespace with another container or host cannot be connected to any other network")));
-        }
-        if c.endpoints.contains_key(&nid) {
-            return Err(EngineError::new(ErrorKind::Forbidden, format!("endpoint with name {} already exists in network {}", c.name, net.name)));
-        }
-        // daemon updateNetworkConfig: validateEndpointSettings.
+        // updateNetworkConfig: validateEndpointSettings first.
         let static_ip = validate_endpoint_settings(net, !aliases.is_empty(), ip.as_deref()).map_err(EngineError::invalid)?;
-        let running = c.is_running();
+        // updateNetworkSettings.
+        let net_is_host = net.driver == "host";
+        let net_is_none = net.builtin && net.driver == "null";
+        if mode != "host" && net_is_host {
+            return Err(EngineError::invalid("container cannot be disconnected from host network or connected to host network"));
+        }
+        // The networks the container is configured on (host and none
+        // containers have the builtin network as their one network).
+        let mut current: Vec<(String, bool, bool)> = Vec::new(); // (network id, shared namespace, none)
+        if mode == "host" || mode == "none" {
+            if let Ok(id) = self.network_id(&mode) {
+                current.push((id, mode == "host", mode == "none"));
+            }
+        }
+        for k in c.endpoints.keys() {
+            current.push((k.clone(), false, false));
+        }
+        for (sid, shared, none) in current {
+            if sid == nid {
+                if running {
+                    // libnetwork Network.CreateEndpoint.
+                    return Err(EngineError::new(ErrorKind::Forbidden, format!("endpoint with name {} already exists in network {}", c.name, net.name)));
+                }
+                // "Avoid duplicate config": nothing to do.
+                return Ok(());
+            }
+            if shared || net_is_host {
+                return Err(EngineError::invalid("container sharing network namespace with another container or host cannot be connected to any other network"));
+            }
+            if none || net_is_none {
+                return Err(EngineError::invalid("container cannot be connected to multiple networks with one of the networks in private (none) mode"));
+            }
+        }
+        if mode.starts_with("container:") {
+            return Err(EngineError::invalid("container sharing network namespace with another container or host cannot be connected to any other network"));
+        }
         if let Some(c) = self.containers.get_mut(&cid) {
             c.endpoints.insert(nid.clone(), Endpoint::new(nid.clone(), aliases, static_ip));
         }
@@ -425,16 +474,41 @@ impl World {
         Ok(())
     }
 
-    /// `docker network disconnect`.
-    pub fn network_disconnect(&mut self, network: &str, container: &str) -> EngineResult<()> {
-        let nid = self.network_id(network)?;
-        let cid = self.container_id(container)?;
+    /// `docker network disconnect [-f]`: moby daemon/network.go
+    /// DisconnectContainerFromNetwork (the container first; with --force a
+    /// missing container's endpoint is looked up by name), then
+    /// container_operations.go DisconnectFromNetwork / disconnectFromNetwork.
+    pub fn network_disconnect(&mut self, network: &str, container: &str, force: bool) -> EngineResult<()> {
+        let cid = match self.container_id(container) {
+            Ok(id) => id,
+            Err(e) if force => {
+                // ForceEndpointDelete: the network, then an endpoint named so.
+                self.network_id(network)?;
+                let _ = e;
+                return Err(EngineError::not_found(format!("endpoint {container} not found")));
+            }
+            Err(e) => return Err(e),
+        };
+        let found = self.network_id(network);
+        let running = self.containers[&cid].is_running();
+        let nid = match found {
+            Ok(id) => id,
+            Err(e) if running || !force => return Err(e),
+            Err(_) => {
+                return Err(EngineError::new(ErrorKind::System, format!("container {cid} is not connected to the network {network}")));
+            }
+        };
         let c = &self.containers[&cid];
-        if !c.endpoints.contains_key(&nid) {
+        let net = &self.networks[&nid];
+        if running && c.network_mode == "host" && net.driver == "host" {
+            return Err(EngineError::invalid("container cannot be disconnected from host network or connected to host network"));
+        }
+        let on_it = c.endpoints.contains_key(&nid) || (net.builtin && self.network_id(&c.network_mode).ok().as_deref() == Some(nid.as_str()));
+        if !on_it {
             // moby daemon/container_operations.go: a stopped container's
             // message (DisconnectFromNetwork) says "the network".
-            let the = if c.is_running() { "" } else { "the " };
-            return Err(EngineError::new(ErrorKind::Forbidden, format!("container {} is not connected to {the}network {}", cid, self.networks[&nid].name)));
+            let the = if running { "" } else { "the " };
+            return Err(EngineError::new(ErrorKind::System, format!("container {} is not connected to {the}network {}", cid, net.name)));
         }
         if let Some(c) = self.containers.get_mut(&cid) {
             // HostConfig.NetworkMode stays as created (moby's
@@ -442,9 +516,18 @@ impl World {
             // left with no network can be connected again.
             c.endpoints.shift_remove(&nid);
         }
+        if running {
+            // Sandbox leave: the endpoint's /etc/hosts line goes.
+            self.write_network_files(&cid);
+        }
         let nname = self.networks[&nid].name.clone();
         let kind = self.networks[&nid].driver.clone();
-        self.event("network", "disconnect", &nid, &nname, vec![("container".into(), cid.clone()), ("type".into(), kind)]);
+        // A running container: tryDetachContainerFromClusterNetwork logs a
+        // disconnect event, then DisconnectFromNetwork logs another.
+        let times = if running { 2 } else { 1 };
+        for _ in 0..times {
+            self.event("network", "disconnect", &nid, &nname, vec![("container".into(), cid.clone()), ("type".into(), kind.clone())]);
+        }
         Ok(())
     }
 
@@ -488,7 +571,26 @@ impl World {
                 continue;
             }
             let shown = if p.host_ip.is_empty() { "0.0.0.0".to_string() } else { p.host_ip.clone() };
-            let clash = taken.iter().any(|(ip, hp, pr)| *hp == p.host_port && *pr == p.proto && (ip.is_empty() || p.host_ip.is_empty() || *ip == p.host_ip));
+            // libnetwork/portallocator keeps one map per host address
+            // (0.0.0.0 and [::] for an address left out): the same address
+            // is "already allocated"; a wildcard against a specific address
+            // passes the allocator and fails docker-proxy's bind.
+            let norm = |ip: &str| if ip.is_empty() || ip == "0.0.0.0" { String::new() } else { ip.to_string() };
+            let clash = taken.iter().any(|(ip, hp, pr)| *hp == p.host_port && *pr == p.proto && norm(ip) == norm(&p.host_ip));
+            let overlap = taken.iter().any(|(ip, hp, pr)| *hp == p.host_port && *pr == p.proto && (norm(ip).is_empty() || norm(&p.host_ip).is_empty()));
+            if !clash && overlap {
+                let eid = self.rng.hex64();
+                let family = if shown.contains(':') { "tcp6" } else { "tcp4" };
+                let (proto, fam) = if p.proto == "udp" { ("udp", family.replace("tcp", "udp")) } else { ("tcp", family.to_string()) };
+                let addr = if shown.contains(':') { format!("[{shown}]") } else { shown.clone() };
+                return Err(EngineError::new(
+                    ErrorKind::System,
+                    format!(
+                        "driver failed programming external connectivity on endpoint {name} ({eid}): failed to bind port {shown}:{port}/{proto}: Error starting userland proxy: listen {fam} {addr}:{port}: bind: address already in use",
+                        port = p.host_port
+                    ),
+                ));
+            }
             if clash {
                 // libnetwork/portallocator: the allocator refuses the port.
                 let eid = self.rng.hex64();
@@ -554,8 +656,15 @@ impl World {
                 }
             }
         }
-        if let Some(ip) = c.endpoints.values().map(|e| e.ip).find(|ip| *ip != 0) {
-            hosts.push_str(&format!("{}\t{}\n", ip_to_string(ip), c.hostname));
+        // libnetwork sandbox updateHostsFile: one line per endpoint (each
+        // network joined, at start or by network connect), the FQDN then
+        // the bare host name.
+        let names = match c.hostname.split_once('.') {
+            Some((short, _)) => format!("{} {short}", c.hostname),
+            None => c.hostname.clone(),
+        };
+        for ip in c.endpoints.values().map(|e| e.ip).filter(|ip| *ip != 0) {
+            hosts.push_str(&format!("{}\t{names}\n", ip_to_string(ip)));
         }
         let user_net = c.endpoints.keys().any(|nid| self.networks.get(nid).is_some_and(|n| !n.is_default_bridge && !n.builtin));
         // libnetwork/internal/resolvconf: --dns overrides the host's nameservers.

@@ -85,6 +85,6 @@ fn disconnect_from_a_network_not_joined() {
     let up = w.create_container(spec("up", "auto", None)).unwrap();
     w.start_container(&up).unwrap();
     let down = w.create_container(spec("down", "auto", None)).unwrap();
-    assert_eq!(w.network_disconnect("fixed", "up").unwrap_err().message, format!("container {up} is not connected to network fixed"));
-    assert_eq!(w.network_disconnect("fixed", "down").unwrap_err().message, format!("container {down} is not connected to the network fixed"));
+    assert_eq!(w.network_disconnect("fixed", "up", false).unwrap_err().message, format!("container {up} is not connected to network fixed"));
+    assert_eq!(w.network_disconnect("fixed", "down", false).unwrap_err().message, format!("container {down} is not connected to the network fixed"));
 }

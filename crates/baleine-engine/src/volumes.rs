@@ -51,6 +51,44 @@ pub fn parse_bind(s: &str) -> EngineResult<BindSpec> {
     Ok(BindSpec { source: source.to_string(), target: normalize("/", target), read_only, nocopy })
 }
 
+/// The daemon's check of a `--mount` (moby v27.5.1 volume/mounts/
+/// linux_parser.go validateMountConfigImpl, run by verifyContainerSettings;
+/// the existence of a bind source is checked when the mount is prepared).
+pub fn validate_mount_config(m: &MountSpec) -> Result<(), String> {
+    let fail = |e: &str| Err(format!("invalid mount config for type \"{}\": {e}", m.kind));
+    if m.target.is_empty() {
+        return fail("field Target must not be empty");
+    }
+    if m.target.starts_with('/') && normalize("/", &m.target) == "/" {
+        return fail("invalid specification: destination can't be '/'");
+    }
+    if !m.target.starts_with('/') {
+        return fail(&format!("invalid mount path: '{}' mount path must be absolute", m.target));
+    }
+    match m.kind.as_str() {
+        "bind" => {
+            if m.source.is_empty() {
+                return fail("field Source must not be empty");
+            }
+            if !m.source.starts_with('/') {
+                return fail(&format!("invalid mount path: '{}' mount path must be absolute", m.source));
+            }
+        }
+        "volume" => {
+            if m.read_only && m.source.is_empty() {
+                return fail("must not set ReadOnly mode when using anonymous volumes");
+            }
+        }
+        "tmpfs" => {
+            if !m.source.is_empty() {
+                return fail("field Source must not be specified");
+            }
+        }
+        _ => return fail("mount type unknown"),
+    }
+    Ok(())
+}
+
 /// moby `linuxValidMountMode`: comma-separated options, at most one of each
 /// kind (rw/ro, z/Z, propagation, nocopy, consistency).
 fn valid_mount_mode(mode: &str) -> bool {
@@ -138,7 +176,16 @@ impl World {
 
     /// `docker volume prune [-a]`: anonymous unused volumes (all unused with -a).
     pub fn prune_volumes(&mut self, all: bool) -> (Vec<String>, u64) {
-        let names: Vec<String> = self.volumes.values().filter(|v| (all || v.anonymous) && !self.volume_in_use(&v.name)).map(|v| v.name.clone()).collect();
+        self.prune_volumes_where(&|v| all || v.labels.contains_key("com.docker.volume.anonymous"))
+    }
+
+    /// moby v27.5.1 volume/service/service.go Prune: volumes of the local
+    /// driver that no container references, that were created without
+    /// driver options (`-o type=nfs ...` volumes are never pruned), and
+    /// that `keep` accepts (withPrune's anonymous label unless all=true,
+    /// label filters).
+    pub fn prune_volumes_where(&mut self, keep: &dyn Fn(&Volume) -> bool) -> (Vec<String>, u64) {
+        let names: Vec<String> = self.volumes.values().filter(|v| v.driver == "local" && v.options.is_empty() && keep(v) && !self.volume_in_use(&v.name)).map(|v| v.name.clone()).collect();
         let mut reclaimed = 0;
         for n in &names {
             if let Some(v) = self.volumes.get(n) {
@@ -172,6 +219,7 @@ impl World {
             wanted.push((MountSpec { kind: kind.into(), source, target: b.target, read_only: b.read_only, create_host_path: true, volume_nocopy: b.nocopy }, true));
         }
         for m in &c.spec.mounts {
+            validate_mount_config(m).map_err(EngineError::invalid)?;
             wanted.push((m.clone(), false));
         }
         // --volumes-from
