@@ -2769,6 +2769,14 @@ impl<'a> Exec<'a> {
         };
         let nargs = cmd.args.len();
         match first {
+            // docker/cli's list contexts (containers, networks, volumes) have
+            // a `Label NAME` method: the label's value, "" when unset.
+            Arg::Field(_, idents) if nargs == 2 && fin.is_none() && idents.last().is_some_and(|l| l == "Label") => {
+                if let Some(v) = self.label_method(dot, first, idents, &cmd.args[1])? {
+                    return Ok(v);
+                }
+                return self.eval_field_node(dot, first, idents, nargs, fin);
+            }
             Arg::Field(_, idents) => return self.eval_field_node(dot, first, idents, nargs, fin),
             Arg::Chain(..) => return self.eval_chain_node(dot, first, nargs, fin),
             Arg::Ident(_, name) => return self.eval_function(dot, first, At::Cmd(cmd), name, &cmd.args[1..], fin),
@@ -2789,6 +2797,26 @@ impl<'a> Exec<'a> {
             Arg::Str(_, _, s) => Ok(V::str(s.clone())),
             _ => Err(self.errorf(format!("can't evaluate command {}", go_quote(&first.string())))),
         }
+    }
+
+    /// `.Label "name"` on a row whose `Labels` is docker/cli's
+    /// "k=v,k2=v2" text; `None` when the receiver is not such a row.
+    fn label_method(&mut self, dot: &V<'a>, node: &'a Arg, idents: &'a [String], arg: &'a Arg) -> R<Option<V<'a>>> {
+        self.at = At::Arg(node);
+        let recv = if idents.len() > 1 { self.eval_field_chain(dot.clone(), &idents[..idents.len() - 1], 0, false)? } else { dot.clone() };
+        let labels = match recv.get() {
+            Some(Value::Object(m)) if !m.contains_key("Label") => match m.get("Labels") {
+                Some(Value::String(t)) => t.clone(),
+                _ => return Ok(None),
+            },
+            _ => return Ok(None),
+        };
+        let key = match self.eval_arg(dot, Ty::Untyped, arg)?.get() {
+            Some(Value::String(k)) => k.clone(),
+            _ => return Ok(None),
+        };
+        let value = labels.split(',').filter_map(|kv| kv.split_once('=')).find(|(k, _)| *k == key).map(|(_, v)| v.to_string()).unwrap_or_default();
+        Ok(Some(V::str(value)))
     }
 
     fn ideal_constant(&mut self, node: &'a Arg) -> R<V<'a>> {

@@ -642,7 +642,8 @@ impl World {
         // moby daemon/exec.go: "exec_create: ENTRYPOINT ARGS" (a space even
         // without args), then exec_start when the process runs, exec_die
         // with its exit code (monitor.go).
-        let exec_id = self.rng.hex64();
+        // Derived, not drawn from the id generator: later ids stay as they were.
+        let exec_id = crate::util::sha256_hex(&format!("exec:{id}:{}:{}", self.now_ms, self.events.len()));
         let name = self.containers[&id].name.clone();
         let what = format!("{} {}", exe, spec.argv.get(1..).unwrap_or_default().join(" "));
         self.event("container", &format!("exec_create: {what}"), &id, &name, vec![("execID".into(), exec_id.clone())]);
