@@ -504,8 +504,9 @@ pub fn prune(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
     if !a.has("force") {
         let warning = if all { "WARNING! This will remove all build cache. Are you sure you want to continue?" } else { "WARNING! This will remove all dangling build cache. Are you sure you want to continue?" };
         cli.print(format!("{warning} [y/N] "));
-        crate::confirm_prune(cli, "builder", argv);
-        return 0;
+        if !crate::confirm_prune(cli, "builder", argv) {
+            return 0;
+        }
     }
     let now = cli.world.now_ms;
     let removed = cli.world.build.prune_records(all);

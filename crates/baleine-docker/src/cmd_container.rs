@@ -816,8 +816,9 @@ pub fn prune(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
     };
     if !a.has("force") {
         cli.print("WARNING! This will remove all stopped containers.\nAre you sure you want to continue? [y/N] ");
-        crate::confirm_prune(cli, "container", argv);
-        return 0;
+        if !crate::confirm_prune(cli, "container", argv) {
+            return 0;
+        }
     }
     // SpaceReclaimed: the writable layers of the removed containers.
     let reclaimed: u64 = cli.world.containers.values().filter(|c| matches!(c.state.status, Status::Exited | Status::Created | Status::Dead)).map(|c| format::container_rw_size(cli.world, c)).sum();

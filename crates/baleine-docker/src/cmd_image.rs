@@ -681,8 +681,9 @@ pub fn prune(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
         } else {
             cli.print("WARNING! This will remove all dangling images.\nAre you sure you want to continue? [y/N] ");
         }
-        crate::confirm_prune(cli, "image", argv);
-        return 0;
+        if !crate::confirm_prune(cli, "image", argv) {
+            return 0;
+        }
     }
     let (lines, reclaimed) = cli.world.prune_images(all);
     if !lines.is_empty() {

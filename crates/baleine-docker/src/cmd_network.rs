@@ -301,14 +301,8 @@ fn prune(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
     };
     if !a.has("force") {
         cli.print("WARNING! This will remove all custom networks not used by at least one container.\nAre you sure you want to continue? [y/N] ");
-        match crate::cmd_volume::piped_answer(cli) {
-            // command.PromptForConfirmation read a line from a pipe.
-            Some(true) => {}
-            Some(false) => return 0,
-            None => {
-                crate::confirm_prune(cli, "network", argv);
-                return 0;
-            }
+        if !crate::confirm_prune(cli, "network", argv) {
+            return 0;
         }
     }
     // moby v27.5.1 daemon/prune.go NetworksPrune: networksAcceptedFilters,

@@ -516,8 +516,9 @@ pub fn prune(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
         }
         text.push_str("\nAre you sure you want to continue? [y/N] ");
         cli.print(text);
-        crate::confirm_prune(cli, "system", argv);
-        return 0;
+        if !crate::confirm_prune(cli, "system", argv) {
+            return 0;
+        }
     }
     let containers_size: u64 = cli.world.containers.values().filter(|c| !c.is_running()).map(|c| container_rw_size(cli.world, c)).sum();
     let containers = cli.world.prune_containers();

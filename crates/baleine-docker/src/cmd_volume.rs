@@ -194,13 +194,8 @@ fn prune(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
     if !a.has("force") {
         let warning = if a.has("all") { "all local volumes" } else { "anonymous local volumes" };
         cli.print(format!("WARNING! This will remove {warning} not used by at least one container.\nAre you sure you want to continue? [y/N] "));
-        match piped_answer(cli) {
-            Some(true) => {}
-            Some(false) => return 0,
-            None => {
-                crate::confirm_prune(cli, "volume", argv);
-                return 0;
-            }
+        if !crate::confirm_prune(cli, "volume", argv) {
+            return 0;
         }
     }
     let refs: Vec<&str> = filter_values.iter().map(String::as_str).collect();
@@ -268,16 +263,6 @@ pub(crate) fn match_kv_list(filters: &[&str], labels: &indexmap::IndexMap<String
         Some((k, v)) => labels.get(k).is_some_and(|x| x == v),
         None => labels.contains_key(*f),
     })
-}
-
-/// The answer of docker/cli's command.PromptForConfirmation when standard
-/// input is a pipe (`echo y | docker volume prune`): the first line, "y"
-/// in any case to go on. None: nothing piped, the terminal will answer.
-pub(crate) fn piped_answer(cli: &mut Cli<'_>) -> Option<bool> {
-    let input = cli.stdin.as_ref()?;
-    let text = String::from_utf8_lossy(input);
-    let first = text.lines().next().unwrap_or("").trim();
-    Some(first.eq_ignore_ascii_case("y"))
 }
 
 /// moby v27.5.1 daemon/prune.go getUntilFromPruneFilters: the `until`

@@ -496,8 +496,18 @@ pub fn cmd_event_line(world: &World, e: &baleine_engine::world::Event) -> String
 
 /// After a prune's `Are you sure you want to continue? [y/N] `: the next
 /// line answers, and "y" runs `docker GROUP prune --force ARGS`.
-pub(crate) fn confirm_prune(cli: &mut Cli<'_>, group: &str, argv: &[String]) {
+/// After a prune's warning: true to go on now (standard input is a pipe
+/// whose first line is "y" in any case, as docker/cli's
+/// PromptForConfirmation reads it); false to stop here, because the answer
+/// was something else (a silent exit 0) or because the terminal will answer
+/// (the prompt is left pending and runs the prune again with --force).
+pub(crate) fn confirm_prune(cli: &mut Cli<'_>, group: &str, argv: &[String]) -> bool {
+    if let Some(input) = cli.stdin.as_ref() {
+        let text = String::from_utf8_lossy(input);
+        return text.lines().next().unwrap_or("").trim().eq_ignore_ascii_case("y");
+    }
     let mut again = vec![group.to_string(), "prune".into(), "--force".into()];
     again.extend(argv.iter().cloned());
     cli.pending = Some(Pending::Prompt(pending::Prompt::Confirm { argv: again, cwd: cli.cwd.clone() }));
+    false
 }

@@ -110,7 +110,8 @@ pub fn pending_line(world: &mut World, p: &mut Pending, line: &str) -> (Output, 
             let mut out = Output::new();
             match pr {
                 Prompt::Confirm { argv, cwd } => {
-                    if matches!(line.trim(), "y" | "Y" | "yes" | "Yes") {
+                    // docker/cli PromptForConfirmation: strings.EqualFold(answer, "y").
+                    if line.trim().eq_ignore_ascii_case("y") {
                         let r = crate::docker(world, argv, cwd, &[], None);
                         out.append(r.out);
                         return (out, Some(r.status));
