@@ -324,7 +324,12 @@ pub static IMAGE_TYPE: GoType = GoType::Partial(&[("Config", CONFIG_SETS)]);
 
 /// container.Config's sets: ExposedPorts (nat.PortSet) and Volumes, maps
 /// of empty structs (`map[80/tcp:{}]`).
-const CONFIG_SETS: GoType = GoType::Partial(&[("ExposedPorts", GoType::Map(&EMPTY_STRUCT)), ("Volumes", GoType::Map(&EMPTY_STRUCT))]);
+const CONFIG_SETS: GoType = GoType::Partial(&[("ExposedPorts", GoType::Map(&EMPTY_STRUCT)), ("Volumes", GoType::Map(&EMPTY_STRUCT)), ("Healthcheck", GoType::Ptr(&HEALTH_CONFIG))]);
+/// api/types/container/config.go HealthConfig (`*HealthConfig`).
+const HEALTH_CONFIG: GoType = GoType::Struct(
+    "container.HealthConfig",
+    &[("Test", GoType::Slice(&GoType::Str)), ("Interval", GoType::Duration), ("Timeout", GoType::Duration), ("StartPeriod", GoType::Duration), ("StartInterval", GoType::Duration), ("Retries", GoType::Int)],
+);
 const EMPTY_STRUCT: GoType = GoType::Struct("struct {}", &[]);
 
 /// nat.PortMap: port -> []nat.PortBinding (`map[80/tcp:[{0.0.0.0 8080}]]`).

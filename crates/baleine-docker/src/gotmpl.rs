@@ -1335,6 +1335,10 @@ pub enum GoType {
     /// `time.Time`, from its RFC 3339 JSON: prints as `Time.String()`
     /// (`2024-03-15 10:25:00.1234 +0000 UTC`).
     Time,
+    /// `time.Duration`, from its JSON nanoseconds: prints as
+    /// `Duration.String()` (`1m30s`, `500ms`) with %v and %s, as an
+    /// integer otherwise.
+    Duration,
 }
 
 impl GoType {
@@ -1373,6 +1377,7 @@ impl GoType {
             GoType::Int => Value::Number(Number::from(0)),
             GoType::Struct(..) => Value::Object(Map::new()),
             GoType::Time => Value::String("0001-01-01T00:00:00Z".into()),
+            GoType::Duration => Value::Number(Number::from(0)),
             GoType::Json | GoType::Slice(_) | GoType::Partial(_) | GoType::Map(_) | GoType::Ptr(_) => Value::Null,
         }
     }
@@ -1394,6 +1399,7 @@ impl GoType {
             GoType::Struct(name, _) => (*name).into(),
             GoType::Ptr(t) => format!("*{}", t.name(v)),
             GoType::Time => "time.Time".into(),
+            GoType::Duration => "time.Duration".into(),
         }
     }
 }
@@ -1485,6 +1491,49 @@ fn go_type(v: &Value) -> String {
                 "map[string]interface {}".into()
             }
         }
+    }
+}
+
+/// Go's `time.Duration.String()`: "0s", "1.5µs", "500ms", "1m30s",
+/// "1h0m0s" (hours are the largest unit).
+pub fn go_duration(d: i64) -> String {
+    // fmtFrac: the fraction of v / 10^prec, trailing zeros dropped.
+    fn frac(v: u64, prec: u32) -> (String, u64) {
+        let p = 10u64.pow(prec);
+        let f = v % p;
+        if f == 0 {
+            return (String::new(), v / p);
+        }
+        let digits = format!("{f:0width$}", width = prec as usize);
+        (format!(".{}", digits.trim_end_matches('0')), v / p)
+    }
+    if d == 0 {
+        return "0s".into();
+    }
+    let neg = if d < 0 { "-" } else { "" };
+    let u = d.unsigned_abs();
+    if u < 1_000_000_000 {
+        let (f, whole, unit) = match u {
+            0..=999 => (String::new(), u, "ns"),
+            1_000..=999_999 => {
+                let (f, w) = frac(u, 3);
+                (f, w, "µs")
+            }
+            _ => {
+                let (f, w) = frac(u, 6);
+                (f, w, "ms")
+            }
+        };
+        return format!("{neg}{whole}{f}{unit}");
+    }
+    let (f, secs) = frac(u, 9);
+    let (h, m, s) = (secs / 3600, secs / 60 % 60, secs % 60);
+    if h > 0 {
+        format!("{neg}{h}h{m}m{s}{f}s")
+    } else if secs >= 60 {
+        format!("{neg}{m}m{s}{f}s")
+    } else {
+        format!("{neg}{s}{f}s")
     }
 }
 
@@ -1970,6 +2019,10 @@ fn fmt_arg(out: &mut String, v: &Value, ty: &GoType, verb: char, sp: &Spec, dept
                 return fmt_arg(out, v, t, verb, sp, depth + 1);
             }
             return fmt_pointer(out, v, ty, verb, sp, 0);
+        }
+        (GoType::Duration, Value::Number(n)) if (verb == 'v' && !sp.sharp) || verb == 's' => {
+            // time.Duration is a fmt.Stringer (not a GoStringer).
+            return fmt_arg(out, &Value::String(go_duration(n.as_i64().unwrap_or(0))), &GoType::Str, verb, sp, depth);
         }
         (GoType::Time, Value::String(s)) => {
             // time.Time is a fmt.Stringer (v s x X q) and a GoStringer (%#v).

@@ -617,3 +617,10 @@ fn typed_values_print_and_behave_as_go() {
     }
     assert!(failures.is_empty(), "{} failure(s):\n{}", failures.len(), failures.join("\n"));
 }
+
+#[test]
+fn durations_print_as_go() {
+    for (ns, want) in [(0, "0s"), (1, "1ns"), (1_500, "1.5µs"), (500_000_000, "500ms"), (1_000_000_000, "1s"), (90_000_000_000, "1m30s"), (3_600_000_000_000, "1h0m0s"), (5_400_500_000_000, "1h30m0.5s"), (-2_000_000_000, "-2s")] {
+        assert_eq!(go_duration(ns), want, "{ns}");
+    }
+}
