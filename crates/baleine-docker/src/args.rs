@@ -20,6 +20,10 @@ impl Flag {
     pub fn takes_value(&self) -> bool {
         !self.kind.is_empty()
     }
+    /// A boolean: pflag gives it NoOptDefVal "true" (`-d`, `--detach`).
+    pub fn is_bool(&self) -> bool {
+        self.kind.is_empty() || self.kind == "bool"
+    }
 }
 
 /// A command's description for parsing and `--help`.
@@ -63,12 +67,41 @@ impl Args {
     }
 }
 
-/// Parses argv (without the command words). Err is the pflag message.
+/// pflag's name of a flag in "invalid argument" errors (FlagSet.Set):
+/// "-d, --detach" when it has a shorthand, else "--name".
+fn flag_name(f: &Flag) -> String {
+    match f.short {
+        Some(c) => format!("-{c}, --{}", f.long),
+        None => format!("--{}", f.long),
+    }
+}
+
+/// pflag's `FlagSet.Set`: the flag's Value.Set checks the value when it is
+/// parsed (strconv.ParseBool for booleans, opts.MountOpt for `--mount`);
+/// a failure is `invalid argument "VALUE" for "NAME" flag: ERR`.
+fn set_value(f: &Flag, v: String) -> Result<String, String> {
+    let invalid = |e: String| format!("invalid argument {} for {} flag: {e}", baleine_util::go::quote(&v), baleine_util::go::quote(&flag_name(f)));
+    if f.is_bool() {
+        return match v.as_str() {
+            "1" | "t" | "T" | "TRUE" | "true" | "True" => Ok("true".into()),
+            "0" | "f" | "F" | "FALSE" | "false" | "False" => Ok("false".into()),
+            _ => Err(invalid(format!("strconv.ParseBool: parsing {}: invalid syntax", baleine_util::go::quote(&v)))),
+        };
+    }
+    if f.kind == "mount" {
+        crate::cmd_container::parse_mount(&v).map_err(invalid)?;
+    }
+    Ok(v)
+}
+
+/// Parses argv (without the command words) as pflag's `FlagSet.Parse`
+/// (spf13/pflag flag.go parseLongArg, parseShortArg, parseSingleShortArg,
+/// vendored in docker/cli v27.5.1). Err is the pflag message.
 pub fn parse(cmd: &Command, argv: &[String]) -> Result<Args, String> {
     let mut out = Args::default();
     let mut i = 0;
     let find_long = |name: &str| cmd.flags.iter().find(|f| f.long == name);
-    let find_short = |c: char| cmd.flags.iter().find(|f| f.short == Some(c));
+    let find_short = |c: u8| cmd.flags.iter().find(|f| f.short.is_some_and(|s| s.is_ascii() && s as u32 == c as u32));
     while i < argv.len() {
         let a = &argv[i];
         if a == "--" {
@@ -76,6 +109,9 @@ pub fn parse(cmd: &Command, argv: &[String]) -> Result<Args, String> {
             break;
         }
         if let Some(body) = a.strip_prefix("--") {
+            if body.is_empty() || body.starts_with('-') || body.starts_with('=') {
+                return Err(format!("bad flag syntax: {a}"));
+            }
             let (name, inline) = match body.split_once('=') {
                 Some((n, v)) => (n, Some(v.to_string())),
                 None => (body, None),
@@ -88,58 +124,63 @@ pub fn parse(cmd: &Command, argv: &[String]) -> Result<Args, String> {
             let Some(f) = find_long(name) else {
                 return Err(format!("unknown flag: --{name}"));
             };
-            if f.takes_value() {
-                let v = match inline {
-                    Some(v) => v,
-                    None => {
-                        i += 1;
-                        match argv.get(i) {
-                            Some(v) => v.clone(),
-                            None => return Err(format!("flag needs an argument: --{name}")),
-                        }
+            let v = match inline {
+                // '--flag=arg'
+                Some(v) => v,
+                // '--flag' (a boolean's NoOptDefVal)
+                None if f.is_bool() => "true".into(),
+                None => {
+                    i += 1;
+                    match argv.get(i) {
+                        Some(v) => v.clone(),
+                        None => return Err(format!("flag needs an argument: {a}")),
                     }
-                };
-                out.flags.push((f.long, v));
-            } else {
-                let v = inline.unwrap_or_else(|| "true".into());
-                if v != "true" && v != "false" && v != "1" && v != "0" {
-                    return Err(format!("invalid argument \"{v}\" for \"--{name}\" flag: strconv.ParseBool: parsing \"{v}\": invalid syntax"));
                 }
-                out.flags.push((f.long, if v == "1" { "true".into() } else if v == "0" { "false".into() } else { v }));
-            }
+            };
+            out.flags.push((f.long, set_value(f, v)?));
             i += 1;
             continue;
         }
         if a.len() > 1 && a.starts_with('-') {
-            let chars: Vec<char> = a[1..].chars().collect();
-            let mut j = 0;
-            while j < chars.len() {
-                let c = chars[j];
-                if c == 'h' && find_short('h').is_none() {
-                    out.help = true;
-                    j += 1;
-                    continue;
-                }
+            // pflag works on bytes: each shorthand is one byte.
+            let mut sh: &[u8] = &a.as_bytes()[1..];
+            let rest_str = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+            while !sh.is_empty() {
+                let c = sh[0];
                 let Some(f) = find_short(c) else {
-                    return Err(format!("unknown shorthand flag: '{c}' in {a}"));
+                    if c == b'h' {
+                        out.help = true;
+                        sh = &sh[1..];
+                        continue;
+                    }
+                    return Err(format!("unknown shorthand flag: {} in -{}", baleine_util::go::quote_rune(char::from(c)), rest_str(sh)));
                 };
-                if f.takes_value() {
-                    let rest: String = chars[j + 1..].iter().collect();
-                    let v = if !rest.is_empty() {
-                        rest.strip_prefix('=').map(str::to_string).unwrap_or(rest)
-                    } else {
-                        i += 1;
-                        match argv.get(i) {
-                            Some(v) => v.clone(),
-                            None => return Err(format!("flag needs an argument: '{c}' in -{c}")),
-                        }
-                    };
-                    out.flags.push((f.long, v));
-                    break;
+                let v = if sh.len() > 2 && sh[1] == b'=' {
+                    // '-f=arg'
+                    let v = rest_str(&sh[2..]);
+                    sh = &[];
+                    v
+                } else if f.is_bool() {
+                    // '-f' (a boolean's NoOptDefVal)
+                    sh = &sh[1..];
+                    "true".into()
+                } else if sh.len() > 1 {
+                    // '-farg'
+                    let v = rest_str(&sh[1..]);
+                    sh = &[];
+                    v
                 } else {
-                    out.flags.push((f.long, "true".into()));
-                }
-                j += 1;
+                    // '-f arg'
+                    i += 1;
+                    match argv.get(i) {
+                        Some(v) => {
+                            sh = &[];
+                            v.clone()
+                        }
+                        None => return Err(format!("flag needs an argument: {} in -{}", baleine_util::go::quote_rune(char::from(c)), rest_str(sh))),
+                    }
+                };
+                out.flags.push((f.long, set_value(f, v)?));
             }
             i += 1;
             continue;
@@ -290,5 +331,22 @@ mod tests {
         assert_eq!(parse(&RUN, &v("--frobnicate alpine")).unwrap_err(), "unknown flag: --frobnicate");
         assert_eq!(parse(&RUN, &v("-z alpine")).unwrap_err(), "unknown shorthand flag: 'z' in -z");
         assert_eq!(parse(&RUN, &v("--name")).unwrap_err(), "flag needs an argument: --name");
+        assert_eq!(parse(&RUN, &v("-dz alpine")).unwrap_err(), "unknown shorthand flag: 'z' in -z");
+        assert_eq!(parse(&RUN, &v("-dp")).unwrap_err(), "flag needs an argument: 'p' in -p");
+    }
+
+    #[test]
+    fn boolean_values() {
+        // pflag parseSingleShortArg: '-f=arg' gives a boolean its value.
+        let a = parse(&RUN, &v("-d=false -i=1 alpine")).unwrap();
+        assert!(!a.has("detach") && a.has("interactive"));
+        let a = parse(&RUN, &v("--detach=F --tty=T alpine")).unwrap();
+        assert!(!a.has("detach") && a.has("tty"));
+        assert_eq!(parse(&RUN, &v("-d=x alpine")).unwrap_err(), r#"invalid argument "x" for "-d, --detach" flag: strconv.ParseBool: parsing "x": invalid syntax"#);
+        assert_eq!(parse(&RUN, &v("--detach=yes alpine")).unwrap_err(), r#"invalid argument "yes" for "-d, --detach" flag: strconv.ParseBool: parsing "yes": invalid syntax"#);
+        // '-p=' is '-farg' with the value "=".
+        assert_eq!(parse(&RUN, &v("-p= alpine")).unwrap().value("publish"), Some("="));
+        assert_eq!(parse(&RUN, &v("-d= alpine")).unwrap_err(), "unknown shorthand flag: '=' in -=");
+        assert_eq!(parse(&RUN, &v("---x alpine")).unwrap_err(), "bad flag syntax: ---x");
     }
 }

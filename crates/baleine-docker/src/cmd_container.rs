@@ -314,28 +314,259 @@ pub fn validate_extra_host(val: &str) -> Result<String, String> {
     Ok(format!("{k}:{v}"))
 }
 
-/// Parses `--mount type=...,source=...,target=...,readonly`.
-pub fn parse_mount(s: &str) -> Result<MountSpec, String> {
+/// A `--mount` as docker/cli's MountOpt builds it (api/types/mount.Mount).
+#[derive(Clone, Debug, Default)]
+pub struct MountOpt {
+    pub spec: MountSpec,
+    pub extras: baleine_engine::volumes::MountExtras,
+}
+
+/// `--mount`: docker/cli v27.5.1 opts/mount.go `MountOpt.Set`. The error is
+/// what pflag puts after `invalid argument "…" for "--mount" flag: `.
+pub fn parse_mount(value: &str) -> Result<MountOpt, String> {
+    let fields = go_csv_record(value)?;
     let mut m = MountSpec { kind: "volume".into(), ..Default::default() };
-    for kv in s.split(',') {
-        let (k, v) = kv.split_once('=').unwrap_or((kv, "true"));
-        match k.trim() {
-            "type" => m.kind = v.to_string(),
-            "source" | "src" => m.source = v.to_string(),
-            "target" | "destination" | "dst" => m.target = v.to_string(),
-            "readonly" | "ro" => m.read_only = v != "false" && v != "0",
-            "volume-nocopy" => m.volume_nocopy = v != "false",
-            "consistency" | "bind-propagation" | "volume-driver" | "volume-opt" | "tmpfs-size" | "tmpfs-mode" | "volume-label" | "bind-recursive" => {}
-            other => return Err(format!("invalid argument \"{s}\" for \"--mount\" flag: unexpected key '{other}' in '{kv}'")),
+    let mut x = baleine_engine::volumes::MountExtras::default();
+    let (mut bind_opts, mut tmpfs_opts) = (false, false);
+    let (mut ro_nonrecursive, mut ro_force_recursive) = (false, false);
+    // strconv.ParseBool.
+    let parse_bool = |v: &str| match v {
+        "1" | "t" | "T" | "TRUE" | "true" | "True" => Some(true),
+        "0" | "f" | "F" | "FALSE" | "false" | "False" => Some(false),
+        _ => None,
+    };
+    // setValueOnMap: "k=v" (or "k" for an empty value); an empty key is dropped.
+    let set_on_map = |map: &mut IndexMap<String, String>, v: &str| {
+        let (k, v) = v.split_once('=').unwrap_or((v, ""));
+        if !k.is_empty() {
+            map.insert(k.to_string(), v.to_string());
+        }
+    };
+    for field in &fields {
+        let (key, val) = match field.split_once('=') {
+            Some((k, v)) => (k.to_lowercase(), v),
+            None => {
+                match field.to_lowercase().as_str() {
+                    "readonly" | "ro" => m.read_only = true,
+                    "volume-nocopy" => {
+                        x.volume_options = true;
+                        m.volume_nocopy = true;
+                    }
+                    "bind-nonrecursive" => bind_opts = true,
+                    _ => return Err(format!("invalid field '{field}' must be a key=value pair")),
+                }
+                continue;
+            }
+        };
+        let invalid = || format!("invalid value for {key}: {val}");
+        match key.as_str() {
+            "type" => m.kind = val.to_lowercase(),
+            "source" | "src" => m.source = val.to_string(),
+            "target" | "dst" | "destination" => m.target = val.to_string(),
+            "readonly" | "ro" => m.read_only = parse_bool(val).ok_or_else(invalid)?,
+            "consistency" => {}
+            "bind-propagation" => {
+                bind_opts = true;
+                x.propagation = val.to_lowercase();
+            }
+            "bind-nonrecursive" => {
+                bind_opts = true;
+                parse_bool(val).ok_or_else(invalid)?;
+            }
+            "bind-recursive" => {
+                match val {
+                    "enabled" => {}
+                    "disabled" => bind_opts = true,
+                    "writable" => {
+                        bind_opts = true;
+                        ro_nonrecursive = true;
+                    }
+                    "readonly" => {
+                        bind_opts = true;
+                        ro_force_recursive = true;
+                    }
+                    _ => return Err(format!("invalid value for {key}: {val} (must be \"enabled\", \"disabled\", \"writable\", or \"readonly\")")),
+                }
+            }
+            "volume-subpath" => {
+                x.volume_options = true;
+                x.volume_subpath = val.to_string();
+            }
+            "volume-nocopy" => {
+                x.volume_options = true;
+                m.volume_nocopy = parse_bool(val).ok_or_else(|| format!("invalid value for volume-nocopy: {val}"))?;
+            }
+            "volume-label" => {
+                x.volume_options = true;
+                set_on_map(&mut x.volume_labels, val);
+            }
+            "volume-driver" => {
+                x.volume_options = true;
+                x.volume_driver = val.to_string();
+            }
+            "volume-opt" => {
+                x.volume_options = true;
+                set_on_map(&mut x.volume_opts, val);
+            }
+            "tmpfs-size" => {
+                baleine_engine::volumes::ram_in_bytes(val).map_err(|_| invalid())?;
+                tmpfs_opts = true;
+            }
+            "tmpfs-mode" => {
+                // strconv.ParseUint(val, 8, 32)
+                if val.is_empty() || !val.bytes().all(|b| (b'0'..=b'7').contains(&b)) || u64::from_str_radix(val, 8).map_or(true, |n| n > u32::MAX as u64) {
+                    return Err(invalid());
+                }
+                tmpfs_opts = true;
+            }
+            _ => return Err(format!("unexpected key '{key}' in '{field}'")),
         }
     }
+    x.bind_options = bind_opts;
+    if m.kind.is_empty() {
+        return Err("type is required".into());
+    }
     if m.target.is_empty() {
-        return Err("invalid argument for \"--mount\" flag: target is required".into());
+        return Err("target is required".into());
     }
-    if !matches!(m.kind.as_str(), "volume" | "bind" | "tmpfs") {
-        return Err(format!("invalid argument \"{s}\" for \"--mount\" flag: invalid mount type \"{}\"", m.kind));
+    if x.volume_options && m.kind != "volume" {
+        return Err(format!("cannot mix 'volume-*' options with mount type '{}'", m.kind));
     }
-    Ok(m)
+    if bind_opts && m.kind != "bind" {
+        return Err(format!("cannot mix 'bind-*' options with mount type '{}'", m.kind));
+    }
+    if tmpfs_opts && m.kind != "tmpfs" {
+        return Err(format!("cannot mix 'tmpfs-*' options with mount type '{}'", m.kind));
+    }
+    if ro_nonrecursive && !m.read_only {
+        return Err("option 'bind-recursive=writable' requires 'readonly' to be specified in conjunction".into());
+    }
+    if ro_force_recursive {
+        if !m.read_only {
+            return Err("option 'bind-recursive=readonly' requires 'readonly' to be specified in conjunction".into());
+        }
+        if x.propagation != "rprivate" {
+            return Err("option 'bind-recursive=readonly' requires 'bind-propagation=rprivate' to be specified in conjunction".into());
+        }
+    }
+    Ok(MountOpt { spec: m, extras: x })
+}
+
+/// The first record of Go's `encoding/csv` Reader (Comma ',', no
+/// LazyQuotes, no TrimLeadingSpace), as `csvReader.Read()` returns it: empty
+/// lines are skipped, a quoted field may span lines, errors are
+/// `csv.ParseError` texts (byte columns from 1) or "EOF".
+fn go_csv_record(input: &str) -> Result<Vec<String>, String> {
+    let b = input.as_bytes();
+    let mut off = 0;
+    let mut num_line = 0usize;
+    // readLine: (line, at EOF with nothing read).
+    let read_line = |off: &mut usize, num_line: &mut usize| -> (Vec<u8>, bool) {
+        *num_line += 1;
+        if *off >= b.len() {
+            return (Vec::new(), true);
+        }
+        let end = b[*off..].iter().position(|&c| c == b'\n').map_or(b.len(), |i| *off + i + 1);
+        let mut line = b[*off..end].to_vec();
+        *off = end;
+        if line.last() != Some(&b'\n') && line.last() == Some(&b'\r') {
+            line.pop();
+        }
+        let n = line.len();
+        if n >= 2 && line[n - 2] == b'\r' && line[n - 1] == b'\n' {
+            line[n - 2] = b'\n';
+            line.pop();
+        }
+        (line, false)
+    };
+    let len_nl = |l: &[u8]| usize::from(l.last() == Some(&b'\n'));
+    let perr = |start: usize, line: usize, col: usize, e: &str| {
+        if start != line {
+            format!("record on line {start}; parse error on line {line}, column {col}: {e}")
+        } else {
+            format!("parse error on line {line}, column {col}: {e}")
+        }
+    };
+    const QUOTE: &str = "extraneous or missing \" in quoted-field";
+    let mut eof;
+    let mut line;
+    loop {
+        (line, eof) = read_line(&mut off, &mut num_line);
+        if !eof && line.len() == len_nl(&line) {
+            continue;
+        }
+        break;
+    }
+    if eof {
+        return Err("EOF".into());
+    }
+    let rec_line = num_line;
+    let mut fields = Vec::new();
+    let mut buf: Vec<u8> = Vec::new();
+    let (mut pos_line, mut pos_col) = (num_line, 1usize);
+    let mut l: &[u8] = &line;
+    let mut owned: Vec<u8>;
+    'field: loop {
+        if l.is_empty() || l[0] != b'"' {
+            let i = l.iter().position(|&c| c == b',');
+            let field = match i {
+                Some(i) => &l[..i],
+                None => &l[..l.len() - len_nl(l)],
+            };
+            if let Some(j) = field.iter().position(|&c| c == b'"') {
+                return Err(perr(rec_line, num_line, pos_col + j, "bare \" in non-quoted-field"));
+            }
+            fields.push(String::from_utf8_lossy(field).into_owned());
+            match i {
+                Some(i) => {
+                    l = &l[i + 1..];
+                    pos_col += i + 1;
+                }
+                None => break 'field,
+            }
+        } else {
+            l = &l[1..];
+            pos_col += 1;
+            loop {
+                if let Some(i) = l.iter().position(|&c| c == b'"') {
+                    buf.extend_from_slice(&l[..i]);
+                    l = &l[i + 1..];
+                    pos_col += i + 1;
+                    match l.first() {
+                        Some(b'"') => {
+                            buf.push(b'"');
+                            l = &l[1..];
+                            pos_col += 1;
+                        }
+                        Some(b',') => {
+                            l = &l[1..];
+                            pos_col += 1;
+                            fields.push(String::from_utf8_lossy(&std::mem::take(&mut buf)).into_owned());
+                            continue 'field;
+                        }
+                        _ if len_nl(l) == l.len() => {
+                            fields.push(String::from_utf8_lossy(&std::mem::take(&mut buf)).into_owned());
+                            break 'field;
+                        }
+                        _ => return Err(perr(rec_line, num_line, pos_col - 1, QUOTE)),
+                    }
+                } else if !l.is_empty() {
+                    buf.extend_from_slice(l);
+                    pos_col += l.len();
+                    let (next, _) = read_line(&mut off, &mut num_line);
+                    owned = next;
+                    l = &owned;
+                    if !l.is_empty() {
+                        pos_line += 1;
+                        pos_col = 1;
+                    }
+                } else {
+                    return Err(perr(rec_line, pos_line, pos_col, QUOTE));
+                }
+            }
+        }
+    }
+    Ok(fields)
 }
 
 /// `--restart`: docker/cli opts.ParseRestartPolicy, then the daemon's
@@ -398,6 +629,21 @@ fn read_env_file(cli: &Cli<'_>, path: &str) -> Result<Vec<String>, String> {
     Ok(v)
 }
 
+/// The `--mount` values of `docker run`/`create`. MountOpt.Set makes a
+/// source of "." or starting with "./" absolute (filepath.Abs against the
+/// CLI's folder); any other source goes to the daemon as it is.
+fn mount_opts(cli: &Cli<'_>, a: &Args) -> Result<Vec<MountOpt>, String> {
+    let mut out = Vec::new();
+    for v in a.values("mount") {
+        let mut m = parse_mount(v).map_err(|e| format!("invalid argument {} for \"--mount\" flag: {e}", baleine_util::go::quote(v)))?;
+        if m.spec.source == "." || m.spec.source.starts_with("./") {
+            m.spec.source = cli.host_path(&m.spec.source);
+        }
+        out.push(m);
+    }
+    Ok(out)
+}
+
 /// Builds the container spec from `docker run`/`create` flags.
 fn spec_from_args(cli: &Cli<'_>, a: &Args) -> Result<ContainerSpec, String> {
     let mut spec = ContainerSpec { image: a.args[0].clone(), ..Default::default() };
@@ -454,12 +700,16 @@ fn spec_from_args(cli: &Cli<'_>, a: &Args) -> Result<ContainerSpec, String> {
         }
         spec.binds.push(parts.join(":"));
     }
-    for m in a.values("mount") {
-        let mut m = parse_mount(m)?;
-        if m.kind == "bind" && !m.source.is_empty() {
-            m.source = cli.host_path(&m.source);
+    for m in mount_opts(cli, a)? {
+        // The daemon validates mounts (verifyContainerSettings ->
+        // validateHostConfig) after the working folder, before the restart
+        // policy and the resources.
+        if daemon_err.is_none() {
+            if let Err(e) = cli.world.validate_mount(&m.spec, &m.extras) {
+                daemon_err = Some(format!("Error response from daemon: {e}"));
+            }
         }
-        spec.mounts.push(m);
+        spec.mounts.push(m.spec);
     }
     spec.tmpfs = a.values("tmpfs").into_iter().map(str::to_string).collect();
     spec.volumes_from = a.values("volumes-from").into_iter().map(str::to_string).collect();
@@ -625,10 +875,23 @@ fn cmd_run(cli: &mut Cli<'_>, argv: &[String], create_only: bool) -> i32 {
     let interactive = spec.open_stdin;
     let tty = spec.tty;
     let auto_remove = spec.auto_remove;
+    // The volumes of --mount: what their creation would refuse (checked
+    // first, so that a failure leaves nothing), which of them exist already.
+    let mounts = mount_opts(cli, &a).unwrap_or_default();
+    let mut existed = Vec::new();
+    for m in &mounts {
+        if let Err(e) = cli.world.check_mount_volume(&m.spec, &m.extras) {
+            return run_daemon_error(cli, name, &e);
+        }
+        existed.push(!m.spec.source.is_empty() && cli.world.volumes.contains_key(&m.spec.source));
+    }
     let id = match cli.world.create_container(spec) {
         Ok(id) => id,
         Err(e) => return run_daemon_error(cli, name, &e),
     };
+    for (m, existed) in mounts.iter().zip(existed) {
+        cli.world.apply_mount_volume_options(&id, &m.spec, &m.extras, existed);
+    }
     if let Some(f) = a.value("cidfile") {
         let p = cli.host_path(f);
         let host = cli.world.host_tree;
@@ -1977,6 +2240,33 @@ pub(crate) fn print_output_so_far(cli: &mut Cli<'_>, id: &str, tty: bool) -> usi
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn mount_opt_as_docker_cli() {
+        let m = parse_mount("type=bind,\"source=/a,b\",target=/x,READONLY").unwrap();
+        assert_eq!((m.spec.kind.as_str(), m.spec.source.as_str(), m.spec.target.as_str(), m.spec.read_only), ("bind", "/a,b", "/x", true));
+        let m = parse_mount("dst=/d,volume-label=a=1,volume-opt=type=tmpfs,volume-opt=device=tmpfs,ro=0").unwrap();
+        assert_eq!(m.spec.kind, "volume");
+        assert!(!m.spec.read_only && m.extras.volume_options);
+        assert_eq!(m.extras.volume_opts.get("device").map(String::as_str), Some("tmpfs"));
+        assert_eq!(m.extras.volume_labels.get("a").map(String::as_str), Some("1"));
+        assert_eq!(parse_mount("").unwrap_err(), "EOF");
+        assert_eq!(parse_mount("type=bind,src=\"/a").unwrap_err(), "parse error on line 1, column 15: bare \" in non-quoted-field");
+        assert_eq!(parse_mount("type=bind,\"src=/a").unwrap_err(), "parse error on line 1, column 18: extraneous or missing \" in quoted-field");
+        assert_eq!(parse_mount("\"a\"b").unwrap_err(), "parse error on line 1, column 3: extraneous or missing \" in quoted-field");
+        assert_eq!(parse_mount("dst=/x,Foo=1").unwrap_err(), "unexpected key 'foo' in 'Foo=1'");
+        assert_eq!(parse_mount("dst=/x,nocopy").unwrap_err(), "invalid field 'nocopy' must be a key=value pair");
+        assert_eq!(parse_mount("dst=/x,ro=yes").unwrap_err(), "invalid value for ro: yes");
+        assert_eq!(parse_mount("type=tmpfs,dst=/x,tmpfs-mode=9").unwrap_err(), "invalid value for tmpfs-mode: 9");
+        assert_eq!(parse_mount("type=,dst=/x").unwrap_err(), "type is required");
+        assert_eq!(parse_mount("src=v").unwrap_err(), "target is required");
+        assert_eq!(parse_mount("type=bind,src=/a,dst=/x,volume-nocopy").unwrap_err(), "cannot mix 'volume-*' options with mount type 'bind'");
+        assert_eq!(parse_mount("dst=/x,bind-propagation=shared").unwrap_err(), "cannot mix 'bind-*' options with mount type 'volume'");
+        assert_eq!(parse_mount("dst=/x,tmpfs-size=1m").unwrap_err(), "cannot mix 'tmpfs-*' options with mount type 'volume'");
+        assert_eq!(parse_mount("type=bind,src=/a,dst=/x,bind-recursive=writable").unwrap_err(), "option 'bind-recursive=writable' requires 'readonly' to be specified in conjunction");
+        // An unknown type is the daemon's to refuse.
+        assert_eq!(parse_mount("type=NPIPE,dst=/x").unwrap().spec.kind, "npipe");
+    }
 
     fn publish(s: &str) -> Result<Vec<(String, u16, String, u16)>, String> {
         parse_publish(s).map(|v| v.into_iter().map(|p| (p.host_ip, p.host_port, p.proto, p.container_port)).collect())

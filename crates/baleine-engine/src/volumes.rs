@@ -51,40 +51,186 @@ pub fn parse_bind(s: &str) -> EngineResult<BindSpec> {
     Ok(BindSpec { source: source.to_string(), target: normalize("/", target), read_only, nocopy })
 }
 
+/// What a `--mount` carries beyond [`MountSpec`] (moby api/types/mount
+/// Mount: BindOptions, VolumeOptions, TmpfsOptions), for the daemon's
+/// checks and the volume it creates.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct MountExtras {
+    /// BindOptions is set (any bind-* option was given).
+    pub bind_options: bool,
+    /// BindOptions.Propagation, lowercased by the CLI.
+    pub propagation: String,
+    /// VolumeOptions is set (any volume-* option was given).
+    pub volume_options: bool,
+    pub volume_driver: String,
+    pub volume_labels: IndexMap<String, String>,
+    pub volume_opts: IndexMap<String, String>,
+    pub volume_subpath: String,
+}
+
 /// The daemon's check of a `--mount` (moby v27.5.1 volume/mounts/
-/// linux_parser.go validateMountConfigImpl, run by verifyContainerSettings;
-/// the existence of a bind source is checked when the mount is prepared).
+/// linux_parser.go validateMountConfigImpl). The existence of a bind
+/// source is checked by [`World::validate_mount`].
 pub fn validate_mount_config(m: &MountSpec) -> Result<(), String> {
+    validate_mount_config_with(m, &MountExtras::default(), &|_| true)
+}
+
+/// validateMountConfigImpl with the mount's options and
+/// `exists` telling whether a bind source exists on the host.
+pub fn validate_mount_config_with(m: &MountSpec, x: &MountExtras, exists: &dyn Fn(&str) -> bool) -> Result<(), String> {
     let fail = |e: &str| Err(format!("invalid mount config for type \"{}\": {e}", m.kind));
+    // linuxValidateAbsolute / linuxValidateNotRoot read backslashes as slashes.
+    let absolute = |p: &str| -> Result<(), String> {
+        let p = p.replace('\\', "/");
+        if p.starts_with('/') {
+            Ok(())
+        } else {
+            Err(format!("invalid mount path: '{p}' mount path must be absolute"))
+        }
+    };
     if m.target.is_empty() {
         return fail("field Target must not be empty");
     }
-    if m.target.starts_with('/') && normalize("/", &m.target) == "/" {
+    let target = m.target.replace('\\', "/");
+    if target.starts_with('/') && normalize("/", &target) == "/" {
         return fail("invalid specification: destination can't be '/'");
     }
-    if !m.target.starts_with('/') {
-        return fail(&format!("invalid mount path: '{}' mount path must be absolute", m.target));
+    if let Err(e) = absolute(&m.target) {
+        return fail(&e);
     }
     match m.kind.as_str() {
         "bind" => {
             if m.source.is_empty() {
                 return fail("field Source must not be empty");
             }
-            if !m.source.starts_with('/') {
-                return fail(&format!("invalid mount path: '{}' mount path must be absolute", m.source));
+            if !x.propagation.is_empty() && !matches!(x.propagation.as_str(), "private" | "rprivate" | "slave" | "rslave" | "shared" | "rshared") {
+                return fail(&format!("invalid propagation mode: {}", x.propagation));
+            }
+            if x.volume_options {
+                return fail("field VolumeOptions must not be specified");
+            }
+            if let Err(e) = absolute(&m.source) {
+                return fail(&e);
+            }
+            if !m.create_host_path && !exists(&m.source) {
+                return fail(&format!("bind source path does not exist: {}", m.source));
             }
         }
         "volume" => {
-            if m.read_only && m.source.is_empty() {
+            if x.bind_options {
+                return fail("field BindOptions must not be specified");
+            }
+            let anonymous = m.source.is_empty();
+            if !x.volume_subpath.is_empty() {
+                if anonymous {
+                    return fail("must not set Subpath when using anonymous volumes");
+                }
+                if !is_local_path(&x.volume_subpath) {
+                    return fail("subpath must be a relative path within the volume");
+                }
+            }
+            if m.read_only && anonymous {
                 return fail("must not set ReadOnly mode when using anonymous volumes");
             }
         }
         "tmpfs" => {
+            if x.bind_options {
+                return fail("field BindOptions must not be specified");
+            }
             if !m.source.is_empty() {
                 return fail("field Source must not be specified");
             }
         }
         _ => return fail("mount type unknown"),
+    }
+    Ok(())
+}
+
+/// Go's `filepath.IsLocal` on Unix: relative, not empty, and not leaving
+/// its folder once cleaned.
+fn is_local_path(p: &str) -> bool {
+    if p.is_empty() || p.starts_with('/') {
+        return false;
+    }
+    let mut depth: Vec<&str> = Vec::new();
+    for part in p.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                if depth.pop().is_none() {
+                    return false;
+                }
+            }
+            x => depth.push(x),
+        }
+    }
+    true
+}
+
+/// go-units `RAMInBytes` (docker/go-units size.go parseSize with binary
+/// multiples): the error text is Go's.
+pub fn ram_in_bytes(s: &str) -> Result<i64, String> {
+    let Some(sep) = s.rfind(|c: char| c.is_ascii_digit() || c == '.' || c == ' ') else {
+        return Err(format!("invalid size: '{s}'"));
+    };
+    let (num, sfx) = if s.as_bytes()[sep] != b' ' { (&s[..sep + 1], &s[sep + 1..]) } else { (&s[..sep], &s[sep + 1..]) };
+    let size: f64 = match num.parse::<f64>() {
+        Ok(v) if !num.contains(['i', 'I', 'n', 'N']) => v,
+        _ => return Err(format!("strconv.ParseFloat: parsing {}: invalid syntax", baleine_util::go::quote(num))),
+    };
+    if size < 0.0 {
+        return Err(format!("invalid size: '{s}'"));
+    }
+    if sfx.is_empty() {
+        return Ok(size as i64);
+    }
+    let lower = sfx.to_lowercase();
+    let bad = || Err(format!("invalid suffix: '{lower}'"));
+    if sfx.len() > 3 {
+        return Err(format!("invalid suffix: '{sfx}'"));
+    }
+    let b = lower.as_bytes();
+    if b[0] == b'b' {
+        return if b.len() > 1 { bad() } else { Ok(size as i64) };
+    }
+    let mul: f64 = match b[0] {
+        b'k' => 1024.0,
+        b'm' => 1048576.0,
+        b'g' => 1073741824.0,
+        b't' => 1099511627776.0,
+        b'p' => 1125899906842624.0,
+        _ => return bad(),
+    };
+    if (b.len() == 2 && b[1] != b'b') || (b.len() == 3 && &b[1..] != b"ib") {
+        return bad();
+    }
+    Ok((size * mul) as i64)
+}
+
+/// The local driver's check of volume options (moby v27.5.1
+/// volume/local/local_unix.go validateOpts; Go walks maps in random order,
+/// this takes them in a fixed one).
+pub fn validate_local_volume_opts(opts: &IndexMap<String, String>) -> Result<(), String> {
+    if opts.is_empty() {
+        return Ok(());
+    }
+    for k in opts.keys() {
+        if !matches!(k.as_str(), "type" | "o" | "device" | "size") {
+            return Err(format!("invalid option: {}", baleine_util::go::quote(k)));
+        }
+    }
+    if let Some(v) = opts.get("size") {
+        // No quota support on the overlay2 storage of a usual host.
+        if ram_in_bytes(v)? > 0 {
+            return Err("quota size requested but no quota support".into());
+        }
+    }
+    for (opt, needs) in [("device", &["type"][..]), ("type", &["device"][..]), ("o", &["device", "type"][..])] {
+        if opts.contains_key(opt) {
+            if let Some(n) = needs.iter().find(|n| !opts.contains_key(**n)) {
+                return Err(format!("missing required option: {}", baleine_util::go::quote(n)));
+            }
+        }
     }
     Ok(())
 }
@@ -111,6 +257,68 @@ fn valid_mount_mode(mode: &str) -> bool {
 }
 
 impl World {
+    /// The daemon's check of a `--mount` at create, before the image is
+    /// looked up (moby v27.5.1 daemon/create.go containerCreate ->
+    /// verifyContainerSettings -> validateHostConfig ->
+    /// parser.ValidateMountConfig, which checks that a bind source exists).
+    pub fn validate_mount(&self, m: &MountSpec, x: &MountExtras) -> Result<(), String> {
+        let host = self.forest.tree(self.host_tree);
+        validate_mount_config_with(m, x, &|p| host.exists(&normalize("/", p)))
+    }
+
+    /// What registerMountPoints would refuse when it creates the volume of
+    /// a `--mount` (volume/service/store.go create: the driver, then the
+    /// local driver's options for a volume that does not exist yet), checked
+    /// before the container is created so that a failure leaves nothing.
+    pub fn check_mount_volume(&self, m: &MountSpec, x: &MountExtras) -> EngineResult<()> {
+        if m.kind != "volume" {
+            return Ok(());
+        }
+        // An anonymous volume's name is random: the daemon's message names it.
+        let name = if m.source.is_empty() { self.rng.clone().hex64() } else { m.source.clone() };
+        if !m.source.is_empty() && !valid_volume_name(&m.source) {
+            return Ok(()); // create_volume reports it.
+        }
+        let driver = x.volume_driver.as_str();
+        if !driver.is_empty() && driver != "local" {
+            return Err(EngineError::not_found(format!("create {name}: error looking up volume plugin {driver}: plugin \"{driver}\" not found")));
+        }
+        if m.source.is_empty() || !self.volumes.contains_key(&m.source) {
+            validate_local_volume_opts(&x.volume_opts).map_err(|e| EngineError::invalid(format!("create {name}: {e}")))?;
+        }
+        Ok(())
+    }
+
+    /// After create: the volume a `--mount` created gets its volume-label
+    /// and volume-opt values (WithCreateLabels, WithCreateOptions; an
+    /// existing volume keeps its own), and a volume-subpath mounts only that
+    /// folder of the volume.
+    pub fn apply_mount_volume_options(&mut self, container: &str, m: &MountSpec, x: &MountExtras, existed: bool) {
+        if m.kind != "volume" {
+            return;
+        }
+        let target = normalize("/", &m.target);
+        let Some(c) = self.containers.get(container) else { return };
+        let Some(mp) = c.mounts.iter().find(|p| p.kind == "volume" && p.destination == target) else { return };
+        let name = mp.name.clone();
+        if !existed && (!x.volume_labels.is_empty() || !x.volume_opts.is_empty()) {
+            if let Some(v) = self.volumes.get_mut(&name) {
+                for (k, val) in &x.volume_labels {
+                    v.labels.insert(k.clone(), val.clone());
+                }
+                baleine_util::sort_keys(&mut v.labels);
+                v.options = x.volume_opts.clone();
+                baleine_util::sort_keys(&mut v.options);
+            }
+        }
+        if !x.volume_subpath.is_empty() {
+            let sub = normalize("/", &x.volume_subpath);
+            if let Some(mp) = self.containers.get_mut(container).and_then(|c| c.mounts.iter_mut().find(|p| p.kind == "volume" && p.destination == target)) {
+                mp.subpath = sub;
+            }
+        }
+    }
+
     /// Creates (or returns) a named volume.
     pub fn create_volume(&mut self, name: Option<&str>, driver: &str, labels: IndexMap<String, String>, options: IndexMap<String, String>) -> EngineResult<String> {
         let (name, anonymous) = match name {
@@ -124,12 +332,16 @@ impl World {
             }
             _ => (self.rng.hex64(), true),
         };
-        if self.volumes.contains_key(&name) {
-            return Ok(name);
-        }
+        // volume/service/store.go create: checkConflict looks the driver up
+        // first; an existing volume is returned as it is (labels and
+        // options unchanged); the local driver validates a new one's options.
         if !driver.is_empty() && driver != "local" {
             return Err(EngineError::not_found(format!("create {name}: error looking up volume plugin {driver}: plugin \"{driver}\" not found")));
         }
+        if self.volumes.contains_key(&name) {
+            return Ok(name);
+        }
+        validate_local_volume_opts(&options).map_err(|e| EngineError::invalid(format!("create {name}: {e}")))?;
         // volume/service/service.go Create: a volume without a name is
         // anonymous and carries the com.docker.volume.anonymous label.
         let mut labels = labels;

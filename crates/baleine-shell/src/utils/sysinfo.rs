@@ -106,15 +106,7 @@ pub(super) fn run(cx: &mut Ctx<'_, '_>, args: &[String]) -> i32 {
             0
         }
         "id" => id(cx, args),
-        "hostname" => {
-            if args.iter().any(|a| a == "-i" || a == "-I") {
-                cx.print("172.17.0.2\n");
-            } else {
-                let h = cx.sys.hostname();
-                cx.print(format!("{h}\n"));
-            }
-            0
-        }
+        "hostname" => hostname(cx, args),
         "uname" => uname(cx, args),
         "arch" => {
             cx.print("x86_64\n");
@@ -339,6 +331,79 @@ fn sleep(cx: &mut Ctx<'_, '_>, args: &[String]) -> i32 {
     }
     let total = total.min(1e9);
     cx.sys.sleep(total, cx.out);
+    0
+}
+
+/// The addresses /etc/hosts gives a name, in file order: what the C
+/// library's "files" lookup returns (musl name_from_hosts matches names
+/// exactly and, for gethostbyname, only IPv4 addresses; glibc's files
+/// module ignores case and getaddrinfo(AF_UNSPEC) keeps IPv6 ones too).
+fn hosts_addresses(cx: &Ctx<'_, '_>, name: &str, gnu: bool) -> Vec<String> {
+    let Ok(b) = crate::fsutil::read_bytes(&*cx.sys, "/etc/hosts") else { return Vec::new() };
+    let mut out = Vec::new();
+    for line in String::from_utf8_lossy(&b).lines() {
+        let line = line.split('#').next().unwrap_or("");
+        let mut words = line.split_whitespace();
+        let Some(addr) = words.next() else { continue };
+        if !words.any(|w| if gnu { w.eq_ignore_ascii_case(name) } else { w == name }) {
+            continue;
+        }
+        match addr.parse::<std::net::IpAddr>() {
+            Ok(std::net::IpAddr::V4(a)) => out.push(a.to_string()),
+            Ok(std::net::IpAddr::V6(a)) if gnu => out.push(a.to_string()),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// `hostname`, `hostname -i`, `hostname -I`. `-i`: the addresses of the host
+/// name (busybox networking/hostname.c: gethostbyname, IPv4 addresses
+/// joined by spaces; Debian hostname 3.x show_name IP: getaddrinfo, joined
+/// by spaces). `-I` (Debian only): every address of the interfaces, each
+/// followed by a space.
+fn hostname(cx: &mut Ctx<'_, '_>, args: &[String]) -> i32 {
+    let gnu = cx.gnu();
+    let mut ip = false;
+    let mut all_ips = false;
+    for a in args.iter().filter(|a| a.starts_with('-') && a.len() > 1) {
+        match a.as_str() {
+            "--ip-address" if gnu => ip = true,
+            "--all-ip-addresses" if gnu => all_ips = true,
+            _ if a.starts_with("--") => {}
+            _ => {
+                for c in a[1..].chars() {
+                    match c {
+                        'i' => ip = true,
+                        'I' if gnu => all_ips = true,
+                        'I' => return cx.invalid_option("-I"),
+                        _ => {}
+                    }
+                }
+            }
+        }
+    }
+    let h = cx.sys.hostname();
+    if !ip && !all_ips {
+        cx.print(format!("{h}\n"));
+        return 0;
+    }
+    let addrs = hosts_addresses(cx, &h, gnu);
+    if all_ips {
+        // The container's own addresses: the lines Docker wrote for its name.
+        let s: String = addrs.iter().map(|a| format!("{a} ")).collect();
+        cx.print(format!("{s}\n"));
+        return 0;
+    }
+    if addrs.is_empty() {
+        if gnu {
+            cx.err("Name or service not known");
+        } else {
+            cx.err(format!("{h}: Unknown host"));
+        }
+        return 1;
+    }
+    cx.print(format!("{}\n", addrs.join(" ")));
     0
 }
 
