@@ -120,6 +120,7 @@ fn run_inner(sys: &mut ContainerSys<'_>, shell: &mut Shell, inv: &Invocation<'_>
         "ifconfig" => ifconfig(sys, &args, out),
         "ps" => ps(sys, &args, out),
         "kill" => kill(sys, &args, out),
+        "top" if matches!(sys.ctx.os_family, OsFamily::Alpine | OsFamily::Busybox) => top_busybox(sys, &args, out),
         "top" => {
             ps(sys, &[], out);
             0
@@ -1087,12 +1088,14 @@ fn ifconfig(sys: &mut ContainerSys<'_>, args: &[String], out: &mut Output) -> i3
     0
 }
 
-fn ps(sys: &mut ContainerSys<'_>, args: &[String], out: &mut Output) -> i32 {
+/// The container's processes as `ps` or `top` sees them, the last one being
+/// the program itself (`me`, with its arguments): (pid, user, command line).
+fn process_list(sys: &ContainerSys<'_>, program: &str, args: &[String]) -> Vec<(u64, String, String)> {
     let (user, _, _) = sys.user();
     let c = sys.container();
     let argv: Vec<String> = c.map(|c| c.entrypoint.iter().chain(&c.cmd).cloned().collect()).unwrap_or_default();
     // `docker run IMAGE ps`: ps is the container's main process.
-    let ps_is_main = matches!(sys.ctx.mode, RunMode::Account { .. }) && argv.first().is_some_and(|a| basename(a) == "ps");
+    let ps_is_main = matches!(sys.ctx.mode, RunMode::Account { .. }) && argv.first().is_some_and(|a| basename(a) == program);
     let main = match c.and_then(|c| c.process.as_ref()).and_then(|p| p.server.as_deref()) {
         Some("nginx") => "nginx: master process nginx -g daemon off;".to_string(),
         Some("postgres") => "postgres".to_string(),
@@ -1106,13 +1109,44 @@ fn ps(sys: &mut ContainerSys<'_>, args: &[String], out: &mut Output) -> i32 {
         procs.push((1, "root".into(), format!("/sbin/docker-init -- {}", argv.join(" "))));
     }
     let first_pid = if procs.is_empty() { 1 } else { 7 };
-    let me = std::iter::once("ps").chain(args.iter().map(String::as_str)).collect::<Vec<_>>().join(" ");
+    let me = std::iter::once(program).chain(args.iter().map(String::as_str)).collect::<Vec<_>>().join(" ");
     if ps_is_main {
         procs.push((first_pid, user, me));
     } else {
         procs.push((first_pid, "root".into(), main));
         procs.push((first_pid + 1 + (sys.world.now_ms / 1000 % 50), user, me));
     }
+    procs
+}
+
+/// busybox top in batch mode (procps/top.c, Alpine's config: whole
+/// percents, the CPU column): the memory, CPU and load lines, then one line
+/// per process.
+fn top_busybox(sys: &ContainerSys<'_>, args: &[String], out: &mut Output) -> i32 {
+    let procs = process_list(sys, "top", args);
+    // The same memory as `free` (KiB): total, free, shared, buffers, cached.
+    let (total, free, shared, buffers, cached) = (4_028_060u64, 2_801_552u64, 1_284u64, 50_212u64, 563_952u64);
+    let mut text = format!("Mem: {}K used, {free}K free, {shared}K shrd, {buffers}K buff, {cached}K cached
+", total - free);
+    text.push_str("CPU:   0% usr   0% sys   0% nic 100% idle   0% io   0% irq   0% sirq
+");
+    let last = procs.last().map(|p| p.0).unwrap_or(1);
+    text.push_str(&format!("Load average: 0.00 0.00 0.00 1/{} {last}
+", 180 + procs.len()));
+    text.push_str("  PID  PPID USER     STAT   VSZ %VSZ CPU %CPU COMMAND");
+    for (i, (pid, user, cmd)) in procs.iter().enumerate() {
+        // `docker exec` processes are children of no process in the container.
+        let ppid = if i == 0 || matches!(sys.ctx.mode, RunMode::Live) { 0 } else { procs[0].0 };
+        let (state, vsz) = if i + 1 == procs.len() { ("R  ", 1628) } else { ("S  ", 1684) };
+        text.push_str(&format!("\n{pid:>5} {ppid:>5} {user:<8.8} {state}  {vsz:>5}   0%   0   0% {cmd}"));
+    }
+    text.push('\n');
+    out.out(text);
+    0
+}
+
+fn ps(sys: &mut ContainerSys<'_>, args: &[String], out: &mut Output) -> i32 {
+    let procs = process_list(sys, "ps", args);
     let mut text = String::new();
     if matches!(sys.ctx.os_family, OsFamily::Alpine | OsFamily::Busybox) {
         text.push_str("PID   USER     TIME  COMMAND\n");
@@ -1337,26 +1371,83 @@ fn apt(sys: &mut ContainerSys<'_>, args: &[String], out: &mut Output, name: &str
     }
 }
 
+/// apt's `SizeToStr` (apt-pkg/contrib/strutl.cc) with the unit's "B":
+/// decimal units, one decimal below 100, none below 10000.
+fn apt_size(bytes: u64) -> String {
+    let exts = ["", "k", "M", "G", "T"];
+    let mut a = bytes as f64;
+    let mut i = 0;
+    loop {
+        if a < 100.0 && i != 0 {
+            return format!("{a:.1} {}B", exts[i]);
+        }
+        if a < 10000.0 || i == exts.len() - 1 {
+            return format!("{a:.0} {}B", exts[i]);
+        }
+        a /= 1000.0;
+        i += 1;
+    }
+}
+
+/// apt's `ShowList` (apt-private/private-output.cc): a title, then the names
+/// on lines indented by two spaces, wrapped for an 80-column screen.
+fn apt_list(title: &str, names: &[&str]) -> String {
+    if names.is_empty() {
+        return String::new();
+    }
+    let width = 80 - 3;
+    let mut s = String::from(title);
+    let mut used = 0usize;
+    for n in names {
+        if used == 0 || used + n.len() >= width {
+            s.push_str("\n  ");
+            used = 0;
+        } else {
+            s.push(' ');
+            used += 1;
+        }
+        s.push_str(n);
+        used += n.len();
+    }
+    s.push('\n');
+    s
+}
+
 /// Installs packages (and their dependencies) from the package catalog.
 fn install_packages(sys: &mut ContainerSys<'_>, manager: crate::packages_data::PkgManager, pkgs: &[String], out: &mut Output, no_recommends: bool) -> i32 {
-    use crate::packages_data::{find, PkgManager};
-    let mut todo: Vec<&'static crate::packages_data::Package> = Vec::new();
+    use crate::packages_data::{find, Package, PkgManager};
+    let mut todo: Vec<&'static Package> = Vec::new();
     let mut missing = Vec::new();
-    fn add(p: &'static crate::packages_data::Package, m: PkgManager, todo: &mut Vec<&'static crate::packages_data::Package>, depth: u32) {
+    let mut explicit: Vec<&'static Package> = Vec::new();
+    let with_rec = manager == PkgManager::Apt && !no_recommends;
+    fn add(p: &'static Package, m: PkgManager, todo: &mut Vec<&'static Package>, depth: u32, rec: bool) {
         if depth > 8 || todo.iter().any(|t| t.name == p.name) {
             return;
         }
         for d in p.deps {
             if let Some(dp) = crate::packages_data::find(m, d) {
-                add(dp, m, todo, depth + 1);
+                add(dp, m, todo, depth + 1, rec);
             }
         }
         todo.push(p);
+        // apt installs the Recommends of every package it installs.
+        if rec {
+            for d in p.recommends {
+                if let Some(dp) = crate::packages_data::find(m, d) {
+                    add(dp, m, todo, depth + 1, rec);
+                }
+            }
+        }
     }
     for name in pkgs {
         let base = name.split('=').next().unwrap_or(name);
         match find(manager, base) {
-            Some(p) => add(p, manager, &mut todo, 0),
+            Some(p) => {
+                add(p, manager, &mut todo, 0, with_rec);
+                if !explicit.iter().any(|e| e.name == p.name) {
+                    explicit.push(p);
+                }
+            }
             None => missing.push(base.to_string()),
         }
     }
@@ -1377,10 +1468,14 @@ fn install_packages(sys: &mut ContainerSys<'_>, manager: crate::packages_data::P
         return if manager == PkgManager::Apk { missing.len() as i32 } else { 100 };
     }
     // Skip what is installed already.
-    let installed_marker = |p: &crate::packages_data::Package| format!("/usr/share/baleine-packages/{}", p.name);
+    let installed_marker = |p: &Package| format!("/usr/share/baleine-packages/{}", p.name);
     todo.retain(|p| !sys.exists(&installed_marker(p)));
     let total = todo.len();
-    let mut size = 0u64;
+    let new_size: u64 = todo.iter().map(|p| p.size).sum();
+    let download: u64 = todo.iter().map(|p| p.download).sum();
+    let os_release = read_text(sys, "/etc/os-release").unwrap_or_default();
+    let codename = os_release.lines().find_map(|l| l.strip_prefix("VERSION_CODENAME=").map(|v| v.trim_matches('"').to_string())).unwrap_or_else(|| "bookworm".into());
+    let archive = if os_release.contains("ID=ubuntu") { format!("http://archive.ubuntu.com/ubuntu {codename}/main") } else { format!("http://deb.debian.org/debian {codename}/main") };
     match manager {
         PkgManager::Apk => {
             for (i, p) in todo.iter().enumerate() {
@@ -1388,16 +1483,37 @@ fn install_packages(sys: &mut ContainerSys<'_>, manager: crate::packages_data::P
             }
         }
         PkgManager::Apt => {
-            if total > 0 {
-                out.out(format!("The following NEW packages will be installed:\n  {}\n", todo.iter().map(|p| p.name).collect::<Vec<_>>().join(" ")));
+            for e in &explicit {
+                if !todo.iter().any(|t| t.name == e.name) {
+                    out.out(format!("{} is already the newest version ({}).\n", e.name, e.version));
+                }
             }
+            let mut names: Vec<&str> = todo.iter().map(|p| p.name).collect();
+            baleine_util::sort(&mut names);
+            let extra: Vec<&str> = names.iter().copied().filter(|n| !explicit.iter().any(|e| e.name == *n)).collect();
+            out.out(apt_list("The following additional packages will be installed:", &extra));
+            if no_recommends {
+                let mut rec: Vec<&str> = Vec::new();
+                for p in &todo {
+                    for r in p.recommends {
+                        let installed = find(manager, r).is_some_and(|rp| sys.exists(&installed_marker(rp)));
+                        if !installed && !rec.contains(r) && !names.contains(r) {
+                            rec.push(r);
+                        }
+                    }
+                }
+                baleine_util::sort(&mut rec);
+                out.out(apt_list("Recommended packages:", &rec));
+            }
+            out.out(apt_list("The following NEW packages will be installed:", &names));
             out.out(format!("0 upgraded, {total} newly installed, 0 to remove and 0 not upgraded.\n"));
+            if total > 0 {
+                out.out(format!("Need to get {} of archives.\nAfter this operation, {} of additional disk space will be used.\n", apt_size(download), apt_size(new_size)));
+            }
         }
     }
-    for p in &todo {
-        let psize = if no_recommends { p.size * 7 / 10 } else { p.size };
-        size += psize;
-        let mut per = psize / (p.programs.len() as u64 + 1);
+    for (i, p) in todo.iter().enumerate() {
+        let mut per = p.size / (p.programs.len() as u64 + 1);
         if per == 0 {
             per = 1;
         }
@@ -1406,7 +1522,7 @@ fn install_packages(sys: &mut ContainerSys<'_>, manager: crate::packages_data::P
         }
         write_blob(sys, &installed_marker(p), "package-files", per);
         if manager == PkgManager::Apt {
-            out.out(format!("Get:{} http://deb.debian.org/debian bookworm/main amd64 {} amd64 {} [{} kB]\n", 1, p.name, p.version, psize / 3000));
+            out.out(format!("Get:{} {archive} amd64 {} amd64 {} [{}]\n", i + 1, p.name, p.version, apt_size(p.download)));
         }
     }
     match manager {
@@ -1414,22 +1530,54 @@ fn install_packages(sys: &mut ContainerSys<'_>, manager: crate::packages_data::P
             if !sys.exists("/var/cache/apk") {
                 let _ = sys.mkdir("/var/cache/apk", true);
             }
+            // /etc/apk/world holds what was asked for, not the dependencies.
             let mut world = read_text(sys, "/etc/apk/world").unwrap_or_default();
-            for p in todo.iter() {
+            for p in &explicit {
                 if !world.lines().any(|l| l == p.name) {
                     world.push_str(p.name);
                     world.push('\n');
                 }
             }
+            let mut lines: Vec<&str> = world.lines().collect();
+            baleine_util::sort(&mut lines);
+            let world = lines.iter().map(|l| format!("{l}\n")).collect::<String>();
             let _ = sys.write_text("/etc/apk/world", &world);
-            out.out(format!("OK: {} MiB in {} packages\n", 7 + size / (1024 * 1024), 15 + total));
+            // Triggers of installed packages whose watched directories changed:
+            // busybox's (/bin, /sbin, /usr/bin, /usr/sbin: `busybox --install`)
+            // and ca-certificates' (its certificate directories).
+            let bins = todo.iter().any(|p| p.programs.iter().any(|(path, _)| ["/bin/", "/sbin/", "/usr/bin/", "/usr/sbin/"].iter().any(|d| path.starts_with(d))));
+            if bins && total > 0 {
+                if let Some((_, v)) = crate::baseos::ALPINE_BASE_PACKAGES.iter().find(|p| p.0 == "busybox") {
+                    out.out(format!("Executing busybox-{v}.trigger\n"));
+                }
+            }
+            if let Some(ca) = todo.iter().find(|p| p.name == "ca-certificates") {
+                out.out(format!("Executing ca-certificates-{}.trigger\n", ca.version));
+            }
+            // apk counts every installed package and their installed size.
+            let mut count = crate::baseos::ALPINE_BASE_PACKAGES.len();
+            let mut bytes = 7 * 1024 * 1024u64;
+            for n in sys.list("/usr/share/baleine-packages").unwrap_or_default() {
+                if let Some(p) = find(PkgManager::Apk, &n) {
+                    count += 1;
+                    bytes += p.size;
+                }
+            }
+            out.out(format!("OK: {} MiB in {} packages\n", bytes / (1024 * 1024), count));
         }
         PkgManager::Apt => {
+            if total > 0 {
+                out.out(format!("Fetched {} in 1s ({}/s)\n", apt_size(download), apt_size(download)));
+            }
             write_blob(sys, "/var/cache/apt/archives/partial/.lock", "apt-cache", 0);
             for p in todo.iter() {
                 out.out(format!("Setting up {} ({}) ...\n", p.name, p.version));
             }
-            out.out("Processing triggers for libc-bin (2.36-9+deb12u8) ...\n");
+            // Shared libraries activate libc-bin's ldconfig trigger.
+            if todo.iter().any(|p| p.name.starts_with("lib")) {
+                let libc = if os_release.contains("ID=ubuntu") { "2.39-0ubuntu8.3" } else { "2.36-9+deb12u8" };
+                out.out(format!("Processing triggers for libc-bin ({libc}) ...\n"));
+            }
         }
     }
     sys.sleep((total as f64 * 0.4).max(0.3), out);
