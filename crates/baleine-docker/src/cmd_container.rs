@@ -124,7 +124,50 @@ const RUN_FLAGS: &[Flag] = &[
 ];
 
 pub const RUN: Command = Command { path: "docker run", usage: "[OPTIONS] IMAGE [COMMAND] [ARG...]", short: "Create and run a new container from an image", aliases: &["docker container run", "docker run"], flags: RUN_FLAGS, stop_at_positional: true, min_args: 1, max_args: usize::MAX };
-const CREATE: Command = Command { path: "docker create", usage: "[OPTIONS] IMAGE [COMMAND] [ARG...]", short: "Create a new container", aliases: &["docker container create", "docker create"], flags: RUN_FLAGS, stop_at_positional: true, min_args: 1, max_args: usize::MAX };
+const CREATE: Command = Command { path: "docker create", usage: "[OPTIONS] IMAGE [COMMAND] [ARG...]", short: "Create a new container", aliases: &["docker container create", "docker create"], flags: &CREATE_FLAGS, stop_at_positional: true, min_args: 1, max_args: usize::MAX };
+
+/// `docker run`'s own flags, which `docker create` does not have (docker/cli
+/// v27.5.1 run.go adds them beside the container options).
+const RUN_ONLY: [&str; 3] = ["detach", "detach-keys", "sig-proxy"];
+
+/// `docker create`'s flags: the run flags without the run-only ones, and
+/// create.go's own `--pull` text (with its stray `|`).
+const CREATE_FLAGS: [Flag; RUN_FLAGS.len() - RUN_ONLY.len()] = create_flags();
+
+const fn same(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+const fn create_flags<const N: usize>() -> [Flag; N] {
+    let mut out = [flag("", None, "", ""); N];
+    let (mut i, mut j) = (0, 0);
+    while i < RUN_FLAGS.len() {
+        let f = RUN_FLAGS[i];
+        let mut run_only = false;
+        let mut k = 0;
+        while k < RUN_ONLY.len() {
+            run_only |= same(f.long, RUN_ONLY[k]);
+            k += 1;
+        }
+        if !run_only {
+            out[j] = if same(f.long, "pull") { flag("pull", None, "string", "Pull image before creating (\"always\", \"|missing\", \"never\") (default \"missing\")") } else { f };
+            j += 1;
+        }
+        i += 1;
+    }
+    out
+}
 
 fn simple(path: &'static str, usage: &'static str, short: &'static str, flags: &'static [Flag], min: usize, max: usize) -> Command {
     Command { path: cpath(path), usage, short, aliases: &[], flags, stop_at_positional: false, min_args: min, max_args: max }
