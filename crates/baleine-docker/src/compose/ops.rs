@@ -67,17 +67,27 @@ pub fn containers(world: &World, project: &str, oneoff: bool, services: &[String
         .filter(|c| services.is_empty() || c.label(SERVICE_LABEL).is_some_and(|s| services.iter().any(|x| x == s)))
         .filter(|c| c.label(PROJECT_LABEL) == Some(project))
         .filter(|c| oneoff || c.label(ONEOFF_LABEL) != Some("True"))
-        .map(|c| Ctr {
-            id: c.id.clone(),
-            name: c.name.clone(),
-            service: c.label(SERVICE_LABEL).unwrap_or("").to_string(),
-            number: c.label(NUMBER_LABEL).and_then(|n| n.parse().ok()).unwrap_or(0),
-            oneoff: c.label(ONEOFF_LABEL) == Some("True"),
-            status: c.state.status,
-        })
+        .map(ctr_of)
         .collect();
     baleine_util::sort_by(&mut v, |a, b| a.name.cmp(&b.name));
     v
+}
+
+fn ctr_of(c: &baleine_engine::model::Container) -> Ctr {
+    Ctr {
+        id: c.id.clone(),
+        name: c.name.clone(),
+        service: c.label(SERVICE_LABEL).unwrap_or("").to_string(),
+        number: c.label(NUMBER_LABEL).and_then(|n| n.parse().ok()).unwrap_or(0),
+        oneoff: c.label(ONEOFF_LABEL) == Some("True"),
+        status: c.state.status,
+    }
+}
+
+/// `containers` of one service again, by the ids found before (a start
+/// polls its dependencies many times; their containers do not change).
+fn containers_again(world: &World, ids: &[String]) -> Vec<Ctr> {
+    ids.iter().filter_map(|id| world.containers.get(id)).map(ctr_of).collect()
 }
 
 fn daemon(e: &baleine_engine::EngineError) -> String {
@@ -800,6 +810,8 @@ struct Dep {
     cond: Cond,
     required: bool,
     satisfied: bool,
+    /// The service's containers when the wait began (sorted by name).
+    ids: Vec<String>,
 }
 
 /// What a step of the start machine came to.
@@ -870,6 +882,7 @@ impl Waiter {
         self.since = world.now_ms;
         for d in self.deps.iter_mut() {
             let ctrs = containers(world, &self.project, false, std::slice::from_ref(&d.service));
+            d.ids = ctrs.iter().map(|c| c.id.clone()).collect();
             if let Some(p) = p.as_deref_mut() {
                 for c in &ctrs {
                     p.ev(out, world.now_ms, &c.event_id(), St::Working, "Waiting");
@@ -893,7 +906,7 @@ impl Waiter {
         }
         let now = world.now_ms;
         for d in self.deps.iter_mut().filter(|d| !d.satisfied) {
-            let ctrs = containers(world, &self.project, false, std::slice::from_ref(&d.service));
+            let ctrs = containers_again(world, &d.ids);
             let mut emit = |p: &mut Option<&mut Progress>, st: St, text: &str| {
                 if let Some(p) = p.as_deref_mut() {
                     for c in &ctrs {
@@ -981,7 +994,7 @@ fn service_deps(lp: &Loaded, name: &str) -> Vec<Dep> {
         if !lp.selected.contains(d) || project.services.get(d).is_none_or(|x| x.get_scale() == 0) {
             continue;
         }
-        deps.push(Dep { service: d.clone(), cond, required: cfg.required, satisfied: false });
+        deps.push(Dep { service: d.clone(), cond, required: cfg.required, satisfied: false, ids: Vec::new() });
     }
     deps
 }
@@ -1013,7 +1026,7 @@ impl Starter {
         let mut deps = Vec::new();
         for name in &lp.selected {
             let completed = project.services.values().any(|s| s.depends_on.get(name).is_some_and(|d| d.condition == DependencyCondition::ServiceCompletedSuccessfully));
-            deps.push(Dep { service: name.clone(), cond: if completed { Cond::Completed } else { Cond::RunningOrHealthy }, required: true, satisfied: false });
+            deps.push(Dep { service: name.clone(), cond: if completed { Cond::Completed } else { Cond::RunningOrHealthy }, required: true, satisfied: false, ids: Vec::new() });
         }
         Waiter::new(&project.name, &project.name, deps)
     }
