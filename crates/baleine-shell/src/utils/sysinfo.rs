@@ -467,12 +467,16 @@ fn uname(cx: &mut Ctx<'_, '_>, args: &[String]) -> i32 {
     let host = cx.sys.hostname();
     let version = "#1 SMP PREEMPT_DYNAMIC Mon Jan  1 00:00:00 UTC 2024";
     let os = if cx.gnu() { "GNU/Linux" } else { "Linux" };
+    // Processor and hardware platform: GNU coreutils says "unknown" and
+    // `-a` leaves them out; Ubuntu's patched coreutils reports the machine.
+    let ubuntu = crate::fsutil::read_bytes(&*cx.sys, "/etc/os-release").is_ok_and(|b| String::from_utf8_lossy(&b).lines().any(|l| l == "ID=ubuntu"));
+    let platform = if cx.gnu() && ubuntu { "x86_64" } else { "unknown" };
     let mut parts: Vec<String> = Vec::new();
     if o.has('a') {
         parts = vec!["Linux".into(), host, "6.8.0-baleine".into(), version.into(), "x86_64".into()];
-        if cx.gnu() {
-            parts.push("x86_64".into());
-            parts.push("x86_64".into());
+        if platform != "unknown" {
+            parts.push(platform.into());
+            parts.push(platform.into());
         }
         parts.push(os.into());
     } else {
@@ -492,10 +496,10 @@ fn uname(cx: &mut Ctx<'_, '_>, args: &[String]) -> i32 {
             parts.push("x86_64".into());
         }
         if o.has('p') {
-            parts.push(if cx.gnu() { "x86_64" } else { "unknown" }.into());
+            parts.push(platform.into());
         }
         if o.has('i') {
-            parts.push(if cx.gnu() { "x86_64" } else { "unknown" }.into());
+            parts.push(platform.into());
         }
         if o.has('o') {
             parts.push(os.into());
