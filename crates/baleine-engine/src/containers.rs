@@ -295,6 +295,7 @@ impl World {
         }
         let name = self.containers[id].name.clone();
         let image = self.containers[id].spec.image.clone();
+        self.volume_events(id, "mount");
         self.event("container", "start", id, &name, vec![("image".into(), image)]);
         // Run the program.
         let result = crate::sys::run_main_process(self, id, argv, interactive, tty);
@@ -375,13 +376,19 @@ impl World {
         self.drop_tmpfs(id);
         // moby daemon/monitor.go handleContainerExit: exitCode and execDuration (whole seconds).
         let exec_secs = self.containers.get(id).and_then(|c| c.state.started_ms).map_or(0, |s| self.now_ms.saturating_sub(s) / 1000);
-        self.event("container", "die", id, &name, vec![("exitCode".into(), code.to_string()), ("execDuration".into(), exec_secs.to_string()), ("image".into(), image)]);
         let restart = !manually
             && match policy.name.as_str() {
                 "always" | "unless-stopped" => true,
                 "on-failure" => code != 0 && (policy.max_retries == 0 || restart_count < policy.max_retries),
                 _ => false,
             };
+        // moby daemon/monitor.go handleContainerExit: Cleanup (the network
+        // released, then the volumes unmounted) comes before the die event.
+        if !restart {
+            self.release_endpoints(id);
+        }
+        self.volume_events(id, "unmount");
+        self.event("container", "die", id, &name, vec![("exitCode".into(), code.to_string()), ("execDuration".into(), exec_secs.to_string()), ("image".into(), image)]);
         if restart {
             // Docker's restart manager: 100 ms, doubling, capped at 1 minute;
             // reset after the container ran 10 s.
@@ -393,7 +400,6 @@ impl World {
             self.schedule_at(now + delay, Scheduled::Restart { cid: id.to_string(), gen });
             return;
         }
-        self.release_endpoints(id);
         if auto_remove && allow_remove {
             self.exit_codes.insert(id.to_string(), code);
 
@@ -404,6 +410,30 @@ impl World {
                 }
             }
             let _ = self.remove_container(id, true, true);
+        }
+    }
+
+    /// `volume mount` / `volume unmount` for each volume of a starting or
+    /// stopping container (moby daemon/volumes_unix.go setupMounts,
+    /// container/container.go UnmountVolumes).
+    fn volume_events(&mut self, id: &str, action: &str) {
+        let Some(c) = self.containers.get(id) else { return };
+        let vols: Vec<(String, Vec<(String, String)>)> = c
+            .mounts
+            .iter()
+            .filter(|m| m.kind == "volume")
+            .map(|m| {
+                let mut attrs = vec![("container".to_string(), id.to_string()), ("driver".to_string(), "local".to_string())];
+                if action == "mount" {
+                    attrs.push(("destination".into(), m.destination.clone()));
+                    attrs.push(("propagation".into(), String::new()));
+                    attrs.push(("read/write".into(), m.rw.to_string()));
+                }
+                (m.name.clone(), attrs)
+            })
+            .collect();
+        for (name, attrs) in vols {
+            self.event("volume", action, &name, &name, attrs);
         }
     }
 
