@@ -625,6 +625,14 @@ pub fn parse_restart(s: &str) -> Result<RestartPolicy, String> {
         None => (s, ""),
     };
     let count: i64 = if n.is_empty() { 0 } else { n.parse().map_err(|_| "invalid restart policy format: maximum retry count must be an integer".to_string())? };
+    validate_restart_policy(name, count)
+}
+
+/// The daemon's ValidateRestartPolicy (api/types/container/hostconfig.go),
+/// for `docker run --restart` and compose's `restart:`/`deploy`; the error
+/// is prefixed with "Error response from daemon: ". An empty name (the
+/// pre-25 default) is no restart.
+pub fn validate_restart_policy(name: &str, count: i64) -> Result<RestartPolicy, String> {
     let daemon = |m: &str| format!("Error response from daemon: invalid restart policy: {m}");
     match name {
         "no" | "always" | "unless-stopped" => {
@@ -638,6 +646,7 @@ pub fn parse_restart(s: &str) -> Result<RestartPolicy, String> {
                 return Err(daemon("maximum retry count cannot be negative"));
             }
         }
+        "" => return Ok(RestartPolicy { name: "no".into(), max_retries: 0 }),
         other => return Err(daemon(&format!("unknown policy '{other}'; use one of 'no', 'always', 'on-failure', or 'unless-stopped'"))),
     }
     Ok(RestartPolicy { name: name.into(), max_retries: count.clamp(0, u32::MAX as i64) as u32 })

@@ -395,25 +395,7 @@ pub fn restart_policy(s: &Service) -> Result<RestartPolicy, String> {
     if let Some(p) = s.deploy.as_ref().and_then(|d| d.restart_policy.as_ref()) {
         policy = (map(p.condition.as_deref().unwrap_or("")), p.max_attempts.map(|m| m.min(i64::MAX as u64) as i64).unwrap_or(0));
     }
-    let (name, n) = policy;
-    let daemon = |m: &str| format!("Error response from daemon: invalid restart policy: {m}");
-    match name.as_str() {
-        "always" | "unless-stopped" | "no" => {
-            if n != 0 {
-                let neg = if n < 0 { " and cannot be negative" } else { "" };
-                return Err(daemon(&format!("maximum retry count can only be used with 'on-failure'{neg}")));
-            }
-        }
-        "on-failure" => {
-            if n < 0 {
-                return Err(daemon("maximum retry count cannot be negative"));
-            }
-        }
-        // An empty name is accepted (pre-25 default): no restart.
-        "" => return Ok(RestartPolicy { name: "no".into(), max_retries: 0 }),
-        other => return Err(daemon(&format!("unknown policy '{other}'; use one of 'no', 'always', 'on-failure', or 'unless-stopped'"))),
-    }
-    Ok(RestartPolicy { name, max_retries: n.clamp(0, u32::MAX as i64) as u32 })
+    crate::cmd_container::validate_restart_policy(&policy.0, policy.1)
 }
 
 /// The name of the first (lowest-numbered) container of a service.
