@@ -383,16 +383,9 @@ fn parse_secret(cli: &Cli<'_>, spec: &str) -> Result<(String, Vec<u8>), String> 
             id.clone()
         }
     };
-    let abs = cli.host_path(&path);
-    match cli.world.forest.tree(cli.world.host_tree).get(&abs) {
-        Some(Node::File(f)) => Ok((
-            id,
-            match &f.content {
-                Content::Bytes(b) => b.to_vec(),
-                Content::Opaque { .. } => Vec::new(),
-            },
-        )),
-        _ => Err(format!("could not parse secrets: [{spec}]: failed to stat {path}: stat {path}: no such file or directory")),
+    match cli.read_host_file(&path) {
+        Some(bytes) => Ok((id, bytes)),
+        None => Err(format!("could not parse secrets: [{spec}]: failed to stat {path}: stat {path}: no such file or directory")),
     }
 }
 

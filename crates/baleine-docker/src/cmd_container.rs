@@ -654,14 +654,9 @@ pub fn validate_restart_policy(name: &str, count: i64) -> Result<RestartPolicy, 
 
 /// Reads an env file as docker/cli's opts.ParseEnvFile does.
 fn read_env_file(cli: &Cli<'_>, path: &str) -> Result<Vec<String>, String> {
-    let p = cli.host_path(path);
-    let host = cli.world.host_tree;
-    let text = match cli.world.forest.tree(host).get(&p) {
-        Some(baleine_vfs::Node::File(f)) => match &f.content {
-            baleine_vfs::Content::Bytes(b) => String::from_utf8_lossy(b).into_owned(),
-            _ => String::new(),
-        },
-        _ => return Err(format!("open {path}: no such file or directory")),
+    let text = match cli.read_host_file(path) {
+        Some(b) => String::from_utf8_lossy(&b).into_owned(),
+        None => return Err(format!("open {path}: no such file or directory")),
     };
     let mut v = Vec::new();
     for line in text.lines() {

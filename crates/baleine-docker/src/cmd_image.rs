@@ -592,17 +592,11 @@ fn import(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
         cli.err(format!("Error response from daemon: Get \"{src}\": dial tcp: lookup {}: no such host\n", src.split('/').nth(2).unwrap_or("")));
         return 1;
     } else {
-        let path = cli.host_path(&src);
-        match cli.world.forest.tree(cli.world.host_tree).get(&path) {
-            Some(baleine_vfs::Node::File(f)) => match &f.content {
-                baleine_vfs::Content::Bytes(b) => b.to_vec(),
-                _ => Vec::new(),
-            },
-            _ => {
-                cli.err(format!("open {src}: no such file or directory\n"));
-                return 1;
-            }
-        }
+        let Some(bytes) = cli.read_host_file(&src) else {
+            cli.err(format!("open {src}: no such file or directory\n"));
+            return 1;
+        };
+        bytes
     };
     let changes: Vec<String> = a.values("change").into_iter().map(str::to_string).collect();
     match cli.world.import_image(&bytes, a.args.get(1).map(String::as_str), a.value("message").unwrap_or(""), &changes) {
@@ -624,19 +618,13 @@ fn load(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
         Err(s) => return s,
     };
     let text = match a.value("input") {
-        Some(p) => {
-            let path = cli.host_path(p);
-            match cli.world.forest.tree(cli.world.host_tree).get(&path) {
-                Some(baleine_vfs::Node::File(f)) => match &f.content {
-                    baleine_vfs::Content::Bytes(b) => String::from_utf8_lossy(b).into_owned(),
-                    _ => String::new(),
-                },
-                _ => {
-                    cli.err(format!("open {p}: no such file or directory\n"));
-                    return 1;
-                }
+        Some(p) => match cli.read_host_file(p) {
+            Some(b) => String::from_utf8_lossy(&b).into_owned(),
+            None => {
+                cli.err(format!("open {p}: no such file or directory\n"));
+                return 1;
             }
-        }
+        },
         // docker/cli load.go: stdin left on the terminal is refused.
         None => match cli.stdin.as_ref() {
             Some(s) => String::from_utf8_lossy(s).into_owned(),

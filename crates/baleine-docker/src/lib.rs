@@ -93,6 +93,19 @@ impl Cli<'_> {
         false
     }
 
+    /// The bytes of a regular file of the host (relative to the working
+    /// folder); a file whose bytes are not modelled reads as empty. None
+    /// when there is no such file.
+    pub(crate) fn read_host_file(&self, path: &str) -> Option<Vec<u8>> {
+        match self.world.forest.tree(self.world.host_tree).get(&self.host_path(path)) {
+            Some(baleine_vfs::Node::File(f)) => Some(match &f.content {
+                baleine_vfs::Content::Bytes(b) => b.to_vec(),
+                baleine_vfs::Content::Opaque { .. } => Vec::new(),
+            }),
+            _ => None,
+        }
+    }
+
     /// An archive to the `-o` file of the host folder, or to stdout.
     /// `Err` when the file cannot be written (its folder is missing).
     pub(crate) fn emit_archive(&mut self, out: Option<&str>, bytes: Vec<u8>) -> Result<(), ()> {
