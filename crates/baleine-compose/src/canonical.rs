@@ -727,7 +727,7 @@ pub fn normalize(m: &mut Map, env: &IndexMap<String, String>, project: &str) {
                 let external = match resource.get("external") {
                     Some(Value::Bool(b)) => *b,
                     Some(Value::Str(x)) => {
-                        matches!(x.as_str(), "1" | "t" | "T" | "TRUE" | "true" | "True")
+                        baleine_util::go::parse_bool(x) == Some(true)
                     }
                     _ => false,
                 };

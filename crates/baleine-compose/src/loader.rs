@@ -211,7 +211,7 @@ fn pipeline(opts: &LoadOptions, ctx: &mut Ctx<'_>) -> R<Project> {
                 .collect();
         }
         if let Some(v) = shell.get("COMPOSE_DISABLE_ENV_FILE") {
-            if matches!(v.as_str(), "1" | "t" | "T" | "true" | "TRUE" | "True") {
+            if baleine_util::go::parse_bool(v) == Some(true) {
                 return Vec::new();
             }
         }

@@ -82,10 +82,9 @@ fn flag_name(f: &Flag) -> String {
 fn set_value(f: &Flag, v: String) -> Result<String, String> {
     let invalid = |e: String| format!("invalid argument {} for {} flag: {e}", baleine_util::go::quote(&v), baleine_util::go::quote(&flag_name(f)));
     if f.is_bool() {
-        return match v.as_str() {
-            "1" | "t" | "T" | "TRUE" | "true" | "True" => Ok("true".into()),
-            "0" | "f" | "F" | "FALSE" | "false" | "False" => Ok("false".into()),
-            _ => Err(invalid(format!("strconv.ParseBool: parsing {}: invalid syntax", baleine_util::go::quote(&v)))),
+        return match baleine_util::go::parse_bool(&v) {
+            Some(b) => Ok(b.to_string()),
+            None => Err(invalid(format!("strconv.ParseBool: parsing {}: invalid syntax", baleine_util::go::quote(&v)))),
         };
     }
     if f.kind == "mount" {

@@ -372,12 +372,7 @@ pub fn parse_mount(value: &str) -> Result<MountOpt, String> {
     let mut x = baleine_engine::volumes::MountExtras::default();
     let (mut bind_opts, mut tmpfs_opts) = (false, false);
     let (mut ro_nonrecursive, mut ro_force_recursive) = (false, false);
-    // strconv.ParseBool.
-    let parse_bool = |v: &str| match v {
-        "1" | "t" | "T" | "TRUE" | "true" | "True" => Some(true),
-        "0" | "f" | "F" | "FALSE" | "false" | "False" => Some(false),
-        _ => None,
-    };
+    let parse_bool = baleine_util::go::parse_bool;
     // setValueOnMap: "k=v" (or "k" for an empty value); an empty key is dropped.
     let set_on_map = |map: &mut IndexMap<String, String>, v: &str| {
         let (k, v) = v.split_once('=').unwrap_or((v, ""));

@@ -240,14 +240,7 @@ fn prune(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
     0
 }
 
-/// Go's strconv.ParseBool.
-fn go_parse_bool(s: &str) -> Option<bool> {
-    match s {
-        "1" | "t" | "T" | "TRUE" | "true" | "True" => Some(true),
-        "0" | "f" | "F" | "FALSE" | "false" | "False" => Some(false),
-        _ => None,
-    }
-}
+use baleine_util::go::parse_bool as go_parse_bool;
 
 /// moby api/types/filters Args.MatchKVList: every `key` or `key=value`
 /// filter must match a label (no filter: everything matches; a filter and

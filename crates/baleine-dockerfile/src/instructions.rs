@@ -212,13 +212,7 @@ fn parse_kvps(args: &[String], cmd: &str) -> Result<(Vec<(String, String)>, bool
     Ok((out, legacy))
 }
 
-fn parse_go_bool(s: &str) -> Option<bool> {
-    match s {
-        "1" | "t" | "T" | "TRUE" | "true" | "True" => Some(true),
-        "0" | "f" | "F" | "FALSE" | "false" | "False" => Some(false),
-        _ => None,
-    }
-}
+use baleine_util::go::parse_bool as parse_go_bool;
 
 /// One CSV record (go-csvvalue `Fields`).
 fn csv_fields(s: &str) -> Result<Vec<String>, String> {

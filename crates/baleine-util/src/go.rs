@@ -249,9 +249,33 @@ static IS_NOT_PRINT32: [u16; 112] = [
     0xf0c0, 0xf0d0, 0xfabe, 0xfb93,
 ];
 
+
+/// Go's `strconv.ParseBool`: 1, t, T, TRUE, true, True and their false
+/// counterparts; anything else is an error (None).
+pub fn parse_bool(s: &str) -> Option<bool> {
+    match s {
+        "1" | "t" | "T" | "TRUE" | "true" | "True" => Some(true),
+        "0" | "f" | "F" | "FALSE" | "false" | "False" => Some(false),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn parse_bool_as_strconv() {
+        for t in ["1", "t", "T", "TRUE", "true", "True"] {
+            assert_eq!(parse_bool(t), Some(true), "{t}");
+        }
+        for f in ["0", "f", "F", "FALSE", "false", "False"] {
+            assert_eq!(parse_bool(f), Some(false), "{f}");
+        }
+        for bad in ["", "yes", "tRUE", "2", " true"] {
+            assert_eq!(parse_bool(bad), None, "{bad:?}");
+        }
+    }
 
     #[test]
     fn quote_edge_runes() {

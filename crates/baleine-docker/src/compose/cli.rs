@@ -136,10 +136,9 @@ pub fn parse(local: &[Flag], hidden: &[Flag], interspersed: bool, argv: &[String
                 out.flags.push((f.long, checked(f, v)?));
             } else {
                 let v = inline.unwrap_or_else(|| "true".into());
-                let v = match v.as_str() {
-                    "true" | "1" | "t" | "T" | "TRUE" | "True" => "true".to_string(),
-                    "false" | "0" | "f" | "F" | "FALSE" | "False" => "false".to_string(),
-                    _ => return Err(format!("invalid argument \"{v}\" for \"{}\" flag: strconv.ParseBool: parsing \"{v}\": invalid syntax", pflag_name(f))),
+                let v = match baleine_util::go::parse_bool(&v) {
+                    Some(b) => b.to_string(),
+                    None => return Err(format!("invalid argument \"{v}\" for \"{}\" flag: strconv.ParseBool: parsing \"{v}\": invalid syntax", pflag_name(f))),
                 };
                 out.flags.push((f.long, v));
             }

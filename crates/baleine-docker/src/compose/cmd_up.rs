@@ -57,7 +57,7 @@ fn create_opts(cli: &Cli<'_>, g: &Globals, a: &Args) -> Result<CreateOpts, Failu
     if a.has("renew-anon-volumes") && no_recreate {
         return Err("--no-recreate and --renew-anon-volumes are incompatible".into());
     }
-    let truthy = |v: Option<&str>| matches!(v, Some("1" | "true" | "TRUE" | "True" | "t" | "T"));
+    let truthy = |v: Option<&str>| v.and_then(baleine_util::go::parse_bool) == Some(true);
     let remove_orphans = if a.present("remove-orphans") { a.has("remove-orphans") } else { truthy(cli.getenv("COMPOSE_REMOVE_ORPHANS")) };
     let ignore_orphans = truthy(cli.getenv("COMPOSE_IGNORE_ORPHANS"));
     if ignore_orphans && remove_orphans {
@@ -391,7 +391,7 @@ pub fn kill(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, Failure> {
     check_services(&lp, &services)?;
     // kill.go: the running containers, one-off ones included; unless
     // --remove-orphans (or COMPOSE_REMOVE_ORPHANS), only the project's services.
-    let truthy = |v: Option<&str>| matches!(v, Some("1" | "true" | "TRUE" | "True" | "t" | "T"));
+    let truthy = |v: Option<&str>| v.and_then(baleine_util::go::parse_bool) == Some(true);
     let remove_orphans = if a.present("remove-orphans") { a.has("remove-orphans") } else { truthy(cli.getenv("COMPOSE_REMOVE_ORPHANS")) };
     let mut ctrs: Vec<Ctr> = ops::containers(cli.world, &name, true, &services).into_iter().filter(|c| matches!(c.status, Status::Running | Status::Paused | Status::Restarting)).collect();
     if !remove_orphans {
