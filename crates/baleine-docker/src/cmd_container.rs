@@ -686,8 +686,9 @@ fn mount_opts(cli: &Cli<'_>, a: &Args) -> Result<Vec<MountOpt>, String> {
     Ok(out)
 }
 
-/// Builds the container spec from `docker run`/`create` flags.
-fn spec_from_args(cli: &Cli<'_>, a: &Args) -> Result<ContainerSpec, String> {
+/// Builds the container spec from `docker run`/`create` flags, with the
+/// parsed `--mount` values (their volume options do not fit the spec).
+fn spec_from_args(cli: &Cli<'_>, a: &Args) -> Result<(ContainerSpec, Vec<MountOpt>), String> {
     let mut spec = ContainerSpec { image: a.args[0].clone(), ..Default::default() };
     if a.args.len() > 1 {
         spec.cmd = Some(a.args[1..].to_vec());
@@ -742,7 +743,8 @@ fn spec_from_args(cli: &Cli<'_>, a: &Args) -> Result<ContainerSpec, String> {
         }
         spec.binds.push(parts.join(":"));
     }
-    for m in mount_opts(cli, a)? {
+    let mounts = mount_opts(cli, a)?;
+    for m in &mounts {
         // The daemon validates mounts (verifyContainerSettings ->
         // validateHostConfig) after the working folder, before the restart
         // policy and the resources.
@@ -751,7 +753,7 @@ fn spec_from_args(cli: &Cli<'_>, a: &Args) -> Result<ContainerSpec, String> {
                 daemon_err = Some(format!("Error response from daemon: {e}"));
             }
         }
-        spec.mounts.push(m.spec);
+        spec.mounts.push(m.spec.clone());
     }
     spec.tmpfs = a.values("tmpfs").into_iter().map(str::to_string).collect();
     spec.volumes_from = a.values("volumes-from").into_iter().map(str::to_string).collect();
@@ -838,7 +840,7 @@ fn spec_from_args(cli: &Cli<'_>, a: &Args) -> Result<ContainerSpec, String> {
     if let Some(e) = daemon_err {
         return Err(e);
     }
-    Ok(spec)
+    Ok((spec, mounts))
 }
 
 /// Pulls an image if it is missing (prints what docker run/create print).
@@ -889,7 +891,7 @@ fn cmd_run(cli: &mut Cli<'_>, argv: &[String], create_only: bool) -> i32 {
         Err(s) => return s,
     };
     let name = if create_only { "create" } else { "run" };
-    let spec = match spec_from_args(cli, &a) {
+    let (spec, mounts) = match spec_from_args(cli, &a) {
         Ok(s) => s,
         Err(msg) if msg.starts_with("invalid argument \"") => {
             // A bad flag value is a pflag error (cli/cobra.go FlagErrorFunc).
@@ -919,7 +921,6 @@ fn cmd_run(cli: &mut Cli<'_>, argv: &[String], create_only: bool) -> i32 {
     let auto_remove = spec.auto_remove;
     // The volumes of --mount: what their creation would refuse (checked
     // first, so that a failure leaves nothing), which of them exist already.
-    let mounts = mount_opts(cli, &a).unwrap_or_default();
     let mut existed = Vec::new();
     for m in &mounts {
         if let Err(e) = cli.world.check_mount_volume(&m.spec, &m.extras) {
