@@ -159,23 +159,17 @@ pub fn render(world: &World, events: &[Event], watch: &EventsWatch) -> String {
     let json_only = watch.format.as_deref().is_some_and(|f| f.trim() == "{{json .}}");
     let mut out = String::new();
     for e in events {
-        if !included(&watch.filters, &message(world, e, false)) {
+        let msg = message(world, e, false);
+        if !included(&watch.filters, &msg) {
             continue;
         }
-        match &tmpl {
-            Some(_) if json_only => {
-                out.push_str(&crate::format::template_json(&message(world, e, false)));
-                out.push('\n');
-            }
-            Some(t) => {
-                out.push_str(&t.execute_as(&message(world, e, true), &MESSAGE).unwrap_or_default());
-                out.push('\n');
-            }
-            None => {
-                out.push_str(&event_line(world, e));
-                out.push('\n');
-            }
-        }
+        let line = match &tmpl {
+            Some(_) if json_only => crate::format::template_json(&msg),
+            Some(t) => t.execute_as(&message(world, e, true), &MESSAGE).unwrap_or_default(),
+            None => event_line(world, e),
+        };
+        out.push_str(&line);
+        out.push('\n');
     }
     out
 }
