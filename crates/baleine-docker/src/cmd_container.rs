@@ -1333,19 +1333,25 @@ pub fn ps_header(field: &str) -> Option<String> {
 
 // ---- logs -------------------------------------------------------------------------
 
-/// `--since` / `--until` as the client's timetypes.GetTimestamp reads them:
-/// a duration before now, an RFC 3339 date (or date only), or Unix seconds;
-/// `Err` holds the client's message for what is none of these. Times are
-/// world milliseconds (`now_ms` is the world's clock).
-pub(crate) fn log_time_ms(now_ms: u64, epoch_secs: u64, flag: &str, s: &str) -> Result<u64, String> {
+/// A time as the client's timetypes.GetTimestamp reads it: a duration
+/// before now, an RFC 3339 date (or date only), or Unix seconds; `Err`
+/// holds its message for what is none of these. Times are world
+/// milliseconds (`now_ms` is the world's clock).
+pub(crate) fn timestamp_ms(now_ms: u64, epoch_secs: u64, s: &str) -> Result<u64, String> {
     if let Some(ms) = parse_duration_ms(s).filter(|_| s.chars().any(|c| c.is_ascii_alphabetic())) {
         return Ok(now_ms.saturating_sub(ms));
     }
     let secs = baleine_engine::util::parse_rfc3339(s).or_else(|| s.split('.').next().and_then(|x| x.parse::<u64>().ok()));
     match secs {
         Some(secs) => Ok(secs.saturating_sub(epoch_secs) * 1000),
-        None => Err(format!("invalid value for \"{flag}\": failed to parse value as time or duration: \"{s}\"")),
+        None => Err(format!("failed to parse value as time or duration: \"{s}\"")),
     }
+}
+
+/// `--since` / `--until` of `docker logs`: `timestamp_ms`, its error named
+/// after the flag (the API client's ContainerLogs).
+pub(crate) fn log_time_ms(now_ms: u64, epoch_secs: u64, flag: &str, s: &str) -> Result<u64, String> {
+    timestamp_ms(now_ms, epoch_secs, s).map_err(|e| format!("invalid value for \"{flag}\": {e}"))
 }
 
 /// The `--since` and `--until` bounds of `docker logs` / `docker compose

@@ -200,7 +200,7 @@ pub fn events(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
     };
     let bound = |flag: &str| -> Result<Option<u64>, String> {
         // The API client sends only non-empty bounds.
-        a.value(flag).filter(|s| !s.is_empty()).map(|s| crate::cmd_container::log_time_ms(cli.world.now_ms, cli.world.epoch_secs, flag, s).map_err(|e| e.split_once(": ").map_or(e.clone(), |(_, m)| m.to_string()))).transpose()
+        a.value(flag).filter(|s| !s.is_empty()).map(|s| crate::cmd_container::timestamp_ms(cli.world.now_ms, cli.world.epoch_secs, s)).transpose()
     };
     let (since, until) = match (bound("since"), bound("until")) {
         (Ok(s), Ok(u)) => (s, u),

@@ -264,11 +264,10 @@ pub(crate) fn prune_until(cli: &mut Cli<'_>, filters: &[(String, String)]) -> Re
     let until: Vec<&str> = filters.iter().filter(|(k, _)| k == "until").map(|(_, v)| v.as_str()).collect();
     match until.as_slice() {
         [] => Ok(None),
-        [v] => match crate::cmd_container::log_time_ms(cli.world.now_ms, cli.world.epoch_secs, "until", v) {
+        [v] => match crate::cmd_container::timestamp_ms(cli.world.now_ms, cli.world.epoch_secs, v) {
             Ok(ms) => Ok(Some(ms)),
             Err(e) => {
-                let msg = e.split_once(": ").map_or(e.clone(), |(_, m)| m.to_string());
-                cli.err(format!("Error response from daemon: {msg}\n"));
+                cli.err(format!("Error response from daemon: {e}\n"));
                 Err(1)
             }
         },
