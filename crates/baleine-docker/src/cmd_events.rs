@@ -42,7 +42,7 @@ pub fn event_line(world: &World, e: &Event) -> String {
 /// reference (ID "alpine:latest", name "alpine"), a tag the new tag, the
 /// other image events the image's own id.
 pub fn event_actor(e: &Event) -> (String, Vec<(String, String)>) {
-    let mut attrs = e.attrs.clone();
+    let mut attrs = e.attributes();
     let id = match (e.kind, e.action.as_str()) {
         ("container" | "network", _) => {
             attrs.push(("name".into(), e.actor.clone()));

@@ -247,7 +247,10 @@ pub fn catalog_rootfs(img: &CatalogImage) -> Tree {
             BaseKind::Text(t) => tree.write(path, Content::text(t), Meta { mode: f.mode, uid: 0, gid: 0, mtime: 0 }, true),
             BaseKind::Exec(kind) => tree.write(path, Content::Opaque { kind: Arc::from(*kind), size: 0 }, Meta { mode: f.mode | 0o111, uid: 0, gid: 0, mtime: 0 }, true),
             BaseKind::Opaque(kind, size) => tree.write(path, Content::Opaque { kind: Arc::from(*kind), size: *size }, Meta { mode: f.mode, uid: 0, gid: 0, mtime: 0 }, true),
-            BaseKind::Dir => tree.mkdir(path, true),
+            BaseKind::Dir => tree.mkdir(path, true).and_then(|()| match tree.get(path) {
+                Some(Node::Dir(d)) if f.mode != 0o755 => tree.put(path, Node::Dir(Arc::new(baleine_vfs::Dir { entries: d.entries.clone(), meta: Some(Meta { mode: f.mode, ..Meta::dir() }) })), true),
+                _ => Ok(()),
+            }),
             // Links are modelled as copies of what they point to when that is a program.
             BaseKind::Symlink(target) => {
                 let resolved = baleine_vfs::normalize(&baleine_vfs::dirname(path), target);
@@ -273,7 +276,9 @@ pub fn catalog_rootfs(img: &CatalogImage) -> Tree {
     for v in img.volumes {
         let _ = tree.mkdir(v, true);
     }
-    tree
+    // Every file and folder dates from the image's build (`ls -l` shows it),
+    // not from 1970.
+    tree.stamped(parse_rfc3339(img.created).unwrap_or(0), None)
 }
 
 fn to_vec(v: &[&str]) -> Vec<String> {

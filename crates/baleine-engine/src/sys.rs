@@ -344,8 +344,10 @@ impl System for ContainerSys<'_> {
         match passwd_entry(self.world, &self.ctx.view, &name) {
             Some((n, uid, gid, _)) => (n, uid, group.and_then(|g| group_gid(self.world, &self.ctx.view, &g)).unwrap_or(gid)),
             None => {
+                // A uid with no passwd entry keeps the default group, root
+                // (moby/sys/user GetExecUser: `-u 1234` runs as 1234:0).
                 let uid = name.parse().unwrap_or(0);
-                (name, uid, group.and_then(|g| group_gid(self.world, &self.ctx.view, &g)).unwrap_or(uid))
+                (name, uid, group.and_then(|g| group_gid(self.world, &self.ctx.view, &g)).unwrap_or(0))
             }
         }
     }
@@ -647,6 +649,9 @@ impl World {
         let name = self.containers[&id].name.clone();
         let what = format!("{} {}", exe, spec.argv.get(1..).unwrap_or_default().join(" "));
         self.event("container", &format!("exec_create: {what}"), &id, &name, vec![("execID".into(), exec_id.clone())]);
+        // ContainerExecStart logs exec_start before anything can fail: the
+        // user lookup, the working folder and the executable come after.
+        self.event("container", &format!("exec_start: {what}"), &id, &name, vec![("execID".into(), exec_id.clone())]);
         // The daemon resolves a user name in the container's /etc/passwd
         // before starting the process (moby daemon/oci_linux.go getUser).
         if let Some(u) = &spec.user {
@@ -673,7 +678,6 @@ impl World {
                 format!("OCI runtime exec failed: exec failed: unable to start container process: {msg}: unknown"),
             ));
         }
-        self.event("container", &format!("exec_start: {what}"), &id, &name, vec![("execID".into(), exec_id.clone())]);
         let mut sys = ContainerSys::new(self, ctx);
         let mut out = Output::new();
         let status = exec_argv(&mut sys, &spec.argv, None, &mut out);
@@ -710,6 +714,27 @@ impl World {
         if matches!(argv.first().map(String::as_str), Some("CMD" | "CMD-SHELL")) {
             argv.remove(0);
         }
+        // moby daemon/health.go: each probe is an exec, logged as one
+        // (exec_create and exec_start with the probe's argv, the shell form
+        // under the image's SHELL or /bin/sh -c; exec_die when it ends).
+        let exec_id = crate::util::sha256_hex(&format!("health:{id}:{}:{}", self.now_ms, self.events.len()));
+        let name = c.name.clone();
+        let what = {
+            let mut words: Vec<&str> = Vec::new();
+            let shell = self.images.get(&c.image_id).and_then(|i| i.config.shell.as_ref()).filter(|s| !s.is_empty());
+            if shell_form {
+                match shell {
+                    Some(s) => words.extend(s.iter().map(String::as_str)),
+                    None => words.extend(["/bin/sh", "-c"]),
+                }
+            }
+            words.extend(argv.iter().map(String::as_str));
+            let (exe, args) = words.split_first().map_or(("", &[][..]), |(e, a)| (*e, a));
+            format!("{exe} {}", args.join(" "))
+        };
+        for action in ["exec_create", "exec_start"] {
+            self.event("container", &format!("{action}: {what}"), id, &name, vec![("execID".into(), exec_id.clone())]);
+        }
         let ctx = ExecCtx::for_container_with_home(self, id, RunMode::Detached, |world, view, user| ProbeLookup::home(lookup.as_deref(), world, view, user));
         let exe = (!shell_form).then(|| argv.first().map_or("", String::as_str));
         let lookup = ProbeLookup::find(self, &ctx, exe, lookup);
@@ -732,6 +757,12 @@ impl World {
         let took = sys.elapsed_ms.min(h.timeout());
         let timed_out = sys.elapsed_ms > h.timeout();
         let now = self.now_ms;
+        // A probe whose executable is missing never started: no exit to log.
+        // One that outlived its timeout was killed (SIGKILL: 137).
+        if status != -1 {
+            let code = if timed_out { 137 } else { status };
+            self.event("container", "exec_die", id, &name, vec![("execID".into(), exec_id), ("exitCode".into(), code.to_string())]);
+        }
         let output = out.text();
         let mut became = None;
         let mut healthy = false;
@@ -759,7 +790,6 @@ impl World {
             }
         }
         if let Some(st) = became {
-            let name = self.containers[id].name.clone();
             self.event("container", &format!("health_status: {st}"), id, &name, vec![]);
         }
         let next = if !healthy && h.start_interval_ms > 0 && self.now_ms < started + h.start_period_ms { h.start_interval_ms } else { h.interval() };

@@ -26,7 +26,26 @@ pub struct Event {
     pub id: String,
     /// Name (containers, networks, volumes) or reference (images).
     pub actor: String,
+    /// The event's own attributes (execID, exitCode, signal, ...).
     pub attrs: Vec<(String, String)>,
+    /// What every event of the object carries (a container's labels and
+    /// image), shared between its events: a healthcheck logs three events
+    /// a probe, and compose containers have a dozen labels.
+    pub inherited: Option<std::sync::Arc<[(String, String)]>>,
+}
+
+impl Event {
+    /// Every attribute: the event's own, then the inherited ones it does
+    /// not set itself.
+    pub fn attributes(&self) -> Vec<(String, String)> {
+        let mut all = self.attrs.clone();
+        for (k, v) in self.inherited.iter().flat_map(|a| a.iter()) {
+            if !self.attrs.iter().any(|(x, _)| x == k) {
+                all.push((k.clone(), v.clone()));
+            }
+        }
+        all
+    }
 }
 
 /// Work the daemon does later on the simulated clock.
@@ -76,6 +95,9 @@ pub struct World {
     /// name -> volume.
     pub volumes: IndexMap<String, Volume>,
     pub events: Vec<Event>,
+    /// Container id -> the attributes its events inherit (labels, image),
+    /// made once: a container's labels and image never change.
+    container_attrs: BTreeMap<String, std::sync::Arc<[(String, String)]>>,
     pub schedule: BTreeMap<(u64, u64), Scheduled>,
     seq: u64,
     /// "docker.io/user/app:1.0" -> what was pushed.
@@ -113,6 +135,7 @@ impl World {
             networks: IndexMap::new(),
             volumes: IndexMap::new(),
             events: Vec::new(),
+            container_attrs: BTreeMap::new(),
             schedule: BTreeMap::new(),
             seq: 0,
             registry: IndexMap::new(),
@@ -143,30 +166,33 @@ impl World {
     /// (daemon/events.go LogContainerEventWithAttributes, daemon/images
     /// LogImageEvent).
     pub fn event(&mut self, kind: &'static str, action: &str, id: &str, actor: &str, mut attrs: Vec<(String, String)>) {
-        let add = |attrs: &mut Vec<(String, String)>, k: &str, v: &str| {
-            if !attrs.iter().any(|(x, _)| x == k) {
-                attrs.push((k.to_string(), v.to_string()));
-            }
-        };
+        let mut inherited = None;
         match kind {
             "container" => {
                 if let Some(c) = self.containers.get(id) {
-                    for (k, v) in &c.labels {
-                        add(&mut attrs, k, v);
-                    }
-                    add(&mut attrs, "image", &c.spec.image);
+                    let shared = self.container_attrs.entry(id.to_string()).or_insert_with(|| {
+                        let mut a: Vec<(String, String)> = c.labels.iter().filter(|(k, _)| k.as_str() != "image").map(|(k, v)| (k.clone(), v.clone())).collect();
+                        a.push(("image".into(), c.spec.image.clone()));
+                        a.into()
+                    });
+                    inherited = Some(shared.clone());
                 }
             }
             "image" => {
                 if let Some(img) = self.images.get(id) {
                     for (k, v) in &img.config.labels {
-                        add(&mut attrs, k, v);
+                        if !attrs.iter().any(|(x, _)| x == k) {
+                            attrs.push((k.clone(), v.clone()));
+                        }
                     }
                 }
             }
             _ => {}
         }
-        self.events.push(Event { ms: self.now_ms, kind, action: action.to_string(), id: id.to_string(), actor: actor.to_string(), attrs });
+        if kind == "container" && action == "destroy" {
+            self.container_attrs.remove(id);
+        }
+        self.events.push(Event { ms: self.now_ms, kind, action: action.to_string(), id: id.to_string(), actor: actor.to_string(), attrs, inherited });
         if self.events.len() > 5000 {
             self.events.drain(..1000);
         }

@@ -7,7 +7,7 @@ use baleine_engine::World;
 use baleine_vfs::{Content, Meta};
 
 const COREUTILS: &[&str] = &[
-    "ls", "cat", "echo", "mkdir", "rm", "rmdir", "touch", "cp", "mv", "ln", "head", "tail", "wc", "sort", "uniq", "cut", "tr", "tee", "env", "printenv", "basename", "dirname", "date", "sleep", "whoami", "id", "uname", "hostname", "df", "du", "stat", "seq", "yes", "md5sum", "sha256sum", "base64", "nproc", "true", "false", "grep", "sed", "awk", "find", "xargs", "tar", "gzip", "gunzip", "which", "clear", "free", "printf", "test", "chmod", "chown", "less", "more", "diff", "zcat", "realpath", "readlink",
+    "ls", "cat", "echo", "mkdir", "rm", "rmdir", "touch", "cp", "mv", "ln", "head", "tail", "wc", "sort", "uniq", "cut", "tr", "tee", "env", "printenv", "basename", "dirname", "date", "sleep", "whoami", "id", "groups", "uname", "hostname", "df", "du", "stat", "seq", "yes", "md5sum", "sha256sum", "base64", "nproc", "true", "false", "grep", "sed", "awk", "find", "xargs", "tar", "gzip", "gunzip", "which", "clear", "free", "printf", "test", "chmod", "chown", "less", "more", "diff", "zcat", "realpath", "readlink",
 ];
 
 /// (path, program kind) of the host's other programs.
@@ -53,18 +53,26 @@ pub fn populate_host(world: &mut World, examples: bool) {
         for d in ["/tmp", "/var/lib/docker", "/proc", "/sys", "/etc/docker", "/home/learner/projet"] {
             let _ = t.mkdir(d, true);
         }
+        let _ = t.put("/tmp", baleine_vfs::Node::Dir(Arc::new(baleine_vfs::Dir { entries: Default::default(), meta: Some(Meta { mode: 0o1777, ..Meta::dir() }) })), true);
         let _ = t.write("/etc/os-release", Content::text("PRETTY_NAME=\"Ubuntu 24.04.1 LTS (baleine)\"\nNAME=\"Ubuntu\"\nVERSION_ID=\"24.04\"\nVERSION=\"24.04.1 LTS (Noble Numbat)\"\nVERSION_CODENAME=noble\nID=ubuntu\nID_LIKE=debian\nHOME_URL=\"https://www.ubuntu.com/\"\n"), Meta::file(), true);
         let _ = t.write("/etc/hostname", Content::text("baleine\n"), Meta::file(), true);
         let _ = t.write("/etc/passwd", Content::text("root:x:0:0:root:/root:/bin/bash\nlearner:x:1000:1000:Learner,,,:/home/learner:/bin/bash\n"), Meta::file(), true);
         let _ = t.write("/etc/hosts", Content::text("127.0.0.1\tlocalhost\n127.0.1.1\tbaleine\n"), Meta::file(), true);
-        let home_meta = Meta { mode: 0o755, uid: 1000, gid: 1000, mtime: epoch };
-        let _ = t.write("/home/learner/.bashrc", Content::text("# ~/.bashrc\nalias ll='ls -alF'\n"), home_meta.clone(), true);
+        // Ubuntu's adduser gives the learner a group of the same name; the
+        // docker group lets them run docker without sudo.
+        let _ = t.write("/etc/group", Content::text("root:x:0:\nadm:x:4:learner\nsudo:x:27:learner\nusers:x:100:\ndocker:x:999:learner\nlearner:x:1000:\n"), Meta::file(), true);
+        let _ = t.write("/home/learner/.bashrc", Content::text("# ~/.bashrc\nalias ll='ls -alF'\n"), Meta { mode: 0o644, uid: 1000, gid: 1000, mtime: epoch }, true);
     }
     text(world, "/home/learner/LISEZMOI.txt", "Bienvenue dans baleine : un Docker simulé dans votre navigateur.\n\nVotre dossier de travail est ~/projet. Des projets d'exemple du cours sont dans ~/exemples :\n  node-app     une application Node.js (Dockerfile optimisé, multi-stage)\n  go-app       une application Go (multi-stage vers alpine et distroless)\n  python-app   une application Python (multi-stage)\n  stack        la pile Docker Compose du cours (postgres, redis, backend, frontend, nginx)\n  monitoring   Prometheus + Grafana\n\nEssayez : cd ~/exemples/node-app && docker build -t mon-app:v1.0 .\n");
     if examples {
         for (path, body) in EXAMPLES {
             text(world, &format!("/home/learner/exemples/{path}"), body);
         }
+    }
+    // The machine was installed before the session began; the learner owns
+    // their home and everything in it.
+    if let Some(t) = world.forest.get_mut(host) {
+        *t = t.stamped(epoch, Some(("/home/learner", 1000, 1000)));
     }
 }
 

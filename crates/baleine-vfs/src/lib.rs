@@ -150,6 +150,33 @@ impl Tree {
         Tree::default()
     }
 
+    /// This tree with every file and folder that has no time (0) dated
+    /// `mtime`, and, under `owned` (when given), every node owned by
+    /// `uid:gid`.
+    pub fn stamped(&self, mtime: u64, owned: Option<(&str, u32, u32)>) -> Tree {
+        fn stamp(node: &Node, path: &str, mtime: u64, owned: Option<(&str, u32, u32)>) -> Node {
+            let own = owned.filter(|(under, _, _)| path == *under || path.starts_with(&format!("{}/", under.trim_end_matches('/'))) || *under == "/");
+            let fix = |m: Meta| {
+                let m = Meta { mtime: if m.mtime == 0 { mtime } else { m.mtime }, ..m };
+                match own {
+                    Some((_, uid, gid)) => Meta { uid, gid, ..m },
+                    None => m,
+                }
+            };
+            match node {
+                Node::File(f) => Node::File(Arc::new(File { content: f.content.clone(), meta: fix(f.meta.clone()) })),
+                Node::Dir(d) => Node::Dir(Arc::new(Dir {
+                    entries: d.entries.iter().map(|(k, n)| (k.clone(), stamp(n, &format!("{}/{k}", path.trim_end_matches('/')), mtime, owned))).collect(),
+                    meta: Some(fix(d.meta.clone().unwrap_or_else(Meta::dir))),
+                })),
+                n => n.clone(),
+            }
+        }
+        match stamp(&Node::Dir(self.root.clone()), "/", mtime, owned) {
+            Node::Dir(root) => Tree { root },
+            _ => self.clone(),
+        }
+    }
     pub fn root(&self) -> &Dir {
         &self.root
     }
@@ -673,6 +700,22 @@ impl Fs for Mounted<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stamped_dates_undated_nodes_and_owns_a_subtree() {
+        let mut t = Tree::new();
+        t.write("/home/u/a.txt", Content::text("a"), Meta { mtime: 7, ..Meta::file() }, true).unwrap();
+        t.write("/etc/x", Content::text("x"), Meta::file(), true).unwrap();
+        let s = t.stamped(100, Some(("/home/u", 1000, 1000)));
+        let meta = |p: &str| match s.get(p) {
+            Some(Node::File(f)) => f.meta.clone(),
+            Some(Node::Dir(d)) => d.meta.clone().unwrap(),
+            _ => panic!("{p}"),
+        };
+        assert_eq!((meta("/home/u/a.txt").mtime, meta("/home/u/a.txt").uid), (7, 1000));
+        assert_eq!((meta("/home/u").mtime, meta("/home/u").gid), (100, 1000));
+        assert_eq!((meta("/home").uid, meta("/etc/x").mtime, meta("/etc/x").uid), (0, 100, 0));
+    }
 
     #[test]
     fn clone_shares_and_diff_sees_changes() {

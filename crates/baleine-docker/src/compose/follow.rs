@@ -401,7 +401,7 @@ fn events_tick(world: &mut World, f: &mut ComposeFollow, out: &mut Output) {
             continue;
         }
         // docker/compose pkg/compose/events.go: compose's own labels are left out.
-        let mut attrs: Vec<(String, String)> = e.attrs.iter().filter(|(k, _)| !k.starts_with("com.docker.compose.")).cloned().collect();
+        let mut attrs: Vec<(String, String)> = e.attributes().into_iter().filter(|(k, _)| !k.starts_with("com.docker.compose.")).collect();
         attrs.push(("name".into(), e.actor.clone()));
         baleine_util::sort(&mut attrs);
         if f.json {

@@ -99,13 +99,13 @@ pub(super) fn run(cx: &mut Ctx<'_, '_>, args: &[String]) -> i32 {
             cx.print(format!("{name}\n"));
             0
         }
-        "groups" => {
-            let (_, _, gid) = cx.sys.user();
-            let g = super::group_name(&*cx.sys, gid);
-            cx.print(format!("{g}\n"));
-            0
-        }
         "id" => id(cx, args),
+        // groups [USER]: id -Gn.
+        "groups" => {
+            let mut a = vec!["-Gn".to_string()];
+            a.extend(args.iter().cloned());
+            id(cx, &a)
+        }
         "hostname" => hostname(cx, args),
         "uname" => uname(cx, args),
         "arch" => {
@@ -407,6 +407,21 @@ fn hostname(cx: &mut Ctx<'_, '_>, args: &[String]) -> i32 {
     0
 }
 
+/// The groups whose /etc/group entry lists `user` as a member, in the file's order.
+fn supplementary_groups(sys: &dyn crate::System, user: &str) -> Vec<(u32, String)> {
+    let Ok(b) = crate::fsutil::read_bytes(sys, "/etc/group") else { return Vec::new() };
+    let mut out: Vec<(u32, String)> = Vec::new();
+    for line in String::from_utf8_lossy(&b).lines() {
+        let f: Vec<&str> = line.split(':').collect();
+        if let (Some(name), Some(Ok(g)), Some(members)) = (f.first(), f.get(2).map(|g| g.parse::<u32>()), f.get(3)) {
+            if members.split(',').any(|m| m == user) && !out.iter().any(|(x, _)| *x == g) {
+                out.push((g, name.to_string()));
+            }
+        }
+    }
+    out
+}
+
 fn id(cx: &mut Ctx<'_, '_>, args: &[String]) -> i32 {
     let o = match getopt(args, "ugGnr", "") {
         Ok(o) => o,
@@ -435,25 +450,31 @@ fn id(cx: &mut Ctx<'_, '_>, args: &[String]) -> i32 {
         },
         None => (uid, gid, name),
     };
-    let gname = super::group_name(&*cx.sys, gid);
+    // The process's groups: the primary one, then each /etc/group entry
+    // listing the user (what runc's getUser gives a container's process).
+    let mut groups = vec![(gid, super::group_name(&*cx.sys, gid))];
+    groups.extend(supplementary_groups(&*cx.sys, &name).into_iter().filter(|(g, _)| *g != gid));
+    let known = |n: &str, id: u32| if n == id.to_string() { String::new() } else { format!("({n})") };
     let s = if o.has('u') {
         if o.has('n') {
             name
         } else {
             uid.to_string()
         }
-    } else if o.has('g') || o.has('G') {
+    } else if o.has('G') {
+        let each: Vec<String> = groups.iter().map(|(g, n)| if o.has('n') { n.clone() } else { g.to_string() }).collect();
+        each.join(" ")
+    } else if o.has('g') {
         if o.has('n') {
-            gname
+            groups[0].1.clone()
         } else {
             gid.to_string()
         }
     } else {
         // Ids without an /etc/passwd or /etc/group entry print bare, as id does.
-        let known = |n: &str, id: u32| if n == id.to_string() { String::new() } else { format!("({n})") };
-        let (un, gn) = (known(&super::user_name(&*cx.sys, uid), uid), known(&gname, gid));
-        let _ = &name;
-        format!("uid={uid}{un} gid={gid}{gn} groups={gid}{gn}")
+        let un = known(&super::user_name(&*cx.sys, uid), uid);
+        let each: Vec<String> = groups.iter().map(|(g, n)| format!("{g}{}", known(n, *g))).collect();
+        format!("uid={uid}{un} gid={gid}{} groups={}", known(&groups[0].1, gid), each.join(","))
     };
     cx.print(format!("{s}\n"));
     0
