@@ -672,11 +672,14 @@ pub fn curl_common(sys: &mut ContainerSys<'_>, args: &[String], out: &mut Output
                 if !resp.server.is_empty() {
                     text.push_str(&format!("Server: {}\r\n", resp.server));
                 }
-                text.push_str(&format!("Content-Type: {}\r\nContent-Length: {}\r\n", resp.content_type, resp.body.len()));
+                // Every HTTP/1.1 server dates its answers (RFC 9110 §6.6.1);
+                // the connection stays open for the next request.
+                let date = baleine_shell::utils::strftime("%a, %d %b %Y %H:%M:%S GMT", sys.world.now_secs());
+                text.push_str(&format!("Date: {date}\r\nContent-Type: {}\r\nContent-Length: {}\r\n", resp.content_type, resp.body.len()));
                 if let Some(l) = &resp.location {
                     text.push_str(&format!("Location: {l}\r\n"));
                 }
-                text.push_str("\r\n");
+                text.push_str("Connection: keep-alive\r\n\r\n");
             }
             if !head {
                 text.push_str(&resp.body);
@@ -2498,7 +2501,7 @@ fn entrypoint(sys: &mut ContainerSys<'_>, _shell: &mut Shell, inv: &Invocation<'
                 "/docker-entrypoint.sh: Launching /docker-entrypoint.d/30-tune-worker-processes.sh",
                 "/docker-entrypoint.sh: Configuration complete; ready for start up",
             ] {
-                sys.log_at(10, false, l, out);
+                sys.log_at(0, false, l, out);
             }
         }
     } else if kind.contains("node") || sys.exists("/usr/local/bin/node") {

@@ -325,7 +325,7 @@ pub(crate) fn timegm(year: i64, month: u32, day: u32, h: u32, m: u32, s: u32) ->
 }
 
 /// strftime for the usual conversions (UTC).
-pub(crate) fn strftime(fmt: &str, secs: u64) -> String {
+pub fn strftime(fmt: &str, secs: u64) -> String {
     let t = tm(secs);
     let mut out = String::new();
     let mut cs = fmt.chars().peekable();
