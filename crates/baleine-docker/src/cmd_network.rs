@@ -6,6 +6,7 @@ use serde_json::{json, Value};
 
 use crate::args::{flag, Command, Flag};
 use crate::format;
+use crate::gotmpl::GoType;
 use crate::{parse_args, Cli};
 
 const CREATE_FLAGS: &[Flag] = &[
@@ -266,10 +267,55 @@ fn inspect(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
         Ok(a) => a,
         Err(s) => return s,
     };
-    let items = crate::cmd_system::inspect_items(cli.world, &a.args, "network", false);
     let fmtv = a.value("format").map(str::to_string);
+    // docker/cli inspector.go runs a template on the typed network.Inspect
+    // first: its Go field `ID` (JSON "Id") is only seen by templates.
+    let wants_id = fmtv.as_deref().is_some_and(|f| f != "json" && f.contains(".ID"));
+    let items = crate::cmd_system::inspect_items(cli.world, &a.args, "network", false)
+        .into_iter()
+        .map(|r| {
+            r.map(|(mut v, _)| {
+                if wants_id {
+                    if let Some(m) = v.as_object_mut() {
+                        let id = m.get("Id").cloned().unwrap_or(Value::Null);
+                        m.insert("ID".into(), id);
+                    }
+                }
+                (v, &NETWORK_TYPE)
+            })
+        })
+        .collect();
     crate::cmd_system::print_inspect(cli, items, fmtv.as_deref())
 }
+
+/// api/types/network v27.5.1 Inspect, what `docker network inspect -f`
+/// templates see (`{{.IPAM.Config}}` prints `[{10.10.0.0/16   map[]}]`, an
+/// omitted Gateway is an empty string, not `<no value>`).
+pub(crate) static NETWORK_TYPE: GoType = GoType::Struct(
+    "network.Inspect",
+    &[
+        ("Name", GoType::Str),
+        ("ID", GoType::Str),
+        ("Created", GoType::Time),
+        ("Scope", GoType::Str),
+        ("Driver", GoType::Str),
+        ("EnableIPv6", GoType::Bool),
+        ("IPAM", GoType::Struct("network.IPAM", &[("Driver", GoType::Str), ("Options", GoType::Map(&GoType::Str)), ("Config", GoType::Slice(&IPAM_CONFIG))])),
+        ("Internal", GoType::Bool),
+        ("Attachable", GoType::Bool),
+        ("Ingress", GoType::Bool),
+        ("ConfigFrom", GoType::Struct("network.ConfigReference", &[("Network", GoType::Str)])),
+        ("ConfigOnly", GoType::Bool),
+        ("Containers", GoType::Map(&ENDPOINT_RESOURCE)),
+        ("Options", GoType::Map(&GoType::Str)),
+        ("Labels", GoType::Map(&GoType::Str)),
+        ("Peers", GoType::Slice(&GoType::Json)),
+        ("Services", GoType::Map(&GoType::Json)),
+    ],
+);
+const IPAM_CONFIG: GoType = GoType::Struct("network.IPAMConfig", &[("Subnet", GoType::Str), ("IPRange", GoType::Str), ("Gateway", GoType::Str), ("AuxAddress", GoType::Map(&GoType::Str))]);
+const ENDPOINT_RESOURCE: GoType =
+    GoType::Struct("network.EndpointResource", &[("Name", GoType::Str), ("EndpointID", GoType::Str), ("MacAddress", GoType::Str), ("IPv4Address", GoType::Str), ("IPv6Address", GoType::Str)]);
 
 fn rm(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
     let c = Command { aliases: &["docker network rm", "docker network remove"], ..cmd("docker network rm", "NETWORK [NETWORK...]", "Remove one or more networks", RM_FLAGS, 1, usize::MAX) };

@@ -4,6 +4,7 @@ use indexmap::IndexMap;
 use serde_json::{json, Value};
 
 use crate::args::{flag, Command, Flag};
+use crate::gotmpl::GoType;
 use crate::{parse_args, Cli};
 
 const CREATE_FLAGS: &[Flag] = &[flag("driver", Some('d'), "string", "Specify volume driver name (default \"local\")"), flag("label", None, "list", "Set metadata for a volume"), flag("name", None, "string", "Specify volume name"), flag("opt", Some('o'), "map", "Set driver specific options (default map[])")];
@@ -151,10 +152,28 @@ fn inspect(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
         Ok(a) => a,
         Err(s) => return s,
     };
-    let items = crate::cmd_system::inspect_items(cli.world, &a.args, "volume", false);
+    let items = crate::cmd_system::inspect_items(cli.world, &a.args, "volume", false).into_iter().map(|r| r.map(|(v, _)| (v, &VOLUME_TYPE))).collect();
     let fmtv = a.value("format").map(str::to_string);
     crate::cmd_system::print_inspect(cli, items, fmtv.as_deref())
 }
+
+/// api/types/volume v27.5.1 Volume, what `docker volume inspect -f`
+/// templates see (nil Labels and Options print `map[]`).
+pub(crate) static VOLUME_TYPE: GoType = GoType::Struct(
+    "volume.Volume",
+    &[
+        ("ClusterVolume", GoType::Ptr(&GoType::Json)),
+        ("CreatedAt", GoType::Str),
+        ("Driver", GoType::Str),
+        ("Labels", GoType::Map(&GoType::Str)),
+        ("Mountpoint", GoType::Str),
+        ("Name", GoType::Str),
+        ("Options", GoType::Map(&GoType::Str)),
+        ("Scope", GoType::Str),
+        ("Status", GoType::Map(&GoType::Json)),
+        ("UsageData", GoType::Ptr(&GoType::Struct("volume.UsageData", &[("RefCount", GoType::Int), ("Size", GoType::Int)]))),
+    ],
+);
 
 fn rm(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
     let c = Command { aliases: &["docker volume rm", "docker volume remove"], ..cmd("docker volume rm", "[OPTIONS] VOLUME [VOLUME...]", "Remove one or more volumes", RM_FLAGS, 1, usize::MAX) };

@@ -1035,7 +1035,10 @@ pub(crate) fn validate_endpoint_settings(net: &Network, has_aliases: bool, ip: O
         }
         if !net.configured_subnet {
             errs.push("user specified IP address is supported only when connecting to networks with user configured subnets".to_string());
-        } else if !parsed.is_some_and(|a| net.ip_range.map_or(cidr_contains(net.subnet, net.prefix, a), |(b, p)| cidr_contains(b, p, a))) {
+        } else if !parsed.is_some_and(|a| cidr_contains(net.subnet, net.prefix, a)) {
+            // libnetwork IpamConf.Contains: the master pool (the subnet);
+            // a static address may sit outside --ip-range (defaultipam
+            // getAddress sets a preferred address anywhere in the subnet).
             errs.push(format!("no configured subnet or ip-range contain the IP address {ip}"));
         }
     }

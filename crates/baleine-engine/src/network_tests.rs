@@ -36,8 +36,10 @@ fn endpoint_settings_as_moby_validates_them() {
     assert_eq!(check("fixed", true, Some("10.50.0.200")), Ok(Some(0x0a32_00c8)));
     assert_eq!(check("auto", true, None), Ok(None));
     assert_eq!(check("auto", false, Some("172.18.0.99")), Err("invalid endpoint settings:\nuser specified IP address is supported only when connecting to networks with user configured subnets".into()));
-    // In the subnet but not in its --ip-range.
-    assert_eq!(check("fixed", false, Some("10.50.0.5")), Err("invalid endpoint settings:\nno configured subnet or ip-range contain the IP address 10.50.0.5".into()));
+    // In the subnet but not in its --ip-range: IpamConf.Contains looks at
+    // the subnet (PreferredPool) only.
+    assert_eq!(check("fixed", false, Some("10.50.0.5")), Ok(Some(0x0a32_0005)));
+    assert_eq!(check("fixed", false, Some("10.51.0.5")), Err("invalid endpoint settings:\nno configured subnet or ip-range contain the IP address 10.51.0.5".into()));
     assert_eq!(check("fixed", false, Some("10.50.0.300")), Err("invalid endpoint settings:\n* invalid IPv4 address: 10.50.0.300\n* no configured subnet or ip-range contain the IP address 10.50.0.300".into()));
     assert_eq!(check("bridge", true, Some("172.17.0.50")), Err("invalid endpoint settings:\n* user specified IP address is supported on user defined networks only\n* network-scoped alias is supported only for containers in user defined networks".into()));
     assert_eq!(check("host", false, Some("1.2.3.4")), Err("invalid endpoint settings:\n* user specified IP address is supported on user defined networks only\n* user specified IP address is supported only when connecting to networks with user configured subnets".into()));

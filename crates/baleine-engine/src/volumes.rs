@@ -322,21 +322,21 @@ impl World {
     /// Creates (or returns) a named volume.
     pub fn create_volume(&mut self, name: Option<&str>, driver: &str, labels: IndexMap<String, String>, options: IndexMap<String, String>) -> EngineResult<String> {
         let (name, anonymous) = match name {
-            Some(n) if !n.is_empty() => {
-                if !valid_volume_name(n) {
-                    return Err(EngineError::invalid(format!(
-                        "create {n}: \"{n}\" includes invalid characters for a local volume name, only \"[a-zA-Z0-9][a-zA-Z0-9_.-]\" are allowed. If you intended to pass a host directory, use absolute path"
-                    )));
-                }
-                (n.to_string(), false)
-            }
+            Some(n) if !n.is_empty() => (n.to_string(), false),
             _ => (self.rng.hex64(), true),
         };
         // volume/service/store.go create: checkConflict looks the driver up
         // first; an existing volume is returned as it is (labels and
-        // options unchanged); the local driver validates a new one's options.
+        // options unchanged); the local driver validates a new one's name
+        // (local.go validateName: only the local driver restricts names)
+        // and options.
         if !driver.is_empty() && driver != "local" {
             return Err(EngineError::not_found(format!("create {name}: error looking up volume plugin {driver}: plugin \"{driver}\" not found")));
+        }
+        if !anonymous && !valid_volume_name(&name) {
+            return Err(EngineError::invalid(format!(
+                "create {name}: \"{name}\" includes invalid characters for a local volume name, only \"[a-zA-Z0-9][a-zA-Z0-9_.-]\" are allowed. If you intended to pass a host directory, use absolute path"
+            )));
         }
         if self.volumes.contains_key(&name) {
             return Ok(name);
@@ -456,8 +456,19 @@ impl World {
                     let exists = self.forest.tree(host).exists(&spec.source);
                     if !exists {
                         if spec.create_host_path {
+                            // The daemon creates the missing directories
+                            // (root-owned, 0755, stamped now).
+                            let now = self.now_secs();
                             if let Some(t) = self.forest.get_mut(host) {
-                                let _ = t.mkdir(&spec.source, true);
+                                let mut path = String::new();
+                                for part in spec.source.split('/').filter(|p| !p.is_empty()) {
+                                    path.push('/');
+                                    path.push_str(part);
+                                    if !t.exists(&path) {
+                                        let dir = baleine_vfs::Dir { entries: Default::default(), meta: Some(baleine_vfs::Meta { mtime: now, ..baleine_vfs::Meta::dir() }) };
+                                        let _ = t.put(&path, Node::Dir(std::sync::Arc::new(dir)), true);
+                                    }
+                                }
                             }
                         } else {
                             return Err(EngineError::invalid(format!("invalid mount config for type \"bind\": bind source path does not exist: {}", spec.source)));

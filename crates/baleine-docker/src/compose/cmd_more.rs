@@ -652,15 +652,46 @@ pub fn port(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, Failure> {
     let index = int_flag(a, "index").unwrap_or(0);
     let target = target_container(cli, &name, &service, index, true)?;
     let Some(c) = cli.world.containers.get(&target.id) else { return Err(format!("service {service:?} is not running").into()) };
+    // port.go: the first entry of the API's port list for that private
+    // port, an exposed port without binding included (printed `:0`); the
+    // error lists every entry's public port (0 for the exposed ones).
+    let list = api_ports(c);
+    if let Some((_, ip, public, _)) = list.iter().find(|(private, _, _, pr)| *private == port && *pr == proto) {
+        cli.print(format!("{ip}:{public}\n"));
+        return Ok(0);
+    }
+    let list: Vec<String> = list.iter().map(|(_, _, public, pr)| format!("{public}/{pr}")).collect();
+    Err(format!("no port {port}/{proto} for container {}: {}", c.name, list.join(", ")).into())
+}
+
+/// The Ports of the container list API (moby container/view.go): one entry
+/// per host binding (0.0.0.0 and :: for an address left out), one entry
+/// without IP and public port per exposed port without binding; nothing for
+/// a container that is not running (its NetworkSettings.Ports is cleared).
+fn api_ports(c: &baleine_engine::model::Container) -> Vec<(u16, String, u16, String)> {
+    let mut out: Vec<(u16, String, u16, String)> = Vec::new();
+    if !c.is_running() {
+        return out;
+    }
     for p in &c.ports {
-        if p.container_port == port && p.proto == proto && p.host_port != 0 {
-            let ip = if p.host_ip.is_empty() { "0.0.0.0" } else { p.host_ip.as_str() };
-            cli.print(format!("{ip}:{}\n", p.host_port));
-            return Ok(0);
+        if p.host_port == 0 {
+            continue;
+        }
+        if p.host_ip.is_empty() || p.host_ip == "0.0.0.0" {
+            out.push((p.container_port, "0.0.0.0".into(), p.host_port, p.proto.clone()));
+            out.push((p.container_port, "::".into(), p.host_port, p.proto.clone()));
+        } else {
+            out.push((p.container_port, p.host_ip.clone(), p.host_port, p.proto.clone()));
         }
     }
-    let list: Vec<String> = c.ports.iter().filter(|p| p.host_port != 0).map(|p| format!("{}/{}", p.host_port, p.proto)).collect();
-    Err(format!("no port {port}/{proto} for container {}: {}", c.name, list.join(", ")).into())
+    for e in &c.exposed {
+        let (num, proto) = e.split_once('/').unwrap_or((e.as_str(), "tcp"));
+        let Ok(num) = num.parse::<u16>() else { continue };
+        if !out.iter().any(|(private, _, _, pr)| *private == num && pr == proto) {
+            out.push((num, String::new(), 0, proto.to_string()));
+        }
+    }
+    out
 }
 
 pub fn top(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, Failure> {
@@ -709,25 +740,83 @@ pub fn cp(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, Failure> {
     exact_args(a, 2)?;
     let name = files::project_name(cli, g)?;
     let index = int_flag(a, "index").unwrap_or(0);
-    let mut argv: Vec<String> = Vec::new();
-    if a.has("archive") {
-        argv.push("-a".into());
-    }
-    if a.has("follow-link") {
-        argv.push("-L".into());
-    }
-    for arg in &a.args {
-        match arg.split_once(':') {
-            Some((svc, path)) if !svc.contains('/') && !svc.is_empty() => {
-                let c = ops::containers(cli.world, &name, a.has("all"), &[svc.to_string()]);
-                let c = if index > 0 { c.into_iter().find(|c| c.number as i64 == index) } else { c.into_iter().min_by_key(|c| (c.oneoff, c.number)) };
-                let Some(c) = c else { return Err(format!("no container found for service {svc:?}").into()) };
-                argv.push(format!("{}:{}", c.id, path));
-            }
-            _ => argv.push(arg.clone()),
+    // cp.go splitCpArg: an absolute path or a `./`-style path is local,
+    // else `SERVICE:PATH`.
+    let split = |arg: &str| -> Option<(String, String)> {
+        if arg.starts_with('/') {
+            return None;
         }
+        match arg.split_once(':') {
+            Some((svc, path)) if !svc.starts_with('.') => Some((svc.to_string(), path.to_string())),
+            _ => None,
+        }
+    };
+    let (src, dst) = (split(&a.args[0]), split(&a.args[1]));
+    let (service, from_service) = match (&src, &dst) {
+        (Some(_), Some(_)) => return Err("copying between services is not supported".to_string().into()),
+        (Some((s, _)), None) => (s.clone(), true),
+        (None, Some((s, _))) => (s.clone(), false),
+        (None, None) => return Err("unknown copy direction".to_string().into()),
+    };
+    // listContainersTargetedForCopy: with --index that container; else the
+    // service's containers, stopped ones included, newest first (the
+    // daemon's list order), only the first one to copy from.
+    let mut ctrs: Vec<Ctr> = ops::containers(cli.world, &name, index <= 0 && a.has("all"), &[service.clone()]);
+    if index > 0 {
+        ctrs.retain(|c| c.number as i64 == index);
+        if ctrs.is_empty() {
+            return Err(format!("service {service:?} is not running container #{index}").into());
+        }
+    } else if ctrs.is_empty() {
+        return Err(format!("no container found for service {service:?}").into());
     }
-    Ok(crate::cmd_container::run(cli, "cp", &argv, false))
+    let created = |c: &Ctr| cli.world.containers.get(&c.id).map(|x| x.created_ms).unwrap_or(0);
+    let mut keyed: Vec<(u64, Ctr)> = ctrs.into_iter().map(|c| (created(&c), c)).collect();
+    baleine_util::sort_by(&mut keyed, |x, y| y.0.cmp(&x.0).then(y.1.name.cmp(&x.1.name)));
+    let mut ctrs: Vec<Ctr> = keyed.into_iter().map(|(_, c)| c).collect();
+    if from_service {
+        ctrs.truncate(1);
+    }
+    let mut p = Progress::new("Copying", g.mode(cli));
+    for c in &ctrs {
+        let (msg, argv_path) = match (&src, &dst) {
+            (Some((_, sp)), _) => (format!("copy {}:{sp} to {}", c.name, a.args[1]), (format!("{}:{sp}", c.id), a.args[1].clone())),
+            (_, Some((_, dp))) => (format!("copy {} to {}:{dp}", a.args[0], c.name), (a.args[0].clone(), format!("{}:{dp}", c.id))),
+            _ => continue,
+        };
+        let now = cli.world.now_ms;
+        p.event(&mut cli.out, now, &c.name, None, &msg, St::Working, "Copying");
+        let mut argv: Vec<String> = vec!["-q".into()];
+        if a.has("archive") {
+            argv.push("-a".into());
+        }
+        if a.has("follow-link") {
+            argv.push("-L".into());
+        }
+        argv.push(argv_path.0);
+        argv.push(argv_path.1);
+        // The copy itself (docker cp's code); its errors are compose's.
+        let saved = std::mem::take(&mut cli.out);
+        let code = crate::cmd_container::run(cli, "cp", &argv, false);
+        let captured = std::mem::replace(&mut cli.out, saved);
+        if code != 0 {
+            p.finish(&mut cli.out, cli.world.now_ms);
+            for (stream, text) in captured.chunks {
+                cli.out.push(stream, &text);
+            }
+            return Ok(1);
+        }
+        // `-` as destination: the tar stream goes to standard output.
+        for (stream, text) in captured.chunks {
+            if stream == baleine_shell::Stream::Out {
+                cli.out.push(stream, &text);
+            }
+        }
+        let now = cli.world.now_ms;
+        p.event(&mut cli.out, now, &c.name, None, &msg, St::Done, "Copied");
+    }
+    p.finish(&mut cli.out, cli.world.now_ms);
+    Ok(0)
 }
 
 pub fn wait(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, Failure> {

@@ -580,7 +580,9 @@ pub fn down(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, Failure> {
         let eid = format!("Network {nname}");
         let now = cli.world.now_ms;
         p.ev(&mut cli.out, now, &eid, St::Working, "Removing");
-        let in_use = cli.world.containers.values().any(|c| c.endpoints.contains_key(&net.id));
+        // down.go removeNetwork: NetworkInspect's Containers lists the
+        // active endpoints only; a stopped container does not keep it.
+        let in_use = cli.world.containers.values().any(|c| c.is_running() && c.endpoints.contains_key(&net.id));
         if in_use {
             p.ev(&mut cli.out, now, &eid, St::Warning, "Resource is still in use");
             continue;

@@ -351,7 +351,8 @@ fn up_tick(world: &mut World, f: &mut ComposeFollow, out: &mut Output) -> Option
         if abort {
             out.err("Aborting on container exit...\n");
             f.stop_all(world, out);
-            f.print_logs(world, out);
+            // printer.go Run: once aborting, log lines and `exited with
+            // code` statuses are no longer printed.
             let from = f.exit_code_from.clone().unwrap_or(service);
             let code = if f.cascade_fail && f.exit_code_from.is_none() { code } else { f.exit_code_of_service(world, &from).unwrap_or(code) };
             return Some(code);

@@ -498,7 +498,9 @@ pub fn scale_of(lp: &Loaded, o: &CreateOpts, name: &str) -> Result<i64, String> 
     let n = o.scale.get(name).copied().unwrap_or_else(|| s.get_scale()).max(0);
     if n > 1 {
         if let Some(cn) = &s.container_name {
-            return Err(format!("WARNING: The {:?} service is using the custom container name {:?}. Docker requires each container to have a unique name. Remove the custom name to scale the service.\n", name, cn));
+            // convergence.go doubledContainerNameWarning ends with a newline
+            // and the plugin prints the error with Fprintln: a blank line.
+            return Err(format!("WARNING: The {:?} service is using the custom container name {:?}. Docker requires each container to have a unique name. Remove the custom name to scale the service.\n\n", name, cn));
         }
     }
     Ok(n)
