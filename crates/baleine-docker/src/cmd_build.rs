@@ -315,7 +315,11 @@ fn run_prepared(cli: &mut Cli<'_>, p: Prepared) -> i32 {
         let (text, st) = progress::check_result(&out);
         cli.print(text);
         status = st;
-        print_lint(cli, &out);
+        // baleine's own advice only when asked for (--explain): a real
+        // `--check` ends with the last warning.
+        if explain {
+            print_lint(cli, &out);
+        }
         return status;
     }
     cli.err(progress::trailer(&out, mode));

@@ -330,6 +330,42 @@ pub fn glob_match(pat: &str, s: &str) -> bool {
     m(&p, &sv, 0)
 }
 
+/// filters.Args.GetBoolOrDefault("dangling"): "true"/"1" or "false"/"0";
+/// both, or anything else, is `invalid filter 'dangling=[...]'`.
+fn dangling_filter(pairs: &[(String, String)]) -> Result<Option<bool>, String> {
+    let vals: Vec<&str> = pairs.iter().filter(|(k, _)| k == "dangling").map(|(_, v)| v.as_str()).collect();
+    if vals.is_empty() {
+        return Ok(None);
+    }
+    let is_false = vals.iter().any(|v| *v == "0" || *v == "false");
+    let is_true = vals.iter().any(|v| *v == "1" || *v == "true");
+    if is_false == is_true {
+        let mut uniq: Vec<&str> = Vec::new();
+        for v in vals {
+            if !uniq.contains(&v) {
+                uniq.push(v);
+            }
+        }
+        return Err(format!("invalid filter 'dangling=[{}]'", uniq.join(" ")));
+    }
+    Ok(Some(is_true))
+}
+
+/// An `until` filter value as Unix seconds (timetypes.GetTimestamp: a
+/// duration before now, an RFC 3339 date or Unix seconds).
+fn until_secs(cli: &Cli<'_>, v: &str) -> Result<u64, String> {
+    let rel_ms = crate::cmd_container::timestamp_ms(cli.world.now_ms, cli.world.epoch_secs, v)?;
+    if let Some(secs) = baleine_engine::util::parse_rfc3339(v) {
+        return Ok(secs);
+    }
+    if !v.chars().any(|c| c.is_ascii_alphabetic()) {
+        if let Some(secs) = v.split('.').next().and_then(|x| x.parse::<u64>().ok()) {
+            return Ok(secs);
+        }
+    }
+    Ok(cli.world.epoch_secs + rel_ms / 1000)
+}
+
 /// `called_as_images`: `docker images`, not `docker image ls`.
 fn images(cli: &mut Cli<'_>, argv: &[String], called_as_images: bool) -> i32 {
     let c = Command { aliases: &["docker image ls", "docker image list", "docker images"], ..cmd("docker images", "[OPTIONS] [REPOSITORY[:TAG]]", "List images", IMAGES_FLAGS, 0, 1) };
@@ -344,9 +380,27 @@ fn images(cli: &mut Cli<'_>, argv: &[String], called_as_images: bool) -> i32 {
         Err(s) => return s,
     };
     let mut filter = ImageFilter::default();
-    for (k, v) in pairs {
+    match dangling_filter(&pairs) {
+        Ok(d) => filter.dangling = d,
+        Err(e) => {
+            cli.err(format!("Error response from daemon: {e}\n"));
+            return 1;
+        }
+    }
+    // Images: `before` values first, then `until`, then `since`.
+    let mut order: Vec<(String, String)> = pairs.iter().filter(|(k, _)| k == "before").cloned().collect();
+    order.extend(pairs.iter().filter(|(k, _)| k == "until").cloned());
+    order.extend(pairs.iter().filter(|(k, _)| k != "before" && k != "until").cloned());
+    for (k, v) in order {
         match k.as_str() {
-            "dangling" => filter.dangling = Some(v == "true" || v == "1"),
+            "dangling" => {}
+            "until" => match until_secs(cli, &v) {
+                Ok(t) => filter.before_secs = Some(filter.before_secs.map_or(t, |b| b.min(t))),
+                Err(e) => {
+                    cli.err(format!("Error response from daemon: {e}\n"));
+                    return 1;
+                }
+            },
             "reference" => filter.refs.push(v),
             "label" => filter.labels.push(v),
             // Several values resolve to the oldest (before) / newest (since) image.
@@ -422,7 +476,7 @@ fn rmi(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
     let force = a.has("force");
     let mut status = 0;
     for n in a.args.clone() {
-        match cli.world.remove_image(&n, force) {
+        match cli.world.remove_image_pruning(&n, force, !a.has("no-prune")) {
             Ok(lines) => {
                 for l in lines {
                     cli.print(format!("{l}\n"));
@@ -482,28 +536,57 @@ fn history(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
         }
     };
     let trunc = !a.has("no-trunc");
+    // -H is a boolean defaulting to true: only an explicit false turns it off.
+    let human = a.value("human") != Some("false");
     let now = cli.world.now_secs() * 1000;
+    // moby daemon/images/image_history.go: every row is `<missing>` except
+    // that the first rows take the IDs of the image and of its parent chain
+    // (`docker commit` sets a parent, BuildKit does not).
+    let mut chain = vec![img.id.clone()];
+    let mut cur = img.parent.clone();
+    while let Some(p) = cur {
+        if chain.len() >= img.history.len() || chain.contains(&p) {
+            break;
+        }
+        match cli.world.images.get(&p) {
+            Some(pi) => {
+                chain.push(p.clone());
+                cur = pi.parent.clone();
+            }
+            None => break,
+        }
+    }
     let mut rows = Vec::new();
-    let n = img.history.len();
-    for (i, h) in img.history.iter().enumerate().rev() {
-        let id = if i + 1 == n { if trunc { img.id[..12].to_string() } else { format!("sha256:{}", img.id) } } else { "<missing>".to_string() };
-        let by = if trunc { format::ellipsis(&h.created_by.replace('\t', " ").replace('\n', " "), 45) } else { h.created_by.clone() };
+    for (row, h) in img.history.iter().rev().enumerate() {
+        let id = match chain.get(row) {
+            Some(id) if trunc => id.get(..12).unwrap_or(id).to_string(),
+            Some(id) => format!("sha256:{id}"),
+            None => "<missing>".to_string(),
+        };
+        // formatter_history.go: only tabs are replaced in CreatedBy.
+        let by = h.created_by.replace('\t', " ");
+        let by = if trunc { format::ellipsis(&by, 45) } else { by };
+        let created_at = rfc3339(h.created_secs);
         rows.push(json!({
             "ID": id,
-            "CreatedSince": format::ago(now, h.created_secs * 1000),
-            "CreatedAt": format::time_from_secs(h.created_secs),
+            "CreatedSince": if !human { created_at.clone() } else if h.created_secs <= 946_684_800 { "N/A".to_string() } else { format::ago(now, h.created_secs * 1000) },
+            "CreatedAt": created_at,
             "CreatedBy": by,
-            "Size": human_size(h.size),
+            "Size": if human { human_size(h.size) } else { h.size.to_string() },
             "Comment": h.comment,
         }));
     }
-    if a.has("quiet") {
+    if a.has("quiet") && matches!(a.value("format"), None | Some("") | Some("table")) {
         for r in &rows {
             cli.print(format!("{}\n", r["ID"].as_str().unwrap_or("")));
         }
         return 0;
     }
-    let fmt = a.value("format").unwrap_or("table {{.ID}}\t{{.CreatedSince}}\t{{.CreatedBy}}\t{{.Size}}\t{{.Comment}}").to_string();
+    let fmt = match a.value("format") {
+        Some(f) if !f.is_empty() && f != "table" => f.to_string(),
+        _ if !human => "table {{.ID}}\t{{.CreatedAt}}\t{{.CreatedBy}}\t{{.Size}}\t{{.Comment}}".to_string(),
+        _ => "table {{.ID}}\t{{.CreatedSince}}\t{{.CreatedBy}}\t{{.Size}}\t{{.Comment}}".to_string(),
+    };
     crate::render_format(cli, &fmt, &rows, &|f| {
         Some(
             match f {
@@ -518,6 +601,12 @@ fn history(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
             .to_string(),
         )
     }, None)
+}
+
+/// Go's `time.Unix(secs, 0).Format(time.RFC3339)` on a UTC host.
+fn rfc3339(secs: u64) -> String {
+    let (y, mo, d, h, mi, s, _) = baleine_engine::util::civil(secs);
+    format!("{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}:{s:02}Z")
 }
 
 /// First line of what `docker save` writes; then one `TAG=ID` line per
@@ -663,6 +752,12 @@ pub fn prune(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
         Err(s) => return s,
     };
     let all = a.has("all");
+    // A value without `=` is the flag's own error, before any prompt.
+    let given = a.values("filter");
+    let names: Vec<&str> = given.iter().map(|f| f.split_once('=').map_or(*f, |(k, _)| k)).collect();
+    if let Err(s) = crate::parse_filters(cli, &given, &names, "docker image prune") {
+        return s;
+    }
     if !a.has("force") {
         if all {
             cli.print("WARNING! This will remove all images without at least one container associated to them.\nAre you sure you want to continue? [y/N] ");
@@ -673,7 +768,45 @@ pub fn prune(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
             return 0;
         }
     }
-    let (lines, reclaimed) = cli.world.prune_images(all);
+    // moby daemon/images/image_prune.go ImagesPrune: accepted filters, the
+    // `dangling` value the CLI adds (!all), `until`, then the labels.
+    let mut pairs = match crate::parse_filters(cli, &given, &["dangling", "label", "label!", "until"], "docker image prune") {
+        Ok(p) => p,
+        Err(s) => return s,
+    };
+    pairs.push(("dangling".to_string(), (!all).to_string()));
+    let dangling_only = match dangling_filter(&pairs) {
+        Ok(d) => d.unwrap_or(true),
+        Err(e) => {
+            cli.err(format!("Error response from daemon: {e}\n"));
+            return 1;
+        }
+    };
+    let untils: Vec<&str> = pairs.iter().filter(|(k, _)| k == "until").map(|(_, v)| v.as_str()).collect();
+    let until = match untils.as_slice() {
+        [] => None,
+        [v] => match until_secs(cli, v) {
+            Ok(t) => Some(t),
+            Err(e) => {
+                cli.err(format!("Error response from daemon: {e}\n"));
+                return 1;
+            }
+        },
+        _ => {
+            cli.err("Error response from daemon: more than one until filter specified\n");
+            return 1;
+        }
+    };
+    let labels: Vec<String> = pairs.iter().filter(|(k, _)| k == "label").map(|(_, v)| v.clone()).collect();
+    let not_labels: Vec<String> = pairs.iter().filter(|(k, _)| k == "label!").map(|(_, v)| v.clone()).collect();
+    let keep = |img: &Image| {
+        let l: Vec<&str> = labels.iter().map(String::as_str).collect();
+        let nl: Vec<&str> = not_labels.iter().map(String::as_str).collect();
+        until.is_none_or(|u| img.created_secs <= u)
+            && crate::cmd_volume::match_kv_list(&l, &img.config.labels)
+            && (nl.is_empty() || !crate::cmd_volume::match_kv_list(&nl, &img.config.labels))
+    };
+    let (lines, reclaimed) = cli.world.prune_images_where(!dangling_only, &keep);
     if !lines.is_empty() {
         cli.print("Deleted Images:\n");
         for l in lines {

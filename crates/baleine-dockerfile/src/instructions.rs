@@ -41,6 +41,11 @@ const INSTRUCTION_NAMES: [&str; 18] = [
 
 struct Builder {
     escape: char,
+    /// No `# syntax=` directive: the daemon's built-in frontend, whose
+    /// parser is built without the labs flags (`COPY --parents`,
+    /// `--exclude`: parse_parents.go and exclude_pattern_feature.go need
+    /// build tags) and predates `ADD --unpack`.
+    builtin: bool,
     errors: Vec<(u8, usize, String)>,
     warnings: Vec<Diagnostic>,
 }
@@ -676,18 +681,8 @@ fn convert(
             if args.len() < 2 {
                 return Err(err_no_destination("ADD"));
             }
-            let f = parse_flags(
-                &node.flags,
-                &[
-                    ("chown", Str),
-                    ("chmod", Str),
-                    ("link", Bool),
-                    ("keep-git-dir", Bool),
-                    ("checksum", Str),
-                    ("unpack", Bool),
-                    ("exclude", Strs),
-                ],
-            )?;
+            const ADD_FLAGS: [(&str, FlagType); 7] = [("chown", Str), ("chmod", Str), ("link", Bool), ("keep-git-dir", Bool), ("checksum", Str), ("unpack", Bool), ("exclude", Strs)];
+            let f = parse_flags(&node.flags, if b.builtin { &ADD_FLAGS[..5] } else { &ADD_FLAGS[..] })?;
             let (srcs, dest, docs) = sources_and_dest(args, heredocs, "ADD")?;
             Instruction::Add {
                 srcs,
@@ -703,17 +698,8 @@ fn convert(
             if args.len() < 2 {
                 return Err(err_no_destination("COPY"));
             }
-            let f = parse_flags(
-                &node.flags,
-                &[
-                    ("chown", Str),
-                    ("from", Str),
-                    ("chmod", Str),
-                    ("link", Bool),
-                    ("exclude", Strs),
-                    ("parents", Bool),
-                ],
-            )?;
+            const COPY_FLAGS: [(&str, FlagType); 6] = [("chown", Str), ("from", Str), ("chmod", Str), ("link", Bool), ("exclude", Strs), ("parents", Bool)];
+            let f = parse_flags(&node.flags, if b.builtin { &COPY_FLAGS[..4] } else { &COPY_FLAGS[..] })?;
             let (srcs, dest, docs) = sources_and_dest(args, heredocs, "COPY")?;
             Instruction::Copy {
                 srcs,
@@ -1324,6 +1310,7 @@ pub(crate) fn build(src: &str) -> Dockerfile {
     let p1 = parser::parse_nodes(src);
     let mut b = Builder {
         escape: p1.escape,
+        builtin: p1.syntax.is_none(),
         errors: Vec::new(),
         warnings: Vec::new(),
     };
@@ -1498,9 +1485,17 @@ fn undefined_from_args(b: &mut Builder, global_args: &[ArgDecl], stages: &[Stage
             .and_then(|a| a.default.as_ref())
             .map(|_| "x".to_string())
     };
+    // The platform arguments' values for the --platform checks (the
+    // simulated builder is linux/amd64).
+    let plat_env = |k: &str| match k {
+        "TARGETPLATFORM" | "BUILDPLATFORM" => Some("linux/amd64".to_string()),
+        "TARGETOS" | "BUILDOS" => Some("linux".to_string()),
+        "TARGETARCH" | "BUILDARCH" => Some("amd64".to_string()),
+        _ => env(k),
+    };
     for s in stages {
-        let words = std::iter::once(&s.stage.base).chain(s.stage.platform.as_ref());
-        for w in words {
+        let words = std::iter::once((&s.stage.base, false)).chain(s.stage.platform.as_ref().map(|p| (p, true)));
+        for (w, is_platform) in words {
             let Ok(r) = Lex::new(b.escape).process(w, &env) else {
                 continue;
             };
@@ -1514,6 +1509,63 @@ fn undefined_from_args(b: &mut Builder, global_args: &[ArgDecl], stages: &[Stage
                 }
                 b.warn(s.stage.line, "UndefinedArgInFrom", msg);
             }
+            if !is_platform {
+                continue;
+            }
+            // dockerfile2llb/convert.go reportRedundantTargetPlatform and
+            // reportConstPlatformDisallowed.
+            let Ok(r) = Lex::new(b.escape).process(w, &plat_env) else {
+                continue;
+            };
+            if r.matched.len() == 1 && r.unmatched.is_empty() && r.matched.contains("TARGETPLATFORM") && r.result == "linux/amd64" {
+                b.warn(s.stage.line, "RedundantTargetPlatform", format!("Setting platform to predefined {w} in FROM is redundant as this is the default behavior"));
+            }
+            if r.matched.is_empty() && r.unmatched.is_empty() {
+                if let Some((os, arch)) = parse_platform(&r.result) {
+                    let name = s.stage.name.as_deref().unwrap_or("");
+                    if !name.contains(os.as_str()) && !name.contains(arch.as_str()) {
+                        b.warn(s.stage.line, "FromPlatformFlagConstDisallowed", format!("FROM --platform flag should not use constant value {}", go_quote(&r.result)));
+                    }
+                }
+            }
         }
+    }
+}
+
+/// containerd's platforms.Parse, reduced to the OS and architecture it
+/// yields (None where it fails).
+fn parse_platform(s: &str) -> Option<(String, String)> {
+    let parts: Vec<String> = s.split('/').map(str::to_ascii_lowercase).collect();
+    if parts.iter().any(|p| p.is_empty() || !p.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'_' || c == b'-')) {
+        return None;
+    }
+    let os = |o: &str| if o == "macos" { "darwin".to_string() } else { o.to_string() };
+    let arch = |a: &str| -> String {
+        match a {
+            "i386" | "x86" | "i686" => "386",
+            "x86_64" | "x86-64" | "amd64" => "amd64",
+            "aarch64" | "arm64" => "arm64",
+            "armhf" | "armel" | "arm" => "arm",
+            other => other,
+        }
+        .to_string()
+    };
+    const KNOWN_OS: [&str; 13] = ["aix", "android", "darwin", "dragonfly", "freebsd", "hurd", "illumos", "ios", "js", "linux", "nacl", "netbsd", "openbsd"];
+    const KNOWN_ARCH: [&str; 24] = [
+        "386", "amd64", "amd64p32", "arm", "armbe", "arm64", "arm64be", "ppc64", "ppc64le", "loong64", "mips", "mipsle", "mips64", "mips64le", "mips64p32", "mips64p32le", "ppc", "riscv", "riscv64",
+        "s390", "s390x", "sparc", "sparc64", "wasm",
+    ];
+    match parts.as_slice() {
+        [one] => {
+            let o = os(one);
+            if KNOWN_OS.contains(&o.as_str()) || o == "windows" || o == "solaris" || o == "plan9" || o == "zos" {
+                Some((o, "amd64".to_string()))
+            } else {
+                let a = arch(one);
+                KNOWN_ARCH.contains(&a.as_str()).then(|| ("linux".to_string(), a))
+            }
+        }
+        [o, a] | [o, a, _] => Some((os(o), arch(a))),
+        _ => None,
     }
 }

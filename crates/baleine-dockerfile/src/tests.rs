@@ -88,7 +88,9 @@ fn stages_and_text() {
 
 #[test]
 fn instruction_kinds() {
-    let src = r#"FROM alpine:3.19
+    // The labs frontend: COPY --parents / --exclude exist there only.
+    let src = r#"# syntax=docker/dockerfile:1-labs
+FROM alpine:3.19
 RUN --mount=type=cache,target=/root/.cache,id=pip,sharing=locked --network=none pip install x
 RUN ["echo", "hi"]
 CMD ["node", "server.js"]
@@ -753,4 +755,22 @@ fn undefined_arg_in_from() {
     );
     assert!(warnings("# check=skip=UndefinedArgInFrom\nFROM alpine:$V\n").is_empty());
     assert!(parse("# check=skip=UndefinedVar\nFROM alpine\n").check_skipped("UndefinedVar"));
+}
+
+#[test]
+fn builtin_frontend_has_no_labs_copy_flags() {
+    let df = parse("FROM alpine\nCOPY --parents a /b/\n");
+    assert_eq!(df.diagnostics.first().map(|d| d.message.as_str()), Some("dockerfile parse error on line 2: unknown flag: --parents"));
+    let df = parse("FROM alpine\nADD --exclude=*.md a /b/\n");
+    assert_eq!(df.diagnostics.first().map(|d| d.message.as_str()), Some("dockerfile parse error on line 2: unknown flag: --exclude"));
+    assert!(!parse("# syntax=docker/dockerfile:1-labs\nFROM alpine\nCOPY --parents --exclude=x a /b/\n").has_errors());
+}
+
+#[test]
+fn from_platform_checks() {
+    let w = warnings("FROM --platform=linux/amd64 alpine AS base\nFROM --platform=linux/amd64 alpine AS build-amd64\nFROM --platform=$TARGETPLATFORM alpine AS c\nFROM --platform=$BUILDPLATFORM alpine AS d\n");
+    let codes: Vec<(usize, &str)> = w.iter().map(|(l, c, _)| (*l, *c)).collect();
+    assert_eq!(codes, vec![(1, "FromPlatformFlagConstDisallowed"), (3, "RedundantTargetPlatform")]);
+    assert_eq!(w[0].2, "FROM --platform flag should not use constant value \"linux/amd64\"");
+    assert_eq!(w[1].2, "Setting platform to predefined $TARGETPLATFORM in FROM is redundant as this is the default behavior");
 }

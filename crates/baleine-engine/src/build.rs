@@ -77,12 +77,15 @@ pub struct BuildState {
     pub(crate) sent: BTreeMap<String, String>,
     last: Option<BuildRecord>,
     last_cached: Vec<String>,
+    /// Base images the builder pulled itself, by id: their layers are in
+    /// the layer store but the image store has no record of them.
+    pub(crate) bases: IndexMap<String, crate::model::Image>,
 }
 
 impl BuildState {
     /// Whether the build cache still references a layer (so rmi keeps it).
     pub fn keeps_layer(&self, digest: &str) -> bool {
-        self.records.values().any(|r| r.layer.as_ref().is_some_and(|(d, _)| d == digest))
+        self.records.values().any(|r| r.layer.as_ref().is_some_and(|(d, _)| d == digest)) || self.bases.values().any(|i| i.layers.iter().any(|d| d == digest))
     }
     /// Bytes held by the build cache.
     pub fn cache_size(&self) -> u64 {
@@ -116,6 +119,7 @@ impl BuildState {
         }
         if all {
             self.sent.clear();
+            self.bases.clear();
         }
         out
     }
@@ -810,11 +814,25 @@ impl Builder<'_> {
             self.push(Vertex { name, started: true, ms, ..Default::default() });
             return Ok(());
         }
-        match self.world.pull(&familiar) {
-            Ok(report) => {
-                let pulled = !report.up_to_date || local.is_none();
-                let pinned = self.pinned(&reference, &report.image_id);
-                self.images.insert(full.to_string(), Resolved { id: report.image_id, pinned, pulled });
+        // `--pull` of an image the store has refreshes it there; otherwise
+        // the builder pulls for itself (nothing is tagged).
+        let fetched = if local.is_some() {
+            self.world.pull(&familiar).map(|r| {
+                let pulled = !r.up_to_date;
+                (r.image_id, pulled)
+            })
+        } else {
+            self.world.pull_for_build(&familiar).map(|img| {
+                let id = img.id.clone();
+                let fresh = !self.world.images.contains_key(&id) && !self.state.bases.contains_key(&id);
+                self.state.bases.insert(id.clone(), img);
+                (id, fresh)
+            })
+        };
+        match fetched {
+            Ok((id, pulled)) => {
+                let pinned = self.pinned(&reference, &id);
+                self.images.insert(full.to_string(), Resolved { id, pinned, pulled });
                 self.push(Vertex { name, started: true, ms: jitter(&seed, 600, 1600), ..Default::default() });
                 Ok(())
             }
@@ -839,6 +857,12 @@ impl Builder<'_> {
         }
     }
 
+    /// An image the build can start from: in the image store, or a base
+    /// image the builder pulled for itself.
+    pub(crate) fn base_image(&self, id: &str) -> Option<&crate::model::Image> {
+        self.world.images.get(id).or_else(|| self.state.bases.get(id))
+    }
+
     fn stage_names(&self) -> Vec<String> {
         self.df.stages.iter().filter_map(|s| s.name.clone()).collect()
     }
@@ -847,9 +871,7 @@ impl Builder<'_> {
         let digest = match catalog_lookup(reference) {
             Some(c) => catalog_digest(c),
             None => self
-                .world
-                .images
-                .get(id)
+                .base_image(id)
                 .and_then(|img| img.repo_digests.first())
                 .and_then(|d| d.split_once("@sha256:").map(|x| x.1.to_string()))
                 .unwrap_or_else(|| id.to_string()),
@@ -1037,7 +1059,9 @@ impl Builder<'_> {
             config,
             history: st.history.clone(),
             rootfs: st.tree.clone(),
-            parent: st.parent_image.clone(),
+            // The moby exporter creates the image from its config alone: no
+            // parent link (builder-next/exporter/mobyexporter/export.go).
+            parent: None,
             os_family: st.os_family,
             comment: String::new(),
             built: true,

@@ -48,7 +48,6 @@ pub(crate) struct StageState {
     pub layers: Vec<(String, u64)>,
     pub top_layer: String,
     pub os_family: OsFamily,
-    pub parent_image: Option<String>,
     pub cmd_set: bool,
     pub cmd_index: usize,
     pub cmd_total: usize,
@@ -400,7 +399,7 @@ impl Builder<'_> {
         for i in 0..n {
             let st = match self.plans[i].base.clone() {
                 Base::Image(full, _) => {
-                    let known = self.images.get(&full).is_some_and(|r| self.world.images.contains_key(&r.id));
+                    let known = self.images.get(&full).is_some_and(|r| self.base_image(&r.id).is_some());
                     if !known {
                         continue;
                     }
@@ -456,7 +455,7 @@ impl Builder<'_> {
             }
             let st = match self.plans[i].base.clone() {
                 Base::Image(full, _) => {
-                    let known = self.images.get(&full).is_some_and(|r| self.world.images.contains_key(&r.id));
+                    let known = self.images.get(&full).is_some_and(|r| self.base_image(&r.id).is_some());
                     if known {
                         self.image_state(&full, i).ok()
                     } else {
@@ -578,7 +577,6 @@ impl Builder<'_> {
             layers: Vec::new(),
             top_layer: String::new(),
             os_family: OsFamily::Scratch,
-            parent_image: None,
             cmd_set: false,
             cmd_index: 0,
             cmd_total: self.plans[i].cmd_total,
@@ -601,7 +599,7 @@ impl Builder<'_> {
         let Some(r) = self.images.get(full).cloned() else {
             return Err(self.fail(format!("failed to solve: baleine: image {full} was not resolved"), None));
         };
-        let Some(img) = self.world.images.get(&r.id).cloned() else {
+        let Some(img) = self.base_image(&r.id).cloned() else {
             return Err(self.fail(format!("failed to solve: {full}: not found"), None));
         };
         st.tree = img.rootfs.clone();
@@ -612,7 +610,6 @@ impl Builder<'_> {
         st.layers = img.layers.iter().map(|d| (d.clone(), self.world.layers.get(d).map(|l| l.size).unwrap_or(0))).collect();
         st.top_layer = img.layers.last().cloned().unwrap_or_default();
         st.os_family = img.os_family;
-        st.parent_image = Some(img.id.clone());
         st.created_secs = img.created_secs;
         Self::ensure_path(&mut st);
         Ok(st)
@@ -636,7 +633,7 @@ impl Builder<'_> {
         let Some(r) = self.images.get(full).cloned() else { return };
         let mut v = Vertex { name: name.clone(), started: true, ..Default::default() };
         if r.pulled {
-            let img = self.world.images.get(&r.id).cloned();
+            let img = self.base_image(&r.id).cloned();
             v.statuses.push(VertexStatus { id: format!("resolve {}", r.pinned), current: 0, total: 0, ms: 20 });
             let cfg = 1_200 + (u64::from_str_radix(&r.id[..3], 16).unwrap_or(0) % 9000);
             v.statuses.push(VertexStatus { id: format!("sha256:{}", r.id), current: cfg, total: cfg, ms: 30 });
@@ -1144,7 +1141,7 @@ impl Builder<'_> {
         }
         let full = crate::images::Reference::parse(&f).ok()?.full();
         let r = self.images.get(&full)?;
-        let img = self.world.images.get(&r.id)?;
+        let img = self.base_image(&r.id)?;
         Some((img.rootfs.clone(), f))
     }
 
@@ -1187,6 +1184,12 @@ impl Builder<'_> {
             Some(Err(e)) => return Err(self.fail_at(e, ins)),
             None => None,
         };
+        // dispatch of ADD: digest.Parse of --checksum comes first.
+        if let Some(c) = checksum {
+            if let Err(e) = check_digest(c) {
+                return Err(self.fail_at(e.to_string(), ins));
+            }
+        }
         let mode = match &chmod {
             Some(c) => match u32::from_str_radix(c, 8) {
                 Ok(m) if m <= 0o7777 => Some(m),
@@ -1194,6 +1197,15 @@ impl Builder<'_> {
             },
             None => None,
         };
+        // dispatchCopy: after --chmod, a checksum needs one HTTP(S) source.
+        if checksum.is_some() {
+            if ex_srcs.len() != 1 {
+                return Err(self.fail_at("checksum can't be specified for multiple sources".to_string(), ins));
+            }
+            if !ex_srcs.iter().all(|s| is_url(s)) {
+                return Err(self.fail_at("checksum can't be specified for non-HTTP(S) sources".to_string(), ins));
+            }
+        }
         let name = st.prefix(&text);
         let owner = match &chown {
             Some(c) => match resolve_owner(&st.tree, c) {
@@ -1352,6 +1364,8 @@ impl Builder<'_> {
             let target = if dest_is_dir { baleine_vfs::join(&dest_trim, &fname) } else { dest_trim.clone() };
             items.push((target, node));
         }
+        // llb.Mkfile sets no time: the file keeps the time it was written.
+        let now = self.world.now_secs();
         for h in heredocs {
             let mut data = h.data();
             if h.expand {
@@ -1363,7 +1377,7 @@ impl Builder<'_> {
                     data = e.result;
                 }
             }
-            let node = Node::File(Arc::new(baleine_vfs::File { content: Content::text(&data), meta: Meta { mode: mode.unwrap_or(0o644), uid: owner.map(|o| o.0).unwrap_or(0), gid: owner.map(|o| o.1).unwrap_or(0), mtime: 0 } }));
+            let node = Node::File(Arc::new(baleine_vfs::File { content: Content::text(&data), meta: Meta { mode: mode.unwrap_or(0o644), uid: owner.map(|o| o.0).unwrap_or(0), gid: owner.map(|o| o.1).unwrap_or(0), mtime: now } }));
             sums.push(format!("heredoc:{}={}", h.name, self.hasher.node(&node)));
             let target = if dest_is_dir { baleine_vfs::join(&dest_trim, &h.name) } else { dest_trim.clone() };
             items.push((target, node));
@@ -1855,4 +1869,33 @@ mod tests {
         assert_eq!(apply_commit_changes(&mut c, &["RUN true".to_string()]), Err("run is not a valid change command".into()));
         assert_eq!(apply_commit_changes(&mut c, &["FROM alpine".to_string()]), Err("from is not a valid change command".into()));
     }
+}
+
+/// go-digest's `Digest.Validate` (what `digest.Parse` runs): `ALGO:HEX` with
+/// an available algorithm (sha256, sha384, sha512) and its hex length.
+fn check_digest(d: &str) -> Result<(), &'static str> {
+    const FORMAT: &str = "invalid checksum digest format";
+    let Some(i) = d.find(':').filter(|&i| i > 0 && i + 1 < d.len()) else { return Err(FORMAT) };
+    let (alg, enc) = (&d[..i], &d[i + 1..]);
+    let size = match alg {
+        "sha256" => 32,
+        "sha384" => 48,
+        "sha512" => 64,
+        _ => {
+            // DigestRegexpAnchored: [a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]+
+            let alg_ok = !alg.starts_with(['.', '+', '_', '-'])
+                && !alg.ends_with(['.', '+', '_', '-'])
+                && !alg.as_bytes().windows(2).any(|w| b".+_-".contains(&w[0]) && b".+_-".contains(&w[1]))
+                && alg.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b".+_-".contains(&b));
+            let enc_ok = enc.bytes().all(|b| b.is_ascii_alphanumeric() || b"=_-".contains(&b));
+            return Err(if alg_ok && enc_ok { "unsupported digest algorithm" } else { FORMAT });
+        }
+    };
+    if enc.len() != size * 2 {
+        return Err("invalid checksum digest length");
+    }
+    if !enc.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)) {
+        return Err(FORMAT);
+    }
+    Ok(())
 }

@@ -452,3 +452,40 @@ fn maintainer_sets_the_author() {
     assert!(w.build(&req("/p/m", &["m"])).failure.is_none());
     assert_eq!(w.image("m").unwrap().config.author, "learner@example.com");
 }
+
+#[test]
+fn base_image_pulled_by_the_builder_is_not_in_the_image_store() {
+    let mut w = world();
+    write(&mut w, "/p/b/Dockerfile", "FROM alpine\nRUN echo hi > /x\n");
+    let out = w.build(&req("/p/b", &["mine"]));
+    assert!(out.failure.is_none(), "{:?}", out.failure);
+    assert!(w.image_id("alpine").is_none());
+    let id = w.image_id("mine").unwrap();
+    assert_eq!(w.images[&id].parent, None);
+    // The second build finds the base in the builder's own store.
+    let again = w.build(&req("/p/b", &["mine"]));
+    assert!(again.failure.is_none(), "{:?}", again.failure);
+    assert_eq!(again.image_id.as_deref(), Some(id.as_str()));
+    // Its layers are known: a later pull downloads nothing.
+    let report = w.pull("alpine").unwrap();
+    assert!(report.layers.iter().all(|l| l.1));
+}
+
+#[test]
+fn rmi_prunes_untagged_parents_of_a_commit() {
+    let mut w = world();
+    w.pull("alpine").unwrap();
+    let base = w.image_id("alpine").unwrap();
+    let mut child = w.images[&base].clone();
+    child.id = "c".repeat(64);
+    child.parent = Some(base.clone());
+    child.repo_digests.clear();
+    w.add_image(child, &["snap:latest".to_string()], &[]);
+    // The parent's tag goes; the child keeps the image (quietly).
+    let lines = w.remove_image_pruning("alpine", false, true).unwrap();
+    assert!(lines.iter().all(|l| l.starts_with("Untagged: ")), "{lines:?}");
+    assert!(w.images.contains_key(&base));
+    let lines = w.remove_image_pruning("snap", false, true).unwrap();
+    assert!(lines.contains(&format!("Deleted: sha256:{base}")), "{lines:?}");
+    assert!(w.images.is_empty());
+}

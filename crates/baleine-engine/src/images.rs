@@ -281,6 +281,18 @@ pub fn catalog_rootfs(img: &CatalogImage) -> Tree {
     tree.stamped(parse_rfc3339(img.created).unwrap_or(0), None)
 }
 
+/// The history comment of a catalog image's entry: BuildKit's Dockerfile
+/// frontend marks every entry it commits with `buildkit.dockerfile.v0`
+/// (dockerfile2llb/convert.go historyComment); entries of the classic
+/// builder (`/bin/sh -c #(nop) ...`) and of rootfs tools carry none.
+fn catalog_history_comment(created_by: &str) -> &'static str {
+    if created_by.starts_with("/bin/sh -c #(nop)") || created_by.starts_with('#') || created_by.starts_with("bazel ") {
+        ""
+    } else {
+        "buildkit.dockerfile.v0"
+    }
+}
+
 fn to_vec(v: &[&str]) -> Vec<String> {
     v.iter().map(|s| s.to_string()).collect()
 }
@@ -317,7 +329,7 @@ pub fn catalog_image(img: &CatalogImage) -> Image {
     let history = img
         .layers
         .iter()
-        .map(|(_, size, by)| HistoryEntry { created_secs, created_by: by.to_string(), size: *size, empty_layer: *size == 0, comment: String::new() })
+        .map(|(_, size, by)| HistoryEntry { created_secs, created_by: by.to_string(), size: *size, empty_layer: *size == 0, comment: catalog_history_comment(by).to_string() })
         .collect();
     Image {
         id,
@@ -432,33 +444,25 @@ impl World {
         image.layers.iter().filter_map(|d| self.layers.get(d)).map(|l| l.size).sum()
     }
 
-    /// `docker pull`.
-    pub fn pull(&mut self, name: &str) -> EngineResult<PullReport> {
-        let reference = Reference::parse(name)?;
+    /// What the registry serves for `reference`: the image (with its
+    /// repository digest), the manifest digest, its layers (short id, size)
+    /// and whether it came back from the simulated registry of pushed images.
+    fn remote_image(&self, reference: &Reference) -> EngineResult<(Image, String, Vec<(String, u64)>, bool)> {
         let repo = reference.repo();
         // Pushed images come back from the simulated registry.
-        let key = reference.full();
-        if let Some(pushed) = self.registry.get(&key).cloned() {
-            let familiar = reference.familiar();
-            let had_config = self.images.contains_key(&pushed.image.id);
-            let up_to_date = self.images.get(&pushed.image.id).is_some_and(|i| i.repo_tags.contains(&familiar));
-            let layers = pushed.image.layers.iter().map(|d| (d[..12].to_string(), self.layers.contains_key(d))).collect();
+        if let Some(pushed) = self.registry.get(&reference.full()) {
             let mut image = pushed.image.clone();
             let rd = format!("{}@sha256:{}", repo, pushed.digest);
             if !image.repo_digests.contains(&rd) {
                 image.repo_digests.push(rd);
             }
-            let sizes: Vec<(String, u64)> = pushed.image.layers.iter().map(|d| (d.clone(), self.layers.get(d).map(|l| l.size).unwrap_or(0))).collect();
-            let id = self.add_image(image, &[familiar.clone()], &sizes);
-            if !up_to_date {
-                self.event("image", "pull", &id, &familiar, vec![]);
-            }
-            return Ok(PullReport { reference, layers, digest: pushed.digest, up_to_date, image_id: id, had_config });
+            let sizes = pushed.image.layers.iter().map(|d| (d.clone(), self.layers.get(d).map(|l| l.size).unwrap_or(0))).collect();
+            return Ok((image, pushed.digest.clone(), sizes, true));
         }
         let by_digest = reference.digest.as_ref().map(|d| IMAGES.iter().find(|i| i.repo == repo && format!("sha256:{}", catalog_digest(i)) == *d));
         let found = match by_digest {
             Some(e) => e,
-            None => catalog_lookup(&reference),
+            None => catalog_lookup(reference),
         };
         let Some(entry) = found else {
             if reference.domain != "docker.io" {
@@ -475,32 +479,47 @@ impl World {
                 format!("pull access denied for {repo}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied"),
             ));
         };
-        let image = catalog_image(entry);
+        let mut image = catalog_image(entry);
         let digest = catalog_digest(entry);
+        image.repo_digests = vec![format!("{repo}@sha256:{digest}")];
+        let sizes = entry.layers.iter().filter(|l| l.1 > 0).map(|(short, size, _)| (layer_digest(short), *size)).collect();
+        Ok((image, digest, sizes, false))
+    }
+
+    /// `docker pull`.
+    pub fn pull(&mut self, name: &str) -> EngineResult<PullReport> {
+        let reference = Reference::parse(name)?;
+        let (image, digest, sizes, pushed) = self.remote_image(&reference)?;
         let familiar = reference.familiar();
-        let rd = format!("{repo}@sha256:{digest}");
+        let rd = image.repo_digests.last().cloned().unwrap_or_default();
         let had_config = self.images.contains_key(&image.id);
         // A pull by digest adds a digest reference, not a tag.
-        let up_to_date = self.images.get(&image.id).is_some_and(|i| if reference.digest.is_some() { i.repo_digests.contains(&rd) } else { i.repo_tags.contains(&familiar) });
-        let tags: Vec<String> = if reference.digest.is_some() { Vec::new() } else { vec![familiar.clone()] };
-        let mut layers = Vec::new();
-        let mut sizes = Vec::new();
-        for (short, size, _) in entry.layers.iter().filter(|l| l.1 > 0) {
-            let d = layer_digest(short);
-            layers.push((short.to_string(), self.layers.contains_key(&d)));
-            sizes.push((d, *size));
-        }
-        let mut image = image;
-        image.repo_digests = vec![rd];
+        let by_digest = reference.digest.is_some() && !pushed;
+        let up_to_date = self.images.get(&image.id).is_some_and(|i| if by_digest { i.repo_digests.contains(&rd) } else { i.repo_tags.contains(&familiar) });
+        let tags: Vec<String> = if by_digest { Vec::new() } else { vec![familiar.clone()] };
+        let layers = sizes.iter().map(|(d, _)| (d.get(..12).unwrap_or(d).to_string(), self.layers.contains_key(d))).collect();
         let id = self.add_image(image, &tags, &sizes);
         if !up_to_date {
-            self.event("image", "pull", &id, &reference.familiar_string(), vec![]);
+            let actor = if pushed { familiar.clone() } else { reference.familiar_string() };
+            self.event("image", "pull", &id, &actor, vec![]);
         }
         Ok(PullReport { reference, layers, digest, up_to_date, image_id: id, had_config })
     }
 
-    /// The tags `docker pull --all-tags` walks for a repository, in the
-    /// registry's (sorted) tag list order.
+    /// BuildKit's own pull of a base image (builder-next/adapters/
+    /// containerimage/pull.go): the layers land in the layer store but no
+    /// image is created or tagged, so `docker images` does not list it. The
+    /// builder keeps the image (`BuildState::bases`).
+    pub fn pull_for_build(&mut self, name: &str) -> EngineResult<Image> {
+        let reference = Reference::parse(name)?;
+        let (mut image, _, sizes, _) = self.remote_image(&reference)?;
+        for (digest, size) in &sizes {
+            self.layers.entry(digest.clone()).or_insert(Layer { digest: digest.clone(), size: *size });
+        }
+        image.repo_tags.clear();
+        Ok(image)
+    }
+
     pub fn registry_tags(&self, name: &str) -> EngineResult<Vec<String>> {
         let r = Reference::parse(name)?;
         let repo = r.repo();
@@ -539,6 +558,12 @@ impl World {
     /// "Deleted: sha256:..."), following moby's daemon/images/image_delete.go
     /// ImageDelete with the graph-driver reference store of Docker 27.
     pub fn remove_image(&mut self, name: &str, force: bool) -> EngineResult<Vec<String>> {
+        self.remove_image_pruning(name, force, false)
+    }
+
+    /// `docker rmi` (prune unless --no-prune): untagged parents of a deleted
+    /// image are deleted too when nothing else holds them.
+    pub fn remove_image_pruning(&mut self, name: &str, force: bool, prune: bool) -> EngineResult<Vec<String>> {
         let id = self.image_id(name).ok_or_else(|| EngineError::no_such_image(&display_ref(name)))?;
         let by_id = name.strip_prefix("sha256:").unwrap_or(name);
         let is_id_ref = id.starts_with(by_id) && Reference::parse(name).map(|r| !self.images[&id].repo_tags.contains(&r.familiar())).unwrap_or(true);
@@ -595,25 +620,34 @@ impl World {
                 img.repo_digests.clear();
             }
         }
-        // imageDeleteHelper: hard conflicts always count, soft ones unless forced.
-        if let Err(e) = self.image_delete_conflict(&id, true, !force, !force) {
-            let used = !self.containers_using(&id).is_empty();
-            if quiet && used {
-                // The reference was removed; the image stays, dangling.
-                return Ok(lines);
+        self.image_delete_helper(&id, force, prune, quiet, &mut lines)?;
+        Ok(lines)
+    }
+
+    /// imageDeleteHelper: deletes image `id` unless a conflict stops it (hard
+    /// conflicts always count, soft ones unless forced). `quiet` ignores the
+    /// conflict when the image stays referenced, has children or is used by
+    /// a container; with `prune` the untagged parent chain goes too.
+    fn image_delete_helper(&mut self, id: &str, force: bool, prune: bool, quiet: bool, lines: &mut Vec<String>) -> EngineResult<()> {
+        if let Err(e) = self.image_delete_conflict(id, true, !force, !force) {
+            let used = !self.containers_using(id).is_empty();
+            let referenced = self.images.get(id).is_some_and(|i| !i.repo_tags.is_empty() || !i.repo_digests.is_empty());
+            let children = self.images.values().any(|i| i.parent.as_deref() == Some(id) && i.id != id);
+            if quiet && (used || referenced || children) {
+                return Ok(());
             }
             return Err(e);
         }
-        let image = self.images[&id].clone();
+        let Some(image) = self.images.get(id).cloned() else { return Ok(()) };
         for t in sorted_refs(&image) {
             lines.push(format!("Untagged: {t}"));
-            self.event("image", "untag", &id, &id, vec![]);
+            self.event("image", "untag", id, id, vec![]);
         }
-        self.images.shift_remove(&id);
+        self.images.shift_remove(id);
         lines.push(format!("Deleted: sha256:{id}"));
         // Layers no other image uses are deleted too; a container created
         // from the image keeps its layers.
-        let held = !self.containers_using(&id).is_empty();
+        let held = !self.containers_using(id).is_empty();
         let mut deleted_layers = Vec::new();
         for d in image.layers.iter().rev() {
             if !held && !self.images.values().any(|i| i.layers.contains(d)) && !self.build.keeps_layer(d) && self.layers.shift_remove(d).is_some() {
@@ -623,8 +657,11 @@ impl World {
         for d in deleted_layers {
             lines.push(format!("Deleted: sha256:{d}"));
         }
-        self.event("image", "delete", &id, &id, vec![]);
-        Ok(lines)
+        self.event("image", "delete", id, id, vec![]);
+        match image.parent {
+            Some(p) if prune && p != id && self.images.contains_key(&p) => self.image_delete_helper(&p, false, true, true, lines),
+            _ => Ok(()),
+        }
     }
 
     /// checkImageDeleteConflict: dependent children and running containers
@@ -656,10 +693,16 @@ impl World {
 
     /// `docker image prune [-a]`: returns (deleted lines, reclaimed bytes).
     pub fn prune_images(&mut self, all: bool) -> (Vec<String>, u64) {
+        self.prune_images_where(all, &|_| true)
+    }
+
+    /// `docker image prune` keeping only the candidates `keep` accepts
+    /// (the `until` and `label` filters of daemon/images/image_prune.go).
+    pub fn prune_images_where(&mut self, all: bool, keep: &dyn Fn(&Image) -> bool) -> (Vec<String>, u64) {
         let candidates: Vec<String> = self
             .images
             .values()
-            .filter(|i| (all || i.repo_tags.is_empty()) && self.containers_using(&i.id).is_empty())
+            .filter(|i| (all || i.repo_tags.is_empty()) && self.containers_using(&i.id).is_empty() && keep(i))
             // Intermediate images (no reference, a child) go with their child.
             .filter(|i| !(i.repo_tags.is_empty() && i.repo_digests.is_empty() && self.images.values().any(|o| o.parent.as_deref() == Some(i.id.as_str()))))
             .map(|i| i.id.clone())
