@@ -12,7 +12,7 @@ use serde_json::Value;
 use crate::args::{flag, Args, Command, Flag};
 use crate::format;
 use crate::pending::{Client, Follow, Pending, ShellSession};
-use crate::{parse_args, run_error_status, Cli};
+use crate::{run_error_status, Cli};
 
 const RUN_FLAGS: &[Flag] = &[
     flag("add-host", None, "list", "Add a custom host-to-IP mapping (host:ip)"),
@@ -169,8 +169,88 @@ const fn create_flags<const N: usize>() -> [Flag; N] {
     out
 }
 
+/// `crate::parse_args`, with pflag's check of integer flag values
+/// (intValue.Set: strconv.ParseInt(s, 0, 64)) that the generic parser does
+/// not make: a bad value is an `invalid argument` flag error (exit 125).
+fn parse_args(cli: &mut Cli<'_>, cmd: &Command, argv: &[String]) -> Result<Args, i32> {
+    if let Ok(a) = crate::args::parse(cmd, argv) {
+        for (long, v) in &a.flags {
+            let Some(f) = cmd.flags.iter().find(|f| f.long == *long && f.kind == "int") else { continue };
+            if let Err(e) = go_parse_int(v) {
+                let name = match f.short {
+                    Some(c) => format!("-{c}, --{}", f.long),
+                    None => format!("--{}", f.long),
+                };
+                cli.err(format!("invalid argument {} for {} flag: {e}\nSee '{} --help'.\n", baleine_util::go::quote(v), baleine_util::go::quote(&name), cmd.path));
+                return Err(125);
+            }
+        }
+    }
+    crate::parse_args(cli, cmd, argv)
+}
+
+/// Go's `strconv.ParseInt(s, 0, 64)`: a sign, then decimal, or 0x / 0o /
+/// 0b / 0 prefixed digits (underscores between digits only after a
+/// prefix); the error is strconv's text.
+fn go_parse_int(s: &str) -> Result<i64, String> {
+    let syntax = || format!("strconv.ParseInt: parsing {}: invalid syntax", baleine_util::go::quote(s));
+    let (neg, body) = match s.as_bytes().first() {
+        Some(b'-') => (true, &s[1..]),
+        Some(b'+') => (false, &s[1..]),
+        _ => (false, s),
+    };
+    let lower = body.to_ascii_lowercase();
+    let (radix, digits, prefixed) = if let Some(d) = lower.strip_prefix("0x") {
+        (16, d.to_string(), true)
+    } else if let Some(d) = lower.strip_prefix("0o") {
+        (8, d.to_string(), true)
+    } else if let Some(d) = lower.strip_prefix("0b") {
+        (2, d.to_string(), true)
+    } else if lower.len() > 1 && lower.starts_with('0') {
+        (8, lower[1..].to_string(), true)
+    } else {
+        (10, lower.clone(), false)
+    };
+    // An underscore may follow the base prefix.
+    let digits = if prefixed { digits.strip_prefix('_').map(str::to_string).unwrap_or(digits) } else { digits };
+    if digits.is_empty() || digits.starts_with('_') || digits.ends_with('_') || digits.contains("__") || (!prefixed && digits.contains('_')) {
+        return Err(syntax());
+    }
+    let mut n: u128 = 0;
+    for c in digits.chars().filter(|&c| c != '_') {
+        let d = c.to_digit(radix).ok_or_else(syntax)?;
+        n = (n * radix as u128 + d as u128).min(u64::MAX as u128 + 1);
+    }
+    let limit = if neg { i64::MAX as u128 + 1 } else { i64::MAX as u128 };
+    if n > limit {
+        return Err(format!("strconv.ParseInt: parsing {}: value out of range", baleine_util::go::quote(s)));
+    }
+    Ok(if neg { (n as i128).wrapping_neg() as i64 } else { n as i64 })
+}
+
 fn simple(path: &'static str, usage: &'static str, short: &'static str, flags: &'static [Flag], min: usize, max: usize) -> Command {
-    Command { path: cpath(path), usage, short, aliases: &[], flags, stop_at_positional: false, min_args: min, max_args: max }
+    Command { path: cpath(path), usage, short, aliases: aliases_of(path), flags, stop_at_positional: false, min_args: min, max_args: max }
+}
+
+/// The "aliases" annotation of each container command (docker/cli v27.5.1
+/// cli/command/container/*.go), shown by `--help`.
+fn aliases_of(path: &str) -> &'static [&'static str] {
+    match path {
+        "docker pause" => &["docker container pause", "docker pause"],
+        "docker unpause" => &["docker container unpause", "docker unpause"],
+        "docker rename" => &["docker container rename", "docker rename"],
+        "docker wait" => &["docker container wait", "docker wait"],
+        "docker top" => &["docker container top", "docker top"],
+        "docker stats" => &["docker container stats", "docker stats"],
+        "docker port" => &["docker container port", "docker port"],
+        "docker export" => &["docker container export", "docker export"],
+        "docker diff" => &["docker container diff", "docker diff"],
+        "docker cp" => &["docker container cp", "docker cp"],
+        "docker commit" => &["docker container commit", "docker commit"],
+        "docker update" => &["docker container update", "docker update"],
+        "docker attach" => &["docker container attach", "docker attach"],
+        _ => &[],
+    }
 }
 
 thread_local! {
@@ -212,7 +292,7 @@ fn cpath(path: &'static str) -> &'static str {
 }
 
 const START_FLAGS: &[Flag] = &[flag("attach", Some('a'), "", "Attach STDOUT/STDERR and forward signals"), flag("interactive", Some('i'), "", "Attach container's STDIN")];
-const STOP_FLAGS: &[Flag] = &[flag("signal", Some('s'), "string", "Signal to send to the container"), flag("time", Some('t'), "int", "Seconds to wait before killing the container"), flag("timeout", None, "int", "Seconds to wait before killing the container")];
+const STOP_FLAGS: &[Flag] = &[flag("signal", Some('s'), "string", "Signal to send to the container"), flag("time", Some('t'), "int", "Seconds to wait before killing the container")];
 const KILL_FLAGS: &[Flag] = &[flag("signal", Some('s'), "string", "Signal to send to the container")];
 const RM_FLAGS: &[Flag] = &[flag("force", Some('f'), "", "Force the removal of a running container (uses SIGKILL)"), flag("link", Some('l'), "", "Remove the specified link"), flag("volumes", Some('v'), "", "Remove anonymous volumes associated with the container")];
 const PS_FLAGS: &[Flag] = &[
@@ -245,7 +325,24 @@ const EXEC_FLAGS: &[Flag] = &[
     flag("workdir", Some('w'), "string", "Working directory inside the container"),
 ];
 const STATS_FLAGS: &[Flag] = &[flag("all", Some('a'), "", "Show all containers (default shows just running)"), flag("format", None, "string", "Format output using a custom template"), flag("no-stream", None, "", "Disable streaming stats and only pull the first result"), flag("no-trunc", None, "", "Do not truncate output")];
-const UPDATE_FLAGS: &[Flag] = &[flag("cpus", None, "decimal", "Number of CPUs"), flag("memory", Some('m'), "bytes", "Memory limit"), flag("memory-swap", None, "bytes", "Swap limit"), flag("restart", None, "string", "Restart policy to apply when a container exits"), flag("cpu-shares", Some('c'), "int", "CPU shares (relative weight)"), flag("pids-limit", None, "int", "Tune container pids limit")];
+/// docker/cli v27.5.1 cli/command/container/update.go (kernel-memory is hidden).
+const UPDATE_FLAGS: &[Flag] = &[
+    flag("blkio-weight", None, "uint16", "Block IO (relative weight), between 10 and 1000, or 0 to disable (default 0)"),
+    flag("cpu-period", None, "int", "Limit CPU CFS (Completely Fair Scheduler) period"),
+    flag("cpu-quota", None, "int", "Limit CPU CFS (Completely Fair Scheduler) quota"),
+    flag("cpu-rt-period", None, "int", "Limit the CPU real-time period in microseconds"),
+    flag("cpu-rt-runtime", None, "int", "Limit the CPU real-time runtime in microseconds"),
+    flag("cpu-shares", Some('c'), "int", "CPU shares (relative weight)"),
+    flag("cpus", None, "decimal", "Number of CPUs"),
+    flag("cpuset-cpus", None, "string", "CPUs in which to allow execution (0-3, 0,1)"),
+    flag("cpuset-mems", None, "string", "MEMs in which to allow execution (0-3, 0,1)"),
+    flag("kernel-memory", None, "bytes", ""),
+    flag("memory", Some('m'), "bytes", "Memory limit"),
+    flag("memory-reservation", None, "bytes", "Memory soft limit"),
+    flag("memory-swap", None, "bytes", "Swap limit equal to memory plus swap: -1 to enable unlimited swap"),
+    flag("pids-limit", None, "int", "Tune container pids limit (set -1 for unlimited)"),
+    flag("restart", None, "string", "Restart policy to apply when a container exits"),
+];
 const COMMIT_FLAGS: &[Flag] = &[flag("author", Some('a'), "string", "Author"), flag("change", Some('c'), "list", "Apply Dockerfile instruction to the created image"), flag("message", Some('m'), "string", "Commit message"), flag("pause", Some('p'), "", "Pause container during commit (default true)")];
 const CP_FLAGS: &[Flag] = &[flag("archive", Some('a'), "", "Archive mode (copy all uid/gid information)"), flag("follow-link", Some('L'), "", "Always follow symbol link in SRC_PATH"), flag("quiet", Some('q'), "", "Suppress progress output during copy")];
 const NONE: &[Flag] = &[];
@@ -361,7 +458,7 @@ pub fn validate_extra_host(val: &str) -> Result<String, String> {
 #[derive(Clone, Debug, Default)]
 pub struct MountOpt {
     pub spec: MountSpec,
-    pub extras: baleine_engine::volumes::MountExtras,
+    pub options: MountOptions,
 }
 
 /// `--mount`: docker/cli v27.5.1 opts/mount.go `MountOpt.Set`. The error is
@@ -369,10 +466,17 @@ pub struct MountOpt {
 pub fn parse_mount(value: &str) -> Result<MountOpt, String> {
     let fields = go_csv_record(value)?;
     let mut m = MountSpec { kind: "volume".into(), ..Default::default() };
-    let mut x = baleine_engine::volumes::MountExtras::default();
-    let (mut bind_opts, mut tmpfs_opts) = (false, false);
-    let (mut ro_nonrecursive, mut ro_force_recursive) = (false, false);
+    let mut o = MountOptions::default();
     let parse_bool = baleine_util::go::parse_bool;
+    // volumeOptions(): created with an empty label map and a DriverConfig.
+    fn volume(o: &mut MountOptions) -> &mut baleine_engine::model::VolumeOptions {
+        let v = o.volume.get_or_insert_with(Default::default);
+        v.driver.get_or_insert_with(Default::default);
+        v
+    }
+    fn driver(o: &mut MountOptions) -> &mut baleine_engine::model::VolumeDriver {
+        volume(o).driver.get_or_insert_with(Default::default)
+    }
     // setValueOnMap: "k=v" (or "k" for an empty value); an empty key is dropped.
     let set_on_map = |map: &mut IndexMap<String, String>, v: &str| {
         let (k, v) = v.split_once('=').unwrap_or((v, ""));
@@ -387,10 +491,10 @@ pub fn parse_mount(value: &str) -> Result<MountOpt, String> {
                 match field.to_lowercase().as_str() {
                     "readonly" | "ro" => m.read_only = true,
                     "volume-nocopy" => {
-                        x.volume_options = true;
+                        volume(&mut o).no_copy = true;
                         m.volume_nocopy = true;
                     }
-                    "bind-nonrecursive" => bind_opts = true,
+                    "bind-nonrecursive" => o.bind.get_or_insert_with(Default::default).non_recursive = true,
                     _ => return Err(format!("invalid field '{field}' must be a key=value pair")),
                 }
                 continue;
@@ -402,92 +506,74 @@ pub fn parse_mount(value: &str) -> Result<MountOpt, String> {
             "source" | "src" => m.source = val.to_string(),
             "target" | "dst" | "destination" => m.target = val.to_string(),
             "readonly" | "ro" => m.read_only = parse_bool(val).ok_or_else(invalid)?,
-            "consistency" => {}
-            "bind-propagation" => {
-                bind_opts = true;
-                x.propagation = val.to_lowercase();
-            }
-            "bind-nonrecursive" => {
-                bind_opts = true;
-                parse_bool(val).ok_or_else(invalid)?;
-            }
-            "bind-recursive" => {
-                match val {
-                    "enabled" => {}
-                    "disabled" => bind_opts = true,
-                    "writable" => {
-                        bind_opts = true;
-                        ro_nonrecursive = true;
-                    }
-                    "readonly" => {
-                        bind_opts = true;
-                        ro_force_recursive = true;
-                    }
-                    _ => return Err(format!("invalid value for {key}: {val} (must be \"enabled\", \"disabled\", \"writable\", or \"readonly\")")),
-                }
-            }
-            "volume-subpath" => {
-                x.volume_options = true;
-                x.volume_subpath = val.to_string();
-            }
+            "consistency" => o.consistency = val.to_lowercase(),
+            "bind-propagation" => o.bind.get_or_insert_with(Default::default).propagation = val.to_lowercase(),
+            "bind-nonrecursive" => o.bind.get_or_insert_with(Default::default).non_recursive = parse_bool(val).ok_or_else(invalid)?,
+            "bind-recursive" => match val {
+                "enabled" => {}
+                "disabled" => o.bind.get_or_insert_with(Default::default).non_recursive = true,
+                "writable" => o.bind.get_or_insert_with(Default::default).read_only_non_recursive = true,
+                "readonly" => o.bind.get_or_insert_with(Default::default).read_only_force_recursive = true,
+                _ => return Err(format!("invalid value for {key}: {val} (must be \"enabled\", \"disabled\", \"writable\", or \"readonly\")")),
+            },
+            "volume-subpath" => volume(&mut o).subpath = val.to_string(),
             "volume-nocopy" => {
-                x.volume_options = true;
-                m.volume_nocopy = parse_bool(val).ok_or_else(|| format!("invalid value for volume-nocopy: {val}"))?;
+                let b = parse_bool(val).ok_or_else(|| format!("invalid value for volume-nocopy: {val}"))?;
+                volume(&mut o).no_copy = b;
+                m.volume_nocopy = b;
             }
-            "volume-label" => {
-                x.volume_options = true;
-                set_on_map(&mut x.volume_labels, val);
-            }
-            "volume-driver" => {
-                x.volume_options = true;
-                x.volume_driver = val.to_string();
-            }
-            "volume-opt" => {
-                x.volume_options = true;
-                set_on_map(&mut x.volume_opts, val);
-            }
+            "volume-label" => set_on_map(&mut volume(&mut o).labels, val),
+            "volume-driver" => driver(&mut o).name = val.to_string(),
+            "volume-opt" => set_on_map(driver(&mut o).options.get_or_insert_with(IndexMap::new), val),
             "tmpfs-size" => {
-                baleine_engine::volumes::ram_in_bytes(val).map_err(|_| invalid())?;
-                tmpfs_opts = true;
+                let n = baleine_engine::volumes::ram_in_bytes(val).map_err(|_| invalid())?;
+                o.tmpfs.get_or_insert_with(Default::default).size_bytes = n;
             }
             "tmpfs-mode" => {
                 // strconv.ParseUint(val, 8, 32)
-                if val.is_empty() || !val.bytes().all(|b| (b'0'..=b'7').contains(&b)) || u64::from_str_radix(val, 8).map_or(true, |n| n > u32::MAX as u64) {
-                    return Err(invalid());
-                }
-                tmpfs_opts = true;
+                let n = if val.is_empty() || !val.bytes().all(|b| (b'0'..=b'7').contains(&b)) { None } else { u64::from_str_radix(val, 8).ok().filter(|&n| n <= u32::MAX as u64) };
+                o.tmpfs.get_or_insert_with(Default::default).mode = n.ok_or_else(invalid)? as u32;
             }
             _ => return Err(format!("unexpected key '{key}' in '{field}'")),
         }
     }
-    x.bind_options = bind_opts;
     if m.kind.is_empty() {
         return Err("type is required".into());
     }
     if m.target.is_empty() {
         return Err("target is required".into());
     }
-    if x.volume_options && m.kind != "volume" {
+    if o.volume.is_some() && m.kind != "volume" {
         return Err(format!("cannot mix 'volume-*' options with mount type '{}'", m.kind));
     }
-    if bind_opts && m.kind != "bind" {
+    if o.bind.is_some() && m.kind != "bind" {
         return Err(format!("cannot mix 'bind-*' options with mount type '{}'", m.kind));
     }
-    if tmpfs_opts && m.kind != "tmpfs" {
+    if o.tmpfs.is_some() && m.kind != "tmpfs" {
         return Err(format!("cannot mix 'tmpfs-*' options with mount type '{}'", m.kind));
     }
-    if ro_nonrecursive && !m.read_only {
-        return Err("option 'bind-recursive=writable' requires 'readonly' to be specified in conjunction".into());
-    }
-    if ro_force_recursive {
-        if !m.read_only {
-            return Err("option 'bind-recursive=readonly' requires 'readonly' to be specified in conjunction".into());
+    if let Some(b) = &o.bind {
+        if b.read_only_non_recursive && !m.read_only {
+            return Err("option 'bind-recursive=writable' requires 'readonly' to be specified in conjunction".into());
         }
-        if x.propagation != "rprivate" {
-            return Err("option 'bind-recursive=readonly' requires 'bind-propagation=rprivate' to be specified in conjunction".into());
+        if b.read_only_force_recursive {
+            if !m.read_only {
+                return Err("option 'bind-recursive=readonly' requires 'readonly' to be specified in conjunction".into());
+            }
+            if b.propagation != "rprivate" {
+                return Err("option 'bind-recursive=readonly' requires 'bind-propagation=rprivate' to be specified in conjunction".into());
+            }
         }
     }
-    Ok(MountOpt { spec: m, extras: x })
+    Ok(MountOpt { spec: m, options: o })
+}
+
+/// How many times MountOpt.Set logs "bind-nonrecursive is deprecated" for
+/// a `--mount` value: once per `bind-nonrecursive=VALUE` field (the bare
+/// `bind-nonrecursive` form is silent).
+fn mount_deprecation_warnings(value: &str) -> usize {
+    let Ok(fields) = go_csv_record(value) else { return 0 };
+    fields.iter().filter(|f| f.split_once('=').is_some_and(|(k, v)| k.eq_ignore_ascii_case("bind-nonrecursive") && baleine_util::go::parse_bool(v).is_some())).count()
 }
 
 /// The first record of Go's `encoding/csv` Reader (Comma ',', no
@@ -648,24 +734,42 @@ pub fn validate_restart_policy(name: &str, count: i64) -> Result<RestartPolicy, 
 }
 
 /// Reads an env file as docker/cli's opts.ParseEnvFile does.
+/// `--env-file`: docker/cli v27.5.1 pkg/kvfile/kvfile.go Parse (a parse
+/// error is wrapped as "invalid env file (FILE): ...").
 fn read_env_file(cli: &Cli<'_>, path: &str) -> Result<Vec<String>, String> {
     let text = match cli.read_host_file(path) {
         Some(b) => String::from_utf8_lossy(&b).into_owned(),
         None => return Err(format!("open {path}: no such file or directory")),
     };
+    parse_env_file(&text, &|k| cli.getenv(k).map(str::to_string)).map_err(|e| format!("invalid env file ({path}): {e}"))
+}
+
+/// kvfile parseKeyValueFile: leading white space dropped, `#` comments and
+/// empty lines skipped; a KEY=VALUE line is kept as it is, a bare KEY takes
+/// the client's value (and is left out when the client has none).
+fn parse_env_file(text: &str, lookup: &dyn Fn(&str) -> Option<String>) -> Result<Vec<String>, String> {
     let mut v = Vec::new();
-    for line in text.lines() {
-        let t = line.trim_start();
-        if t.is_empty() || t.starts_with('#') {
+    for (n, raw) in text.split('\n').enumerate() {
+        let raw = raw.strip_suffix('\r').unwrap_or(raw);
+        let raw = if n == 0 { raw.strip_prefix('\u{feff}').unwrap_or(raw) } else { raw };
+        let line = raw.trim_start();
+        if line.is_empty() || line.starts_with('#') {
             continue;
         }
-        if let Some((k, val)) = t.split_once('=') {
-            if k.contains(char::is_whitespace) {
-                return Err(format!("variable '{k}' contains whitespaces"));
-            }
-            v.push(format!("{k}={val}"));
-        } else if let Some(val) = cli.getenv(t.trim()) {
-            v.push(format!("{}={val}", t.trim()));
+        let (key, has_value) = match line.split_once('=') {
+            Some((k, _)) => (k, true),
+            None => (line, false),
+        };
+        if key.is_empty() {
+            return Err(format!("no variable name on line '{line}'"));
+        }
+        if key.contains([' ', '\t']) {
+            return Err(format!("variable '{key}' contains whitespaces"));
+        }
+        if has_value {
+            v.push(line.to_string());
+        } else if let Some(val) = lookup(line) {
+            v.push(format!("{key}={val}"));
         }
     }
     Ok(v)
@@ -686,9 +790,8 @@ fn mount_opts(cli: &Cli<'_>, a: &Args) -> Result<Vec<MountOpt>, String> {
     Ok(out)
 }
 
-/// Builds the container spec from `docker run`/`create` flags, with the
-/// parsed `--mount` values (their volume options do not fit the spec).
-fn spec_from_args(cli: &Cli<'_>, a: &Args) -> Result<(ContainerSpec, Vec<MountOpt>), String> {
+/// Builds the container spec from `docker run`/`create` flags.
+fn spec_from_args(cli: &Cli<'_>, a: &Args) -> Result<ContainerSpec, String> {
     let mut spec = ContainerSpec { image: a.args[0].clone(), ..Default::default() };
     if a.args.len() > 1 {
         spec.cmd = Some(a.args[1..].to_vec());
@@ -700,11 +803,18 @@ fn spec_from_args(cli: &Cli<'_>, a: &Args) -> Result<(ContainerSpec, Vec<MountOp
     for f in a.values("env-file") {
         spec.env.extend(read_env_file(cli, f)?);
     }
+    // opts.ValidateEnv: "KEY" takes the client's value; a variable the
+    // client does not have goes as it is (the daemon then unsets it).
     for e in a.values("env") {
+        if e.split('=').next().unwrap_or("").is_empty() {
+            return Err(format!("invalid argument {} for \"-e, --env\" flag: invalid environment variable: {e}", baleine_util::go::quote(e)));
+        }
         if e.contains('=') {
             spec.env.push(e.to_string());
         } else if let Some(v) = cli.getenv(e) {
             spec.env.push(format!("{e}={v}"));
+        } else {
+            spec.env.push(e.to_string());
         }
     }
     // Errors found by the daemon (verifyContainerSettings) come after every
@@ -749,11 +859,12 @@ fn spec_from_args(cli: &Cli<'_>, a: &Args) -> Result<(ContainerSpec, Vec<MountOp
         // validateHostConfig) after the working folder, before the restart
         // policy and the resources.
         if daemon_err.is_none() {
-            if let Err(e) = cli.world.validate_mount(&m.spec, &m.extras) {
+            if let Err(e) = cli.world.validate_mount(&m.spec, &baleine_engine::containers::mount_extras(&m.options)) {
                 daemon_err = Some(format!("Error response from daemon: {e}"));
             }
         }
         spec.mounts.push(m.spec.clone());
+        spec.mount_options.push(m.options.clone());
     }
     spec.tmpfs = a.values("tmpfs").into_iter().map(str::to_string).collect();
     spec.volumes_from = a.values("volumes-from").into_iter().map(str::to_string).collect();
@@ -789,6 +900,19 @@ fn spec_from_args(cli: &Cli<'_>, a: &Args) -> Result<(ContainerSpec, Vec<MountOp
         spec.memory = parse_size(m).ok_or_else(|| format!("invalid argument \"{m}\" for \"-m, --memory\" flag: invalid size: '{m}'"))?;
         if spec.memory > 0 && spec.memory < 6 * 1024 * 1024 && daemon_err.is_none() {
             daemon_err = Some("Error response from daemon: Minimum memory limit allowed is 6MB".into());
+        }
+    }
+    // opts.MemSwapBytes: "-1" or a size; the daemon then checks it against
+    // the memory limit (verifyPlatformContainerResources).
+    if let Some(v) = a.value("memory-swap") {
+        spec.memory_swap = if v == "-1" { -1 } else { baleine_engine::volumes::ram_in_bytes(v).map_err(|e| format!("invalid argument {} for \"--memory-swap\" flag: {e}", baleine_util::go::quote(v)))? };
+        let mem = spec.memory as i64;
+        if daemon_err.is_none() && !(mem != 0 && mem < 6 * 1024 * 1024) {
+            if mem > 0 && spec.memory_swap > 0 && spec.memory_swap < mem {
+                daemon_err = Some("Error response from daemon: Minimum memoryswap limit should be larger than memory limit, see usage".into());
+            } else if mem == 0 && spec.memory_swap > 0 {
+                daemon_err = Some("Error response from daemon: You should always set the Memory limit when using Memoryswap limit, see usage".into());
+            }
         }
     }
     if let Some(c) = a.value("cpus") {
@@ -840,7 +964,7 @@ fn spec_from_args(cli: &Cli<'_>, a: &Args) -> Result<(ContainerSpec, Vec<MountOp
     if let Some(e) = daemon_err {
         return Err(e);
     }
-    Ok((spec, mounts))
+    Ok(spec)
 }
 
 /// Pulls an image if it is missing (prints what docker run/create print).
@@ -891,7 +1015,13 @@ fn cmd_run(cli: &mut Cli<'_>, argv: &[String], create_only: bool) -> i32 {
         Err(s) => return s,
     };
     let name = if create_only { "create" } else { "run" };
-    let (spec, mounts) = match spec_from_args(cli, &a) {
+    // MountOpt.Set logs its deprecation warning while the flags are parsed.
+    for v in a.values("mount") {
+        for _ in 0..mount_deprecation_warnings(v) {
+            cli.err("WARN[0000] bind-nonrecursive is deprecated, use bind-recursive=disabled instead\n");
+        }
+    }
+    let spec = match spec_from_args(cli, &a) {
         Ok(s) => s,
         Err(msg) if msg.starts_with("invalid argument \"") => {
             // A bad flag value is a pflag error (cli/cobra.go FlagErrorFunc).
@@ -919,22 +1049,10 @@ fn cmd_run(cli: &mut Cli<'_>, argv: &[String], create_only: bool) -> i32 {
     let interactive = spec.open_stdin;
     let tty = spec.tty;
     let auto_remove = spec.auto_remove;
-    // The volumes of --mount: what their creation would refuse (checked
-    // first, so that a failure leaves nothing), which of them exist already.
-    let mut existed = Vec::new();
-    for m in &mounts {
-        if let Err(e) = cli.world.check_mount_volume(&m.spec, &m.extras) {
-            return run_daemon_error(cli, name, &e);
-        }
-        existed.push(!m.spec.source.is_empty() && cli.world.volumes.contains_key(&m.spec.source));
-    }
     let id = match cli.world.create_container(spec) {
         Ok(id) => id,
         Err(e) => return run_daemon_error(cli, name, &e),
     };
-    for (m, existed) in mounts.iter().zip(existed) {
-        cli.world.apply_mount_volume_options(&id, &m.spec, &m.extras, existed);
-    }
     if let Some(f) = a.value("cidfile") {
         let p = cli.host_path(f);
         let host = cli.world.host_tree;
@@ -995,27 +1113,29 @@ fn cmd_run(cli: &mut Cli<'_>, argv: &[String], create_only: bool) -> i32 {
 }
 
 /// Applies an operation to each named container, docker-style: prints the
-/// name on success, the daemon error otherwise; exit 1 if any failed.
+/// name on success; the daemon errors are collected and printed together
+/// once every container is done (docker/cli v27.5.1 stop.go, kill.go,
+/// rm.go, pause.go, unpause.go, restart.go, update.go: `errs` joined into
+/// the command's error); exit 1 if any failed.
 fn each(cli: &mut Cli<'_>, names: &[String], op: impl FnMut(&mut Cli<'_>, &str) -> Result<(), EngineError>) -> i32 {
     each_tolerating(cli, names, false, op)
 }
 
-/// `each`, where a missing object is reported but does not fail the
-/// command when `missing_ok` (docker/cli rm.go with --force).
+/// `each`, where a missing object is reported at once but does not fail
+/// the command when `missing_ok` (docker/cli rm.go with --force).
 fn each_tolerating(cli: &mut Cli<'_>, names: &[String], missing_ok: bool, mut op: impl FnMut(&mut Cli<'_>, &str) -> Result<(), EngineError>) -> i32 {
-    let mut status = 0;
+    let mut errs = Vec::new();
     for n in names {
         match op(cli, n) {
             Ok(()) => cli.print(format!("{n}\n")),
-            Err(e) => {
-                cli.daemon_error(&e);
-                if !(missing_ok && e.kind == baleine_engine::ErrorKind::NotFound) {
-                    status = 1;
-                }
-            }
+            Err(e) if missing_ok && e.kind == baleine_engine::ErrorKind::NotFound => cli.daemon_error(&e),
+            Err(e) => errs.push(e),
         }
     }
-    status
+    for e in &errs {
+        cli.daemon_error(e);
+    }
+    i32::from(!errs.is_empty())
 }
 
 fn cmd_start(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
@@ -1025,6 +1145,11 @@ fn cmd_start(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
         Err(s) => return s,
     };
     if a.has("attach") || a.has("interactive") {
+        // docker/cli v27.5.1 start.go RunStart.
+        if a.args.len() > 1 {
+            cli.err("you cannot start and attach multiple containers at once\n");
+            return 1;
+        }
         let n = a.args[0].clone();
         let id = match cli.world.container_id(&n) {
             Ok(id) => id,
@@ -1083,7 +1208,7 @@ fn cmd_stop(cli: &mut Cli<'_>, argv: &[String], restart: bool) -> i32 {
         Ok(a) => a,
         Err(s) => return s,
     };
-    let t = a.value("time").or(a.value("timeout")).and_then(|v| v.parse::<u64>().ok());
+    let t = a.value("time").and_then(|v| go_parse_int(v).ok()).and_then(|v| u64::try_from(v).ok());
     let sig = a.value("signal").map(str::to_string);
     let names = a.args.clone();
     each(cli, &names, |cli, n| if restart { cli.world.restart_container(n, t) } else { cli.world.stop_container(n, t, sig.as_deref()) })
@@ -1126,9 +1251,26 @@ pub fn prune(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
             return 0;
         }
     }
+    // moby v27.5.1 daemon/prune.go ContainersPrune: containersAcceptedFilters,
+    // getUntilFromPruneFilters, then matchLabels on Config.Labels.
+    let filters = match crate::parse_filters(cli, &a.values("filter"), &["label", "label!", "until"], "docker container prune") {
+        Ok(f) => f,
+        Err(s) => return s,
+    };
+    let until = match crate::cmd_volume::prune_until(cli, &filters) {
+        Ok(u) => u,
+        Err(s) => return s,
+    };
+    let labels: Vec<String> = filters.iter().filter(|(k, _)| k == "label").map(|(_, v)| v.clone()).collect();
+    let not_labels: Vec<String> = filters.iter().filter(|(k, _)| k == "label!").map(|(_, v)| v.clone()).collect();
+    let keep = |c: &Container| {
+        let l: Vec<&str> = labels.iter().map(String::as_str).collect();
+        let nl: Vec<&str> = not_labels.iter().map(String::as_str).collect();
+        until.is_none_or(|u| c.created_ms <= u) && crate::cmd_volume::match_kv_list(&l, &c.labels) && (nl.is_empty() || !crate::cmd_volume::match_kv_list(&nl, &c.labels))
+    };
     // SpaceReclaimed: the writable layers of the removed containers.
-    let reclaimed: u64 = cli.world.containers.values().filter(|c| matches!(c.state.status, Status::Exited | Status::Created | Status::Dead)).map(|c| format::container_rw_size(cli.world, c)).sum();
-    let ids = cli.world.prune_containers();
+    let reclaimed: u64 = cli.world.containers.values().filter(|c| !c.is_running() && keep(c)).map(|c| format::container_rw_size(cli.world, c)).sum();
+    let ids = cli.world.prune_containers_where(&keep);
     if !ids.is_empty() {
         cli.print("Deleted Containers:\n");
         for id in &ids {
@@ -1172,7 +1314,9 @@ fn matches_filter(cli: &Cli<'_>, c: &Container, key: &str, value: &str) -> bool 
     }
 }
 
-/// `--filter name=PATTERN`: a substring match, with `^` and `$` anchors.
+/// `--filter name=PATTERN`: a substring match, with `^` and `$` anchors,
+/// tried on the daemon's "/name" and on "name" (moby v27.5.1
+/// daemon/list.go: filters.Match on container.Name, then without its "/").
 fn name_matches(name: &str, pattern: &str) -> bool {
     let (start, p) = match pattern.strip_prefix('^') {
         Some(rest) => (true, rest),
@@ -1182,13 +1326,14 @@ fn name_matches(name: &str, pattern: &str) -> bool {
         Some(rest) => (true, rest),
         None => (false, p),
     };
-    let name = name.strip_prefix('/').unwrap_or(name);
-    match (start, end) {
-        (true, true) => name == p,
+    let bare = name.strip_prefix('/').unwrap_or(name);
+    let slashed = format!("/{bare}");
+    [bare, slashed.as_str()].iter().any(|name| match (start, end) {
+        (true, true) => *name == p,
         (true, false) => name.starts_with(p),
         (false, true) => name.ends_with(p),
         (false, false) => name.contains(p),
-    }
+    })
 }
 
 fn cmd_ps(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
@@ -1490,6 +1635,11 @@ fn cmd_exec(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
             return 125;
         }
     };
+    // opts.ValidateEnv checks -e while the flags are parsed.
+    if let Some(e) = a.values("env").into_iter().find(|e| e.split('=').next().unwrap_or("").is_empty()) {
+        cli.err(format!("invalid argument {} for \"-e, --env\" flag: invalid environment variable: {e}\nSee '{} --help'.\n", baleine_util::go::quote(e), cmd.path));
+        return 125;
+    }
     let mut positional = a.args.clone();
     positional.extend(rest.iter().filter(|x| *x != "--").cloned());
     if positional.len() < 2 {
@@ -1654,11 +1804,13 @@ fn cmd_wait(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
         Err(s) => return s,
     };
     let mut status = 0;
+    // docker/cli wait.go: the errors are printed together at the end.
+    let mut errs = Vec::new();
     for n in a.args.clone() {
         let id = match cli.world.container_id(&n) {
             Ok(id) => id,
             Err(e) => {
-                cli.daemon_error(&e);
+                errs.push(e);
                 status = 1;
                 continue;
             }
@@ -1679,6 +1831,9 @@ fn cmd_wait(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
             Some(c) => cli.print(format!("{}\n", c.state.exit_code)),
             None => cli.print("0\n"),
         }
+    }
+    for e in &errs {
+        cli.daemon_error(e);
     }
     status
 }
@@ -1816,8 +1971,13 @@ fn top_table(procs: &[TopProc], args: &[String], stime: &str, tty: &str) -> Resu
 
 /// The `docker stats` table (also used by the live view).
 pub fn stats_table(world: &baleine_engine::World, ids: &[String], all: bool) -> String {
+    stats_table_trunc(world, ids, all, true)
+}
+
+/// `stats_table`, with full container ids for `--no-trunc`.
+fn stats_table_trunc(world: &baleine_engine::World, ids: &[String], all: bool, trunc: bool) -> String {
     let mut text = String::from("CONTAINER ID\tNAME\tCPU %\tMEM USAGE / LIMIT\tMEM %\tNET I/O\tBLOCK I/O\tPIDS\n");
-    for v in stats_values(world, ids, all) {
+    for v in stats_values_trunc(world, ids, all, trunc) {
         let f = |k: &str| v.get(k).and_then(Value::as_str).unwrap_or("").to_string();
         text.push_str(&format!("{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n", f("ID"), f("Name"), f("CPUPerc"), f("MemUsage"), f("MemPerc"), f("NetIO"), f("BlockIO"), f("PIDs")));
     }
@@ -1826,7 +1986,9 @@ pub fn stats_table(world: &baleine_engine::World, ids: &[String], all: bool) -> 
 
 /// One value per container for `docker stats --format` (the fields of
 /// docker/cli container/formatter_stats.go, keys sorted as `{{json .}}` prints them).
-pub fn stats_values(world: &baleine_engine::World, ids: &[String], all: bool) -> Vec<Value> {
+/// Without `trunc` (`--no-trunc`) the ID is the full one
+/// (docker/cli v27.5.1 container/formatter_stats.go statsContext.ID).
+fn stats_values_trunc(world: &baleine_engine::World, ids: &[String], all: bool, trunc: bool) -> Vec<Value> {
     let host_mem = 25_190_000_000u64;
     let list: Vec<(String, &Container)> = if ids.is_empty() {
         world.containers.values().filter(|c| all || c.is_running()).map(|c| (c.id[..12].to_string(), c)).collect()
@@ -1848,7 +2010,15 @@ pub fn stats_values(world: &baleine_engine::World, ids: &[String], all: bool) ->
             None => 600_000,
         };
         let mem = if running { base + baleine_engine::programs::pseudo_size(&format!("{}{}", c.id, world.now_ms / 1000), 0, base / 20 + 1) } else { 0 };
-        let limit = if c.spec.memory > 0 { c.spec.memory } else { host_mem };
+        // A container that is not running gets empty stats from the daemon
+        // (moby v27.5.1 daemon/stats.go ContainerStats): no limit either.
+        let limit = if !running {
+            0
+        } else if c.spec.memory > 0 {
+            c.spec.memory
+        } else {
+            host_mem
+        };
         let cpu = if running { (baleine_engine::programs::pseudo_size(&format!("cpu{}{}", c.id, world.now_ms / 1000), 0, 300) as f64) / 100.0 } else { 0.0 };
         let cpu = if c.spec.nano_cpus > 0 { cpu.min(c.spec.nano_cpus as f64 / 1e7) } else { cpu };
         let pids = if running {
@@ -1864,8 +2034,8 @@ pub fn stats_values(world: &baleine_engine::World, ids: &[String], all: bool) ->
             "BlockIO": format!("{} / {}", baleine_engine::util::human_size(0), baleine_engine::util::human_size(if running { 8_190 } else { 0 })),
             "CPUPerc": format!("{cpu:.2}%"),
             "Container": shown,
-            "ID": c.id[..12].to_string(),
-            "MemPerc": format!("{:.2}%", mem as f64 * 100.0 / limit as f64),
+            "ID": if trunc { c.id[..12.min(c.id.len())].to_string() } else { c.id.clone() },
+            "MemPerc": format!("{:.2}%", if limit == 0 { 0.0 } else { mem as f64 * 100.0 / limit as f64 }),
             "MemUsage": format!("{} / {}", bytes_size(mem), bytes_size(limit)),
             "Name": c.name.clone(),
             "NetIO": format!("{} / {}", baleine_engine::util::human_size(if running { 1_200 + world.now_ms / 100 } else { 0 }), baleine_engine::util::human_size(0)),
@@ -1908,10 +2078,10 @@ fn cmd_stats(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
     let ids = a.args.clone();
     if let Some(f) = a.value("format").filter(|f| !f.is_empty()) {
         // A custom format is printed once (the live view keeps the table).
-        let rows = stats_values(cli.world, &ids, a.has("all"));
+        let rows = stats_values_trunc(cli.world, &ids, a.has("all"), !a.has("no-trunc"));
         return crate::render_format(cli, f, &rows, &stats_header, None);
     }
-    let table = stats_table(cli.world, &ids, a.has("all"));
+    let table = stats_table_trunc(cli.world, &ids, a.has("all"), !a.has("no-trunc"));
     if a.has("no-stream") {
         cli.print(table);
         return 0;
@@ -2224,7 +2394,39 @@ fn cmd_update(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
         Ok(a) => a,
         Err(s) => return s,
     };
-    let restart = match a.value("restart").map(parse_restart) {
+    // The values of the typed flags are checked while they are parsed
+    // (opts.MemBytes, MemSwapBytes, NanoCPUs Set: pflag errors).
+    let flag_err = |cli: &mut Cli<'_>, v: &str, name: &str, e: String| {
+        cli.err(format!("invalid argument {} for \"{name}\" flag: {e}\nSee '{} --help'.\n", baleine_util::go::quote(v), cmd.path));
+        125
+    };
+    let mut memory = None;
+    if let Some(v) = a.value("memory") {
+        match baleine_engine::volumes::ram_in_bytes(v) {
+            Ok(n) => memory = Some(n.max(0) as u64),
+            Err(e) => return flag_err(cli, v, "-m, --memory", e),
+        }
+    }
+    let mut memory_swap = None;
+    if let Some(v) = a.value("memory-swap") {
+        match if v == "-1" { Ok(-1) } else { baleine_engine::volumes::ram_in_bytes(v) } {
+            Ok(n) => memory_swap = Some(n),
+            Err(e) => return flag_err(cli, v, "--memory-swap", e),
+        }
+    }
+    let mut cpus = None;
+    if let Some(v) = a.value("cpus") {
+        match v.parse::<f64>() {
+            Ok(x) if x.is_finite() => cpus = Some((x * 1e9).max(0.0) as u64),
+            _ => return flag_err(cli, v, "--cpus", format!("failed to parse {v} as a rational number")),
+        }
+    }
+    // docker/cli update.go runUpdate: flags.NFlag() == 0.
+    if a.flags.is_empty() {
+        cli.err("you must provide one or more flags when using this command\n");
+        return 1;
+    }
+    let restart = match a.value("restart").filter(|r| !r.is_empty()).map(parse_restart) {
         Some(Ok(r)) => Some(r),
         Some(Err(e)) => {
             cli.err(format!("{e}\n"));
@@ -2232,10 +2434,8 @@ fn cmd_update(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
         }
         None => None,
     };
-    let memory = a.value("memory").and_then(parse_size);
-    let cpus = a.value("cpus").and_then(|c| c.parse::<f64>().ok()).map(|v| (v * 1e9) as u64);
     let names = a.args.clone();
-    each(cli, &names, |cli, n| cli.world.update_container(n, restart.clone(), memory, cpus))
+    each(cli, &names, |cli, n| cli.world.update_container(n, restart.clone(), memory, memory_swap, cpus))
 }
 
 fn cmd_attach(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
@@ -2296,9 +2496,34 @@ mod tests {
         assert_eq!((m.spec.kind.as_str(), m.spec.source.as_str(), m.spec.target.as_str(), m.spec.read_only), ("bind", "/a,b", "/x", true));
         let m = parse_mount("dst=/d,volume-label=a=1,volume-opt=type=tmpfs,volume-opt=device=tmpfs,ro=0").unwrap();
         assert_eq!(m.spec.kind, "volume");
-        assert!(!m.spec.read_only && m.extras.volume_options);
-        assert_eq!(m.extras.volume_opts.get("device").map(String::as_str), Some("tmpfs"));
-        assert_eq!(m.extras.volume_labels.get("a").map(String::as_str), Some("1"));
+        let v = m.options.volume.clone().unwrap();
+        assert!(!m.spec.read_only && !v.no_copy);
+        assert_eq!(v.driver.as_ref().and_then(|d| d.options.as_ref()).and_then(|o| o.get("device")).map(String::as_str), Some("tmpfs"));
+        assert_eq!(v.labels.get("a").map(String::as_str), Some("1"));
+        // The options stay with the mount (HostConfig.Mounts).
+        let m = parse_mount("type=bind,src=/a,dst=/x,bind-propagation=RSHARED,consistency=Cached").unwrap();
+        assert_eq!(m.options.bind.as_ref().map(|b| b.propagation.as_str()), Some("rshared"));
+        assert_eq!(m.options.consistency, "cached");
+        let m = parse_mount("type=tmpfs,dst=/x,tmpfs-size=64m,tmpfs-mode=1770").unwrap();
+        assert_eq!(m.options.tmpfs, Some(TmpfsOptions { size_bytes: 64 << 20, mode: 0o1770 }));
+        let m = parse_mount("dst=/x,volume-nocopy").unwrap();
+        assert!(m.spec.volume_nocopy && m.options.volume.as_ref().is_some_and(|v| v.no_copy && v.driver == Some(VolumeDriver::default())));
+        assert_eq!(mount_deprecation_warnings("type=bind,src=/a,dst=/x,bind-nonrecursive=true"), 1);
+        assert_eq!(mount_deprecation_warnings("type=bind,src=/a,dst=/x,bind-nonrecursive"), 0);
+    }
+
+    #[test]
+    fn ints_as_strconv_parse_int_base_0() {
+        assert_eq!(go_parse_int("10"), Ok(10));
+        assert_eq!(go_parse_int("-3"), Ok(-3));
+        assert_eq!(go_parse_int("0x1F"), Ok(31));
+        assert_eq!(go_parse_int("017"), Ok(15));
+        assert_eq!(go_parse_int("1_000").unwrap_err(), "strconv.ParseInt: parsing \"1_000\": invalid syntax");
+        assert_eq!(go_parse_int("0x_1"), Ok(1));
+        assert_eq!(go_parse_int("abc").unwrap_err(), "strconv.ParseInt: parsing \"abc\": invalid syntax");
+        assert_eq!(go_parse_int("").unwrap_err(), "strconv.ParseInt: parsing \"\": invalid syntax");
+        assert_eq!(go_parse_int("99999999999999999999").unwrap_err(), "strconv.ParseInt: parsing \"99999999999999999999\": value out of range");
+        assert_eq!(go_parse_int("-9223372036854775808"), Ok(i64::MIN));
         assert_eq!(parse_mount("").unwrap_err(), "EOF");
         assert_eq!(parse_mount("type=bind,src=\"/a").unwrap_err(), "parse error on line 1, column 15: bare \" in non-quoted-field");
         assert_eq!(parse_mount("type=bind,\"src=/a").unwrap_err(), "parse error on line 1, column 18: extraneous or missing \" in quoted-field");

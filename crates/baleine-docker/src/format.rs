@@ -311,12 +311,42 @@ fn health_json(h: &Healthcheck) -> Value {
 /// What docker/cli's inspect templates see of a container beyond its JSON:
 /// api/types v27.5.1 ContainerJSON, of which these fields are modelled.
 pub static CONTAINER_TYPE: GoType = GoType::Partial(&[
+    // *int64, nil (left out of the JSON) without --size.
+    ("SizeRw", GoType::Ptr(&GoType::Int)),
+    ("SizeRootFs", GoType::Ptr(&GoType::Int)),
     ("Mounts", GoType::Slice(&MOUNT_POINT)),
     ("State", CONTAINER_STATE),
-    ("HostConfig", GoType::Partial(&[("RestartPolicy", RESTART_POLICY), ("PortBindings", PORT_MAP)])),
+    ("HostConfig", GoType::Partial(&[("RestartPolicy", RESTART_POLICY), ("PortBindings", PORT_MAP), ("Mounts", GoType::Slice(&MOUNT)), ("LogConfig", LOG_CONFIG)])),
     ("Config", CONFIG_SETS),
-    ("NetworkSettings", GoType::Partial(&[("Ports", PORT_MAP)])),
+    ("NetworkSettings", GoType::Partial(&[("Ports", PORT_MAP), ("Networks", GoType::Map(&GoType::Ptr(&ENDPOINT_SETTINGS)))])),
+    ("GraphDriver", GoType::Struct("types.GraphDriverData", &[("Data", GoType::Map(&GoType::Str)), ("Name", GoType::Str)])),
 ]);
+
+/// api/types/container/hostconfig.go LogConfig.
+const LOG_CONFIG: GoType = GoType::Struct("container.LogConfig", &[("Type", GoType::Str), ("Config", GoType::Map(&GoType::Str))]);
+
+/// api/types/network/endpoint.go EndpointSettings (NetworkSettings.Networks
+/// holds pointers: `map[bridge:0xc000...]`).
+const ENDPOINT_SETTINGS: GoType = GoType::Struct(
+    "network.EndpointSettings",
+    &[
+        ("IPAMConfig", GoType::Ptr(&ENDPOINT_IPAM_CONFIG)),
+        ("Links", GoType::Slice(&GoType::Str)),
+        ("Aliases", GoType::Slice(&GoType::Str)),
+        ("MacAddress", GoType::Str),
+        ("DriverOpts", GoType::Map(&GoType::Str)),
+        ("NetworkID", GoType::Str),
+        ("EndpointID", GoType::Str),
+        ("Gateway", GoType::Str),
+        ("IPAddress", GoType::Str),
+        ("IPPrefixLen", GoType::Int),
+        ("IPv6Gateway", GoType::Str),
+        ("GlobalIPv6Address", GoType::Str),
+        ("GlobalIPv6PrefixLen", GoType::Int),
+        ("DNSNames", GoType::Slice(&GoType::Str)),
+    ],
+);
+const ENDPOINT_IPAM_CONFIG: GoType = GoType::Struct("network.EndpointIPAMConfig", &[("IPv4Address", GoType::Str), ("IPv6Address", GoType::Str), ("LinkLocalIPs", GoType::Slice(&GoType::Str))]);
 
 /// What templates see of `docker image inspect` (api/types/image
 /// InspectResponse, its Config a container.Config in API 1.47).
@@ -335,6 +365,30 @@ const EMPTY_STRUCT: GoType = GoType::Struct("struct {}", &[]);
 /// nat.PortMap: port -> []nat.PortBinding (`map[80/tcp:[{0.0.0.0 8080}]]`).
 const PORT_MAP: GoType = GoType::Map(&GoType::Slice(&PORT_BINDING));
 const PORT_BINDING: GoType = GoType::Struct("nat.PortBinding", &[("HostIp", GoType::Str), ("HostPort", GoType::Str)]);
+
+/// api/types/mount/mount.go Mount (HostConfig.Mounts).
+const MOUNT: GoType = GoType::Struct(
+    "mount.Mount",
+    &[
+        ("Type", GoType::Str),
+        ("Source", GoType::Str),
+        ("Target", GoType::Str),
+        ("ReadOnly", GoType::Bool),
+        ("Consistency", GoType::Str),
+        ("BindOptions", GoType::Ptr(&BIND_OPTIONS)),
+        ("VolumeOptions", GoType::Ptr(&VOLUME_OPTIONS)),
+        ("TmpfsOptions", GoType::Ptr(&TMPFS_OPTIONS)),
+        ("ClusterOptions", GoType::Ptr(&EMPTY_STRUCT)),
+    ],
+);
+const BIND_OPTIONS: GoType = GoType::Struct(
+    "mount.BindOptions",
+    &[("Propagation", GoType::Str), ("NonRecursive", GoType::Bool), ("CreateMountpoint", GoType::Bool), ("ReadOnlyNonRecursive", GoType::Bool), ("ReadOnlyForceRecursive", GoType::Bool)],
+);
+const VOLUME_OPTIONS: GoType = GoType::Struct("mount.VolumeOptions", &[("NoCopy", GoType::Bool), ("Labels", GoType::Map(&GoType::Str)), ("Subpath", GoType::Str), ("DriverConfig", GoType::Ptr(&VOLUME_DRIVER))]);
+const VOLUME_DRIVER: GoType = GoType::Struct("mount.Driver", &[("Name", GoType::Str), ("Options", GoType::Map(&GoType::Str))]);
+/// Mode is an os.FileMode (modelled as its number).
+const TMPFS_OPTIONS: GoType = GoType::Struct("mount.TmpfsOptions", &[("SizeBytes", GoType::Int), ("Mode", GoType::Int), ("Options", GoType::Slice(&GoType::Slice(&GoType::Str)))]);
 
 /// api/types/types.go MountPoint.
 const MOUNT_POINT: GoType = GoType::Struct(
@@ -378,6 +432,177 @@ const HEALTHCHECK_RESULT: GoType = GoType::Struct(
     &[("Start", GoType::Time), ("End", GoType::Time), ("ExitCode", GoType::Int), ("Output", GoType::Str)],
 );
 
+/// Whether a `--mount`-style bind of the spec went to the daemon as a
+/// `Binds` string instead: compose sends its binds that way (docker/compose
+/// v2.32 create.go buildContainerVolumes, compose-go
+/// ServiceVolumeConfig.String: "SRC:DST:rw|ro"), and marks them with
+/// create_host_path.
+fn sent_as_bind(m: &MountSpec) -> bool {
+    m.kind == "bind" && m.create_host_path
+}
+
+/// HostConfig.Binds: the `-v` strings with a source, then compose's binds.
+fn host_config_binds(c: &Container) -> Vec<String> {
+    let mut binds: Vec<String> = c.spec.binds.iter().filter(|b| b.contains(':')).cloned().collect();
+    for m in c.spec.mounts.iter().filter(|m| sent_as_bind(m)) {
+        binds.push(format!("{}:{}:{}", m.source, m.target, if m.read_only { "ro" } else { "rw" }));
+    }
+    binds
+}
+
+/// One HostConfig.Mounts entry: api/types/mount/mount.go Mount as
+/// encoding/json writes it (every field omitempty; the CLI's VolumeOptions
+/// always carry a DriverConfig, maybe empty).
+pub fn mount_json(m: &MountSpec, o: &MountOptions) -> Value {
+    let mut v = Map::new();
+    v.insert("Type".into(), json!(m.kind));
+    if !m.source.is_empty() {
+        v.insert("Source".into(), json!(m.source));
+    }
+    if !m.target.is_empty() {
+        v.insert("Target".into(), json!(m.target));
+    }
+    if m.read_only {
+        v.insert("ReadOnly".into(), json!(true));
+    }
+    if !o.consistency.is_empty() {
+        v.insert("Consistency".into(), json!(o.consistency));
+    }
+    if let Some(b) = &o.bind {
+        let mut bo = Map::new();
+        if !b.propagation.is_empty() {
+            bo.insert("Propagation".into(), json!(b.propagation));
+        }
+        for (k, on) in [("NonRecursive", b.non_recursive), ("CreateMountpoint", b.create_mountpoint), ("ReadOnlyNonRecursive", b.read_only_non_recursive), ("ReadOnlyForceRecursive", b.read_only_force_recursive)] {
+            if on {
+                bo.insert(k.into(), json!(true));
+            }
+        }
+        v.insert("BindOptions".into(), Value::Object(bo));
+    }
+    if let Some(vo) = &o.volume {
+        let mut m = Map::new();
+        if vo.no_copy {
+            m.insert("NoCopy".into(), json!(true));
+        }
+        if !vo.labels.is_empty() {
+            m.insert("Labels".into(), string_map(&vo.labels));
+        }
+        if !vo.subpath.is_empty() {
+            m.insert("Subpath".into(), json!(vo.subpath));
+        }
+        if let Some(d) = &vo.driver {
+            let mut dm = Map::new();
+            if !d.name.is_empty() {
+                dm.insert("Name".into(), json!(d.name));
+            }
+            if let Some(opts) = d.options.as_ref().filter(|o| !o.is_empty()) {
+                dm.insert("Options".into(), string_map(opts));
+            }
+            m.insert("DriverConfig".into(), Value::Object(dm));
+        }
+        v.insert("VolumeOptions".into(), Value::Object(m));
+    }
+    if let Some(t) = &o.tmpfs {
+        let mut tm = Map::new();
+        if t.size_bytes != 0 {
+            tm.insert("SizeBytes".into(), json!(t.size_bytes));
+        }
+        if t.mode != 0 {
+            tm.insert("Mode".into(), json!(t.mode));
+        }
+        v.insert("TmpfsOptions".into(), Value::Object(tm));
+    }
+    Value::Object(v)
+}
+
+/// HostConfig.Mounts (null without any).
+fn host_config_mounts(c: &Container) -> Value {
+    let mounts: Vec<Value> = c.spec.mounts.iter().enumerate().filter(|(_, m)| !sent_as_bind(m)).map(|(i, m)| mount_json(m, &c.spec.mount_options_of(i))).collect();
+    if mounts.is_empty() {
+        Value::Null
+    } else {
+        Value::Array(mounts)
+    }
+}
+
+/// The Mode and Propagation `docker inspect` shows for a mount point,
+/// from where it came (moby v27.5.1 daemon/volumes.go registerMountPoints):
+/// a `--mount` (parseMountSpec: no mode, "z" for local volumes; binds take
+/// BindOptions.Propagation or rprivate), a `-v` string (ParseMountRaw: the
+/// mode as typed, "z" for a volume without one, the propagation among its
+/// options or rprivate for binds), `--volumes-from` (the source's
+/// propagation, no mode), or an image VOLUME (neither).
+fn mount_point_mode(world: &World, c: &Container, m: &MountPoint, depth: u32) -> (String, String) {
+    let norm = |t: &str| baleine_vfs::normalize("/", t);
+    let default_prop = |kind: &str| if kind == "bind" { "rprivate".to_string() } else { String::new() };
+    if let Some((i, spec)) = c.spec.mounts.iter().enumerate().rev().find(|(_, s)| s.kind == m.kind && norm(&s.target) == m.destination) {
+        if sent_as_bind(spec) {
+            return ((if spec.read_only { "ro" } else { "rw" }).into(), "rprivate".into());
+        }
+        let prop = match c.spec.mount_options.get(i).and_then(|o| o.bind.as_ref()) {
+            Some(b) if !b.propagation.is_empty() && m.kind == "bind" => b.propagation.clone(),
+            _ => default_prop(&m.kind),
+        };
+        return ((if m.kind == "volume" { "z" } else { "" }).into(), prop);
+    }
+    for b in c.spec.binds.iter().rev() {
+        let parts: Vec<&str> = b.splitn(4, ':').collect();
+        let (target, mode) = match parts.as_slice() {
+            [t] => (*t, ""),
+            [_, t] => (*t, ""),
+            [_, t, mode] => (*t, *mode),
+            _ => continue,
+        };
+        if norm(target) != m.destination {
+            continue;
+        }
+        let prop = if m.kind == "bind" {
+            mode.split(',').find(|o| matches!(*o, "private" | "rprivate" | "shared" | "rshared" | "slave" | "rslave")).unwrap_or("rprivate").to_string()
+        } else {
+            String::new()
+        };
+        let mode = if mode.is_empty() && m.kind == "volume" { "z" } else { mode };
+        return (mode.to_string(), prop);
+    }
+    if depth < 8 {
+        for vf in &c.spec.volumes_from {
+            let name = vf.split(':').next().unwrap_or("");
+            let Ok(id) = world.container_id(name) else { continue };
+            let Some(other) = world.containers.get(&id) else { continue };
+            if let Some(om) = other.mounts.iter().find(|om| om.destination == m.destination && om.kind == m.kind) {
+                return (String::new(), mount_point_mode(world, other, om, depth + 1).1);
+            }
+        }
+    }
+    (String::new(), default_prop(&m.kind))
+}
+
+/// The container's Mounts (types.MountPoint): its volumes and binds, and
+/// the tmpfs of `--mount type=tmpfs` (registered at create like the others,
+/// kept while stopped); `--tmpfs` ones are only in HostConfig.Tmpfs.
+fn mount_points_json(world: &World, c: &Container) -> Vec<Value> {
+    let mut out: Vec<Value> = Vec::new();
+    for m in c.mounts.iter().filter(|m| m.kind != "tmpfs") {
+        let (mode, propagation) = mount_point_mode(world, c, m, 0);
+        if m.kind == "volume" {
+            out.push(json!({"Type": "volume", "Name": m.name, "Source": m.source, "Destination": m.destination, "Driver": world.volumes.get(&m.name).map_or("local", |v| v.driver.as_str()), "Mode": mode, "RW": m.rw, "Propagation": propagation}));
+        } else {
+            out.push(json!({"Type": m.kind, "Source": m.source, "Destination": m.destination, "Mode": mode, "RW": m.rw, "Propagation": propagation}));
+        }
+    }
+    let mut seen: Vec<String> = Vec::new();
+    for m in c.spec.mounts.iter().rev().filter(|m| m.kind == "tmpfs") {
+        let dest = baleine_vfs::normalize("/", &m.target);
+        if seen.contains(&dest) || c.mounts.iter().any(|p| p.kind != "tmpfs" && p.destination == dest) {
+            continue;
+        }
+        seen.push(dest.clone());
+        out.push(json!({"Type": "tmpfs", "Source": "", "Destination": dest, "Mode": "", "RW": !m.read_only, "Propagation": ""}));
+    }
+    out
+}
+
 /// api/types/container/hostconfig.go RestartPolicy.
 const RESTART_POLICY: GoType = GoType::Struct("container.RestartPolicy", &[("Name", GoType::Str), ("MaximumRetryCount", GoType::Int)]);
 
@@ -417,7 +642,7 @@ pub fn container_json(world: &World, c: &Container) -> Value {
             a.push(json!({"HostIp": p.host_ip, "HostPort": if p.host_port == 0 { String::new() } else { p.host_port.to_string() }}));
         }
     }
-    let binds: Vec<String> = c.spec.binds.iter().filter(|b| b.contains(':')).cloned().collect();
+    let binds = host_config_binds(c);
     let host_config = json!({
         "Binds": opt_strs(&binds),
         "ContainerIDFile": "",
@@ -461,26 +686,14 @@ pub fn container_json(world: &World, c: &Container) -> Value {
         "CpuQuota": 0,
         "CpusetCpus": "",
         "MemoryReservation": 0,
-        "MemorySwap": if c.spec.memory > 0 { json!(c.spec.memory * 2) } else { json!(0) },
+        "MemorySwap": c.spec.memory_swap,
         "PidsLimit": Value::Null,
         "Init": if c.spec.init { json!(true) } else { Value::Null },
-        "Mounts": if c.spec.mounts.is_empty() { Value::Null } else { Value::Array(c.spec.mounts.iter().map(|m| json!({"Type": m.kind, "Source": m.source, "Target": m.target, "ReadOnly": m.read_only})).collect()) },
+        "Mounts": host_config_mounts(c),
         "MaskedPaths": ["/proc/asound", "/proc/acpi", "/proc/kcore", "/proc/keys", "/proc/latency_stats", "/proc/timer_list", "/proc/timer_stats", "/proc/sched_debug", "/proc/scsi", "/sys/firmware", "/sys/devices/virtual/powercap"],
         "ReadonlyPaths": ["/proc/bus", "/proc/fs", "/proc/irq", "/proc/sys", "/proc/sysrq-trigger"],
     });
-    let mounts: Vec<Value> = c
-        .mounts
-        .iter()
-        .map(|m| {
-            if m.kind == "volume" {
-                json!({"Type": "volume", "Name": m.name, "Source": m.source, "Destination": m.destination, "Driver": "local", "Mode": m.mode, "RW": m.rw, "Propagation": ""})
-            } else if m.kind == "tmpfs" {
-                json!({"Type": "tmpfs", "Source": "", "Destination": m.destination, "Mode": "", "RW": true, "Propagation": ""})
-            } else {
-                json!({"Type": "bind", "Source": m.source, "Destination": m.destination, "Mode": m.mode, "RW": m.rw, "Propagation": "rprivate"})
-            }
-        })
-        .collect();
+    let mounts = mount_points_json(world, c);
     // Config.Volumes: the image's VOLUMEs merged with the anonymous `-v
     // /path` of the command line (docker/cli opts.go keeps only binds
     // without a source there; moby daemon/commit.go merge adds the image's).
@@ -496,7 +709,7 @@ pub fn container_json(world: &World, c: &Container) -> Value {
         "Tty": c.spec.tty,
         "OpenStdin": c.spec.open_stdin,
         "StdinOnce": c.spec.open_stdin && c.spec.attach_stdout,
-        "Env": strs(&c.env),
+        "Env": strs(&c.config_env),
         "Cmd": opt_strs(&c.cmd),
         "Image": c.spec.image,
         "Volumes": volumes,

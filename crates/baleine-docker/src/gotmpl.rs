@@ -3493,6 +3493,16 @@ fn index<'a>(item: V<'a>, indexes: &[V<'a>]) -> Result<V<'a>, String> {
                             None => return Err("reflect: string index out of range".into()),
                         }
                     }
+                    Value::Object(m) if matches!(ty.pointee(), GoType::Map(_)) => {
+                        // A modelled map: its values keep their type; a
+                        // missing key gives the element type's zero value.
+                        let et = ty.pointee().elem();
+                        let k = key_str(idx)?;
+                        match c {
+                            Cow::Borrowed(Value::Object(b)) => V::Val(b.get(&k).map_or_else(|| Cow::Owned(et.zero()), Cow::Borrowed), et),
+                            _ => V::Val(Cow::Owned(m.get(&k).cloned().unwrap_or_else(|| et.zero())), et),
+                        }
+                    }
                     Value::Object(m) => {
                         let k = key_str(idx)?;
                         match c {

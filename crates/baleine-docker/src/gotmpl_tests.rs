@@ -606,6 +606,12 @@ fn typed_values_print_and_behave_as_go() {
         ("{{.NetworkSettings.Networks}}", "map[backend:{172.19.0.3} frontend:{172.18.0.2}]"),
         ("{{range $k, $v := .NetworkSettings.Networks}}{{$k}}={{$v}};{{end}}", "backend={172.19.0.3};frontend={172.18.0.2};"),
         ("{{.NetworkSettings.Networks.frontend.IPAddress}}", "172.18.0.2"),
+        // index keeps a typed map's element type; a missing key is the
+        // element type's zero value.
+        ("{{index .NetworkSettings.Networks \"backend\"}}", "{172.19.0.3}"),
+        ("{{printf \"%T\" (index .NetworkSettings.Networks \"backend\")}}", "x.Addr"),
+        ("{{index .NetworkSettings.Networks \"none\"}}", "{}"),
+        ("{{(index .NetworkSettings.Networks \"none\").IPAddress}}|", "|"),
         ("{{.Obj}} {{printf \"%#v\" .Obj}}", "map[] map[string]struct {}{}"),
     ];
     let mut failures = Vec::new();

@@ -5,7 +5,6 @@ use baleine_vfs::{Fs, FsView, Mount};
 use indexmap::IndexMap;
 
 use crate::error::{EngineError, EngineResult, ErrorKind};
-use crate::images::merge_env;
 use crate::model::*;
 use crate::sys::{ExecCtx, RunMode};
 use crate::world::{Scheduled, World, MAX_CONTAINERS};
@@ -30,6 +29,70 @@ fn valid_name(name: &str) -> bool {
 /// daemon writes): in every container, never in its diff or a commit.
 pub const INIT_LAYER_FILES: [&str; 4] = ["/etc/hosts", "/etc/hostname", "/etc/resolv.conf", DOCKERENV];
 const DOCKERENV: &str = "/.dockerenv";
+
+/// Config.Env of a new container (moby v27.5.1 daemon/commit.go merge):
+/// the variables given, as given (a bare `KEY` too), then those of the
+/// image whose name none of them has.
+pub fn config_env(given: &[String], image: &[String]) -> Vec<String> {
+    let key = |e: &str| e.split_once('=').map_or(e, |(k, _)| k).to_string();
+    let mut env = given.to_vec();
+    for e in image {
+        if !given.iter().any(|g| key(g) == key(e)) {
+            env.push(e.clone());
+        }
+    }
+    env
+}
+
+/// The main process's environment (moby v27.5.1 container/container.go
+/// CreateDaemonEnvironment): the default PATH, then Config.Env through
+/// ReplaceOrAppendEnvValues (a variable already there is replaced in
+/// place, a bare `KEY` unsets one, the rest is appended). HOSTNAME, TERM
+/// and HOME are added when a process starts.
+pub fn process_env(config_env: &[String], default_path: bool) -> Vec<String> {
+    let mut env: Vec<String> = Vec::new();
+    if default_path {
+        env.push("PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin".into());
+    }
+    let mut removed: Vec<usize> = Vec::new();
+    for e in config_env {
+        match e.split_once('=') {
+            Some((k, _)) => match env.iter().position(|x| x.split_once('=').is_some_and(|(xk, _)| xk == k)) {
+                Some(i) => {
+                    env[i] = e.clone();
+                    removed.retain(|&r| r != i);
+                }
+                None => env.push(e.clone()),
+            },
+            None => {
+                if let Some(i) = env.iter().position(|x| x.split_once('=').is_some_and(|(xk, _)| xk == e)) {
+                    removed.push(i);
+                }
+            }
+        }
+    }
+    env.into_iter().enumerate().filter(|(i, _)| !removed.contains(i)).map(|(_, e)| e).collect()
+}
+
+/// The options of a `--mount` as the daemon's checks and volume creation
+/// take them.
+pub fn mount_extras(o: &MountOptions) -> crate::volumes::MountExtras {
+    let mut x = crate::volumes::MountExtras::default();
+    if let Some(b) = &o.bind {
+        x.bind_options = true;
+        x.propagation = b.propagation.clone();
+    }
+    if let Some(v) = &o.volume {
+        x.volume_options = true;
+        x.volume_labels = v.labels.clone();
+        x.volume_subpath = v.subpath.clone();
+        if let Some(d) = &v.driver {
+            x.volume_driver = d.name.clone();
+            x.volume_opts = d.options.clone().unwrap_or_default();
+        }
+    }
+    x
+}
 
 impl World {
     /// `docker create`: the image must be local already.
@@ -82,6 +145,15 @@ impl World {
         if !spec.ports.is_empty() && (network_mode == "host" || network_mode == "none") {
             // Docker ignores -p with --network host (warning printed by the CLI).
         }
+        // registerMountPoints creates the volumes of `--mount` (checked
+        // here, before anything is made, so that a failure leaves nothing);
+        // which of them exist already decides whether their volume-label
+        // and volume-opt values apply.
+        let mut existed = Vec::new();
+        for (i, m) in spec.mounts.iter().enumerate() {
+            self.check_mount_volume(m, &mount_extras(&spec.mount_options_of(i)))?;
+            existed.push(!m.source.is_empty() && self.volumes.contains_key(&m.source));
+        }
         let id = self.rng.hex64();
         let cmd_given = spec.cmd.clone();
         let entrypoint = spec.entrypoint.clone().or_else(|| image.config.entrypoint.clone()).unwrap_or_default();
@@ -94,10 +166,8 @@ impl World {
         // moby daemon/container_operations.go: in host network mode the
         // container takes the host's name (unless --hostname is given).
         let hostname = spec.hostname.clone().unwrap_or_else(|| if spec.network.as_deref() == Some("host") { crate::HOST_NAME.to_string() } else { id[..12].to_string() });
-        let mut env = merge_env(&image.config.env, &spec.env);
-        if !env.iter().any(|e| e.starts_with("PATH=")) && !matches!(image.os_family, OsFamily::Scratch) {
-            env.insert(0, "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin".into());
-        }
+        let config_env = config_env(&spec.env, &image.config.env);
+        let env = process_env(&config_env, !matches!(image.os_family, OsFamily::Scratch));
         let mut labels = image.config.labels.clone();
         for (k, v) in &spec.labels {
             labels.insert(k.clone(), v.clone());
@@ -132,12 +202,18 @@ impl World {
         let mut root_tree = image.rootfs.clone();
         let _ = root_tree.write(DOCKERENV, baleine_vfs::Content::Bytes(std::sync::Arc::new(Vec::new())), baleine_vfs::Meta { mtime: self.now_secs(), ..baleine_vfs::Meta::exec() }, false);
         let rootfs = self.forest.add(root_tree);
+        let mut spec = spec;
+        if spec.memory > 0 && spec.memory_swap == 0 {
+            // adaptContainerSettings: MemorySwap defaults to twice Memory.
+            spec.memory_swap = spec.memory.saturating_mul(2).min(i64::MAX as u64) as i64;
+        }
         let mut container = Container {
             id: id.clone(),
             name: name.clone(),
             image_id: image_id.clone(),
             spec: spec.clone(),
             env,
+            config_env,
             cmd,
             entrypoint,
             workdir: if workdir.is_empty() { "/".into() } else { workdir },
@@ -203,6 +279,9 @@ impl World {
             container.endpoints.insert(e.network_id.clone(), e);
         }
         self.containers.insert(id.clone(), container);
+        for (i, (m, existed)) in spec.mounts.iter().zip(existed).enumerate() {
+            self.apply_mount_volume_options(&id, m, &mount_extras(&spec.mount_options_of(i)), existed);
+        }
         let image_name = spec.image.clone();
         self.event("container", "create", &id, &name, vec![("image".into(), image_name)]);
         Ok(id)
@@ -305,7 +384,13 @@ impl World {
                 c.logs.push(e);
             }
             if c.logs.len() > crate::world::MAX_LOG_LINES {
-                let extra = c.logs.len() - crate::world::MAX_LOG_LINES;
+                // An endless loop (`while true; do echo; sleep 1; done`) has
+                // logged far ahead of the clock: its lines still to come are
+                // dropped first, so that what it printed so far stays.
+                let mut extra = c.logs.len() - crate::world::MAX_LOG_LINES;
+                let future = c.logs.iter().rev().take_while(|l| l.ms > now).count().min(extra);
+                c.logs.truncate(c.logs.len() - future);
+                extra -= future;
                 c.logs.drain(..extra);
             }
             c.process = Some(result.process.clone());
@@ -701,7 +786,13 @@ impl World {
 
     /// `docker container prune`: removes stopped containers; returns their ids.
     pub fn prune_containers(&mut self) -> Vec<String> {
-        let ids: Vec<String> = self.containers.values().filter(|c| matches!(c.state.status, Status::Exited | Status::Created | Status::Dead)).map(|c| c.id.clone()).collect();
+        self.prune_containers_where(&|_| true)
+    }
+
+    /// `docker container prune --filter ...`: the containers that are not
+    /// running and that `keep` accepts.
+    pub fn prune_containers_where(&mut self, keep: &dyn Fn(&Container) -> bool) -> Vec<String> {
+        let ids: Vec<String> = self.containers.values().filter(|c| matches!(c.state.status, Status::Exited | Status::Created | Status::Dead) && keep(c)).map(|c| c.id.clone()).collect();
         for id in &ids {
             let _ = self.remove_container(id, false, false);
         }
@@ -709,20 +800,46 @@ impl World {
     }
 
     /// `docker update`.
-    pub fn update_container(&mut self, name_or_id: &str, restart: Option<RestartPolicy>, memory: Option<u64>, nano_cpus: Option<u64>) -> EngineResult<()> {
+    /// `docker update` (moby v27.5.1 daemon/update.go ContainerUpdate):
+    /// the resources are checked first (verifyPlatformContainerResources,
+    /// whatever the container), then applied by the container's
+    /// UpdateContainer, whose refusals are "Cannot update container ID: ...".
+    pub fn update_container(&mut self, name_or_id: &str, restart: Option<RestartPolicy>, memory: Option<u64>, memory_swap: Option<i64>, nano_cpus: Option<u64>) -> EngineResult<()> {
+        let mem = memory.unwrap_or(0) as i64;
+        let swap = memory_swap.unwrap_or(0);
+        if mem != 0 && mem < 6 * 1024 * 1024 {
+            return Err(EngineError::invalid("Minimum memory limit allowed is 6MB"));
+        }
+        if mem > 0 && swap > 0 && swap < mem {
+            return Err(EngineError::invalid("Minimum memoryswap limit should be larger than memory limit, see usage"));
+        }
+        if nano_cpus.is_some_and(|n| n > 2_000_000_000) {
+            return Err(EngineError::invalid("range of CPUs is from 0.01 to 2.00, as there are only 2 CPUs available"));
+        }
         let id = self.container_id(name_or_id)?;
         let c = self.containers.get_mut(&id).ok_or_else(|| EngineError::no_such_container(name_or_id))?;
-        if let Some(r) = restart {
+        let cannot = |m: &str| EngineError::conflict(format!("Cannot update container {id}: {m}"));
+        // A memory limit above the swap limit needs a new swap limit too
+        // (one never set is 0; -1 is no exception).
+        if mem != 0 && mem > c.spec.memory_swap && swap == 0 {
+            return Err(cannot("Memory limit should be smaller than already set memoryswap limit, update the memoryswap at the same time"));
+        }
+        if let Some(r) = &restart {
             if c.spec.auto_remove && r.name != "no" {
-                return Err(EngineError::invalid("Restart policy cannot be updated because AutoRemove is enabled for the container"));
+                return Err(cannot("Restart policy cannot be updated because AutoRemove is enabled for the container"));
             }
-            c.spec.restart = r;
         }
-        if let Some(m) = memory {
-            c.spec.memory = m;
+        if mem != 0 {
+            c.spec.memory = mem as u64;
         }
-        if let Some(n) = nano_cpus {
+        if swap != 0 {
+            c.spec.memory_swap = swap;
+        }
+        if let Some(n) = nano_cpus.filter(|&n| n != 0) {
             c.spec.nano_cpus = n;
+        }
+        if let Some(r) = restart.filter(|r| !r.name.is_empty()) {
+            c.spec.restart = r;
         }
         Ok(())
     }
@@ -834,7 +951,7 @@ impl World {
         // The container's configuration, then the changes (a bad one fails
         // the commit before anything is made).
         let mut config = base.config.clone();
-        config.env = c.env.clone();
+        config.env = c.config_env.clone();
         config.cmd = if c.cmd.is_empty() { None } else { Some(c.cmd.clone()) };
         config.entrypoint = if c.entrypoint.is_empty() { None } else { Some(c.entrypoint.clone()) };
         // moby image.NewChildImage: the commit's author, not the parent's.

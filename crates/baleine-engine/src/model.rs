@@ -235,6 +235,9 @@ pub struct ContainerSpec {
     /// `-v` strings, as typed.
     pub binds: Vec<String>,
     pub mounts: Vec<MountSpec>,
+    /// The options of `mounts`, index for index (an entry may be missing:
+    /// no options), as the API's HostConfig.Mounts carries them.
+    pub mount_options: Vec<MountOptions>,
     pub tmpfs: Vec<String>,
     pub volumes_from: Vec<String>,
     /// "bridge" (default), "host", "none", a network name, or "container:x".
@@ -247,6 +250,9 @@ pub struct ContainerSpec {
     pub restart: RestartPolicy,
     pub auto_remove: bool,
     pub memory: u64,
+    /// MemorySwap: -1 unlimited, 0 unset (twice `memory` once created with
+    /// a memory limit: moby daemon_unix.go adaptContainerSettings).
+    pub memory_swap: i64,
     pub nano_cpus: u64,
     pub cpu_shares: u64,
     pub read_only: bool,
@@ -274,6 +280,58 @@ pub struct MountSpec {
     /// For binds given with `-v`: a missing host path is created.
     pub create_host_path: bool,
     pub volume_nocopy: bool,
+}
+
+/// What a `--mount` carries beyond [`MountSpec`] (moby v27.5.1
+/// api/types/mount/mount.go Mount: Consistency, BindOptions, VolumeOptions,
+/// TmpfsOptions), kept with the container: `docker inspect` shows them in
+/// HostConfig.Mounts and the daemon acts on them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct MountOptions {
+    pub consistency: String,
+    pub bind: Option<BindOptions>,
+    pub volume: Option<VolumeOptions>,
+    pub tmpfs: Option<TmpfsOptions>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct BindOptions {
+    /// Lowercased by the CLI; empty: the default (rprivate).
+    pub propagation: String,
+    pub non_recursive: bool,
+    pub create_mountpoint: bool,
+    pub read_only_non_recursive: bool,
+    pub read_only_force_recursive: bool,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct VolumeOptions {
+    pub no_copy: bool,
+    pub labels: IndexMap<String, String>,
+    pub subpath: String,
+    /// DriverConfig (the CLI always sets one with VolumeOptions).
+    pub driver: Option<VolumeDriver>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct VolumeDriver {
+    pub name: String,
+    /// None until a `volume-opt` is given.
+    pub options: Option<IndexMap<String, String>>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TmpfsOptions {
+    pub size_bytes: i64,
+    /// Permission bits (os.FileMode), 0 when not given.
+    pub mode: u32,
+}
+
+impl ContainerSpec {
+    /// The options of `mounts[i]` (none given: the default).
+    pub fn mount_options_of(&self, i: usize) -> MountOptions {
+        self.mount_options.get(i).cloned().unwrap_or_default()
+    }
 }
 
 /// A mount of a running container, as `docker inspect` lists it.
@@ -348,8 +406,12 @@ pub struct Container {
     pub name: String,
     pub image_id: String,
     pub spec: ContainerSpec,
-    /// Resolved configuration (image defaults + options).
+    /// Resolved configuration (image defaults + options). `env` is the
+    /// main process's environment (PATH first, as the daemon's
+    /// CreateDaemonEnvironment builds it); `config_env` is Config.Env as
+    /// the daemon stores it (the given variables, then the image's others).
     pub env: Vec<String>,
+    pub config_env: Vec<String>,
     pub cmd: Vec<String>,
     pub entrypoint: Vec<String>,
     pub workdir: String,
