@@ -717,7 +717,10 @@ impl World {
         // moby daemon/health.go: each probe is an exec, logged as one
         // (exec_create and exec_start with the probe's argv, the shell form
         // under the image's SHELL or /bin/sh -c; exec_die when it ends).
-        let exec_id = crate::util::sha256_hex(&format!("health:{id}:{}:{}", self.now_ms, self.events.len()));
+        // Derived from the container and the clock (not drawn from the id
+        // generator, and cheap: a compose project probes thousands of times).
+        let seed = id.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)) ^ self.now_ms.rotate_left(17) ^ (self.events.len() as u64).rotate_left(40);
+        let exec_id = crate::util::Rng::new(seed).hex64();
         let name = c.name.clone();
         let what = {
             let mut words: Vec<&str> = Vec::new();
