@@ -77,6 +77,10 @@ fn run_inner(sys: &mut ContainerSys<'_>, shell: &mut Shell, inv: &Invocation<'_>
     if name == "busybox" && inv.argv.len() > 1 {
         // busybox APPLET args
         let rest: Vec<String> = inv.argv[1..].to_vec();
+        let applet = basename(&rest[0]);
+        if rest[0].starts_with('-') || !crate::baseos::BUSYBOX_APPLETS.contains(&applet) || applet == "busybox" {
+            return Some(busybox_cmd(&rest, out));
+        }
         let inv2 = Invocation { argv: &rest, path: inv.path, kind: inv.kind, env: inv.env, cwd: inv.cwd, stdin: inv.stdin };
         if baleine_shell::utils::is_utility(&rest[0]) {
             return baleine_shell::utils::run_utility(&rest[0], shell, sys, &rest[1..], inv.stdin, out);
@@ -202,7 +206,25 @@ fn run_inner(sys: &mut ContainerSys<'_>, shell: &mut Shell, inv: &Invocation<'_>
         "chmod" => chmod(sys, &args, out),
         "su" => 0,
         "update-ca-certificates" => 0,
+        "mount" => mount_cmd(sys, &args, out),
+        "pidof" => pidof(sys, &args, out),
+        "busybox" => busybox_cmd(&args, out),
+        // Run their command: scheduling and session tweaks change nothing here.
+        "nice" | "setsid" | "ionice" | "stdbuf" | "taskset" | "chrt" => {
+            let rest: Vec<String> = args.iter().skip_while(|a| a.starts_with('-')).cloned().collect();
+            if rest.is_empty() {
+                if name == "nice" {
+                    out.out("0\n");
+                }
+                return Some(0);
+            }
+            crate::sys::exec_argv(sys, &rest, inv.stdin, out)
+        }
         "lib" => return None,
+        // An applet of busybox or GNU coreutils that is not simulated: it
+        // runs and does nothing visible (sync, mkfifo, ...), rather than
+        // failing as if it were not a program at all.
+        _ if matches!(kind, "busybox" | "coreutils") => 0,
         _ => return None,
     };
     let _ = flavor_of(sys);
@@ -277,6 +299,12 @@ fn shell_program(sys: &mut ContainerSys<'_>, inv: &Invocation<'_>, out: &mut Out
             None => 0,
         },
     };
+    sys.depth -= 1;
+    if sys.depth == 0 {
+        sys.term_trap = sub.trap_action("TERM").map(str::to_string);
+    }
+    sys.depth += 1;
+    let status = sub.run_exit_trap(sys, status, out);
     sys.depth -= 1;
     status
 }
@@ -385,9 +413,12 @@ fn ping(sys: &mut ContainerSys<'_>, args: &[String], out: &mut Output, iputils: 
     };
     let ip = match resolve(sys, &host) {
         Resolution::Ip(ip) => ip,
-        _ => {
+        other => {
             if iputils {
-                out.err(format!("ping: {host}: Name or service not known\n"));
+                // glibc getaddrinfo: NXDOMAIN is EAI_NONAME; no answer at all
+                // (no way out, or no network) is EAI_AGAIN.
+                let why = if sys.ctx.no_network || matches!(other, Resolution::NoOutside) { "Temporary failure in name resolution" } else { "Name or service not known" };
+                out.err(format!("ping: {host}: {why}\n"));
                 return 2;
             }
             out.err(format!("ping: bad address '{host}'\n"));
@@ -461,7 +492,10 @@ fn ping(sys: &mut ContainerSys<'_>, args: &[String], out: &mut Output, iputils: 
         let max = times.iter().cloned().fold(0.0, f64::max);
         let avg = times.iter().sum::<f64>() / times.len() as f64;
         if iputils {
-            out.out(format!("rtt min/avg/max/mdev = {min:.3}/{avg:.3}/{max:.3}/{:.3} ms\n", (max - min) / 2.0));
+            // iputils ping_common.c finish(): mdev is the standard deviation.
+            let sq = times.iter().map(|t| t * t).sum::<f64>() / times.len() as f64;
+            let mdev = (sq - avg * avg).max(0.0).sqrt();
+            out.out(format!("rtt min/avg/max/mdev = {min:.3}/{avg:.3}/{max:.3}/{mdev:.3} ms\n"));
         } else {
             out.out(format!("round-trip min/avg/max = {min:.3}/{avg:.3}/{max:.3} ms\n"));
         }
@@ -558,7 +592,7 @@ fn wget(sys: &mut ContainerSys<'_>, args: &[String], out: &mut Output) -> i32 {
                 }
                 out.out(&resp.body);
                 if !quiet {
-                    out.err(format!("-                    100% |********************************|   {:>4}  0:00:00 ETA\nwritten to stdout\n", resp.body.len()));
+                    out.err(format!("-                    100% |********************************| {}  0:00:00 ETA\nwritten to stdout\n", smart_ulltoa5(resp.body.len() as u64)));
                 }
             } else {
                 let path = normalize(&sys.ctx.workdir.clone(), &target);
@@ -567,7 +601,8 @@ fn wget(sys: &mut ContainerSys<'_>, args: &[String], out: &mut Output) -> i32 {
                     return 1;
                 }
                 if !quiet {
-                    out.err(format!("saving to '{target}'\n{target:<20} 100% |********************************|   {:>4}  0:00:00 ETA\n'{target}' saved\n", resp.body.len()));
+                    let shown: String = basename(&target).chars().take(20).collect();
+                    out.err(format!("saving to '{target}'\n{shown:<20} 100% |********************************| {}  0:00:00 ETA\n'{target}' saved\n", smart_ulltoa5(resp.body.len() as u64)));
                 }
             }
             0
@@ -592,6 +627,156 @@ fn wget(sys: &mut ContainerSys<'_>, args: &[String], out: &mut Output) -> i32 {
             }
             1
         }
+    }
+}
+
+/// `mount` with no arguments: the container's mount table (/proc/mounts),
+/// as util-linux and busybox print it ("DEV on DIR type TYPE (OPTIONS)"):
+/// the overlay root and the runtime's file systems (runc's default mounts
+/// for Docker), then the container's volumes, binds and tmpfs mounts with
+/// the network files, then the /proc and /sys paths Docker masks.
+fn mount_cmd(sys: &mut ContainerSys<'_>, args: &[String], out: &mut Output) -> i32 {
+    if args.iter().any(|a| !a.starts_with('-')) {
+        out.err("mount: permission denied (are you root?)\n");
+        return 255;
+    }
+    let mut lines: Vec<String> = vec![
+        "overlay on / type overlay (rw,relatime,lowerdir=/var/lib/docker/overlay2/l/7TQ4EW3XJ3MDZ2YXH6SRKBVLQN,upperdir=/var/lib/docker/overlay2/0d8c3e2b1f4a/diff,workdir=/var/lib/docker/overlay2/0d8c3e2b1f4a/work,nouserxattr)".into(),
+        "proc on /proc type proc (rw,nosuid,nodev,noexec,relatime)".into(),
+        "tmpfs on /dev type tmpfs (rw,nosuid,size=65536k,mode=755,inode64)".into(),
+        "devpts on /dev/pts type devpts (rw,nosuid,noexec,relatime,gid=5,mode=620,ptmxmode=666)".into(),
+        "sysfs on /sys type sysfs (ro,nosuid,nodev,noexec,relatime)".into(),
+        "cgroup on /sys/fs/cgroup type cgroup2 (ro,nosuid,nodev,noexec,relatime,nsdelegate,memory_recursiveprot)".into(),
+        "mqueue on /dev/mqueue type mqueue (rw,nosuid,nodev,noexec,relatime)".into(),
+        "shm on /dev/shm type tmpfs (rw,nosuid,nodev,noexec,relatime,size=65536k,inode64)".into(),
+    ];
+    // Docker sorts the container's mounts by the depth of their destination
+    // (moby daemon/volumes.go sortMounts): a stable sort.
+    let mut mounts: Vec<(usize, String)> = Vec::new();
+    if let Some(c) = sys.container() {
+        for m in &c.mounts {
+            let line = if m.kind == "tmpfs" {
+                format!("tmpfs on {} type tmpfs ({},nosuid,nodev,noexec,relatime,inode64)", m.destination, if m.rw { "rw" } else { "ro" })
+            } else {
+                format!("/dev/sda1 on {} type ext4 ({},relatime)", m.destination, if m.rw { "rw" } else { "ro" })
+            };
+            mounts.push((m.destination.split('/').filter(|p| !p.is_empty()).count(), line));
+        }
+        for f in ["/etc/resolv.conf", "/etc/hostname", "/etc/hosts"] {
+            if !c.mounts.iter().any(|m| m.destination == f) {
+                mounts.push((2, format!("/dev/sda1 on {f} type ext4 (rw,relatime)")));
+            }
+        }
+    }
+    baleine_util::sort_by_key(&mut mounts, |m| m.0);
+    lines.extend(mounts.into_iter().map(|m| m.1));
+    for p in ["bus", "fs", "irq", "sys", "sysrq-trigger"] {
+        lines.push(format!("proc on /proc/{p} type proc (ro,nosuid,nodev,noexec,relatime)"));
+    }
+    lines.push("tmpfs on /proc/acpi type tmpfs (ro,relatime,inode64)".into());
+    for p in ["interrupts", "kcore", "keys", "timer_list"] {
+        lines.push(format!("tmpfs on /proc/{p} type tmpfs (rw,nosuid,size=65536k,mode=755,inode64)"));
+    }
+    lines.push("tmpfs on /proc/scsi type tmpfs (ro,relatime,inode64)".into());
+    lines.push("tmpfs on /sys/firmware type tmpfs (ro,relatime,inode64)".into());
+    let mut text = lines.join("\n");
+    text.push('\n');
+    out.out(text);
+    0
+}
+
+/// `pidof NAME...`: the PIDs of the container's processes run by that
+/// program, newest first; exit 1 when there is none.
+fn pidof(sys: &mut ContainerSys<'_>, args: &[String], out: &mut Output) -> i32 {
+    let names: Vec<&String> = args.iter().filter(|a| !a.starts_with('-')).collect();
+    let procs = process_list(sys, "pidof", args);
+    let mut pids: Vec<u64> = Vec::new();
+    for (pid, _, cmd) in &procs {
+        let prog = cmd.split([' ', ':']).next().unwrap_or("");
+        if names.iter().any(|n| basename(prog) == n.as_str()) {
+            pids.push(*pid);
+        }
+    }
+    if pids.is_empty() {
+        return 1;
+    }
+    pids.reverse();
+    out.out(format!("{}\n", pids.iter().map(|p| p.to_string()).collect::<Vec<_>>().join(" ")));
+    0
+}
+
+/// `busybox` itself (libbb/appletlib.c busybox_main): no arguments print
+/// the banner and the applets; `--list` prints one applet a line; an
+/// unknown applet is refused.
+fn busybox_cmd(args: &[String], out: &mut Output) -> i32 {
+    let names = crate::baseos::BUSYBOX_APPLETS.iter().filter(|a| **a != "busybox");
+    match args.first().map(String::as_str) {
+        None | Some("--help") => {
+            let mut text = String::from("BusyBox v1.36.1 (2024-06-10 07:11:47 UTC) multi-call binary.\nBusyBox is copyrighted by many authors between 1998-2015.\nLicensed under GPLv2. See source distribution for detailed\ncopyright notices.\n\nUsage: busybox [function [arguments]...]\n   or: busybox --list[-full]\n   or: busybox --show SCRIPT\n   or: busybox --install [-s] [DIR]\n   or: function [arguments]...\n\n\tBusyBox is a multi-call binary that combines many common Unix\n\tutilities into a single executable.  Most people will create a\n\tlink to busybox for each function they wish to use and BusyBox\n\twill act like whatever it was invoked as.\n\nCurrently defined functions:\n");
+            // Wrapped for an 80-column terminal, less one for the last comma.
+            let width = 79usize;
+            let mut col = 0usize;
+            for a in names {
+                let len2 = a.len() + 2;
+                if col + len2 >= width && col != 0 {
+                    text.push_str(",\n");
+                    col = 0;
+                }
+                if col == 0 {
+                    col = 6;
+                    text.push('\t');
+                } else {
+                    text.push_str(", ");
+                }
+                text.push_str(a);
+                col += len2;
+            }
+            text.push('\n');
+            // busybox writes its help to stderr (dup2(1, 2) sends both to stdout).
+            out.out(text);
+            0
+        }
+        Some(l) if l.starts_with("--list") => {
+            let mut text = String::new();
+            for a in names {
+                text.push_str(a);
+                text.push('\n');
+            }
+            out.out(text);
+            0
+        }
+        Some(a) => {
+            out.err(format!("{a}: applet not found\n"));
+            127
+        }
+    }
+}
+
+/// busybox libbb/human_readable.c smart_ulltoa5: a size in five columns
+/// ("  615", "12345", " 1.2k", " 123M"), as wget's progress meter prints it.
+fn smart_ulltoa5(n: u64) -> String {
+    const SCALE: &[u8] = b" kMGTPEZY";
+    let mut ul = n;
+    let mut idx = 0usize;
+    if ul > 99_999 {
+        ul = ul.saturating_mul(10);
+        loop {
+            ul /= 1024;
+            idx += 1;
+            if ul < 100_000 || idx + 1 >= SCALE.len() {
+                break;
+            }
+        }
+    }
+    if idx == 0 {
+        return format!("{ul:>5}");
+    }
+    let (u, v) = (ul / 10, ul % 10);
+    let unit = SCALE.get(idx).copied().unwrap_or(b'Y') as char;
+    if u >= 100 {
+        format!("{:>4}{unit}", u)
+    } else {
+        format!("{u:>2}.{v}{unit}")
     }
 }
 
@@ -2780,4 +2965,19 @@ fn simple_arith(e: &str) -> Option<String> {
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn smart_ulltoa5_columns() {
+        assert_eq!(smart_ulltoa5(615), "  615");
+        assert_eq!(smart_ulltoa5(99_999), "99999");
+        assert_eq!(smart_ulltoa5(123_456), " 120k");
+        assert_eq!(smart_ulltoa5(12_345_678), "11.7M");
+        assert_eq!(smart_ulltoa5(1_048_576), "1024k");
+        assert_eq!(smart_ulltoa5(0), "    0");
+    }
 }

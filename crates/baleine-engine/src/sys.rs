@@ -180,6 +180,11 @@ pub struct ContainerSys<'w> {
     pub depth: u32,
     /// What the server answers over HTTP when it is not in its files (a Go binary).
     pub server_body: Option<String>,
+    /// The TERM trap of the process's shell (`trap 'exit 0' TERM`).
+    pub term_trap: Option<String>,
+    /// How long the last `sleep` lasted (ms; u64::MAX: for ever): a shell
+    /// runs its trap only once its foreground command is over.
+    pub last_sleep_ms: u64,
     /// Address of the main process's own output (Account mode): only what
     /// reaches it goes to the log; a redirection's or a pipe's buffer does not.
     main_out: usize,
@@ -187,7 +192,7 @@ pub struct ContainerSys<'w> {
 
 impl<'w> ContainerSys<'w> {
     pub fn new(world: &'w mut World, ctx: ExecCtx) -> ContainerSys<'w> {
-        ContainerSys { world, ctx, elapsed_ms: 0, logs: Vec::new(), blocked: false, server: None, interactive: false, depth: 0, server_body: None, main_out: 0 }
+        ContainerSys { world, ctx, elapsed_ms: 0, logs: Vec::new(), blocked: false, server: None, interactive: false, depth: 0, server_body: None, term_trap: None, last_sleep_ms: 0, main_out: 0 }
     }
 
     /// Simulated now as the process sees it.
@@ -312,6 +317,7 @@ impl System for ContainerSys<'_> {
             return;
         }
         let ms = if secs.is_finite() && secs >= 0.0 { (secs * 1000.0).min(1e15) as u64 } else { u64::MAX / 4 };
+        self.last_sleep_ms = ms;
         match self.ctx.mode {
             RunMode::Account { .. } => {
                 self.flush_to_log(out);
@@ -354,6 +360,20 @@ impl System for ContainerSys<'_> {
 
     fn hostname(&self) -> String {
         self.ctx.hostname.clone()
+    }
+
+    /// `sleep infinity &` then `wait`: the shell waits in `wait`, which a
+    /// trapped signal interrupts at once.
+    fn background_done(&mut self) {
+        self.last_sleep_ms = 0;
+    }
+
+    /// The main process's shell (PID 1, `sh -c` under the runtime's
+    /// wrapper) leaves its TERM trap for `docker stop`.
+    fn shell_ending(&mut self, shell: &Shell) {
+        if shell.exec_depth() <= 1 && self.depth == 0 {
+            self.term_trap = shell.trap_action("TERM").map(str::to_string);
+        }
     }
 }
 
@@ -576,18 +596,38 @@ pub fn run_main_process(world: &mut World, id: &str, argv: Vec<String>, interact
     let logs = std::mem::take(&mut sys.logs);
     // A process that logged "later" (start-up messages) ends after them.
     let last_log = logs.iter().map(|l| l.ms).max().unwrap_or(start);
+    // A shell whose TERM trap exits ends on `docker stop` once its current
+    // foreground command is over (a short `sleep` in a loop); one sitting in
+    // a long sleep only runs the trap after it, too late.
+    let trap_exit = sys.term_trap.as_deref().and_then(trap_exit_code).filter(|_| server.is_none() && sys.last_sleep_ms <= 10_000);
     let process = Process {
         argv,
         started_ms: start,
         exit: if blocked { None } else { Some(((start + elapsed).max(last_log), status)) },
-        handles_sigterm: server.as_ref().is_some_and(|s| s.handles_sigterm),
-        term_exit: server.as_ref().map(|s| s.term_exit).unwrap_or(143),
+        handles_sigterm: server.as_ref().is_some_and(|s| s.handles_sigterm) || trap_exit.is_some(),
+        term_exit: server.as_ref().map(|s| s.term_exit).or(trap_exit).unwrap_or(143),
         listens: server.as_ref().map(|s| s.ports.iter().map(|(p, at)| (*p, start + elapsed + at)).collect()).unwrap_or_default(),
         server: server.map(|s| s.program),
         interactive: interactive_shell,
         body,
     };
     MainResult { logs, process }
+}
+
+/// The status a trap action exits with (`echo bye; exit 3` -> 3, a bare
+/// `exit` -> 0); None when the action does not end the shell.
+pub fn trap_exit_code(action: &str) -> Option<i32> {
+    let mut code = None;
+    for seg in action.split([';', '\n', '&', '|']) {
+        let seg = seg.trim();
+        if let Some(rest) = seg.strip_prefix("exit") {
+            if rest.is_empty() || rest.starts_with(char::is_whitespace) {
+                let arg = rest.trim();
+                code = Some(if arg.is_empty() { 0 } else { arg.parse::<i64>().map(|n| (n & 0xff) as i32).unwrap_or(2) });
+            }
+        }
+    }
+    code
 }
 
 /// Options of `docker exec`.
@@ -817,6 +857,15 @@ mod tests {
             let logs = w.logs_until_now(&id);
             assert_eq!(logs.first().map(|l| l.line.as_str()), Some(first), "{image}");
         }
+    }
+
+    #[test]
+    fn trap_exit_codes() {
+        use super::trap_exit_code;
+        assert_eq!(trap_exit_code("echo bye; exit 3"), Some(3));
+        assert_eq!(trap_exit_code("exit"), Some(0));
+        assert_eq!(trap_exit_code("echo exiting"), None);
+        assert_eq!(trap_exit_code("cleanup && exit 130"), Some(130));
     }
 
     /// `docker run alpine ps`: ps is PID 1; with --init it runs under docker-init.

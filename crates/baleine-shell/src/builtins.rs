@@ -310,7 +310,8 @@ fn run_simple(sh: &mut Shell, sys: &mut dyn System, name: &str, args: &[String],
             0
         }
         "getopts" => getopts(sh, args, out),
-        // trap, wait, jobs, hash, shopt, disown: accepted, no effect here.
+        "trap" => trap(sh, args, out),
+        // wait, jobs, hash, shopt, disown: accepted, no effect here.
         _ => 0,
     })
     })();
@@ -1112,6 +1113,80 @@ fn read(sh: &mut Shell, args: &[String], stdin: &mut Stdin, out: &mut Output) ->
         }
     }
     (!complete) as i32
+}
+
+/// Signal names by number, as `trap` and `kill -l` know them.
+const SIGNALS: &[(u32, &str)] = &[
+    (0, "EXIT"), (1, "HUP"), (2, "INT"), (3, "QUIT"), (4, "ILL"), (5, "TRAP"), (6, "ABRT"), (7, "BUS"), (8, "FPE"), (9, "KILL"), (10, "USR1"), (11, "SEGV"), (12, "USR2"),
+    (13, "PIPE"), (14, "ALRM"), (15, "TERM"), (16, "STKFLT"), (17, "CHLD"), (18, "CONT"), (19, "STOP"), (20, "TSTP"), (21, "TTIN"), (22, "TTOU"), (23, "URG"), (24, "XCPU"),
+    (25, "XFSZ"), (26, "VTALRM"), (27, "PROF"), (28, "WINCH"), (29, "IO"), (30, "PWR"), (31, "SYS"),
+];
+
+/// A trap condition as written (`TERM`, `SIGTERM`, `term`, `15`, `EXIT`, `0`).
+fn trap_condition(spec: &str) -> Option<(u32, &'static str)> {
+    if let Ok(n) = spec.parse::<u32>() {
+        return SIGNALS.iter().find(|(k, _)| *k == n).copied();
+    }
+    let up = spec.to_ascii_uppercase();
+    let name = up.strip_prefix("SIG").unwrap_or(&up);
+    SIGNALS.iter().find(|(_, s)| *s == name).copied()
+}
+
+/// `trap [ACTION] CONDITION...` (busybox ash trapcmd, bash trap_builtin):
+/// with no operand, lists the traps; "-" (or a lone condition) resets.
+fn trap(sh: &mut Shell, args: &[String], out: &mut Output) -> i32 {
+    let mut args: Vec<&String> = args.iter().collect();
+    let mut list = false;
+    while let Some(a) = args.first() {
+        match a.as_str() {
+            "--" => {
+                args.remove(0);
+                break;
+            }
+            "-p" => list = true,
+            "-l" => {
+                let mut text = String::new();
+                for (n, name) in SIGNALS.iter().skip(1) {
+                    text.push_str(&format!("{n:>2}) SIG{name}\n"));
+                }
+                out.out(text);
+                return 0;
+            }
+            _ => break,
+        }
+        args.remove(0);
+    }
+    if args.is_empty() || list {
+        let mut text = String::new();
+        for (n, name) in SIGNALS {
+            if let Some(action) = sh.state.traps.get(*name) {
+                let shown = if sh.flavor == Flavor::Bash && *n != 0 { format!("SIG{name}") } else { name.to_string() };
+                text.push_str(&format!("trap -- '{}' {shown}\n", action.replace('\'', "'\\''")));
+            }
+        }
+        out.out(text);
+        return 0;
+    }
+    // "trap NUM..." and "trap SIG" reset; otherwise the first word is the action.
+    let action = if args.len() > 1 && args[0].parse::<u32>().is_err() { Some(args.remove(0).clone()) } else { None };
+    let mut st = 0;
+    for a in args {
+        match trap_condition(a) {
+            Some((_, name)) => match &action {
+                Some(act) if act != "-" => {
+                    sh.state.traps.insert(name.to_string(), act.clone());
+                }
+                _ => {
+                    sh.state.traps.shift_remove(name);
+                }
+            },
+            None => {
+                berr(sh, out, "trap", &format!("{a}: invalid signal specification"));
+                st = 1;
+            }
+        }
+    }
+    st
 }
 
 fn getopts(sh: &mut Shell, args: &[String], out: &mut Output) -> i32 {

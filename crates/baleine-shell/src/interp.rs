@@ -72,6 +72,8 @@ pub struct ShellState {
     /// Most iterations one loop may run before it is stopped (there is no
     /// Ctrl-C in a simulation).
     pub max_loop_iterations: u64,
+    /// `trap` actions by condition ("EXIT", "TERM", "INT", ...).
+    pub traps: IndexMap<String, String>,
     pub(crate) last_bg: Option<u32>,
     pub(crate) depth: usize,
     pub(crate) frames: usize,
@@ -104,6 +106,7 @@ impl Default for ShellState {
             stdout_tty: true,
             lines_in_errors: false,
             max_loop_iterations: MAX_LOOP_ITERATIONS,
+            traps: IndexMap::new(),
             last_bg: None,
             depth: 0,
             frames: 0,
@@ -239,6 +242,33 @@ impl Shell {
         outcome
     }
 
+    /// The shell ends with `status`: runs its EXIT trap, if any, and
+    /// returns the shell's final status (the trap's `exit N` wins).
+    pub fn run_exit_trap(&mut self, sys: &mut dyn System, status: i32, out: &mut Output) -> i32 {
+        let Some(action) = self.state.traps.shift_remove("EXIT") else { return status };
+        if action.is_empty() {
+            return status;
+        }
+        self.last_status = status;
+        self.exited = None;
+        let r = self.run_str(sys, &action, out);
+        if r.exited {
+            r.status
+        } else {
+            status
+        }
+    }
+
+    /// How many shells and programs this one runs under (0: the session's).
+    pub fn exec_depth(&self) -> usize {
+        self.state.depth
+    }
+
+    /// The action of a trap set on `sig` ("TERM"), if any.
+    pub fn trap_action(&self, sig: &str) -> Option<&str> {
+        self.state.traps.get(sig).map(String::as_str)
+    }
+
     /// Records a command line in the history (what `history` lists).
     pub fn add_history(&mut self, line: &str) {
         let l = line.trim_end_matches('\n');
@@ -320,6 +350,7 @@ fn exec_andor(sh: &mut Shell, sys: &mut dyn System, ao: &AndOr, stdin: &mut Stdi
     }
     if ao.background {
         sh.state.last_bg = Some(sh.state.pid + 100);
+        sys.background_done();
     }
     sh.last_status = st;
     if st != 0 && last_ran && !negated && sh.state.errexit && sh.state.cond_depth == 0 && sh.state.flow == Flow::Normal {
@@ -1292,8 +1323,10 @@ fn run_child(sh: &Shell, child: &mut Shell, sys: &mut dyn System, text: &str, st
     let saved_tty = child.state.stdout_tty;
     child.state.stdout_tty = sh.state.out_tty;
     let r = child.run_str_with(sys, text, stdin, out);
+    sys.shell_ending(child);
+    let status = child.run_exit_trap(sys, r.status, out);
     child.state.stdout_tty = saved_tty;
-    r.status
+    status
 }
 
 /// `sh -c '…'`, `sh script.sh args`, `… | sh`. None for an interactive shell

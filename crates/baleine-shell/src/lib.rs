@@ -216,4 +216,11 @@ pub trait System: baleine_vfs::Fs {
     fn interrupted(&self) -> bool {
         false
     }
+
+    /// A shell program (`sh -c`, a script) is about to end: the system may
+    /// look at what it leaves behind, such as its signal traps.
+    fn shell_ending(&mut self, _shell: &Shell) {}
+
+    /// A background job (`cmd &`) ran: the shell itself did not wait in it.
+    fn background_done(&mut self) {}
 }

@@ -585,6 +585,29 @@ fn free(cx: &mut Ctx<'_, '_>, args: &[String]) -> i32 {
     0
 }
 
+/// busybox libbb/human_readable.c make_human_readable_str(bytes, 1, 0):
+/// one decimal ("64.0M", "58.4G"), "0" for nothing.
+fn bb_human(bytes: u64) -> String {
+    if bytes == 0 {
+        return "0".into();
+    }
+    let units = ['\0', 'K', 'M', 'G', 'T', 'P', 'E'];
+    let (mut val, mut frac, mut u) = (bytes, 0u64, 0usize);
+    while val >= 1024 && u + 1 < units.len() {
+        u += 1;
+        frac = ((val % 1024) * 10 + 512) / 1024;
+        val /= 1024;
+    }
+    if u == 0 {
+        return val.to_string();
+    }
+    if frac >= 10 {
+        val += 1;
+        frac = 0;
+    }
+    format!("{val}.{frac}{}", units[u])
+}
+
 fn df(cx: &mut Ctx<'_, '_>, args: &[String]) -> i32 {
     let human = args.iter().any(|a| a == "-h" || a == "-H");
     let rows: [(&str, u64, u64, &str); 4] = [("overlay", 61_202_244, 8_912_344, "/"), ("tmpfs", 65_536, 0, "/dev"), ("shm", 65_536, 0, "/dev/shm"), ("/dev/sda1", 61_202_244, 8_912_344, "/etc/hosts")];
@@ -603,12 +626,14 @@ fn df(cx: &mut Ctx<'_, '_>, args: &[String]) -> i32 {
         s.push_str("Filesystem           1K-blocks      Used Available Use% Mounted on\n");
     }
     for (fs, size, used, mnt) in rows {
-        let avail = size - used - size / 20;
-        let pct = if size == 0 { 0 } else { (used * 100).div_ceil(used + avail) };
+        // ext4 keeps 5% for root; tmpfs has no reserve.
+        let avail = if fs == "tmpfs" || fs == "shm" { size - used } else { size - used - size / 20 };
+        // GNU rounds the percentage up, busybox to the nearest.
+        let pct = if used + avail == 0 { 0 } else if gnu { (used * 100).div_ceil(used + avail) } else { (used * 100 + (used + avail) / 2) / (used + avail) };
         let line = match (gnu, human) {
             (true, true) => format!("{fs:<15} {:>4} {:>5} {:>5} {:>3}% {mnt}\n", hk(size), hk(used), hk(avail), pct),
             (true, false) => format!("{fs:<14} {size:>9} {used:>7} {avail:>9} {pct:>3}% {mnt}\n"),
-            (false, true) => format!("{fs:<20} {:>9} {:>9} {:>9} {pct:>3}% {mnt}\n", hk(size), hk(used), hk(avail)),
+            (false, true) => format!("{fs:<20} {:>9} {:>9} {:>9} {pct:>3}% {mnt}\n", bb_human(size * 1024), bb_human(used * 1024), bb_human(avail * 1024)),
             (false, false) => format!("{fs:<20} {size:>9} {used:>9} {avail:>9} {pct:>3}% {mnt}\n"),
         };
         s.push_str(&line);
