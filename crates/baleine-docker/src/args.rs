@@ -87,16 +87,334 @@ fn set_value(f: &Flag, v: String) -> Result<String, String> {
             None => Err(invalid(format!("strconv.ParseBool: parsing {}: invalid syntax", baleine_util::go::quote(&v)))),
         };
     }
-    if f.kind == "mount" {
-        crate::cmd_container::parse_mount(&v).map_err(invalid)?;
+    match f.kind {
+        "mount" => {
+            crate::cmd_container::parse_mount(&v).map_err(invalid)?;
+        }
+        // pflag intValue / int64Value: strconv.ParseInt(s, 0, 64).
+        "int" => {
+            go_parse_int(&v, 64).map_err(invalid)?;
+        }
+        // pflag uint16Value / uint64Value: strconv.ParseUint(s, 0, N).
+        "uint16" => {
+            go_parse_uint(&v, 16).map_err(invalid)?;
+        }
+        "uint" => {
+            go_parse_uint(&v, 64).map_err(invalid)?;
+        }
+        // pflag durationValue: time.ParseDuration.
+        "duration" => {
+            go_parse_duration(&v).map_err(invalid)?;
+        }
+        // docker/cli opts.MemBytes (units.RAMInBytes); MemSwapBytes also
+        // takes "-1" (unlimited swap).
+        "bytes" if !(f.long == "memory-swap" && v == "-1") => {
+            baleine_engine::volumes::ram_in_bytes(&v).map_err(invalid)?;
+        }
+        // docker/cli opts.FilterOpt.
+        "filter" if !v.is_empty() && !v.contains('=') => {
+            return Err(invalid("bad format of filter (expected name=value)".to_string()));
+        }
+        // docker/cli opts.NanoCPUs (opts.ParseCPUs).
+        "decimal" => {
+            parse_cpus(&v).map_err(invalid)?;
+        }
+        _ => {}
     }
     Ok(v)
+}
+
+/// Go's `strconv.ParseUint(s, 0, bits)` (a base prefix 0b, 0o, 0x or a
+/// leading 0 for octal; underscores as in Go literals).
+pub fn go_parse_uint(s: &str, bits: u32) -> Result<u64, String> {
+    parse_unsigned(s, bits, "ParseUint")
+}
+
+/// Go's `strconv.ParseInt(s, 0, bits)`.
+pub fn go_parse_int(s: &str, bits: u32) -> Result<i64, String> {
+    let (neg, body) = match s.as_bytes().first() {
+        Some(b'-') => (true, &s[1..]),
+        Some(b'+') => (false, &s[1..]),
+        _ => (false, s),
+    };
+    let range = || format!("strconv.ParseInt: parsing {}: value out of range", baleine_util::go::quote(s));
+    let un = match parse_unsigned(body, 64, "ParseInt") {
+        Ok(u) => u,
+        // The error names the whole input, sign included.
+        Err(e) if e.ends_with("value out of range") => return Err(range()),
+        Err(_) => return Err(format!("strconv.ParseInt: parsing {}: invalid syntax", baleine_util::go::quote(s))),
+    };
+    let cutoff = 1u64 << (bits.clamp(1, 64) - 1);
+    if !neg && un >= cutoff || neg && un > cutoff {
+        return Err(range());
+    }
+    Ok(if neg { (un as i64).wrapping_neg() } else { un as i64 })
+}
+
+fn parse_unsigned(s0: &str, bits: u32, func: &str) -> Result<u64, String> {
+    let syntax = || format!("strconv.{func}: parsing {}: invalid syntax", baleine_util::go::quote(s0));
+    let range = || format!("strconv.{func}: parsing {}: value out of range", baleine_util::go::quote(s0));
+    let b = s0.as_bytes();
+    if b.is_empty() {
+        return Err(syntax());
+    }
+    let lower = |c: u8| c.to_ascii_lowercase();
+    let (base, digits): (u64, &[u8]) = if b[0] == b'0' && b.len() >= 3 && matches!(lower(b[1]), b'b' | b'o' | b'x') {
+        (match lower(b[1]) { b'b' => 2, b'o' => 8, _ => 16 }, &b[2..])
+    } else if b[0] == b'0' && b.len() > 1 {
+        (8, &b[1..])
+    } else {
+        (10, b)
+    };
+    let max: u64 = if bits >= 64 { u64::MAX } else { (1u64 << bits) - 1 };
+    let mut n: u64 = 0;
+    let mut overflow = false;
+    let mut underscores = false;
+    for &c in digits {
+        let d = match c {
+            b'_' => {
+                underscores = true;
+                continue;
+            }
+            b'0'..=b'9' => u64::from(c - b'0'),
+            b'a'..=b'z' | b'A'..=b'Z' => u64::from(lower(c) - b'a') + 10,
+            _ => return Err(syntax()),
+        };
+        if d >= base {
+            return Err(syntax());
+        }
+        if overflow {
+            continue;
+        }
+        match n.checked_mul(base).and_then(|x| x.checked_add(d)) {
+            Some(x) if x <= max => n = x,
+            _ => overflow = true,
+        }
+    }
+    if underscores && !underscore_ok(s0) {
+        return Err(syntax());
+    }
+    if overflow {
+        return Err(range());
+    }
+    Ok(n)
+}
+
+/// Go's strconv `underscoreOK`: underscores only between digits (or after a
+/// base prefix).
+fn underscore_ok(s: &str) -> bool {
+    let mut b = s.as_bytes();
+    if let Some(b'-' | b'+') = b.first() {
+        b = &b[1..];
+    }
+    let mut saw = b'^';
+    let mut i = 0;
+    let mut hex = false;
+    if b.len() >= 2 && b[0] == b'0' && matches!(b[1].to_ascii_lowercase(), b'b' | b'o' | b'x') {
+        i = 2;
+        saw = b'0';
+        hex = b[1].to_ascii_lowercase() == b'x';
+    }
+    while i < b.len() {
+        let c = b[i];
+        i += 1;
+        if c.is_ascii_digit() || hex && c.is_ascii_hexdigit() {
+            saw = b'0';
+            continue;
+        }
+        if c == b'_' {
+            if saw != b'0' {
+                return false;
+            }
+            saw = b'_';
+            continue;
+        }
+        if saw == b'_' {
+            return false;
+        }
+        saw = b'!';
+    }
+    saw != b'_'
+}
+
+/// Go's `time.ParseDuration`, in nanoseconds, with its error texts.
+pub fn go_parse_duration(orig: &str) -> Result<i64, String> {
+    let q = baleine_util::go::quote;
+    let invalid = || format!("time: invalid duration {}", q(orig));
+    let mut s = orig.as_bytes();
+    let mut neg = false;
+    if let Some(&c) = s.first() {
+        if c == b'-' || c == b'+' {
+            neg = c == b'-';
+            s = &s[1..];
+        }
+    }
+    if s == b"0" {
+        return Ok(0);
+    }
+    if s.is_empty() {
+        return Err(invalid());
+    }
+    const LIMIT: u128 = 1 << 63;
+    let mut d: u128 = 0;
+    while !s.is_empty() {
+        if !(s[0] == b'.' || s[0].is_ascii_digit()) {
+            return Err(invalid());
+        }
+        let int_len = s.iter().take_while(|c| c.is_ascii_digit()).count();
+        let mut v: u128 = 0;
+        for &c in &s[..int_len] {
+            v = v * 10 + u128::from(c - b'0');
+            if v > LIMIT {
+                return Err(invalid());
+            }
+        }
+        let pre = int_len > 0;
+        s = &s[int_len..];
+        let mut f: u128 = 0;
+        let mut scale: f64 = 1.0;
+        let mut post = false;
+        if s.first() == Some(&b'.') {
+            s = &s[1..];
+            let frac_len = s.iter().take_while(|c| c.is_ascii_digit()).count();
+            let mut overflow = false;
+            for &c in &s[..frac_len] {
+                if overflow {
+                    continue;
+                }
+                if f > (LIMIT - 1) / 10 {
+                    overflow = true;
+                    continue;
+                }
+                let y = f * 10 + u128::from(c - b'0');
+                if y > LIMIT {
+                    overflow = true;
+                    continue;
+                }
+                f = y;
+                scale *= 10.0;
+            }
+            post = frac_len > 0;
+            s = &s[frac_len..];
+        }
+        if !pre && !post {
+            return Err(invalid());
+        }
+        let unit_len = s.iter().take_while(|&&c| c != b'.' && !c.is_ascii_digit()).count();
+        if unit_len == 0 {
+            return Err(format!("time: missing unit in duration {}", q(orig)));
+        }
+        let u = String::from_utf8_lossy(&s[..unit_len]).into_owned();
+        s = &s[unit_len..];
+        let unit: u128 = match u.as_str() {
+            "ns" => 1,
+            "us" | "\u{b5}s" | "\u{3bc}s" => 1_000,
+            "ms" => 1_000_000,
+            "s" => 1_000_000_000,
+            "m" => 60_000_000_000,
+            "h" => 3_600_000_000_000,
+            _ => return Err(format!("time: unknown unit {} in duration {}", q(&u), q(orig))),
+        };
+        if v > LIMIT / unit {
+            return Err(invalid());
+        }
+        v *= unit;
+        if f > 0 {
+            v += (f as f64 * (unit as f64 / scale)) as u128;
+            if v > LIMIT {
+                return Err(invalid());
+            }
+        }
+        d += v;
+        if d > LIMIT {
+            return Err(invalid());
+        }
+    }
+    if neg {
+        return Ok((d as i128).wrapping_neg() as i64);
+    }
+    if d > LIMIT - 1 {
+        return Err(invalid());
+    }
+    Ok(d as i64)
+}
+
+/// docker/cli `opts.ParseCPUs`: a rational number (big.Rat.SetString: a
+/// decimal with an optional exponent, or `a/b`) whose value times 1e9 is
+/// an integer; the result in nano CPUs.
+pub fn parse_cpus(v: &str) -> Result<i64, String> {
+    let not_rational = || format!("failed to parse {v} as a rational number");
+    let too_precise = || "value is too precise".to_string();
+    let (neg, body) = match v.as_bytes().first() {
+        Some(b'-') => (true, &v[1..]),
+        Some(b'+') => (false, &v[1..]),
+        _ => (false, v),
+    };
+    let sign = |n: i128| if neg { -n } else { n };
+    if let Some((a, b)) = body.split_once('/') {
+        let parse = |t: &str| if !t.is_empty() && t.bytes().all(|c| c.is_ascii_digit()) { t.parse::<u128>().ok() } else { None };
+        let (Some(a), Some(b)) = (parse(a), parse(b)) else { return Err(not_rational()) };
+        if b == 0 {
+            return Err(not_rational());
+        }
+        let nano = a.checked_mul(1_000_000_000).ok_or_else(too_precise)?;
+        if nano % b != 0 {
+            return Err(too_precise());
+        }
+        return Ok(sign((nano / b) as i128).clamp(i64::MIN as i128, i64::MAX as i128) as i64);
+    }
+    let (mant, exp) = match body.find(['e', 'E']) {
+        Some(i) => (&body[..i], Some(&body[i + 1..])),
+        None => (body, None),
+    };
+    let (int_part, frac_part) = mant.split_once('.').unwrap_or((mant, ""));
+    if int_part.is_empty() && frac_part.is_empty() || !int_part.bytes().chain(frac_part.bytes()).all(|c| c.is_ascii_digit()) {
+        return Err(not_rational());
+    }
+    let exp: i64 = match exp {
+        None => 0,
+        Some(e) => {
+            let digits = e.strip_prefix(['+', '-']).unwrap_or(e);
+            if digits.is_empty() || !digits.bytes().all(|c| c.is_ascii_digit()) {
+                return Err(not_rational());
+            }
+            e.parse::<i64>().map_err(|_| not_rational())?
+        }
+    };
+    // value = digits * 10^(exp - frac_len); nano = value * 10^9.
+    let digits = format!("{int_part}{frac_part}");
+    let digits = digits.trim_start_matches('0');
+    let shift = exp.saturating_sub(frac_part.len() as i64).saturating_add(9);
+    if digits.is_empty() {
+        return Ok(0);
+    }
+    if shift < 0 {
+        let cut = usize::try_from(-shift).unwrap_or(usize::MAX);
+        if cut >= digits.len() || !digits[digits.len() - cut..].bytes().all(|c| c == b'0') {
+            return Err(too_precise());
+        }
+        let kept = &digits[..digits.len() - cut];
+        return Ok(sign(kept.parse::<i128>().unwrap_or(i128::MAX)).clamp(i64::MIN as i128, i64::MAX as i128) as i64);
+    }
+    let mut n: i128 = digits.parse::<i128>().unwrap_or(i128::MAX);
+    for _ in 0..shift.min(40) {
+        n = n.saturating_mul(10);
+    }
+    Ok(sign(n).clamp(i64::MIN as i128, i64::MAX as i128) as i64)
 }
 
 /// Parses argv (without the command words) as pflag's `FlagSet.Parse`
 /// (spf13/pflag flag.go parseLongArg, parseShortArg, parseSingleShortArg,
 /// vendored in docker/cli v27.5.1). Err is the pflag message.
 pub fn parse(cmd: &Command, argv: &[String]) -> Result<Args, String> {
+    parse_counting_short_help(cmd, argv).map(|(a, _)| a)
+}
+
+/// `parse`, with the number of times the deprecated `-h` shorthand of the
+/// hidden help flag was used (pflag then prints "Flag shorthand -h has
+/// been deprecated, use --help" each time).
+pub fn parse_counting_short_help(cmd: &Command, argv: &[String]) -> Result<(Args, usize), String> {
+    let mut short_help = 0;
     let mut out = Args::default();
     let mut i = 0;
     let find_long = |name: &str| cmd.flags.iter().find(|f| f.long == name);
@@ -149,6 +467,7 @@ pub fn parse(cmd: &Command, argv: &[String]) -> Result<Args, String> {
                 let Some(f) = find_short(c) else {
                     if c == b'h' {
                         out.help = true;
+                        short_help += 1;
                         sh = &sh[1..];
                         continue;
                     }
@@ -191,20 +510,83 @@ pub fn parse(cmd: &Command, argv: &[String]) -> Result<Args, String> {
             break;
         }
     }
-    Ok(out)
+    Ok((out, short_help))
 }
 
 /// `docker X --help` text.
 pub fn help(cmd: &Command) -> String {
-    let mut s = format!("\nUsage:  {} {}\n\n{}\n", cmd.path, cmd.usage, cmd.short);
+    let mut s = format!("\nUsage:  {}\n\n{}\n", use_line(cmd), long_of(cmd).unwrap_or(cmd.short));
     if !cmd.aliases.is_empty() {
         s.push_str(&format!("\nAliases:\n  {}\n", cmd.aliases.join(", ")));
+    }
+    if let Some(example) = example_of(cmd) {
+        s.push_str(&format!("\nExamples:\n{example}\n"));
     }
     if !cmd.flags.is_empty() {
         s.push_str("\nOptions:\n");
         s.push_str(&flag_usages(cmd.flags));
     }
     s
+}
+
+/// docker/cli v27.5.1 cli/flags/options.go `FormatHelp`: the usage of the
+/// `--format` flag of list commands (ps, images, network ls, system df...).
+pub const FORMAT_HELP: &str = "Format output using a custom template:
+'table':            Print output in table format with column headers (default)
+'table TEMPLATE':   Print output in table format using the given Go template
+'json':             Print in JSON format
+'TEMPLATE':         Print output using the given Go template.
+Refer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates";
+
+/// `InspectFormatHelp`: the usage of `-f, --format` of inspect, version
+/// and info (and of `docker events --format`).
+pub const INSPECT_FORMAT_HELP: &str = "Format output using a custom template:
+'json':             Print in JSON format
+'TEMPLATE':         Print output using the given Go template.
+Refer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates";
+
+/// A flag's usage text. The short "Format output using a custom template"
+/// of a `--format` flag stands for docker/cli's shared texts: the inspect
+/// one for `-f, --format` (inspect, version, info), the list one for a
+/// `--format` without shorthand (ps, images, ls commands, df, stats,
+/// history).
+fn format_flag_help(f: &Flag) -> &'static str {
+    if f.long == "format" && f.help == "Format output using a custom template" {
+        return if f.short == Some('f') { INSPECT_FORMAT_HELP } else { FORMAT_HELP };
+    }
+    f.help
+}
+
+/// cobra's UseLine: the command's path and its Use text after the name.
+fn use_line(cmd: &Command) -> String {
+    if cmd.usage.is_empty() {
+        cmd.path.to_string()
+    } else {
+        format!("{} {}", cmd.path, cmd.usage)
+    }
+}
+
+/// The Long description that `--help` shows instead of the Short one
+/// (usage errors keep the Short one), trimmed as the usage template does.
+fn long_of(cmd: &Command) -> Option<&'static str> {
+    Some(match cmd.path {
+        // cli/command/container/cp.go
+        "docker cp" | "docker container cp" => "Copy files/folders between a container and the local filesystem\n\nUse '-' as the source to read a tar archive from stdin\nand extract it to a directory destination in a container.\nUse '-' as the destination to stream a tar archive of a\ncontainer source to stdout.",
+        // cli/command/registry/login.go, logout.go
+        "docker login" => "Authenticate to a registry.\nDefaults to Docker Hub if no server is specified.",
+        "docker logout" => "Log out from a registry.\nIf no server is specified, the default is defined by the daemon.",
+        // cli/command/volume/remove.go removeDescription
+        "docker volume rm" => "Remove one or more volumes. You cannot remove a volume that is in use by a container.",
+        _ => return None,
+    })
+}
+
+/// A command's Example text (cli/command/volume/remove.go removeExample).
+fn example_of(cmd: &Command) -> Option<&'static str> {
+    match cmd.path {
+        "docker volume rm" => Some("\n$ docker volume rm hello\nhello\n"),
+        _ => None,
+    }
 }
 
 /// The width docker/cli wraps flag usages to: `wrappedFlagUsages` takes the
@@ -223,7 +605,7 @@ pub fn flag_usages(flags: &[Flag]) -> String {
                 Some(c) => format!("  -{c}, --{}", f.long),
                 None => format!("      --{}", f.long),
             };
-            (if f.kind.is_empty() || f.kind == "bool" { left } else { format!("{left} {}", f.kind) }, f.help)
+            (if f.kind.is_empty() || f.kind == "bool" { left } else { format!("{left} {}", f.kind) }, format_flag_help(f))
         })
         .collect();
     let maxlen = rows.iter().map(|r| r.0.len() + 1).max().unwrap_or(0);
@@ -286,7 +668,7 @@ fn wrap_n(i: usize, slop: usize, s: &str) -> (&str, &str) {
 /// The usage error for too few/many arguments (cli/required.go).
 pub fn arg_count_error(cmd: &Command, n: usize) -> Option<String> {
     let plural = |k: usize| if k == 1 { "argument" } else { "arguments" };
-    let tail = format!("See '{} --help'.\n\nUsage:  {} {}\n\n{}", cmd.path, cmd.path, cmd.usage, cmd.short);
+    let tail = format!("See '{} --help'.\n\nUsage:  {}\n\n{}", cmd.path, use_line(cmd), cmd.short);
     if cmd.min_args == cmd.max_args && n != cmd.min_args {
         if cmd.min_args == 0 {
             return Some(format!("\"{}\" accepts no arguments.\n{tail}", cmd.path));
@@ -332,6 +714,57 @@ mod tests {
         assert_eq!(parse(&RUN, &v("--name")).unwrap_err(), "flag needs an argument: --name");
         assert_eq!(parse(&RUN, &v("-dz alpine")).unwrap_err(), "unknown shorthand flag: 'z' in -z");
         assert_eq!(parse(&RUN, &v("-dp")).unwrap_err(), "flag needs an argument: 'p' in -p");
+    }
+
+    #[test]
+    fn go_numbers_and_durations() {
+        assert_eq!(go_parse_int("0x10", 64), Ok(16));
+        assert_eq!(go_parse_int("010", 64), Ok(8));
+        assert_eq!(go_parse_int("1_000", 64), Ok(1000));
+        assert_eq!(go_parse_int("-0b11", 64), Ok(-3));
+        assert_eq!(go_parse_int("0x", 64).unwrap_err(), "strconv.ParseInt: parsing \"0x\": invalid syntax");
+        assert_eq!(go_parse_int("1__0", 64).unwrap_err(), "strconv.ParseInt: parsing \"1__0\": invalid syntax");
+        assert_eq!(go_parse_int("-9223372036854775808", 64), Ok(i64::MIN));
+        assert_eq!(go_parse_int("9223372036854775808", 64).unwrap_err(), "strconv.ParseInt: parsing \"9223372036854775808\": value out of range");
+        assert_eq!(go_parse_uint("65535", 16), Ok(65535));
+        assert_eq!(go_parse_uint("65536", 16).unwrap_err(), "strconv.ParseUint: parsing \"65536\": value out of range");
+        assert_eq!(go_parse_uint("-1", 16).unwrap_err(), "strconv.ParseUint: parsing \"-1\": invalid syntax");
+        assert_eq!(go_parse_duration("1m30s"), Ok(90_000_000_000));
+        assert_eq!(go_parse_duration("1.5h"), Ok(5_400_000_000_000));
+        assert_eq!(go_parse_duration("0"), Ok(0));
+        assert_eq!(go_parse_duration("5").unwrap_err(), "time: missing unit in duration \"5\"");
+        assert_eq!(go_parse_duration("5d").unwrap_err(), "time: unknown unit \"d\" in duration \"5d\"");
+        assert_eq!(go_parse_duration("").unwrap_err(), "time: invalid duration \"\"");
+        assert_eq!(parse_cpus("1.5"), Ok(1_500_000_000));
+        assert_eq!(parse_cpus("3/2"), Ok(1_500_000_000));
+        assert_eq!(parse_cpus("2e-3"), Ok(2_000_000));
+        assert_eq!(parse_cpus("0.0000000001").unwrap_err(), "value is too precise");
+        assert_eq!(parse_cpus("abc").unwrap_err(), "failed to parse abc as a rational number");
+        assert_eq!(parse_cpus("1/0").unwrap_err(), "failed to parse 1/0 as a rational number");
+    }
+
+    #[test]
+    fn typed_values_checked_while_parsing() {
+        const F: &[Flag] = &[flag("time", Some('t'), "int", ""), flag("interval", None, "duration", ""), flag("memory", Some('m'), "bytes", ""), flag("memory-swap", None, "bytes", ""), flag("filter", Some('f'), "filter", ""), flag("weight", None, "uint16", "")];
+        let c = Command { path: "docker x", usage: "", short: "", aliases: &[], flags: F, stop_at_positional: false, min_args: 0, max_args: 9 };
+        assert_eq!(parse(&c, &v("-t abc")).unwrap_err(), r#"invalid argument "abc" for "-t, --time" flag: strconv.ParseInt: parsing "abc": invalid syntax"#);
+        assert_eq!(parse(&c, &v("--interval 3")).unwrap_err(), r#"invalid argument "3" for "--interval" flag: time: missing unit in duration "3""#);
+        assert_eq!(parse(&c, &v("-m 1q")).unwrap_err(), r#"invalid argument "1q" for "-m, --memory" flag: invalid suffix: 'q'"#);
+        assert!(parse(&c, &v("--memory-swap -1 -m 1g")).is_ok());
+        assert_eq!(parse(&c, &v("-f dangling")).unwrap_err(), r#"invalid argument "dangling" for "-f, --filter" flag: bad format of filter (expected name=value)"#);
+        assert_eq!(parse(&c, &v("--weight 70000")).unwrap_err(), r#"invalid argument "70000" for "--weight" flag: strconv.ParseUint: parsing "70000": value out of range"#);
+        // A value error comes before a later unknown flag (left to right).
+        assert!(parse(&c, &v("-t x --nope")).unwrap_err().starts_with("invalid argument"));
+        let (a, n) = parse_counting_short_help(&c, &v("-h x -h")).unwrap();
+        assert!(a.help && n == 2);
+    }
+
+    #[test]
+    fn format_flag_help_is_docker_text() {
+        let list = flag_usages(&[flag("format", None, "string", "Format output using a custom template")]);
+        assert!(list.starts_with("      --format string   Format output using a custom template:\n                        'table':            Print output in table format\n"));
+        let inspect = flag_usages(&[flag("format", Some('f'), "string", "Format output using a custom template")]);
+        assert!(inspect.contains("'json':             Print in JSON format\n") && !inspect.contains("'table'"));
     }
 
     #[test]

@@ -174,8 +174,9 @@ pub fn render(world: &World, events: &[Event], watch: &EventsWatch) -> String {
     out
 }
 
-pub fn events(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
-    let c = Command { aliases: &["docker system events", "docker events"], ..crate::cmd_system::cmd("docker events", "[OPTIONS]", "Get real time events from the server", EVENTS_FLAGS, 0, 0) };
+/// `docker events` / `docker system events` (`path`: the one typed).
+pub fn events(cli: &mut Cli<'_>, argv: &[String], path: &'static str) -> i32 {
+    let c = Command { aliases: &["docker system events", "docker events"], ..crate::cmd_system::cmd(path, "[OPTIONS]", "Get real time events from the server", EVENTS_FLAGS, 0, 0) };
     let a = match parse_args(cli, &c, argv) {
         Ok(a) => a,
         Err(s) => return s,
@@ -194,7 +195,7 @@ pub fn events(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
         }
     }
     let values = a.values("filter");
-    let filters = match crate::parse_filters(cli, &values, ACCEPTED, "docker events") {
+    let filters = match crate::parse_filters(cli, &values, ACCEPTED, path) {
         Ok(f) => f,
         Err(s) => return s,
     };

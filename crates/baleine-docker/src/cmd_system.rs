@@ -10,7 +10,9 @@ use crate::gotmpl::GoType;
 use crate::pending::{Pending, Prompt};
 use crate::{parse_args, Cli};
 
-const INSPECT_FLAGS: &[Flag] = &[flag("format", Some('f'), "string", "Format output using a custom template"), flag("size", Some('s'), "", "Display total file sizes if the type is container"), flag("type", None, "string", "Only inspect objects of the given type")];
+const INSPECT_FLAGS: &[Flag] = &[flag("format", Some('f'), "string", "Format output using a custom template"), flag("size", Some('s'), "", "Display total file sizes if the type is container"), flag("type", None, "string", "Return JSON for specified type")];
+/// `docker container inspect` (cli/command/container/inspect.go).
+const CONTAINER_INSPECT_FLAGS: &[Flag] = &[flag("format", Some('f'), "string", "Format output using a custom template"), flag("size", Some('s'), "", "Display total file sizes")];
 const LOGIN_FLAGS: &[Flag] = &[flag("password", Some('p'), "string", "Password"), flag("password-stdin", None, "", "Take the password from stdin"), flag("username", Some('u'), "string", "Username")];
 const DF_FLAGS: &[Flag] = &[flag("format", None, "string", "Format output using a custom template"), flag("verbose", Some('v'), "", "Show detailed information on space usage")];
 const PRUNE_FLAGS: &[Flag] = &[flag("all", Some('a'), "", "Remove all unused images not just dangling ones"), flag("filter", None, "filter", "Provide filter values (e.g. \"label=<key>=<value>\")"), flag("force", Some('f'), "", "Do not prompt for confirmation"), flag("volumes", None, "", "Prune anonymous volumes")];
@@ -135,6 +137,10 @@ pub fn version(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
     }
 }
 
+/// The engine's ID (moby daemon/id.go: a random UUID made once, kept in
+/// /var/lib/docker/engine-id); a fixed one here.
+const ENGINE_ID: &str = "38e2bbe8-4caa-4054-a3ef-67e7c3ea6181";
+
 /// The data `docker info --format` sees (a subset of types.Info).
 fn info_data(w: &World) -> Value {
     use baleine_engine::model::Status;
@@ -142,7 +148,7 @@ fn info_data(w: &World) -> Value {
     let paused = w.containers.values().filter(|c| c.state.status == Status::Paused).count();
     let total = w.containers.len();
     serde_json::json!({
-        "ID": "baleine",
+        "ID": ENGINE_ID,
         "Containers": total,
         "ContainersRunning": running,
         "ContainersPaused": paused,
@@ -169,8 +175,10 @@ fn info_data(w: &World) -> Value {
     })
 }
 
-pub fn info(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
-    let c = cmd("docker info", "[OPTIONS]", "Display system-wide information", VERSION_FLAGS, 0, 0);
+/// `docker info` / `docker system info` (distinct cobra commands: `path`
+/// is the one typed, for usage errors).
+pub fn info(cli: &mut Cli<'_>, argv: &[String], path: &'static str) -> i32 {
+    let c = Command { aliases: &["docker system info", "docker info"], ..cmd(path, "[OPTIONS]", "Display system-wide information", VERSION_FLAGS, 0, 0) };
     let a = match parse_args(cli, &c, argv) {
         Ok(a) => a,
         Err(s) => return s,
@@ -205,7 +213,7 @@ pub fn info(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
     let paused = w.containers.values().filter(|c| c.state.status == baleine_engine::model::Status::Paused).count();
     let total = w.containers.len();
     let text = format!(
-        "Client: Docker Engine - Community\n Version:    27.5.1\n Context:    default\n Debug Mode: false\n Plugins:\n  buildx: Docker Buildx (Docker Inc.)\n    Version:  v0.19.3\n    Path:     /usr/libexec/docker/cli-plugins/docker-buildx\n  compose: Docker Compose (Docker Inc.)\n    Version:  v2.32.4\n    Path:     /usr/libexec/docker/cli-plugins/docker-compose\n\nServer:\n Containers: {total}\n  Running: {running}\n  Paused: {paused}\n  Stopped: {}\n Images: {}\n Server Version: 27.5.1\n Storage Driver: overlay2\n Logging Driver: json-file\n Cgroup Driver: systemd\n Cgroup Version: 2\n Plugins:\n  Volume: local\n  Network: bridge host ipvlan macvlan null overlay\n  Log: awslogs fluentd gcplogs gelf journald json-file local splunk syslog\n Swarm: inactive\n Runtimes: io.containerd.runc.v2 runc\n Default Runtime: runc\n Init Binary: docker-init\n Kernel Version: 6.8.0-baleine\n Operating System: baleine (a simulated machine in your browser; nothing here runs for real)\n OSType: linux\n Architecture: x86_64\n CPUs: 2\n Total Memory: 23.46GiB\n Name: baleine\n Docker Root Dir: /var/lib/docker\n Debug Mode: false\n Experimental: false\n Insecure Registries:\n  127.0.0.0/8\n Live Restore Enabled: false\n\n",
+        "Client: Docker Engine - Community\n Version:    27.5.1\n Context:    default\n Debug Mode: false\n Plugins:\n  buildx: Docker Buildx (Docker Inc.)\n    Version:  v0.19.3\n    Path:     /usr/libexec/docker/cli-plugins/docker-buildx\n  compose: Docker Compose (Docker Inc.)\n    Version:  v2.32.4\n    Path:     /usr/libexec/docker/cli-plugins/docker-compose\n\nServer:\n Containers: {total}\n  Running: {running}\n  Paused: {paused}\n  Stopped: {}\n Images: {}\n Server Version: 27.5.1\n Storage Driver: overlay2\n  Backing Filesystem: extfs\n  Supports d_type: true\n  Using metacopy: false\n  Native Overlay Diff: true\n  userxattr: false\n Logging Driver: json-file\n Cgroup Driver: systemd\n Cgroup Version: 2\n Plugins:\n  Volume: local\n  Network: bridge host ipvlan macvlan null overlay\n  Log: awslogs fluentd gcplogs gelf journald json-file local splunk syslog\n Swarm: inactive\n Runtimes: io.containerd.runc.v2 runc\n Default Runtime: runc\n Init Binary: docker-init\n containerd version: bcc810d6b9066471b0b6fa75f557a15a1cbf31bb\n runc version: v1.2.4-0-g6c52b3f\n init version: de40ad0\n Security Options:\n  apparmor\n  seccomp\n   Profile: builtin\n  cgroupns\n Kernel Version: 6.8.0-baleine\n Operating System: baleine (a simulated machine in your browser; nothing here runs for real)\n OSType: linux\n Architecture: x86_64\n CPUs: 2\n Total Memory: 23.46GiB\n Name: baleine\n ID: {ENGINE_ID}\n Docker Root Dir: /var/lib/docker\n Debug Mode: false\n Experimental: false\n Insecure Registries:\n  127.0.0.0/8\n Live Restore Enabled: false\n\n",
         total - running - paused,
         w.images.len()
     );
@@ -285,7 +293,7 @@ pub fn inspect_kind(cli: &mut Cli<'_>, argv: &[String], kind: &str) -> i32 {
         _ => ("[OPTIONS] NAME|ID [NAME|ID...]", "Return low-level information on Docker objects"),
     };
     let flags: &'static [Flag] = match kind {
-        "container" => &INSPECT_FLAGS[..2],
+        "container" => CONTAINER_INSPECT_FLAGS,
         "image" => &INSPECT_FLAGS[..1],
         _ => INSPECT_FLAGS,
     };
@@ -316,13 +324,24 @@ pub fn inspect_items(w: &World, names: &[String], kind: &str, size: bool) -> Vec
         // returns the daemon's error; without, "Error: No such object".
         items.push(match kind {
             "container" => container().ok_or_else(|| format!("Error response from daemon: No such container: {n}")),
-            "image" => image().ok_or_else(|| format!("Error response from daemon: No such image: {}", baleine_engine::images::display_ref(n))),
+            // The daemon's GetImage parses the reference first
+            // (reference.ParseAnyReference, an InvalidParameter error).
+            "image" => image().ok_or_else(|| match baleine_engine::images::Reference::parse(n) {
+                Err(e) if !is_hex_id(n) => format!("Error response from daemon: {}", e.message),
+                _ => format!("Error response from daemon: No such image: {}", baleine_engine::images::display_ref(n)),
+            }),
             "network" => network().ok_or_else(|| format!("Error response from daemon: network {n} not found")),
             "volume" => volume().ok_or_else(|| format!("Error response from daemon: get {n}: no such volume")),
             _ => container().or_else(image).or_else(network).or_else(volume).ok_or_else(|| format!("Error: No such object: {n}")),
         });
     }
     items
+}
+
+/// A 64-hex image id (anchoredIdentifierRegexp), which ParseAnyReference
+/// takes as a digest.
+fn is_hex_id(s: &str) -> bool {
+    s.len() == 64 && s.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
 }
 
 /// `inspect --size` adds SizeRw and SizeRootFs after GraphDriver
@@ -346,67 +365,114 @@ fn with_size(w: &World, c: &baleine_engine::model::Container, v: Value, size: bo
     Value::Object(out)
 }
 
+/// docker/cli registry/login.go storeCredentials: the warning of the file
+/// credential store (no credential helper is configured).
+pub(crate) fn unencrypted_warning(config_file: &str) -> String {
+    format!("WARNING! Your password will be stored unencrypted in {config_file}.\nConfigure a credential helper to remove this warning. See\nhttps://docs.docker.com/engine/reference/commandline/login/#credential-stores\n\n")
+}
+
+/// The client's config file (`$DOCKER_CONFIG/config.json`, by default in
+/// the home folder).
+fn config_file(cli: &Cli<'_>) -> String {
+    match cli.getenv("DOCKER_CONFIG").filter(|d| !d.is_empty()) {
+        Some(dir) => format!("{}/config.json", dir.trim_end_matches('/')),
+        None => format!("{}/.docker/config.json", cli.getenv("HOME").unwrap_or("/home/learner")),
+    }
+}
+
+/// docker/cli v27.5.1 cli/command/registry/login.go runLogin.
 pub fn login(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
-    let c = cmd("docker login", "[OPTIONS] [SERVER]", "Authenticate to a registry.\nDefaults to Docker Hub if no server is specified.", LOGIN_FLAGS, 0, 1);
+    let c = cmd("docker login", "[OPTIONS] [SERVER]", "Authenticate to a registry", LOGIN_FLAGS, 0, 1);
     let a = match parse_args(cli, &c, argv) {
         Ok(a) => a,
         Err(s) => return s,
     };
-    let registry = a.args.first().cloned().unwrap_or_else(|| "docker.io".into());
-    let user = a.value("username").map(str::to_string);
-    let password = if a.has("password-stdin") {
-        match &cli.stdin {
-            Some(s) => Some(String::from_utf8_lossy(s).trim().to_string()),
-            None => {
-                cli.err("Error: Cannot perform an interactive login from a non TTY device\n");
-                return 1;
-            }
-        }
-    } else {
-        a.value("password").map(str::to_string)
-    };
-    if a.value("password").is_some() {
+    // "docker.io" (registry.DefaultNamespace) or nothing: Docker Hub.
+    let registry = a.args.first().filter(|s| !s.is_empty()).cloned().unwrap_or_else(|| "docker.io".into());
+    let user = a.value("username").map(str::trim).filter(|u| !u.is_empty()).map(str::to_string);
+    let mut password = a.value("password").filter(|p| !p.is_empty()).map(str::to_string);
+    // verifyloginOptions.
+    if password.is_some() {
         cli.err("WARNING! Using --password via the CLI is insecure. Use --password-stdin.\n");
+        if a.has("password-stdin") {
+            cli.err("--password and --password-stdin are mutually exclusive\n");
+            return 1;
+        }
     }
-    if a.has("password-stdin") && user.is_none() {
-        cli.err("Error: Must provide --username with --password-stdin\n");
+    if a.has("password-stdin") {
+        if user.is_none() {
+            cli.err("Must provide --username with --password-stdin\n");
+            return 1;
+        }
+        if let Some(input) = &cli.stdin {
+            let text = String::from_utf8_lossy(input);
+            let text = text.strip_suffix('\n').unwrap_or(&text);
+            let text = text.strip_suffix('\r').unwrap_or(text);
+            password = Some(text.trim().to_string()).filter(|p| !p.is_empty());
+        }
+    }
+    let config = config_file(cli);
+    // Stored credentials are tried first when no -u/-p is given.
+    if user.is_none() && password.is_none() && cli.world.logins.contains_key(&registry) {
+        cli.print("Authenticating with existing credentials...\n");
+        cli.err(unencrypted_warning(&config));
+        cli.print("Login Succeeded\n");
+        return 0;
+    }
+    // loginUser: prompting needs a terminal.
+    if (user.is_none() || password.is_none()) && cli.stdin.is_some() {
+        cli.err("Error: Cannot perform an interactive login from a non TTY device\n");
         return 1;
     }
     match (user, password) {
-        (Some(u), Some(p)) if !p.is_empty() => {
+        (Some(u), Some(_)) => {
             cli.world.logins.insert(registry, u);
+            cli.err(unencrypted_warning(&config));
             cli.print("Login Succeeded\n");
             0
         }
         (Some(u), None) => {
             cli.print("Password: ");
-            cli.pending = Some(Pending::Prompt(Prompt::LoginPassword { registry, user: u }));
+            cli.pending = Some(Pending::Prompt(Prompt::LoginPassword { registry, user: u, config }));
             0
         }
-        _ => {
+        (None, _) => {
+            // PromptUserForCredentials: the Docker Hub hints first.
             if registry == "docker.io" {
                 cli.print("Log in with your Docker ID or email address to push and pull images from Docker Hub. If you don't have a Docker ID, head over to https://hub.docker.com/ to create one.\nYou can log in with your password or a Personal Access Token (PAT). Using a limited-scope PAT grants better security and is required for organizations using SSO. Learn more at https://docs.docker.com/go/access-tokens/\n\n");
             }
             cli.print("Username: ");
-            cli.pending = Some(Pending::Prompt(Prompt::LoginUser { registry }));
+            cli.pending = Some(Pending::Prompt(Prompt::LoginUser { registry, config }));
             0
         }
     }
 }
 
+/// credentials.ConvertToHostname: the address without its scheme and path.
+fn registry_hostname(address: &str) -> &str {
+    let s = address.strip_prefix("http://").or_else(|| address.strip_prefix("https://")).unwrap_or(address);
+    s.split('/').next().unwrap_or(s)
+}
+
+/// docker/cli v27.5.1 cli/command/registry/logout.go runLogout: the
+/// credentials are erased from the file store whether or not there were
+/// any.
 pub fn logout(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
-    let c = cmd("docker logout", "[SERVER]", "Log out from a registry.\nIf no server is specified, the default is defined by the daemon.", &[], 0, 1);
+    let c = cmd("docker logout", "[SERVER]", "Log out from a registry", &[], 0, 1);
     let a = match parse_args(cli, &c, argv) {
         Ok(a) => a,
         Err(s) => return s,
     };
-    let registry = a.args.first().cloned().unwrap_or_else(|| "docker.io".into());
-    let shown = if registry == "docker.io" { "https://index.docker.io/v1/".to_string() } else { registry.clone() };
-    if cli.world.logins.shift_remove(&registry).is_some() {
-        cli.print(format!("Removing login credentials for {shown}\n"));
-    } else {
-        cli.print(format!("Not logged in to {shown}\n"));
+    let given = a.args.first().filter(|s| !s.is_empty()).cloned();
+    let (key, shown) = match &given {
+        None => ("docker.io".to_string(), "https://index.docker.io/v1/".to_string()),
+        Some(server) => (server.clone(), registry_hostname(server).to_string()),
+    };
+    cli.world.logins.shift_remove(&key);
+    if key != shown {
+        cli.world.logins.shift_remove(&shown);
     }
+    cli.print(format!("Removing login credentials for {shown}\n"));
     0
 }
 
@@ -427,13 +493,13 @@ pub fn df(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
             }
         }
     }
-    let mut active_layers = std::collections::BTreeSet::new();
-    for id in &active_images {
-        for l in &w.images[*id].layers {
-            active_layers.insert(l.clone());
-        }
-    }
-    let reclaim_img: u64 = counted.iter().filter(|l| !active_layers.contains(*l)).map(|l| w.layers.get(l).map(|x| x.size).unwrap_or(0)).sum();
+    // A layer's share: the size of the layers other images also use
+    // (image.Summary.SharedSize).
+    let shared_size = |img: &baleine_engine::model::Image| -> u64 { img.layers.iter().filter(|l| w.images.values().filter(|o| o.layers.contains(l)).count() > 1).map(|l| w.layers.get(l).map(|x| x.size).unwrap_or(0)).sum() };
+    // formatter/disk_usage.go diskUsageImagesContext.Reclaimable: all but
+    // the unique size of the images containers use.
+    let used_img: u64 = active_images.iter().filter_map(|id| w.images.get(*id)).map(|i| w.image_size(i).saturating_sub(shared_size(i))).sum();
+    let reclaim_img = img_size.saturating_sub(used_img);
     let cont_size: u64 = w.containers.values().map(|c| container_rw_size(w, c)).sum();
     let running = w.containers.values().filter(|c| c.is_running()).count();
     let cont_reclaim: u64 = w.containers.values().filter(|c| !c.is_running()).map(|c| container_rw_size(w, c)).sum();
@@ -450,7 +516,7 @@ pub fn df(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
             let (repo, tag) = img.repo_tags.first().and_then(|t| t.rsplit_once(':')).map(|(r, t)| (r.to_string(), t.to_string())).unwrap_or(("<none>".into(), "<none>".into()));
             let n = w.containers.values().filter(|c| c.image_id == img.id).count();
             let size = w.image_size(img);
-            let shared: u64 = img.layers.iter().filter(|l| w.images.values().filter(|o| o.layers.contains(l)).count() > 1).map(|l| w.layers.get(l).map(|x| x.size).unwrap_or(0)).sum();
+            let shared = shared_size(img);
             t.push_str(&format!("{repo}\t{tag}\t{}\t{}\t{}\t{}\t{}\t{n}\n", &img.id[..12], format::ago(w.now_secs() * 1000, img.created_secs * 1000), human_size(size), human_size(shared), human_size(size - shared)));
         }
         text.push_str(&crate::tabwriter::docker_table(&t));
@@ -466,9 +532,17 @@ pub fn df(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
             t.push_str(&format!("{}\t{}\t{}\n", v.name, w.volume_users(&v.name).len(), human_size(w.volume_size(&v.name))));
         }
         text.push_str(&crate::tabwriter::docker_table(&t));
-        text.push_str("\nBuild cache usage: ");
-        text.push_str(&human_size(cache));
-        text.push('\n');
+        // verboseWriteTable: the build cache table follows, its header
+        // printed even when it has no rows.
+        text.push_str(&format!("\nBuild cache usage: {}\n\n", human_size(cache)));
+        let mut t = String::from("CACHE ID\tCACHE TYPE\tSIZE\tCREATED\tLAST USED\tUSAGE\tSHARED\n");
+        let mut copy = w.build.clone();
+        for r in copy.prune_records(true) {
+            let since = format!("{} ago", baleine_engine::util::human_duration(w.now_ms.saturating_sub(r.last_used_ms)));
+            let id: String = r.id.chars().take(12).collect();
+            t.push_str(&format!("{id}\t{}\t{}\t{since}\t{since}\t1\tfalse\n", if r.mutable { "exec.cachemount" } else { "regular" }, human_size(r.size)));
+        }
+        text.push_str(&crate::tabwriter::docker_table(&t));
         cli.print(text);
         return 0;
     }
@@ -504,6 +578,15 @@ pub fn prune(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
     };
     let all = a.has("all");
     let vols = a.has("volumes");
+    let given = a.values("filter");
+    // FilterOpt.Set: names lowercased and trimmed (the format was checked
+    // while parsing the flag).
+    let pairs: Vec<(String, String)> = given.iter().filter_map(|f| f.split_once('=')).map(|(k, v)| (k.trim().to_lowercase(), v.trim().to_string())).collect();
+    // docker/cli system/prune.go runPrune.
+    if vols && pairs.iter().any(|(k, _)| k == "until") {
+        cli.err("ERROR: The \"until\" filter is not supported with \"--volumes\"\n");
+        return 1;
+    }
     if !a.has("force") {
         let mut text = String::from("WARNING! This will remove:\n  - all stopped containers\n  - all networks not used by at least one container\n");
         if vols {
@@ -514,14 +597,45 @@ pub fn prune(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
         } else {
             text.push_str("  - all dangling images\n  - unused build cache\n");
         }
+        // confirmationTemplate: the label, label! and until filters, in
+        // natural order.
+        let mut shown: Vec<String> = Vec::new();
+        for name in ["label", "label!", "until"] {
+            shown.extend(pairs.iter().filter(|(k, _)| k == name).map(|(k, v)| format!("{k}={v}")));
+        }
+        baleine_util::sort::sort_by(&mut shown, |x, y| crate::cmd_network::natural_cmp(x, y));
+        if !shown.is_empty() {
+            text.push_str("\n  Items to be pruned will be filtered with:\n");
+            for f in &shown {
+                text.push_str(&format!("  - {f}\n"));
+            }
+        }
         text.push_str("\nAre you sure you want to continue? [y/N] ");
         cli.print(text);
         if !crate::confirm_prune(cli, "system", argv) {
             return 0;
         }
     }
-    let containers_size: u64 = cli.world.containers.values().filter(|c| !c.is_running()).map(|c| container_rw_size(cli.world, c)).sum();
-    let containers = cli.world.prune_containers();
+    // Each prune call of the daemon checks the filters it accepts; the
+    // containers' (label, label!, until) come first.
+    let filters = match crate::parse_filters(cli, &given, &["label", "label!", "until"], "docker system prune") {
+        Ok(f) => f,
+        Err(s) => return s,
+    };
+    let until_ms = match crate::cmd_volume::prune_until(cli, &filters) {
+        Ok(u) => u,
+        Err(s) => return s,
+    };
+    let labels: Vec<String> = filters.iter().filter(|(k, _)| k == "label").map(|(_, v)| v.clone()).collect();
+    let not_labels: Vec<String> = filters.iter().filter(|(k, _)| k == "label!").map(|(_, v)| v.clone()).collect();
+    let by_labels = |l: &indexmap::IndexMap<String, String>| {
+        let want: Vec<&str> = labels.iter().map(String::as_str).collect();
+        let unwanted: Vec<&str> = not_labels.iter().map(String::as_str).collect();
+        crate::cmd_volume::match_kv_list(&want, l) && (unwanted.is_empty() || !crate::cmd_volume::match_kv_list(&unwanted, l))
+    };
+    let keep_container = |c: &baleine_engine::model::Container| until_ms.is_none_or(|u| c.created_ms <= u) && by_labels(&c.labels);
+    let containers_size: u64 = cli.world.containers.values().filter(|c| !c.is_running() && keep_container(c)).map(|c| container_rw_size(cli.world, c)).sum();
+    let containers = cli.world.prune_containers_where(&keep_container);
     if !containers.is_empty() {
         cli.print("Deleted Containers:\n");
         for id in &containers {
@@ -529,7 +643,7 @@ pub fn prune(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
         }
         cli.print("\n");
     }
-    let nets = cli.world.prune_networks();
+    let nets = cli.world.prune_networks_where(&|n| until_ms.is_none_or(|u| n.created_ms <= u) && by_labels(&n.labels));
     if !nets.is_empty() {
         cli.print("Deleted Networks:\n");
         for n in &nets {
@@ -539,7 +653,7 @@ pub fn prune(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
     }
     let mut reclaimed = if containers.is_empty() { 0 } else { containers_size };
     if vols {
-        let (names, r) = cli.world.prune_volumes(false);
+        let (names, r) = cli.world.prune_volumes_where(&|v| v.labels.contains_key("com.docker.volume.anonymous") && by_labels(&v.labels));
         reclaimed += r;
         if !names.is_empty() {
             cli.print("Deleted Volumes:\n");
@@ -549,7 +663,8 @@ pub fn prune(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
             cli.print("\n");
         }
     }
-    let (lines, r) = cli.world.prune_images(all);
+    let until_secs = until_ms.map(|ms| cli.world.epoch_secs + ms / 1000);
+    let (lines, r) = cli.world.prune_images_where(all, &|i| until_secs.is_none_or(|u| i.created_secs <= u) && by_labels(&i.config.labels));
     reclaimed += r;
     if !lines.is_empty() {
         cli.print("Deleted Images:\n");
@@ -558,7 +673,10 @@ pub fn prune(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
         }
         cli.print("\n");
     }
-    let (ids, r) = cli.world.build.prune(all);
+    // moby builder-next Prune: label filters are accepted but ignored;
+    // `until` keeps what was used since then (all of it unless `until` is
+    // now or later, in a session this short).
+    let (ids, r) = if until_ms.is_some_and(|u| u < cli.world.now_ms) { (Vec::new(), 0) } else { cli.world.build.prune(all) };
     reclaimed += r;
     if !ids.is_empty() {
         cli.print("Deleted build cache objects:\n");

@@ -20,6 +20,7 @@ pub mod args;
 mod build_progress;
 mod cmd_build;
 mod cmd_container;
+mod cmd_context;
 mod cmd_events;
 mod cmd_image;
 mod cmd_network;
@@ -253,46 +254,96 @@ fn top_level_commands() -> impl Iterator<Item = &'static str> {
     TOP_HELP.lines().filter(|l| l.starts_with("  ") && l.as_bytes().get(2).is_some_and(u8::is_ascii_lowercase)).filter_map(|l| l.split_whitespace().next()).map(|n| n.trim_end_matches('*'))
 }
 
+/// The global options of `docker` (docker/cli v27.5.1 cli/flags
+/// ClientOptions.InstallFlags and cmd/docker's --version); their help is
+/// in [`TOP_HELP`].
+const ROOT_FLAGS: &[args::Flag] = &[
+    args::flag("config", None, "string", ""),
+    args::flag("context", Some('c'), "string", ""),
+    args::flag("debug", Some('D'), "", ""),
+    args::flag("host", Some('H'), "list", ""),
+    args::flag("log-level", Some('l'), "string", ""),
+    args::flag("tls", None, "", ""),
+    args::flag("tlscacert", None, "string", ""),
+    args::flag("tlscert", None, "string", ""),
+    args::flag("tlskey", None, "string", ""),
+    args::flag("tlsverify", None, "", ""),
+    args::flag("version", Some('v'), "", ""),
+];
+
+/// The root command's flag set as HandleGlobalFlags parses it: not
+/// interspersed, so parsing stops at the command's name.
+const ROOT: args::Command = args::Command { path: "docker", usage: "[OPTIONS] COMMAND", short: "A self-sufficient runtime for containers", aliases: &[], flags: ROOT_FLAGS, stop_at_positional: true, min_args: 0, max_args: usize::MAX };
+
+/// What pflag prints (on the command's output) each time the deprecated
+/// `-h` shorthand of the help flag is used (cli/cobra.go marks it with
+/// MarkShorthandDeprecated("help", "use --help")).
+const SHORT_HELP_DEPRECATED: &str = "Flag shorthand -h has been deprecated, use --help\n";
+
 fn dispatch(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
-    // Global options before the command.
-    let mut i = 0;
-    while i < argv.len() && argv[i].starts_with('-') {
-        match argv[i].as_str() {
-            "-v" | "--version" => {
-                cli.print("Docker version 27.5.1, build 9f9e405\n");
-                return 0;
-            }
-            "-h" | "--help" => {
-                cli.print(TOP_HELP);
-                return 0;
-            }
-            "-D" | "--debug" | "--tls" | "--tlsverify" => i += 1,
-            "-H" | "--host" | "-c" | "--context" | "-l" | "--log-level" | "--config" => i += 2,
-            other => {
-                cli.err(format!("unknown flag: {other}\nSee 'docker --help'.\n\nUsage:  docker [OPTIONS] COMMAND\n\nA self-sufficient runtime for containers\n"));
-                return 125;
-            }
+    // Global options before the command (cli.TopLevelCommand
+    // HandleGlobalFlags): a bad one is FlagErrorFunc's error on the root
+    // command, followed by the root's whole usage.
+    let (root, short_help) = match args::parse_counting_short_help(&ROOT, argv) {
+        Ok(x) => x,
+        Err(msg) => {
+            cli.err(format!("{msg}\nSee 'docker --help'.\n{TOP_HELP}\n"));
+            return 125;
+        }
+    };
+    // This flag set writes to stderr (pflag's default output).
+    for _ in 0..short_help {
+        cli.err(SHORT_HELP_DEPRECATED);
+    }
+    // cli/flags SetLogLevel (logrus.ParseLevel).
+    if let Some(level) = root.value("log-level").filter(|l| !l.is_empty()) {
+        if !matches!(level.to_lowercase().as_str(), "panic" | "fatal" | "error" | "warn" | "warning" | "info" | "debug" | "trace") {
+            cli.err(format!("Unable to parse logging level: {level}\n"));
+            return 1;
         }
     }
-    let argv = &argv[i.min(argv.len())..];
+    let argv = root.args.as_slice();
     let Some(cmd) = argv.first() else {
-        cli.print(TOP_HELP);
+        if root.help {
+            cli.print(TOP_HELP);
+        } else if root.has("version") {
+            cli.print("Docker version 27.5.1, build 9f9e405\n");
+        } else {
+            // The root's RunE without arguments: ShowHelp on stderr.
+            cli.err(TOP_HELP);
+        }
         return 0;
     };
+    // `docker --help CMD`: the help flag is shared with the command.
+    if root.help {
+        let mut again = vec![cmd.clone(), "--help".to_string()];
+        again.extend(argv[1..].iter().cloned());
+        return dispatch(cli, &again);
+    }
     let rest = &argv[1..];
     match cmd.as_str() {
-        "container" => group(cli, "container", rest),
-        "image" => group(cli, "image", rest),
-        "network" => cmd_network::run(cli, rest),
-        "volume" => cmd_volume::run(cli, rest),
-        "system" => group(cli, "system", rest),
-        "builder" => group(cli, "builder", rest),
-        "buildx" => group(cli, "buildx", rest),
+        "container" | "image" | "system" => group(cli, cmd, rest),
+        "network" | "volume" => match group_front(cli, cmd, rest) {
+            Some(s) => s,
+            None if cmd == "network" => cmd_network::run(cli, rest),
+            // cli.NoArgs's usage is rendered before hideUnsupportedFeatures
+            // hides the swarm-only `volume update`: it is listed there.
+            None if !rest.first().is_some_and(|s| group_has_sub("volume", s)) => {
+                let usage = group_usage("volume").replace("  rm          Remove one or more volumes\n", "  rm          Remove one or more volumes\n  update      Update a volume (cluster volumes only)\n");
+                cli.err(format!("\n{usage}"));
+                1
+            }
+            None => cmd_volume::run(cli, rest),
+        },
+        // cmd/docker/builder.go forwardBuilder: `docker builder ...` runs
+        // `docker buildx ...` when the buildx plugin is installed.
+        "builder" | "buildx" => group(cli, "buildx", rest),
+        "context" => group(cli, "context", rest),
         "compose" => compose::run(cli, rest),
         "build" => cmd_build::build(cli, rest, "docker build"),
         "version" => cmd_system::version(cli, rest),
-        "info" => cmd_system::info(cli, rest),
-        "events" => cmd_events::events(cli, rest),
+        "info" => cmd_system::info(cli, rest, "docker info"),
+        "events" => cmd_events::events(cli, rest, "docker events"),
         "inspect" => cmd_system::inspect(cli, rest),
         "login" => cmd_system::login(cli, rest),
         "logout" => cmd_system::logout(cli, rest),
@@ -301,19 +352,21 @@ fn dispatch(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
             cli.err(format!("baleine: 'docker {cmd}' needs Docker Scout and a network connection, which the simulator does not have; on a real machine it lists the image's known vulnerabilities (CVEs).\n"));
             1
         }
-        "swarm" | "service" | "stack" | "node" | "secret" | "config" | "plugin" | "trust" | "manifest" | "context" => {
+        "swarm" | "service" | "stack" | "node" | "secret" | "config" | "plugin" | "trust" | "manifest" => {
             cli.err(format!("baleine: 'docker {cmd}' is beyond what this simulator models (it simulates one Docker Engine without swarm).\n"));
             1
         }
         // docker/cli's helpCommand: the help of the named command, as its
-        // --help prints it; a name that is not a command is an error.
+        // --help prints it; words that do not name a command are an error
+        // (cobra's Find leaves them over).
         "help" => match rest.first() {
             None => {
                 cli.print(TOP_HELP);
                 0
             }
-            Some(topic) if top_level_commands().any(|c| c == topic) => {
-                let mut argv = rest.to_vec();
+            Some(topic) if help_topic_known(rest) => {
+                let mut argv = vec![topic.clone()];
+                argv.extend(rest.get(1).cloned());
                 argv.push("--help".into());
                 dispatch(cli, &argv)
             }
@@ -332,6 +385,72 @@ fn dispatch(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
     }
 }
 
+/// Whether `docker help WORDS...` names a command: a top-level command,
+/// and for a management command at most one of its sub-commands (or an
+/// alias of one). A plugin takes the rest of the words itself.
+fn help_topic_known(words: &[String]) -> bool {
+    let Some(first) = words.first() else { return true };
+    if !top_level_commands().any(|c| c == first) {
+        return false;
+    }
+    if matches!(first.as_str(), "compose" | "buildx") {
+        return true;
+    }
+    match words.get(1) {
+        None => true,
+        Some(sub) => words.len() == 2 && group_has_sub(first, sub),
+    }
+}
+
+/// Whether a management command has a sub-command of that name (or alias).
+fn group_has_sub(group: &str, sub: &str) -> bool {
+    let aliases: &[&str] = match group {
+        "container" => &["list", "ps", "remove"],
+        "image" => &["list", "rmi", "remove"],
+        "network" | "volume" | "context" => &["list", "remove"],
+        _ => &[],
+    };
+    if aliases.contains(&sub) {
+        return true;
+    }
+    match group {
+        "container" | "image" | "network" | "volume" | "system" | "builder" | "context" => group_usage(group).lines().skip_while(|l| *l != "Commands:").skip(1).take_while(|l| !l.is_empty()).filter_map(|l| l.split_whitespace().next()).any(|n| n == sub),
+        _ => false,
+    }
+}
+
+/// `docker GROUP` alone or with flags before its sub-command: the group's
+/// own cobra command (Args cli.NoArgs, RunE ShowHelp on stderr), whose
+/// only flag is the hidden --help. None when a sub-command comes first.
+fn group_front(cli: &mut Cli<'_>, group: &str, rest: &[String]) -> Option<i32> {
+    if rest.first().is_some_and(|a| !a.starts_with('-') || a == "-") {
+        return None;
+    }
+    let usage = group_usage(group);
+    let cmd = args::Command { path: "", usage: "", short: "", aliases: &[], flags: &[], stop_at_positional: false, min_args: 0, max_args: 0 };
+    Some(match args::parse_counting_short_help(&cmd, rest) {
+        // cli.FlagErrorFunc: a command with sub-commands adds its usage.
+        Err(msg) => {
+            cli.err(format!("{msg}\nSee 'docker {group} --help'.\n\n{usage}\n"));
+            125
+        }
+        Ok((a, short_help)) => {
+            for _ in 0..short_help {
+                cli.print(SHORT_HELP_DEPRECATED);
+            }
+            if a.help {
+                cli.print(format!("\n{usage}"));
+                0
+            } else {
+                // cli.NoArgs on a command with sub-commands: its usage as
+                // the error (exit 1); no arguments: ShowHelp, on stderr.
+                cli.err(format!("\n{usage}"));
+                i32::from(!a.args.is_empty())
+            }
+        }
+    })
+}
+
 /// Top-level commands that are shortcuts of container/image sub-commands.
 fn container_or_image(cli: &mut Cli<'_>, name: &str, rest: &[String]) -> Option<i32> {
     Some(match name {
@@ -342,13 +461,14 @@ fn container_or_image(cli: &mut Cli<'_>, name: &str, rest: &[String]) -> Option<
 }
 
 fn group(cli: &mut Cli<'_>, group: &str, rest: &[String]) -> i32 {
+    if group == "buildx" {
+        return buildx(cli, rest);
+    }
+    if let Some(s) = group_front(cli, group, rest) {
+        return s;
+    }
     let sub = rest.first().map(String::as_str).unwrap_or("");
     let args = if rest.is_empty() { rest } else { &rest[1..] };
-    if sub.is_empty() || sub == "--help" || sub == "-h" {
-        let usage = group_usage(group);
-        cli.print(format!("\n{usage}"));
-        return 0;
-    }
     match (group, sub) {
         ("container", "ls" | "list" | "ps") => cmd_container::run(cli, "ps", args, true),
         ("container", "remove") => cmd_container::run(cli, "rm", args, true),
@@ -358,28 +478,165 @@ fn group(cli: &mut Cli<'_>, group: &str, rest: &[String]) -> i32 {
             "run" | "create" | "start" | "stop" | "restart" | "kill" | "rm" | "logs" | "exec" | "pause" | "unpause" | "rename" | "wait" | "top" | "stats" | "port" | "diff" | "cp" | "export" | "commit" | "update" | "attach" => cmd_container::run(cli, s, args, true),
             _ => unknown_sub(cli, group, s),
         },
-        ("image", "ls" | "list") => cmd_image::run(cli, "image ls", args),
-        ("image", "rm" | "remove") => cmd_image::run(cli, "rmi", args),
+        ("image", "ls" | "list") => via_image_group(|| cmd_image::run(cli, "image ls", args)),
+        ("image", "rm" | "rmi" | "remove") => via_image_group(|| cmd_image::run(cli, "rmi", args)),
         ("image", "build") => cmd_build::build(cli, args, "docker image build"),
         ("image", "inspect") => cmd_system::inspect_kind(cli, args, "image"),
         ("image", "prune") => cmd_image::prune(cli, args),
-        ("image", s @ ("pull" | "push" | "tag" | "history" | "save" | "load" | "import")) => cmd_image::run(cli, s, args),
+        ("image", s @ ("pull" | "push" | "tag" | "history" | "save" | "load" | "import")) => via_image_group(|| cmd_image::run(cli, s, args)),
         ("system", "df") => cmd_system::df(cli, args),
         ("system", "prune") => cmd_system::prune(cli, args),
-        ("system", "info") => cmd_system::info(cli, args),
-        ("system", "events") => cmd_events::events(cli, args),
-        ("builder", "prune") | ("buildx", "prune") => cmd_build::prune(cli, args),
-        ("builder", "build") | ("buildx", "build") => cmd_build::build(cli, args, if group == "buildx" { "docker buildx build" } else { "docker builder build" }),
-        ("buildx", "ls") => {
-            cli.print("NAME/NODE     DRIVER/ENDPOINT   STATUS    BUILDKIT   PLATFORMS\ndefault*      docker                                 \n \\_ default    \\_ default       running   v0.18.2    linux/amd64 (+3), linux/386\n");
-            0
-        }
-        ("buildx", "version") => {
-            cli.print("github.com/docker/buildx v0.19.3 48d6a39 (baleine simulator)\n");
-            0
-        }
+        ("system", "info") => cmd_system::info(cli, args, "docker system info"),
+        ("system", "events") => cmd_events::events(cli, args, "docker system events"),
+        ("context", s) => cmd_context::run(cli, s, args),
         (g, s) => unknown_sub(cli, g, s),
     }
+}
+
+thread_local! {
+    /// Set while an image command runs as `docker image X`.
+    static VIA_IMAGE_GROUP: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+fn via_image_group(f: impl FnOnce() -> i32) -> i32 {
+    VIA_IMAGE_GROUP.with(|v| v.set(true));
+    let status = f();
+    VIA_IMAGE_GROUP.with(|v| v.set(false));
+    status
+}
+
+/// Under `docker image`, the image commands are distinct cobra commands
+/// (cli/command/image/cmd.go): their path is `docker image X`, and `ls`
+/// and `rm` have their own Use lines (newListCommand, newRemoveCommand).
+fn image_group_command(cmd: &args::Command) -> args::Command {
+    if !VIA_IMAGE_GROUP.with(|v| v.get()) {
+        return *cmd;
+    }
+    let (path, usage) = match cmd.path {
+        "docker images" => ("docker image ls", "[OPTIONS] [REPOSITORY[:TAG]]"),
+        "docker rmi" => ("docker image rm", "[OPTIONS] IMAGE [IMAGE...]"),
+        "docker pull" => ("docker image pull", cmd.usage),
+        "docker push" => ("docker image push", cmd.usage),
+        "docker tag" => ("docker image tag", cmd.usage),
+        "docker history" => ("docker image history", cmd.usage),
+        "docker save" => ("docker image save", cmd.usage),
+        "docker load" => ("docker image load", cmd.usage),
+        "docker import" => ("docker image import", cmd.usage),
+        _ => return *cmd,
+    };
+    args::Command { path, usage, ..*cmd }
+}
+
+/// buildx v0.19.3 commands/root.go: the root's usage (docker/cli's usage
+/// template for a plugin command).
+const BUILDX_USAGE: &str = "Usage:  docker buildx [OPTIONS] COMMAND
+
+Extended build capabilities with BuildKit
+
+Options:
+      --builder string   Override the configured builder instance
+  -D, --debug            Enable debug logging
+
+Management Commands:
+  imagetools  Commands to work on images in registry
+
+Commands:
+  bake        Build from a file
+  build       Start a build
+  create      Create a new builder instance
+  dial-stdio  Proxy current stdio streams to builder instance
+  du          Disk usage
+  inspect     Inspect current builder instance
+  ls          List builder instances
+  prune       Remove build cache
+  rm          Remove one or more builder instances
+  stop        Stop builder instance
+  use         Set the current builder instance
+  version     Show buildx version information
+
+Run 'docker buildx COMMAND --help' for more information on a command.
+";
+
+/// buildx's help: cobra's default help template (the Long text first) as
+/// NewRootCmd extends it when experimental features are off.
+fn buildx_help() -> String {
+    format!("Extended build capabilities with BuildKit\n\n{BUILDX_USAGE}\nExperimental commands and flags are hidden. Set BUILDX_EXPERIMENTAL=1 to show them.\n")
+}
+
+/// `docker buildx ...` (and `docker builder ...`, forwarded to it).
+fn buildx(cli: &mut Cli<'_>, rest: &[String]) -> i32 {
+    // The root's persistent flags come before the sub-command.
+    const FLAGS: &[args::Flag] = &[args::flag("builder", None, "string", ""), args::flag("debug", Some('D'), "", "")];
+    let cmd = args::Command { path: "docker buildx", usage: "", short: "", aliases: &[], flags: FLAGS, stop_at_positional: true, min_args: 0, max_args: usize::MAX };
+    let (a, short_help) = match args::parse_counting_short_help(&cmd, rest) {
+        Ok(x) => x,
+        Err(msg) => {
+            cli.err(format!("{msg}\nSee 'docker buildx --help'.\n\n{BUILDX_USAGE}\n"));
+            return 125;
+        }
+    };
+    for _ in 0..short_help {
+        cli.print(SHORT_HELP_DEPRECATED);
+    }
+    let Some(sub) = a.args.first().map(String::as_str) else {
+        cli.print(buildx_help());
+        return 0;
+    };
+    if a.help {
+        let mut again = vec![sub.to_string(), "--help".to_string()];
+        again.extend(a.args[1..].iter().cloned());
+        return buildx(cli, &again);
+    }
+    let args = &a.args[1..];
+    match sub {
+        "build" | "b" => cmd_build::build(cli, args, "docker buildx build"),
+        "prune" => cmd_build::prune(cli, args),
+        "ls" => buildx_simple(cli, "ls", "List builder instances", args, "NAME/NODE     DRIVER/ENDPOINT   STATUS    BUILDKIT   PLATFORMS\ndefault*      docker                                 \n \\_ default    \\_ default       running   v0.18.2    linux/amd64 (+3), linux/386\n"),
+        // buildx commands/version.go: version.Package, Version, Revision.
+        "version" => buildx_simple(cli, "version", "Show buildx version information", args, "github.com/docker/buildx v0.19.3 48d6a39\n"),
+        "bake" | "f" | "create" | "dial-stdio" | "du" | "inspect" | "rm" | "stop" | "use" | "imagetools" | "install" | "uninstall" => {
+            cli.err(format!("baleine: 'docker buildx {sub}' is beyond what this simulator models (one default builder, BuildKit inside the engine).\n"));
+            1
+        }
+        // commands/root.go RunE: the help, then the error.
+        _ => {
+            cli.print(buildx_help());
+            cli.err(format!("ERROR: unknown command: {}\n", baleine_util::go::quote(sub)));
+            1
+        }
+    }
+}
+
+/// `docker buildx ls` / `version`: no arguments (cli.ExactArgs(0)); their
+/// options include the root's inherited --debug (--builder is hidden).
+fn buildx_simple(cli: &mut Cli<'_>, name: &'static str, short: &str, argv: &[String], text: &str) -> i32 {
+    const LS_FLAGS: &[args::Flag] = &[args::flag("debug", Some('D'), "", "Enable debug logging"), args::flag("format", None, "string", "Format the output (default \"table\")"), args::flag("no-trunc", None, "", "Don't truncate output")];
+    const VERSION_FLAGS: &[args::Flag] = &[args::flag("debug", Some('D'), "", "Enable debug logging")];
+    let (path, flags) = if name == "ls" { ("docker buildx ls", LS_FLAGS) } else { ("docker buildx version", VERSION_FLAGS) };
+    let cmd = args::Command { path, usage: "", short: "", aliases: &[], flags, stop_at_positional: false, min_args: 0, max_args: 0 };
+    let a = match args::parse_counting_short_help(&cmd, argv) {
+        Ok((a, n)) => {
+            for _ in 0..n {
+                cli.print(SHORT_HELP_DEPRECATED);
+            }
+            a
+        }
+        Err(msg) => {
+            cli.err(format!("{msg}\nSee '{path} --help'.\n"));
+            return 125;
+        }
+    };
+    if a.help {
+        cli.print(format!("{short}\n\nUsage:  {path}\n\n{short}\n\nOptions:\n{}\nExperimental commands and flags are hidden. Set BUILDX_EXPERIMENTAL=1 to show them.\n", args::flag_usages(flags)));
+        return 0;
+    }
+    if !a.args.is_empty() {
+        // buildx main: "ERROR: " and cli.ExactArgs's message.
+        cli.err(format!("ERROR: \"{path}\" requires exactly 0 arguments.\nSee '{path} --help'.\n\nUsage:  {path}\n\n{short}\n"));
+        return 1;
+    }
+    cli.print(text);
+    0
 }
 
 /// Usage of a management command (printed, after a blank line, for an unknown sub-command).
@@ -391,6 +648,7 @@ pub(crate) fn group_usage(group: &str) -> String {
         "volume" => ("Manage volumes", &[("create", "Create a volume"), ("inspect", "Display detailed information on one or more volumes"), ("ls", "List volumes"), ("prune", "Remove unused local volumes"), ("rm", "Remove one or more volumes")]),
         "system" => ("Manage Docker", &[("df", "Show docker disk usage"), ("events", "Get real time events from the server"), ("info", "Display system-wide information"), ("prune", "Remove unused data")]),
         "builder" => ("Manage builds", &[("build", "Build an image from a Dockerfile"), ("prune", "Remove build cache")]),
+        "context" => ("Manage contexts", &[("create", "Create a context"), ("export", "Export a context to a tar archive FILE or a tar stream on STDOUT."), ("import", "Import a context from a tar or zip file"), ("inspect", "Display detailed information on one or more contexts"), ("ls", "List contexts"), ("rm", "Remove one or more contexts"), ("show", "Print the name of the current context"), ("update", "Update a context"), ("use", "Set the current docker context")]),
         _ => ("Docker Buildx", &[("build", "Start a build"), ("ls", "List builder instances"), ("prune", "Remove build cache"), ("version", "Show buildx version information")]),
     };
     let mut s = format!("Usage:  docker {group} COMMAND\n\n{short}\n\nCommands:\n");
@@ -410,7 +668,16 @@ fn unknown_sub(cli: &mut Cli<'_>, group: &str, sub: &str) -> i32 {
 
 /// Parses a command's flags; on error prints docker's message and returns the exit status.
 pub(crate) fn parse_args(cli: &mut Cli<'_>, cmd: &args::Command, argv: &[String]) -> Result<args::Args, i32> {
-    match args::parse(cmd, argv) {
+    let cmd = &image_group_command(cmd);
+    let parsed = args::parse_counting_short_help(cmd, argv).map(|(a, short_help)| {
+        // cobra's ParseFlags prints pflag's deprecation notices on the
+        // command's output when parsing succeeds.
+        for _ in 0..short_help {
+            cli.print(SHORT_HELP_DEPRECATED);
+        }
+        a
+    });
+    match parsed {
         Ok(a) if a.help => {
             cli.print(args::help(cmd));
             Err(0)
@@ -445,8 +712,13 @@ pub(crate) fn run_error_status(e: &EngineError) -> i32 {
 pub fn parse_filters(cli: &mut Cli<'_>, values: &[&str], accepted: &[&str], cmd_path: &str) -> Result<Vec<(String, String)>, i32> {
     let mut filters = Vec::new();
     for f in values {
+        // opts.FilterOpt.Set: an empty value adds nothing; the name is
+        // lowercased, name and value trimmed.
+        if f.is_empty() {
+            continue;
+        }
         match f.split_once('=') {
-            Some((k, v)) => filters.push((k.to_string(), v.to_string())),
+            Some((k, v)) => filters.push((k.trim().to_lowercase(), v.trim().to_string())),
             None => {
                 cli.err(format!("invalid argument \"{f}\" for \"-f, --filter\" flag: bad format of filter (expected name=value)\nSee '{cmd_path} --help'.\n"));
                 return Err(125);

@@ -56,8 +56,10 @@ pub enum Follow {
 pub enum Prompt {
     /// `Are you sure you want to continue? [y/N]`: on yes, runs `argv` (with --force).
     Confirm { argv: Vec<String>, cwd: String },
-    LoginUser { registry: String },
-    LoginPassword { registry: String, user: String },
+    /// `config`: the client's config file, named by the warning of the
+    /// file credential store.
+    LoginUser { registry: String, config: String },
+    LoginPassword { registry: String, user: String, config: String },
 }
 
 /// The prompt to show while `p` keeps the terminal.
@@ -118,23 +120,24 @@ pub fn pending_line(world: &mut World, p: &mut Pending, line: &str) -> (Output, 
                     }
                     (out, Some(0))
                 }
-                Prompt::LoginUser { registry } => {
+                Prompt::LoginUser { registry, config } => {
                     let user = line.trim().to_string();
                     if user.is_empty() {
                         out.err("Error: Non-null Username Required\n");
                         return (out, Some(1));
                     }
-                    *pr = Prompt::LoginPassword { registry: registry.clone(), user };
+                    *pr = Prompt::LoginPassword { registry: registry.clone(), user, config: config.clone() };
                     out.out("Password: ");
                     (out, None)
                 }
-                Prompt::LoginPassword { registry, user } => {
+                Prompt::LoginPassword { registry, user, config } => {
                     out.out("\n");
-                    if line.is_empty() {
+                    if line.trim().is_empty() {
                         out.err("Error: Password Required\n");
                         return (out, Some(1));
                     }
                     world.logins.insert(registry.clone(), user.clone());
+                    out.err(crate::cmd_system::unencrypted_warning(config));
                     out.out("Login Succeeded\n");
                     (out, Some(0))
                 }
