@@ -1261,13 +1261,8 @@ pub fn prune(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
         Ok(u) => u,
         Err(s) => return s,
     };
-    let labels: Vec<String> = filters.iter().filter(|(k, _)| k == "label").map(|(_, v)| v.clone()).collect();
-    let not_labels: Vec<String> = filters.iter().filter(|(k, _)| k == "label!").map(|(_, v)| v.clone()).collect();
-    let keep = |c: &Container| {
-        let l: Vec<&str> = labels.iter().map(String::as_str).collect();
-        let nl: Vec<&str> = not_labels.iter().map(String::as_str).collect();
-        until.is_none_or(|u| c.created_ms <= u) && crate::cmd_volume::match_kv_list(&l, &c.labels) && (nl.is_empty() || !crate::cmd_volume::match_kv_list(&nl, &c.labels))
-    };
+    let labels = crate::cmd_volume::LabelFilters::new(&filters);
+    let keep = |c: &Container| until.is_none_or(|u| c.created_ms <= u) && labels.matches(&c.labels);
     // SpaceReclaimed: the writable layers of the removed containers.
     let reclaimed: u64 = cli.world.containers.values().filter(|c| !c.is_running() && keep(c)).map(|c| format::container_rw_size(cli.world, c)).sum();
     let ids = cli.world.prune_containers_where(&keep);

@@ -353,6 +353,12 @@ fn dangling_filter(pairs: &[(String, String)]) -> Result<Option<bool>, String> {
 
 /// An `until` filter value as Unix seconds (timetypes.GetTimestamp: a
 /// duration before now, an RFC 3339 date or Unix seconds).
+/// An image prune's `until` filter in Unix seconds, the unit of image times
+/// (catalogue images are older than the session).
+pub(crate) fn prune_until_secs(cli: &mut Cli<'_>, filters: &[(String, String)]) -> Result<Option<u64>, i32> {
+    crate::cmd_volume::prune_until_by(cli, filters, until_secs)
+}
+
 fn until_secs(cli: &Cli<'_>, v: &str) -> Result<u64, String> {
     let rel_ms = crate::cmd_container::timestamp_ms(cli.world.now_ms, cli.world.epoch_secs, v)?;
     if let Some(secs) = baleine_engine::util::parse_rfc3339(v) {
@@ -782,30 +788,12 @@ pub fn prune(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
             return 1;
         }
     };
-    let untils: Vec<&str> = pairs.iter().filter(|(k, _)| k == "until").map(|(_, v)| v.as_str()).collect();
-    let until = match untils.as_slice() {
-        [] => None,
-        [v] => match until_secs(cli, v) {
-            Ok(t) => Some(t),
-            Err(e) => {
-                cli.err(format!("Error response from daemon: {e}\n"));
-                return 1;
-            }
-        },
-        _ => {
-            cli.err("Error response from daemon: more than one until filter specified\n");
-            return 1;
-        }
+    let until = match prune_until_secs(cli, &pairs) {
+        Ok(u) => u,
+        Err(s) => return s,
     };
-    let labels: Vec<String> = pairs.iter().filter(|(k, _)| k == "label").map(|(_, v)| v.clone()).collect();
-    let not_labels: Vec<String> = pairs.iter().filter(|(k, _)| k == "label!").map(|(_, v)| v.clone()).collect();
-    let keep = |img: &Image| {
-        let l: Vec<&str> = labels.iter().map(String::as_str).collect();
-        let nl: Vec<&str> = not_labels.iter().map(String::as_str).collect();
-        until.is_none_or(|u| img.created_secs <= u)
-            && crate::cmd_volume::match_kv_list(&l, &img.config.labels)
-            && (nl.is_empty() || !crate::cmd_volume::match_kv_list(&nl, &img.config.labels))
-    };
+    let labels = crate::cmd_volume::LabelFilters::new(&pairs);
+    let keep = |img: &Image| until.is_none_or(|u| img.created_secs <= u) && labels.matches(&img.config.labels);
     let (lines, reclaimed) = cli.world.prune_images_where(!dangling_only, &keep);
     if !lines.is_empty() {
         cli.print("Deleted Images:\n");

@@ -361,13 +361,8 @@ fn prune(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
         Ok(u) => u,
         Err(s) => return s,
     };
-    let labels: Vec<String> = filters.iter().filter(|(k, _)| k == "label").map(|(_, v)| v.clone()).collect();
-    let not_labels: Vec<String> = filters.iter().filter(|(k, _)| k == "label!").map(|(_, v)| v.clone()).collect();
-    let names = cli.world.prune_networks_where(&|n| {
-        let l: Vec<&str> = labels.iter().map(String::as_str).collect();
-        let nl: Vec<&str> = not_labels.iter().map(String::as_str).collect();
-        until.is_none_or(|u| n.created_ms <= u) && crate::cmd_volume::match_kv_list(&l, &n.labels) && (nl.is_empty() || !crate::cmd_volume::match_kv_list(&nl, &n.labels))
-    });
+    let labels = crate::cmd_volume::LabelFilters::new(&filters);
+    let names = cli.world.prune_networks_where(&|n| until.is_none_or(|u| n.created_ms <= u) && labels.matches(&n.labels));
     if !names.is_empty() {
         cli.print("Deleted Networks:\n");
         for n in names {

@@ -626,13 +626,8 @@ pub fn prune(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
         Ok(u) => u,
         Err(s) => return s,
     };
-    let labels: Vec<String> = filters.iter().filter(|(k, _)| k == "label").map(|(_, v)| v.clone()).collect();
-    let not_labels: Vec<String> = filters.iter().filter(|(k, _)| k == "label!").map(|(_, v)| v.clone()).collect();
-    let by_labels = |l: &indexmap::IndexMap<String, String>| {
-        let want: Vec<&str> = labels.iter().map(String::as_str).collect();
-        let unwanted: Vec<&str> = not_labels.iter().map(String::as_str).collect();
-        crate::cmd_volume::match_kv_list(&want, l) && (unwanted.is_empty() || !crate::cmd_volume::match_kv_list(&unwanted, l))
-    };
+    let label_filters = crate::cmd_volume::LabelFilters::new(&filters);
+    let by_labels = |l: &indexmap::IndexMap<String, String>| label_filters.matches(l);
     let keep_container = |c: &baleine_engine::model::Container| until_ms.is_none_or(|u| c.created_ms <= u) && by_labels(&c.labels);
     let containers_size: u64 = cli.world.containers.values().filter(|c| !c.is_running() && keep_container(c)).map(|c| container_rw_size(cli.world, c)).sum();
     let containers = cli.world.prune_containers_where(&keep_container);
@@ -663,7 +658,11 @@ pub fn prune(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
             cli.print("\n");
         }
     }
-    let until_secs = until_ms.map(|ms| cli.world.epoch_secs + ms / 1000);
+    // Image times are Unix seconds (catalogue images predate the session).
+    let until_secs = match crate::cmd_image::prune_until_secs(cli, &filters) {
+        Ok(u) => u,
+        Err(s) => return s,
+    };
     let (lines, r) = cli.world.prune_images_where(all, &|i| until_secs.is_none_or(|u| i.created_secs <= u) && by_labels(&i.config.labels));
     reclaimed += r;
     if !lines.is_empty() {

@@ -238,16 +238,11 @@ fn prune(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
             return 1;
         }
     };
-    let mut labels: Vec<String> = filters.iter().filter(|(k, _)| k == "label").map(|(_, v)| v.clone()).collect();
+    let mut labels = LabelFilters::new(&filters);
     if !all {
-        labels.push("com.docker.volume.anonymous".into());
+        labels = labels.require("com.docker.volume.anonymous");
     }
-    let not_labels: Vec<String> = filters.iter().filter(|(k, _)| k == "label!").map(|(_, v)| v.clone()).collect();
-    let (names, reclaimed) = cli.world.prune_volumes_where(&|v| {
-        let l: Vec<&str> = labels.iter().map(String::as_str).collect();
-        let nl: Vec<&str> = not_labels.iter().map(String::as_str).collect();
-        match_kv_list(&l, &v.labels) && (nl.is_empty() || !match_kv_list(&nl, &v.labels))
-    });
+    let (names, reclaimed) = cli.world.prune_volumes_where(&|v| labels.matches(&v.labels));
     if !names.is_empty() {
         cli.print("Deleted Volumes:\n");
         for n in names {
@@ -277,13 +272,42 @@ pub(crate) fn match_kv_list(filters: &[&str], labels: &indexmap::IndexMap<String
     })
 }
 
+/// A prune's label filters (moby daemon/prune.go matchLabels): every
+/// `label` filter matches the object's labels and no `label!` filter does.
+pub(crate) struct LabelFilters {
+    want: Vec<String>,
+    unwanted: Vec<String>,
+}
+
+impl LabelFilters {
+    pub(crate) fn new(filters: &[(String, String)]) -> LabelFilters {
+        let of = |key: &str| filters.iter().filter(|(k, _)| k == key).map(|(_, v)| v.clone()).collect();
+        LabelFilters { want: of("label"), unwanted: of("label!") }
+    }
+    /// Also require `label` (volume prune without --all: anonymous only).
+    pub(crate) fn require(mut self, label: &str) -> LabelFilters {
+        self.want.push(label.to_string());
+        self
+    }
+    pub(crate) fn matches(&self, labels: &indexmap::IndexMap<String, String>) -> bool {
+        let want: Vec<&str> = self.want.iter().map(String::as_str).collect();
+        let unwanted: Vec<&str> = self.unwanted.iter().map(String::as_str).collect();
+        match_kv_list(&want, labels) && (unwanted.is_empty() || !match_kv_list(&unwanted, labels))
+    }
+}
+
 /// moby v27.5.1 daemon/prune.go getUntilFromPruneFilters: the `until`
 /// filter as a world time (None: not given).
 pub(crate) fn prune_until(cli: &mut Cli<'_>, filters: &[(String, String)]) -> Result<Option<u64>, i32> {
+    prune_until_by(cli, filters, |cli, v| crate::cmd_container::timestamp_ms(cli.world.now_ms, cli.world.epoch_secs, v))
+}
+
+/// The `until` filter read by `parse` (None: not given; one at most).
+pub(crate) fn prune_until_by(cli: &mut Cli<'_>, filters: &[(String, String)], parse: impl Fn(&Cli<'_>, &str) -> Result<u64, String>) -> Result<Option<u64>, i32> {
     let until: Vec<&str> = filters.iter().filter(|(k, _)| k == "until").map(|(_, v)| v.as_str()).collect();
     match until.as_slice() {
         [] => Ok(None),
-        [v] => match crate::cmd_container::timestamp_ms(cli.world.now_ms, cli.world.epoch_secs, v) {
+        [v] => match parse(cli, v) {
             Ok(ms) => Ok(Some(ms)),
             Err(e) => {
                 cli.err(format!("Error response from daemon: {e}\n"));

@@ -1147,33 +1147,7 @@ fn parse_go_int(text: &str) -> Option<i128> {
         Some(b'-') => (true, &text[1..]),
         _ => (false, text),
     };
-    let lower = body.to_ascii_lowercase();
-    let (radix, digits, prefixed) = if let Some(d) = lower.strip_prefix("0x") {
-        (16, d.to_string(), true)
-    } else if let Some(d) = lower.strip_prefix("0o") {
-        (8, d.to_string(), true)
-    } else if let Some(d) = lower.strip_prefix("0b") {
-        (2, d.to_string(), true)
-    } else if lower.len() > 1 && lower.starts_with('0') {
-        (8, lower[1..].to_string(), true)
-    } else {
-        (10, lower.clone(), false)
-    };
-    if !underscores_ok(&digits, prefixed) {
-        return None;
-    }
-    let clean: String = digits.chars().filter(|&c| c != '_').collect();
-    if clean.is_empty() {
-        return None;
-    }
-    let mut v: i128 = 0;
-    for c in clean.chars() {
-        let d = c.to_digit(radix)? as i128;
-        v = v.checked_mul(radix as i128)?.checked_add(d)?;
-        if v > u64::MAX as i128 {
-            return None;
-        }
-    }
+    let v = i128::from(crate::args::go_parse_uint(body, 64).ok()?);
     Some(if neg { -v } else { v })
 }
 

@@ -444,6 +444,8 @@ impl World {
         c.state.pid = 0;
         c.state.finished_ms = Some(now);
         c.process = None;
+        // What the process would have written later never happens.
+        c.logs.retain(|l| l.ms <= now);
         c.generation += 1;
         if let Some(h) = c.state.health.as_mut() {
             h.status = "unhealthy".into();
@@ -584,7 +586,10 @@ impl World {
                 self.finish_process(&id, code, true);
             }
         } else {
-            self.advance(timeout * 1000);
+            // The daemon waits up to the timeout, and no longer than the
+            // process takes to end by itself (moby daemon/stop.go).
+            let deadline = self.now_ms.saturating_add(timeout * 1000);
+            self.advance_until(deadline, |w| !w.containers.get(&id).is_some_and(|c| c.is_running()));
             if self.containers.get(&id).is_some_and(|c| c.is_running()) {
                 self.event("container", "kill", &id, &name, vec![("signal".into(), "9".into())]);
                 self.finish_process(&id, 137, true);

@@ -373,17 +373,15 @@ impl World {
         let mut disconnected = Vec::new();
         for (nid, e) in c.endpoints.iter_mut() {
             if e.ip != 0 {
+                // cleanOperationalData: the endpoint itself is gone.
                 e.ip = 0;
                 e.mac.clear();
+                e.endpoint_id.clear();
                 disconnected.push(nid.clone());
             }
         }
-        if c.network_mode == "bridge" {
-            let bid = self.bridge_id();
-            if let Some(c) = self.containers.get_mut(id) {
-                c.endpoints.shift_remove(&bid);
-            }
-        }
+        // moby releaseNetwork keeps every network's entry (the default
+        // bridge's too) and only clears its operational data.
         for nid in disconnected {
             let (nname, kind) = self.networks.get(&nid).map(|n| (n.name.clone(), n.driver.clone())).unwrap_or_default();
             self.event("network", "disconnect", &nid, &nname, vec![("container".into(), id.to_string()), ("type".into(), kind)]);

@@ -217,6 +217,12 @@ impl World {
     }
 
     pub fn advance_to(&mut self, target: u64) {
+        self.advance_until(target, |_| false);
+    }
+
+    /// Runs the schedule up to `target`, or only until `done` holds after
+    /// something happened (the clock then stays at that moment).
+    pub fn advance_until(&mut self, target: u64, done: impl Fn(&World) -> bool) {
         let mut guard = 0u32;
         while let Some(next) = self.schedule.first_entry() {
             if next.key().0 > target {
@@ -231,6 +237,10 @@ impl World {
                 self.now_ms = key.0;
             }
             self.run_scheduled(what);
+            if done(self) {
+                self.revision += 1;
+                return;
+            }
         }
         if target > self.now_ms {
             self.now_ms = target;
