@@ -15,15 +15,18 @@ fn s(v: &str) -> Value {
 
 // ------------------------------------------------------------------ Canonical
 
-/// `transform.Canonical`: converts short syntaxes into their long form.
-pub fn canonical(m: Map) -> Result<Map, String> {
-    match transform(Value::Map(m), &Path::root(), 0)? {
+/// `transform.Canonical(dict, ignoreParseError)`: converts short syntaxes
+/// into their long form. With interpolation skipped
+/// (`config --no-interpolate`), a port list or volume string that does not
+/// parse is kept as written.
+pub fn canonical_with(m: Map, ignore: bool) -> Result<Map, String> {
+    match transform(Value::Map(m), &Path::root(), 0, ignore)? {
         Value::Map(m) => Ok(m),
         _ => Ok(Map::new()),
     }
 }
 
-fn transform(v: Value, p: &Path, depth: usize) -> Result<Value, String> {
+fn transform(v: Value, p: &Path, depth: usize, ignore: bool) -> Result<Value, String> {
     if depth > MAX_DEPTH {
         return Ok(v);
     }
@@ -58,12 +61,13 @@ fn transform(v: Value, p: &Path, depth: usize) -> Result<Value, String> {
             Value::Map(_) => Ok(v),
             Value::Seq(items) => {
                 let mut m = Map::new();
-                for e in items {
+                for e in &items {
                     let es = e.go_string();
                     match es.split_once('=') {
                         Some((k, val)) => {
                             m.insert(k.to_string(), s(val));
                         }
+                        None if ignore => return Ok(Value::Seq(items)),
                         None => {
                             return Err(format!("{}: invalid value {}, expected key=value", p, es))
                         }
@@ -176,7 +180,11 @@ fn transform(v: Value, p: &Path, depth: usize) -> Result<Value, String> {
         return match v {
             Value::Map(_) => Ok(v),
             Value::Str(x) => {
-                let mut vol = format::parse_volume(&x)?;
+                let mut vol = match format::parse_volume(&x) {
+                    Ok(vol) => vol,
+                    Err(_) if ignore => return Ok(Value::Str(x)),
+                    Err(e) => return Err(e),
+                };
                 if !vol.target.is_empty() {
                     vol.target = clean_path(&vol.target);
                 }
@@ -194,7 +202,7 @@ fn transform(v: Value, p: &Path, depth: usize) -> Result<Value, String> {
             return Err(format!("{}: invalid type {} for port", p, go_type(&v)));
         };
         let mut ports = Vec::new();
-        for e in entries {
+        for e in &entries {
             match e {
                 Value::Int(i) => {
                     for ps in format::parse_ports(&i.to_string())? {
@@ -202,19 +210,24 @@ fn transform(v: Value, p: &Path, depth: usize) -> Result<Value, String> {
                     }
                 }
                 Value::Str(x) => {
-                    for ps in format::parse_ports(&x)? {
+                    let parsed = match format::parse_ports(x) {
+                        Ok(parsed) => parsed,
+                        Err(_) if ignore => return Ok(Value::Seq(entries)),
+                        Err(e) => return Err(e),
+                    };
+                    for ps in parsed {
                         ports.push(Value::Map(ps.to_map()));
                     }
                 }
-                Value::Map(m) => ports.push(Value::Map(m)),
-                other => return Err(format!("{}: invalid type {} for port", p, go_type(&other))),
+                Value::Map(m) => ports.push(Value::Map(m.clone())),
+                other => return Err(format!("{}: invalid type {} for port", p, go_type(other))),
             }
         }
         return Ok(Value::Seq(ports));
     }
     if svc(&["build"]) {
         return match v {
-            Value::Map(m) => transform_mapping(m, p, depth),
+            Value::Map(m) => transform_mapping(m, p, depth, ignore),
             Value::Str(x) => {
                 let mut m = Map::new();
                 m.insert("context".into(), Value::Str(x));
@@ -262,7 +275,7 @@ fn transform(v: Value, p: &Path, depth: usize) -> Result<Value, String> {
         return match v {
             Value::Null => Ok(Value::Null),
             Value::Map(m) => {
-                let Value::Map(mut resource) = transform_mapping(m, p, depth)? else {
+                let Value::Map(mut resource) = transform_mapping(m, p, depth, ignore)? else {
                     return Ok(Value::Null);
                 };
                 if let Some(Value::Map(ext)) = resource.get("external").cloned() {
@@ -288,12 +301,12 @@ fn transform(v: Value, p: &Path, depth: usize) -> Result<Value, String> {
         };
     }
     match v {
-        Value::Map(m) => transform_mapping(m, p, depth),
+        Value::Map(m) => transform_mapping(m, p, depth, ignore),
         Value::Seq(items) => {
             let np = p.next("[]");
             let mut out = Vec::with_capacity(items.len());
             for e in items {
-                out.push(transform(e, &np, depth + 1)?);
+                out.push(transform(e, &np, depth + 1, ignore)?);
             }
             Ok(Value::Seq(out))
         }
@@ -301,11 +314,11 @@ fn transform(v: Value, p: &Path, depth: usize) -> Result<Value, String> {
     }
 }
 
-fn transform_mapping(m: Map, p: &Path, depth: usize) -> Result<Value, String> {
+fn transform_mapping(m: Map, p: &Path, depth: usize, ignore: bool) -> Result<Value, String> {
     let mut out = Map::with_capacity(m.len());
     for (k, e) in m {
         let np = p.next(&k);
-        out.insert(k, transform(e, &np, depth + 1)?);
+        out.insert(k, transform(e, &np, depth + 1, ignore)?);
     }
     Ok(Value::Map(out))
 }

@@ -23,6 +23,14 @@ pub fn render(project: &Project) -> Result<String, String> {
     Ok(out.replace('$', "$$"))
 }
 
+/// `config --no-interpolate --format json`: `json.MarshalIndent` of the raw
+/// model (keys in byte order, `$` kept as written, no final newline).
+pub fn render_model(model: &crate::value::Map) -> Result<String, String> {
+    let mut out = String::new();
+    write(&mut out, &crate::config_yaml::raw_node(Flavor::Json, &crate::value::Value::Map(model.clone())), 0)?;
+    Ok(out)
+}
+
 /// `SSHKey.MarshalJSON` writes `"id": path` for a key with a path: not a
 /// JSON value, so encoding/json's check of a marshaller's output fails.
 fn check_ssh(project: &Project) -> Result<(), String> {

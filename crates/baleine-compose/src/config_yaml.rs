@@ -155,6 +155,10 @@ fn sorted_map(f: Flavor, entries: impl Iterator<Item = (String, Node)>) -> Node 
     Node::Map(v)
 }
 
+pub(crate) fn raw_node(f: Flavor, v: &Value) -> Node {
+    raw(f, v)
+}
+
 fn raw(f: Flavor, v: &Value) -> Node {
     match v {
         Value::Null => Node::Null,
@@ -760,6 +764,14 @@ pub fn render(project: &Project) -> String {
     let mut out = String::new();
     emit_value_top(&mut out, &project_node(Flavor::Yaml, project));
     out.replace('$', "$$")
+}
+
+/// `config --no-interpolate`: the raw model as go-yaml encodes a
+/// `map[string]any` (keys sorted, `$` kept as written).
+pub fn render_model(model: &Map) -> String {
+    let mut out = String::new();
+    emit_value_top(&mut out, &raw(Flavor::Yaml, &Value::Map(model.clone())));
+    out
 }
 
 /// `docker compose config --services`: services in dependency order.

@@ -108,6 +108,8 @@ pub struct LoadOptions {
     pub env_files: Vec<String>,
     /// `--profile` (plus `COMPOSE_PROFILES` when empty).
     pub profiles: Vec<String>,
+    /// `config --no-interpolate`: values are kept as written (`${VAR}`).
+    pub skip_interpolation: bool,
 }
 
 /// The result of [`load`].
@@ -148,6 +150,31 @@ pub fn render_config(project: &Project, format: &str) -> Result<String, String> 
 /// Loads a compose project. See the crate documentation for the phases.
 pub fn load(opts: &LoadOptions, fs: &dyn FileSource) -> Loaded {
     loader::load(opts, fs)
+}
+
+/// `docker compose config --no-interpolate` and `--variables`
+/// (`ProjectOptions.LoadModel`): the raw model after normalisation, before
+/// binding, profiles and consistency checks. Returns the model or the
+/// error, and the warnings.
+pub fn load_model(opts: &LoadOptions, fs: &dyn FileSource) -> (Result<value::Map, (String, ErrorKind)>, Vec<String>) {
+    loader::load_model(opts, fs)
+}
+
+/// `config --no-interpolate --format FORMAT` (`formatModel`): the model
+/// as go-yaml v3 encodes a `map[string]any` (sorted keys), or as
+/// `json.MarshalIndent(model, "", "  ")` (no final newline).
+pub fn render_model(model: &value::Map, format: &str) -> Result<String, String> {
+    match format {
+        "yaml" => Ok(config_yaml::render_model(model)),
+        "json" => config_json::render_model(model),
+        other => Err(format!("unsupported format {}", util::go_quote(other))),
+    }
+}
+
+/// `config --variables` (`template.ExtractVariables`): every variable the
+/// raw model uses, by name: (name, required, default value, alternate value).
+pub fn extract_variables(model: &value::Map) -> Vec<(String, bool, String, String)> {
+    template::extract_variables(model)
 }
 
 /// compose-go's project name normalisation.

@@ -73,6 +73,8 @@ pub(crate) struct Ctx<'a> {
     pub home: String,
     /// Files already warned about `version`.
     version_warned: Vec<String>,
+    /// `config --no-interpolate` (`SkipInterpolation`).
+    skip_interpolation: bool,
 }
 
 impl<'a> Ctx<'a> {
@@ -147,6 +149,7 @@ pub(crate) fn load(opts: &LoadOptions, fs: &dyn FileSource) -> Loaded {
         warnings: Vec::new(),
         home: String::new(),
         version_warned: Vec::new(),
+        skip_interpolation: opts.skip_interpolation,
     };
     let result = pipeline(opts, &mut ctx);
     // deterministic, de-duplicated warnings (compose logs one per occurrence)
@@ -174,6 +177,49 @@ pub(crate) fn load(opts: &LoadOptions, fs: &dyn FileSource) -> Loaded {
 
 /// The whole pipeline, phase by phase (see the crate docs).
 fn pipeline(opts: &LoadOptions, ctx: &mut Ctx<'_>) -> R<Project> {
+    let m = prepare(opts, ctx)?;
+    // -- 9. binding, profiles, consistency, environment resolution
+    let mut project = bind_project(ctx, m.dict, &m.name, &m.project_dir, &m.env)?;
+    project.compose_files = m.config_paths.clone();
+    apply_profiles(&mut project, &m.profiles);
+    crate::consistency::check(&project)?;
+    resolve_services_environment(ctx, &mut project, &m.env)?;
+    Ok(project)
+}
+
+/// What [`prepare`] leaves for the binding.
+struct Prepared {
+    dict: Map,
+    name: String,
+    project_dir: String,
+    env: IndexMap<String, String>,
+    profiles: Vec<String>,
+    config_paths: Vec<String>,
+}
+
+/// `LoadModelWithContext`: the raw model, before binding (what
+/// `docker compose config --no-interpolate` prints).
+pub(crate) fn load_model(opts: &LoadOptions, fs: &dyn FileSource) -> (Result<Map, (String, ErrorKind)>, Vec<String>) {
+    let mut ctx = Ctx {
+        fs,
+        warnings: Vec::new(),
+        home: String::new(),
+        version_warned: Vec::new(),
+        skip_interpolation: opts.skip_interpolation,
+    };
+    let result = prepare(opts, &mut ctx);
+    let mut warnings: Vec<String> = Vec::new();
+    for w in ctx.warnings {
+        if !warnings.contains(&w) {
+            warnings.push(w);
+        }
+    }
+    (result.map(|m| m.dict).map_err(|e| (e.message, e.kind)), warnings)
+}
+
+/// Phases 1 to 8: environment, files, project name, the per-file pipeline
+/// and the whole-model phases up to normalisation.
+fn prepare(opts: &LoadOptions, ctx: &mut Ctx<'_>) -> R<Prepared> {
     let cwd = util::clean_path(&opts.working_dir);
     // -- 1. shell environment (always wins)
     let mut shell: IndexMap<String, String> = IndexMap::new();
@@ -345,7 +391,8 @@ fn pipeline(opts: &LoadOptions, ctx: &mut Ctx<'_>) -> R<Project> {
     } else {
         let lookup = |k: &str| env.get(k).cloned();
         let mut w = Vec::new();
-        let interpolated = crate::template::substitute(&name_from_yaml, &lookup, &mut w)
+        let interpolated = if ctx.skip_interpolation { Ok(name_from_yaml.clone()) } else { crate::template::substitute(&name_from_yaml, &lookup, &mut w) };
+        let interpolated = interpolated
             .map_err(|e| match e {
                 crate::template::TemplateError::Invalid { template } => format!(
                     "invalid interpolation format for name.\nYou may need to escape any $ with another $.\n{}",
@@ -373,14 +420,7 @@ fn pipeline(opts: &LoadOptions, ctx: &mut Ctx<'_>) -> R<Project> {
     }
     dict.insert("name".into(), Value::Str(name.clone()));
     canonical::normalize(&mut dict, &env, &name);
-
-    // -- 9. binding, profiles, consistency, environment resolution
-    let mut project = bind_project(ctx, dict, &name, &project_dir, &env)?;
-    project.compose_files = config_paths.clone();
-    apply_profiles(&mut project, &profiles);
-    crate::consistency::check(&project)?;
-    resolve_services_environment(ctx, &mut project, &env)?;
-    Ok(project)
+    Ok(Prepared { dict, name, project_dir, env, profiles, config_paths })
 }
 
 /// `loadYamlModel`: every file through the per-file pipeline, then defaults,
@@ -432,7 +472,7 @@ fn process_document(
     // interpolation
     let lookup = |k: &str| env.get(k).cloned();
     let mut w = Vec::new();
-    let cfg = interpolate::interpolate(cfg, &lookup, &mut w);
+    let cfg = if ctx.skip_interpolation { Ok(cfg) } else { interpolate::interpolate(cfg, &lookup, &mut w) };
     for x in w {
         ctx.warn(x);
     }
@@ -464,7 +504,7 @@ fn process_document(
         dict.shift_remove("version");
     }
     // canonical form
-    let dict = canonical::canonical(dict)?;
+    let dict = canonical::canonical_with(dict, ctx.skip_interpolation)?;
     let dict = canonical::omit_empty(dict);
     Ok(merge::enforce_unicity(dict)?)
 }
@@ -795,7 +835,7 @@ fn extends_base_from_file(
             return Err("top-level object must be a mapping".into());
         };
         let mut w = Vec::new();
-        let cfg = interpolate::interpolate(cfg, &lookup, &mut w);
+        let cfg = if ctx.skip_interpolation { Ok(cfg) } else { interpolate::interpolate(cfg, &lookup, &mut w) };
         for x in w {
             ctx.warn(x);
         }
@@ -803,7 +843,7 @@ fn extends_base_from_file(
         reset_paths.extend(doc.overrides.iter().cloned());
         merge::apply_resets(&mut dict, &reset_paths);
         dict = merge::enforce_unicity(merge::merge(dict, cfg?)?)?;
-        dict = merge::enforce_unicity(canonical::omit_empty(canonical::canonical(dict)?))?;
+        dict = merge::enforce_unicity(canonical::omit_empty(canonical::canonical_with(dict, ctx.skip_interpolation)?))?;
     }
     let Some(services) = dict.get("services") else {
         return Err(format!(

@@ -281,6 +281,198 @@ fn plain_lookup(name: &str, lookup: Lookup<'_>, warnings: &mut Vec<String>) -> S
     }
 }
 
+// ------------------------------------------------------------------ variables
+
+/// One variable found by [`extract_variables`]: (name, required, default
+/// value, alternate value), as compose-go's `template.Variable`.
+pub type Variable = (String, bool, String, String);
+
+/// compose-go's `ExtractVariables` over a raw model: strings in mappings
+/// (at any depth) and strings directly in lists (a list's mappings are not
+/// looked into); a later occurrence of a name replaces an earlier one.
+/// Sorted by name (Go iterates the map in random order).
+pub fn extract_variables(model: &crate::value::Map) -> Vec<Variable> {
+    let mut found: Vec<Variable> = Vec::new();
+    for v in model.values() {
+        recurse_extract(v, &mut found, 0);
+    }
+    baleine_util::sort_by(&mut found, |a, b| a.0.cmp(&b.0));
+    found
+}
+
+fn keep(found: &mut Vec<Variable>, v: Variable) {
+    match found.iter_mut().find(|x| x.0 == v.0) {
+        Some(x) => *x = v,
+        None => found.push(v),
+    }
+}
+
+fn recurse_extract(v: &crate::value::Value, found: &mut Vec<Variable>, depth: usize) {
+    use crate::value::Value;
+    if depth > crate::value::MAX_DEPTH {
+        return;
+    }
+    match v {
+        Value::Str(s) => {
+            for x in extract_variable(s, 0) {
+                keep(found, x);
+            }
+        }
+        Value::Map(m) => {
+            for e in m.values() {
+                recurse_extract(e, found, depth + 1);
+            }
+        }
+        Value::Seq(items) => {
+            for e in items {
+                if let Value::Str(s) = e {
+                    for x in extract_variable(s, 0) {
+                        keep(found, x);
+                    }
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// One match of compose-go's `DefaultPattern` at a `$`.
+enum Match {
+    Escaped,
+    Named(String),
+    /// The whole match text (`${...}` up to the last `}` of the line).
+    Braced(String),
+    Invalid,
+}
+
+/// The pattern's match starting at byte `i` (a `$`), with its length.
+fn match_at(b: &[u8], i: usize, s: &str) -> Option<(Match, usize)> {
+    let c = *b.get(i + 1)?;
+    if c == b'$' {
+        return Some((Match::Escaped, 2));
+    }
+    if is_name_start(c) {
+        let mut j = i + 2;
+        while j < b.len() && is_name_char(b[j]) {
+            j += 1;
+        }
+        return Some((Match::Named(s[i + 1..j].to_string()), j - i));
+    }
+    if c != b'{' {
+        return None;
+    }
+    let start = i + 2;
+    if start < b.len() && is_name_start(b[start]) {
+        let mut j = start + 1;
+        while j < b.len() && is_name_char(b[j]) {
+            j += 1;
+        }
+        // `(?::?[-+?](.*))?` then `}`: greedy to the line's last `}`
+        let mut k = j;
+        if b.get(k) == Some(&b':') {
+            k += 1;
+        }
+        if matches!(b.get(k), Some(b'-' | b'+' | b'?')) {
+            let line_end = b[k..].iter().position(|x| *x == b'\n').map_or(b.len(), |p| k + p);
+            if let Some(close) = b[k + 1..line_end].iter().rposition(|x| *x == b'}') {
+                let end = k + 1 + close + 1;
+                return Some((Match::Braced(s[i..end].to_string()), end - i));
+            }
+        }
+        if b.get(j) == Some(&b'}') {
+            return Some((Match::Braced(s[i..j + 1].to_string()), j + 1 - i));
+        }
+    }
+    Some((Match::Invalid, 2))
+}
+
+/// compose-go's `getFirstBraceClosingIndex` (a `{` also skips the byte after it).
+fn first_brace_closing_index(b: &[u8]) -> Option<usize> {
+    let mut open = 0i64;
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'}' {
+            open -= 1;
+            if open == 0 {
+                return Some(i);
+            }
+        }
+        if b[i] == b'{' {
+            open += 1;
+            i += 1;
+        }
+        i += 1;
+    }
+    None
+}
+
+/// compose-go's `extractVariable`.
+fn extract_variable(s: &str, depth: usize) -> Vec<Variable> {
+    let mut values = Vec::new();
+    if depth > MAX_NESTING {
+        return values;
+    }
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] != b'$' {
+            i += 1;
+            continue;
+        }
+        let Some((m, len)) = match_at(b, i, s) else {
+            i += 1;
+            continue;
+        };
+        i += len;
+        let val = match m {
+            Match::Escaped => continue,
+            Match::Named(n) => n,
+            Match::Invalid => String::new(),
+            Match::Braced(text) => {
+                let tb = text.as_bytes();
+                match first_brace_closing_index(tb) {
+                    Some(c) if c > 0 => {
+                        let rest = text.get(c + 1..).unwrap_or("");
+                        values.extend(extract_variable(rest, depth + 1));
+                        text.get(2..c).unwrap_or("").to_string()
+                    }
+                    // the braced group: the text between `${` and the last `}`
+                    _ => text.get(2..text.len().saturating_sub(1)).unwrap_or("").to_string(),
+                }
+            }
+        };
+        let cut = val.bytes().position(|c| !is_name_char(c));
+        let (name, mut default, mut alternate, mut required) = (val.clone(), String::new(), String::new(), false);
+        let name = match cut {
+            Some(p) if p > 0 => {
+                let rest = &val[p..];
+                if rest.starts_with(":?") || rest.starts_with('?') {
+                    required = true;
+                } else if let Some(d) = rest.strip_prefix(":-") {
+                    default = d.to_string();
+                } else if let Some(d) = rest.strip_prefix('-') {
+                    default = d.to_string();
+                } else if let Some(a) = rest.strip_prefix(":+") {
+                    alternate = a.to_string();
+                } else if let Some(a) = rest.strip_prefix('+') {
+                    alternate = a.to_string();
+                }
+                val[..p].to_string()
+            }
+            _ => name,
+        };
+        let (d, a) = (std::mem::take(&mut default), std::mem::take(&mut alternate));
+        values.push((name, required, d.clone(), a.clone()));
+        if !d.is_empty() {
+            values.extend(extract_variable(&d, depth + 1));
+        }
+        if !a.is_empty() {
+            values.extend(extract_variable(&a, depth + 1));
+        }
+    }
+    values
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -399,5 +591,30 @@ mod tests {
         let t = format!("{}x{}", "${A:-".repeat(500), "}".repeat(500));
         let (r, _) = sub(&t);
         assert!(r.is_err());
+    }
+
+    #[test]
+    fn extract_variables_like_compose_go() {
+        use crate::value::{Map, Value};
+        let mut svc = Map::new();
+        svc.insert("image".into(), Value::Str("nginx:${TAG:-alpine}".into()));
+        svc.insert("ports".into(), Value::Seq(vec![Value::Str("${PORT:?port}:80".into())]));
+        svc.insert("command".into(), Value::Str("echo $$HOME $USER ${X:+on} ${A-${B}}/${C}".into()));
+        let mut vol = Map::new();
+        vol.insert("source".into(), Value::Str("${HIDDEN}".into()));
+        svc.insert("volumes".into(), Value::Seq(vec![Value::Map(vol)]));
+        let mut m = Map::new();
+        m.insert("services".into(), Value::Map(svc));
+        let got = extract_variables(&m);
+        let want: Vec<Variable> = vec![
+            ("A".into(), false, "${B}".into(), String::new()),
+            ("B".into(), false, String::new(), String::new()),
+            ("C".into(), false, String::new(), String::new()),
+            ("PORT".into(), true, String::new(), String::new()),
+            ("TAG".into(), false, "alpine".into(), String::new()),
+            ("USER".into(), false, String::new(), String::new()),
+            ("X".into(), false, String::new(), "on".into()),
+        ];
+        assert_eq!(got, want);
     }
 }

@@ -201,6 +201,10 @@ fn checked(f: &Flag, v: String) -> Result<String, String> {
     if f.kind == "int" && v.parse::<i64>().is_err() {
         return Err(format!("invalid argument \"{v}\" for \"{}\" flag: strconv.ParseInt: parsing \"{v}\": invalid syntax", pflag_name(f)));
     }
+    // docker/cli opts.FilterOpt.Set
+    if f.kind == "filter" && !v.is_empty() && !v.contains('=') {
+        return Err(format!("invalid argument \"{v}\" for \"{}\" flag: bad format of filter (expected name=value)", pflag_name(f)));
+    }
     Ok(v)
 }
 
@@ -396,7 +400,6 @@ const CONFIG_FLAGS: &[Flag] = &[
     flag("format", None, "string", "Format the output. Values: [yaml | json] (default \"yaml\")"),
     flag("hash", None, "string", "Print the service config hash, one per line."),
     flag("images", None, "", "Print the image names, one per line."),
-    flag("networks", None, "", "Print the network names, one per line."),
     flag("no-consistency", None, "", "Don't check model consistency - warning: may produce invalid Compose output"),
     flag("no-interpolate", None, "", "Don't interpolate environment variables"),
     flag("no-normalize", None, "", "Don't normalize compose model"),
@@ -455,6 +458,13 @@ const PUSH_FLAGS: &[Flag] = &[
     flag("include-deps", None, "", "Also push images of services declared as dependencies"),
     flag("quiet", Some('q'), "", "Push without printing progress information"),
 ];
+const STATS_FLAGS: &[Flag] = &[
+    flag("all", Some('a'), "", "Show all containers (default shows just running)"),
+    DRY,
+    flag("format", None, "string", "Format output using a custom template:\n'table':            Print output in table format with column headers (default)\n'table TEMPLATE':   Print output in table format using the given Go template\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates"),
+    flag("no-stream", None, "", "Disable streaming stats and only pull the first result"),
+    flag("no-trunc", None, "", "Do not truncate output"),
+];
 const SCALE_FLAGS: &[Flag] = &[DRY, flag("no-deps", None, "", "Don't start linked services")];
 
 pub const SUBS: &[Sub] = &[
@@ -480,7 +490,7 @@ pub const SUBS: &[Sub] = &[
     Sub { name: "run", path: "docker compose run", usage: "[OPTIONS] SERVICE [COMMAND] [ARGS...]", short: "Run a one-off command on a service", flags: RUN_FLAGS, interspersed: false, run: cmd_more::run_cmd },
     Sub { name: "scale", path: "docker compose scale", usage: "[SERVICE=REPLICAS...]", short: "Scale services ", flags: SCALE_FLAGS, interspersed: true, run: cmd_up::scale },
     Sub { name: "start", path: "docker compose start", usage: "[SERVICE...]", short: "Start services", flags: ONLY_DRY, interspersed: true, run: cmd_up::start },
-    Sub { name: "stats", path: "docker compose stats", usage: "[OPTIONS] [SERVICE]", short: "Display a live stream of container(s) resource usage statistics", flags: ONLY_DRY, interspersed: true, run: cmd_more::stats },
+    Sub { name: "stats", path: "docker compose stats", usage: "[OPTIONS] [SERVICE]", short: "Display a live stream of container(s) resource usage statistics", flags: STATS_FLAGS, interspersed: true, run: cmd_more::stats },
     Sub { name: "stop", path: "docker compose stop", usage: "[OPTIONS] [SERVICE...]", short: "Stop services", flags: STOP_FLAGS, interspersed: true, run: cmd_up::stop },
     Sub { name: "top", path: "docker compose top", usage: "[SERVICES...]", short: "Display the running processes", flags: ONLY_DRY, interspersed: true, run: cmd_more::top },
     Sub { name: "unpause", path: "docker compose unpause", usage: "[SERVICE...]", short: "Unpause services", flags: ONLY_DRY, interspersed: true, run: cmd_up::unpause },
@@ -512,12 +522,13 @@ pub fn dispatch(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
         cli.print(format!("Docker Compose version v{}\n", super::COMPOSE_VERSION));
         return 0;
     }
-    let Some(name) = root.args.first().cloned() else {
+    // `convert` is config's alias (config.go).
+    let Some(name) = root.args.first().map(|n| if n == "convert" { "config".to_string() } else { n.clone() }) else {
         cli.print(root_help());
         return 0;
     };
     if root.help || name == "help" {
-        if let Some(sub) = root.args.get(1).and_then(|n| SUBS.iter().find(|s| s.name == n.as_str())) {
+        if let Some(sub) = root.args.get(1).and_then(|n| SUBS.iter().find(|s| s.name == n.as_str() || (n == "convert" && s.name == "config"))) {
             cli.print(sub_help(sub));
         } else {
             cli.print(root_help());
@@ -572,7 +583,8 @@ fn fail(cli: &mut Cli<'_>, Failure { msg, status }: Failure) -> i32 {
 }
 
 fn sub_help(sub: &Sub) -> String {
-    let cmd = Command { path: sub.path, usage: sub.usage, short: sub.short, aliases: &[], flags: sub.flags, stop_at_positional: !sub.interspersed, min_args: 0, max_args: usize::MAX };
+    let aliases: &'static [&'static str] = if sub.name == "config" { &["docker compose config", "docker compose convert"] } else { &[] };
+    let cmd = Command { path: sub.path, usage: sub.usage, short: sub.short, aliases, flags: sub.flags, stop_at_positional: !sub.interspersed, min_args: 0, max_args: usize::MAX };
     crate::args::help(&cmd)
 }
 

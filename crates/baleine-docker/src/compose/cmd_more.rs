@@ -23,11 +23,33 @@ fn min_args(a: &Args, n: usize) -> Result<(), String> {
     Ok(())
 }
 
-fn exact_args(a: &Args, n: usize) -> Result<(), String> {
-    if a.args.len() != n {
-        return Err(format!("accepts {} arg(s), received {}", n, a.args.len()));
+/// docker/cli's `cli.RequiresMinArgs` / `cli.ExactArgs` message (compose's
+/// `wait` and `cp` use them instead of cobra's).
+fn docker_args(a: &Args, sub: &str, exactly: bool, n: usize) -> Result<(), String> {
+    if (exactly && a.args.len() == n) || (!exactly && a.args.len() >= n) {
+        return Ok(());
     }
-    Ok(())
+    let (usage, short) = super::cli::SUBS.iter().find(|s| s.name == sub).map(|s| (s.usage, s.short)).unwrap_or(("", ""));
+    let path = format!("docker compose {sub}");
+    Err(format!(
+        "{:?} requires {} {} {}.\nSee '{} --help'.\n\nUsage:  {} {}\n\n{}",
+        path,
+        if exactly { "exactly" } else { "at least" },
+        n,
+        if n == 1 { "argument" } else { "arguments" },
+        path,
+        path,
+        usage,
+        short
+    ))
+}
+
+/// cobra.NoArgs.
+fn no_args(a: &Args, sub: &str) -> Result<(), String> {
+    match a.args.first() {
+        Some(x) => Err(format!("unknown command {x:?} for \"docker compose {sub}\"")),
+        None => Ok(()),
+    }
 }
 
 // ---- ps ------------------------------------------------------------------------------------
@@ -172,11 +194,32 @@ pub fn ps(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, Failure> {
 
 // ---- ls -------------------------------------------------------------------------------------
 
+fn name_matches(name: &str, pattern: &str) -> bool {
+    if name == pattern {
+        return true;
+    }
+    let (start, p) = match pattern.strip_prefix('^') {
+        Some(rest) => (true, rest),
+        None => (false, pattern),
+    };
+    let (end, p) = match p.strip_suffix('$') {
+        Some(rest) => (true, rest),
+        None => (false, p),
+    };
+    match (start, end) {
+        (true, true) => name == p,
+        (true, false) => name.starts_with(p),
+        (false, true) => name.ends_with(p),
+        (false, false) => name.contains(p),
+    }
+}
+
 pub fn ls(cli: &mut Cli<'_>, _g: &Globals, a: &Args) -> Result<i32, Failure> {
-    let mut name_filter: Option<String> = None;
+    no_args(a, "ls")?;
+    let mut name_filter: Vec<String> = Vec::new();
     for f in a.values("filter") {
         match f.split_once('=') {
-            Some(("name", v)) => name_filter = Some(v.to_string()),
+            Some(("name", v)) => name_filter.push(v.to_string()),
             Some((k, _)) => return Err(format!("invalid filter '{k}'").into()),
             None => return Err(format!("bad format of filter (expected name=value)").into()),
         }
@@ -198,7 +241,9 @@ pub fn ls(cli: &mut Cli<'_>, _g: &Globals, a: &Args) -> Result<i32, Failure> {
     baleine_util::sort_keys(&mut projects);
     let mut list: Vec<(String, String, String)> = Vec::new();
     for (name, (states, files)) in projects {
-        if name_filter.as_ref().is_some_and(|f| !name.contains(f.as_str())) {
+        // filters.Args.Match: an exact name, or a regular expression
+        // (anchors handled) found in it, for any of the name filters.
+        if !name_filter.is_empty() && !name_filter.iter().any(|f| name_matches(&name, f)) {
             continue;
         }
         let mut counts: IndexMap<String, usize> = IndexMap::new();
@@ -244,7 +289,8 @@ pub fn logs(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, Failure> {
     let mut ctrs: Vec<Ctr> = ops::containers(cli.world, &name, false, &services);
     if let Some(lp) = &lp {
         if services.is_empty() {
-            ctrs.retain(|c| lp.project.services.contains_key(&c.service));
+            // logs.go runLogs: services with `attach: false` only when named.
+            ctrs.retain(|c| lp.project.services.get(&c.service).is_some_and(|s| s.attach != Some(false)));
         }
     }
     if index > 0 {
@@ -361,20 +407,50 @@ pub fn exec(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, Failure> {
 }
 
 pub fn attach(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, Failure> {
-    exact_args(a, 1)?;
+    min_args(a, 1)?;
     let name = files::project_name(cli, g)?;
     let target = target_container(cli, &name, &a.args[0], 0, true)?;
     Ok(crate::cmd_container::run(cli, "attach", &[target.id], false))
 }
 
 pub fn stats(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, Failure> {
+    // cmd/compose/stats.go: at most one service; docker's RunStats over the
+    // containers labelled with the project (and service), one-offs
+    // included, as its "all containers" mode lists them (newest first,
+    // running ones unless -a, shown by short id).
+    if a.args.len() > 1 {
+        return Err(format!("accepts at most 1 arg(s), received {}", a.args.len()).into());
+    }
     let name = files::project_name(cli, g)?;
-    let ctrs = ops::containers(cli.world, &name, false, &a.args);
-    let mut argv: Vec<String> = Vec::new();
+    let all = a.has("all");
+    let mut ctrs: Vec<(u64, String)> = ops::containers(cli.world, &name, true, &a.args)
+        .into_iter()
+        .filter_map(|c| cli.world.containers.get(&c.id))
+        .filter(|c| all || c.is_running())
+        .map(|c| (c.created_ms, c.id[..12.min(c.id.len())].to_string()))
+        .collect();
+    baleine_util::sort_by(&mut ctrs, |x, y| y.0.cmp(&x.0));
+    let format = a.value("format").unwrap_or("");
     if ctrs.is_empty() {
+        if format.is_empty() || format == "table" {
+            cli.print(crate::tabwriter::docker_table("CONTAINER ID\tNAME\tCPU %\tMEM USAGE / LIMIT\tMEM %\tNET I/O\tBLOCK I/O\tPIDS\n"));
+        }
+        return Ok(0);
+    }
+    let mut argv: Vec<String> = Vec::new();
+    if a.has("no-stream") {
         argv.push("--no-stream".into());
     }
-    argv.extend(ctrs.into_iter().map(|c| c.name));
+    if all {
+        argv.push("--all".into());
+    }
+    if !format.is_empty() {
+        argv.push(format!("--format={format}"));
+    }
+    if a.has("no-trunc") {
+        argv.push("--no-trunc".into());
+    }
+    argv.extend(ctrs.into_iter().map(|c| c.1));
     Ok(crate::cmd_container::run(cli, "stats", &argv, false))
 }
 
@@ -384,6 +460,14 @@ pub fn run_cmd(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, Failure>
     min_args(a, 1)?;
     let service = a.args[0].clone();
     let command: Vec<String> = a.args[1..].to_vec();
+    // run.go PreRunE, before the project is loaded.
+    if !a.values("publish").is_empty() && a.has("service-ports") {
+        return Err("--service-ports and --publish are incompatible".into());
+    }
+    let entrypoint = match a.value("entrypoint") {
+        Some(e) => Some(baleine_compose::split_command(e)?),
+        None => None,
+    };
     if a.value("tty").is_some() && a.has("no-TTY") {
         return Err("--tty and --no-TTY can't be used together".into());
     }
@@ -455,10 +539,6 @@ pub fn run_cmd(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, Failure>
         }
         binds.push(parts.join(":"));
     }
-    let entrypoint = match a.value("entrypoint") {
-        Some(e) => Some(baleine_compose::split_command(e).map_err(|e| format!("invalid entrypoint: {e}"))?),
-        None => None,
-    };
     let user = a.value("user").map(str::to_string);
     let workdir = a.value("workdir").map(str::to_string);
     let auto_remove = a.has("rm");
@@ -537,7 +617,49 @@ pub fn run_cmd(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, Failure>
 // ---- config -------------------------------------------------------------------------------------
 
 pub fn config(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, Failure> {
+    // config.go RunE: the listings in this order, else runConfig. Only
+    // runConfig honours -o; --quiet silences runConfig and --environment
+    // (the others write to the CLI's stdout stream, which --quiet leaves).
     let services = a.args.clone();
+    let hash = a.value("hash").unwrap_or("");
+    if a.has("services") || a.has("volumes") || !hash.is_empty() {
+        let lp = files::load_project(cli, g, &[])?;
+        let project = &lp.project;
+        let text = if a.has("services") {
+            config_yaml::render_services(project)
+        } else if a.has("volumes") {
+            config_yaml::render_volumes(project)
+        } else {
+            let mut names: Vec<String> = if hash == "*" { project.services.keys().cloned().collect() } else { hash.split(',').map(str::to_string).collect() };
+            baleine_util::sort(&mut names);
+            let mut s = String::new();
+            for name in &names {
+                let Some(svc) = project.services.get(name) else {
+                    cli.print(s);
+                    let why = if project.disabled_services.contains_key(name) { "disabled" } else { "not found" };
+                    return Err(format!("no such service: {name}: {why}").into());
+                };
+                s.push_str(&format!("{name} {}\n", convert::service_hash(svc)));
+            }
+            s
+        };
+        cli.print(text);
+        return Ok(0);
+    }
+    if a.has("variables") {
+        let model = files::load_model(cli, g)?;
+        let mut text = String::from("NAME\tREQUIRED\tDEFAULT VALUE\tALTERNATE VALUE\n");
+        for (name, required, default, alternate) in baleine_compose::extract_variables(&model) {
+            text.push_str(&format!("{name}\t{required}\t{default}\t{alternate}\n"));
+        }
+        cli.print(crate::tabwriter::tabwrite(&text, 20, 1, 3, ' ', false));
+        return Ok(0);
+    }
+    if a.has("no-interpolate") && !a.has("profiles") && !a.has("images") && !a.has("environment") {
+        let model = files::load_model(cli, g)?;
+        let text = baleine_compose::render_model(&model, a.value("format").unwrap_or("yaml"))?;
+        return config_output(cli, a, text);
+    }
     let lp = files::load_project(cli, g, &services)?;
     let mut project = lp.project.clone();
     if !services.is_empty() {
@@ -545,43 +667,38 @@ pub fn config(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, Failure> 
         project.networks.retain(|k, _| lp.networks.contains(k));
         project.volumes.retain(|k, _| lp.volumes.contains(k));
     }
-    // `runConfig` renders (and checks --format) before honouring --quiet;
-    // the listings below ignore --format.
-    let listing = ["services", "volumes", "profiles", "images", "networks", "environment", "variables"].iter().any(|f| a.has(f)) || a.value("hash").is_some_and(|h| !h.is_empty());
-    if !listing && !a.has("no-consistency") && !a.has("no-interpolate") {
+    if a.has("profiles") {
+        cli.print(config_yaml::render_profiles(&project));
+        return Ok(0);
+    }
+    if a.has("images") {
+        cli.print(config_yaml::render_images(&project));
+        return Ok(0);
+    }
+    if a.has("environment") {
+        if !a.has("quiet") {
+            // `Mapping.Values()`: sorted KEY=VALUE lines.
+            let mut lines: Vec<String> = project.environment.iter().map(|(k, v)| format!("{k}={v}\n")).collect();
+            baleine_util::sort(&mut lines);
+            cli.print(lines.concat());
+        }
+        return Ok(0);
+    }
+    if !a.has("no-consistency") {
         let check = Loaded { project: project.clone(), selected: project.services.keys().cloned().collect(), named: Vec::new(), networks: Vec::new(), volumes: Vec::new() };
         ops::check_container_names(&check)?;
     }
-    let rendered = if listing { None } else { Some(baleine_compose::render_config(&project, a.value("format").unwrap_or("yaml"))?) };
+    let text = baleine_compose::render_config(&project, a.value("format").unwrap_or("yaml"))?;
+    config_output(cli, a, text)
+}
+
+/// The end of `runConfig`: nothing with --quiet, the file of -o (when
+/// there is content), else stdout.
+fn config_output(cli: &mut Cli<'_>, a: &Args, text: String) -> Result<i32, Failure> {
     if a.has("quiet") {
         return Ok(0);
     }
-    let text = if let Some(text) = rendered {
-        text
-    } else if a.has("services") {
-        config_yaml::render_services(&project)
-    } else if a.has("volumes") {
-        config_yaml::render_volumes(&project)
-    } else if a.has("profiles") {
-        config_yaml::render_profiles(&project)
-    } else if a.has("images") {
-        config_yaml::render_images(&project)
-    } else if a.has("networks") {
-        config_yaml::render_networks(&project)
-    } else if a.has("environment") {
-        project.environment.iter().map(|(k, v)| format!("{k}={v}\n")).collect()
-    } else if let Some(h) = a.value("hash") {
-        let mut s = String::new();
-        for (name, svc) in &project.services {
-            if h == "*" || h.split(',').any(|x| x == name) {
-                s.push_str(&format!("{name} {}\n", convert::service_hash(svc)));
-            }
-        }
-        s
-    } else {
-        return Err("baleine: 'docker compose config --variables' is not simulated".into());
-    };
-    if let Some(o) = a.value("output") {
+    if let Some(o) = a.value("output").filter(|o| !o.is_empty() && !text.is_empty()) {
         let path = cli.host_path(o);
         let host = cli.world.host_tree;
         if let Some(t) = cli.world.forest.get_mut(host) {
@@ -726,6 +843,7 @@ pub fn events(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, Failure> 
 }
 
 pub fn version(cli: &mut Cli<'_>, _g: &Globals, a: &Args) -> Result<i32, Failure> {
+    no_args(a, "version")?;
     if a.has("short") {
         cli.print(format!("{}\n", super::COMPOSE_VERSION));
     } else if a.value("format") == Some("json") {
@@ -737,7 +855,7 @@ pub fn version(cli: &mut Cli<'_>, _g: &Globals, a: &Args) -> Result<i32, Failure
 }
 
 pub fn cp(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, Failure> {
-    exact_args(a, 2)?;
+    docker_args(a, "cp", true, 2)?;
     let name = files::project_name(cli, g)?;
     let index = int_flag(a, "index").unwrap_or(0);
     // cp.go splitCpArg: an absolute path or a `./`-style path is local,
@@ -820,7 +938,7 @@ pub fn cp(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, Failure> {
 }
 
 pub fn wait(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, Failure> {
-    min_args(a, 1)?;
+    docker_args(a, "wait", false, 1)?;
     let (_, name) = files::project_or_name(cli, g, &[])?;
     let ctrs: Vec<Ctr> = ops::containers(cli.world, &name, true, &a.args).into_iter().filter(|c| cli.world.containers.get(&c.id).is_some_and(|x| x.is_running())).collect();
     if ctrs.is_empty() {

@@ -124,8 +124,11 @@ pub fn up(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, Failure> {
         lp = without_deps(lp);
     }
     if let Some(s) = &exit_code_from {
-        if !lp.project.services.contains_key(s) {
-            return Err(format!("no such service: {s}").into());
+        // up.go apply: project.GetService on the project of the selected
+        // services (the others are disabled).
+        if !lp.selected.contains(s) {
+            let known = lp.project.services.contains_key(s) || lp.project.disabled_services.contains_key(s);
+            return Err(format!("no such service: {s}: {}", if known { "disabled" } else { "not found" }).into());
         }
     }
     for k in copts.scale.keys() {
@@ -302,10 +305,16 @@ pub fn start(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, Failure> {
         Some(lp) => lp,
         None => {
             // No compose file: start the project's containers as they are.
-            let ctrs = ops::containers(cli.world, &name, false, &services);
-            if ctrs.is_empty() {
-                return Err(format!("no containers to start").into());
+            // compose.go projectFromName: the project's containers, then
+            // each named service among them.
+            let all = ops::containers(cli.world, &name, false, &[]);
+            if all.is_empty() {
+                return Err(format!("no container found for project {name:?}: not found").into());
             }
+            if let Some(s) = services.iter().find(|s| !all.iter().any(|c| c.service == **s)) {
+                return Err(format!("no such service: {s:?}: not found").into());
+            }
+            let ctrs = ops::containers(cli.world, &name, false, &services);
             for c in ctrs {
                 if cli.world.containers.get(&c.id).is_some_and(|x| x.is_running()) {
                     continue;
@@ -358,7 +367,22 @@ pub fn restart(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, Failure>
     let services = a.args.clone();
     let (lp, name) = files::project_or_name(cli, g, &services)?;
     check_services(&lp, &services)?;
-    let mut order = stop_order(cli, &lp, &name, &services);
+    // restart.go: the named services and, unless --no-deps, the services
+    // depending on them with `restart: true` (transitively), in
+    // dependency order.
+    let mut selected = services.clone();
+    if let (Some(lp), false) = (&lp, a.has("no-deps")) {
+        if !selected.is_empty() {
+            loop {
+                let more: Vec<String> = lp.project.services.iter().filter(|(n, s)| !selected.contains(n) && s.depends_on.iter().any(|(d, c)| c.restart && selected.contains(d))).map(|(n, _)| n.clone()).collect();
+                if more.is_empty() {
+                    break;
+                }
+                selected.extend(more);
+            }
+        }
+    }
+    let mut order = stop_order(cli, &lp, &name, &selected);
     order.reverse();
     let mut p = Progress::new("Restarting", g.mode(cli));
     for s in order {

@@ -230,15 +230,14 @@ pub fn container_spec(world: &World, project: &Project, s: &Service, name: &str,
                 for (i, key) in order.iter().enumerate() {
                     let Some(net) = project.networks.get(key) else { continue };
                     let cfg = s.networks.get(key).cloned().flatten();
-                    let mut aliases = Vec::new();
+                    // create.go getAliases: the container's name, then
+                    // (unless a one-off without --use-aliases) the
+                    // service's name and its aliases, as given.
+                    let mut aliases = vec![name.to_string()];
                     if !o.oneoff || o.use_aliases {
                         aliases.push(s.name.clone());
                         if let Some(c) = &cfg {
-                            for a in &c.aliases {
-                                if !aliases.contains(a) {
-                                    aliases.push(a.clone());
-                                }
-                            }
+                            aliases.extend(c.aliases.iter().cloned());
                         }
                     }
                     let ip = cfg.as_ref().and_then(|c| c.ipv4_address.clone());

@@ -76,7 +76,21 @@ fn load_options(cli: &Cli<'_>, g: &Globals, profiles: Vec<String>) -> LoadOption
         env: cli.env.clone(),
         env_files: env_files.iter().map(|f| cli.host_path(f)).collect(),
         profiles,
+        skip_interpolation: false,
     }
+}
+
+/// `ProjectOptions.ToModel` without interpolation (`config --no-interpolate`,
+/// `--variables`): the raw model; its errors are not categorised (status 1).
+pub fn load_model(cli: &mut Cli<'_>, g: &Globals) -> Result<baleine_compose::value::Map, Failure> {
+    let mut opts = load_options(cli, g, g.profiles.clone());
+    opts.skip_interpolation = true;
+    let (model, warnings) = {
+        let fs = HostFiles { tree: cli.world.forest.tree(cli.world.host_tree), overlay: None };
+        baleine_compose::load_model(&opts, &fs)
+    };
+    print_warnings(cli, &warnings);
+    model.map_err(|(msg, _)| Failure::from(msg))
 }
 
 fn print_warnings(cli: &mut Cli<'_>, warnings: &[String]) {

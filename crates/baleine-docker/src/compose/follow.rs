@@ -43,9 +43,6 @@ struct Watch {
     shown: usize,
     state: WState,
     color: usize,
-    /// When the watch began: a container seen exited without having been
-    /// seen running still reports its exit if it started after this.
-    since_ms: u64,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -74,8 +71,11 @@ pub struct ComposeFollow {
     exit_code_from: Option<String>,
     timeout: Option<u64>,
     mode: Mode,
-    /// `events`: how many engine events were seen, and the filter.
+    /// `events` and `up`: how many engine events were seen (and the last
+    /// one, to find the place again after the engine drops old events),
+    /// and the filter.
     events_seen: usize,
+    last_event: Option<(u64, String, String)>,
     services: Vec<String>,
     json: bool,
 }
@@ -105,7 +105,7 @@ fn watch_of(world: &World, cid: &str, color: usize) -> Watch {
         Status::Restarting => WState::Restarting,
         _ => WState::NotStarted,
     };
-    Watch { cid: cid.to_string(), name: ops::short_name(world, cid), service: c.label(SERVICE_LABEL).unwrap_or("").to_string(), shown: 0, state, color, since_ms: world.now_ms }
+    Watch { cid: cid.to_string(), name: ops::short_name(world, cid), service: c.label(SERVICE_LABEL).unwrap_or("").to_string(), shown: 0, state, color }
 }
 
 impl ComposeFollow {
@@ -123,6 +123,7 @@ impl ComposeFollow {
             })
             .collect();
         let width = watched.iter().map(|w| w.name.len()).max().unwrap_or(0) + 1;
+        let last_event = world.events.last().map(|e| (e.ms, e.id.clone(), e.action.clone()));
         ComposeFollow {
             kind: Kind::Up,
             project: o.project,
@@ -139,7 +140,8 @@ impl ComposeFollow {
             exit_code_from: o.exit_code_from,
             timeout: o.timeout,
             mode: o.mode,
-            events_seen: 0,
+            events_seen: world.events.len(),
+            last_event,
             services: Vec::new(),
             json: false,
         }
@@ -172,6 +174,7 @@ impl ComposeFollow {
             timeout: None,
             mode: Mode::Quiet,
             events_seen: 0,
+            last_event: None,
             services: Vec::new(),
             json: false,
         }
@@ -182,6 +185,7 @@ impl ComposeFollow {
         let mut f = ComposeFollow::logs(world, project, &[], 0, false, false, false);
         f.kind = Kind::Events;
         f.events_seen = world.events.len();
+        f.last_event = world.events.last().map(|e| (e.ms, e.id.clone(), e.action.clone()));
         f.services = services.to_vec();
         f.json = json;
         f
@@ -308,45 +312,46 @@ fn up_tick(world: &mut World, f: &mut ComposeFollow, out: &mut Output) -> Option
             Outcome::Done | Outcome::Blocked => {}
         }
     }
-    f.print_logs(world, out);
-    let mut exited: Vec<(usize, i32)> = Vec::new();
-    for i in 0..f.watched.len() {
-        let cid = f.watched[i].cid.clone();
-        let st = world.containers.get(&cid).map(|c| (c.state.status, c.state.exit_code));
-        match st {
-            Some((Status::Running | Status::Paused, _)) => f.watched[i].state = WState::Running,
-            Some((Status::Restarting, code)) => {
-                if f.watched[i].state == WState::Running {
-                    out.out(f.status_line(&f.watched[i], &format!("exited with code {code}")));
-                    exited.push((i, code));
-                }
-                f.watched[i].state = WState::Restarting;
-            }
-            Some((_, code)) => {
-                // Started and already gone between two ticks: compose still
-                // gets its `die` event.
-                let ran_unseen = f.watched[i].state == WState::NotStarted && world.containers.get(&cid).and_then(|c| c.state.started_ms).is_some_and(|t| t >= f.watched[i].since_ms);
-                if ran_unseen {
-                    f.watched[i].state = WState::Running;
-                }
-                if matches!(f.watched[i].state, WState::Running | WState::Restarting) {
-                    if f.watched[i].state == WState::Running {
-                        out.out(f.status_line(&f.watched[i], &format!("exited with code {code}")));
-                        exited.push((i, code));
-                    }
-                    f.watched[i].state = WState::Exited;
-                }
-            }
-            None => {
-                if f.watched[i].state != WState::NotStarted {
-                    f.watched[i].state = WState::Exited;
-                }
-            }
+    // The new log lines and the `die` events of the attached containers,
+    // in time order (a run's lines before its exit): compose's printer
+    // prints `exited with code N` at each die (restarts included), and
+    // nothing more once it aborts (printer.go).
+    let mut items: Vec<(u64, u8, usize, usize, bool, String)> = Vec::new();
+    for (wi, w) in f.watched.iter_mut().enumerate() {
+        let logs = world.logs_until_now(&w.cid);
+        for (li, l) in logs.iter().enumerate().skip(w.shown) {
+            items.push((l.ms, 0, wi, li, l.stderr, l.line.clone()));
+        }
+        w.shown = w.shown.max(logs.len());
+    }
+    for (n, e) in new_events(world, f).into_iter().enumerate() {
+        if e.kind != "container" || e.action != "die" {
+            continue;
+        }
+        if let Some(wi) = f.watched.iter().position(|w| w.cid == e.id) {
+            let code = e.attrs.iter().find(|(k, _)| k == "exitCode").map(|(_, v)| v.clone()).unwrap_or_else(|| "0".into());
+            items.push((e.ms, 1, wi, n, false, code));
         }
     }
-    // --abort-on-container-exit / --abort-on-container-failure.
-    for (i, code) in exited {
-        let service = f.watched[i].service.clone();
+    baleine_util::sort_by(&mut items, |a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)).then(a.3.cmp(&b.3)));
+    for (ms, kind, wi, _, stderr, text) in items {
+        if kind == 0 {
+            let w = &f.watched[wi];
+            let p = f.prefix_of(w);
+            let ts = if f.timestamps { baleine_engine::util::rfc3339_nanos(ms, world.epoch_secs) } else { String::new() };
+            let line = format!("{p}{ts}{text}\n");
+            if stderr {
+                out.err(line);
+            } else {
+                out.out(line);
+            }
+            continue;
+        }
+        let code: i32 = text.parse().unwrap_or(0);
+        out.out(f.status_line(&f.watched[wi], &format!("exited with code {code}")));
+        f.watched[wi].state = WState::Exited;
+        // --abort-on-container-exit / --abort-on-container-failure.
+        let service = f.watched[wi].service.clone();
         let abort = f.cascade_stop || (f.cascade_fail && code != 0);
         if abort {
             out.err("Aborting on container exit...\n");
@@ -362,7 +367,7 @@ fn up_tick(world: &mut World, f: &mut ComposeFollow, out: &mut Output) -> Option
     if !starter_done {
         return None;
     }
-    let alive = f.watched.iter().any(|w| (f.required.is_empty() || f.required.contains(&w.service)) && matches!(w.state, WState::Running | WState::Restarting | WState::NotStarted) && world.containers.get(&w.cid).is_some_and(|c| c.is_running() || c.state.status == Status::Restarting));
+    let alive = f.watched.iter().any(|w| (f.required.is_empty() || f.required.contains(&w.service)) && world.containers.get(&w.cid).is_some_and(|c| c.is_running() || c.state.status == Status::Restarting));
     if alive {
         return None;
     }
@@ -386,9 +391,28 @@ pub fn interrupt(world: &mut World, f: ComposeFollow, out: &mut Output) -> i32 {
     130
 }
 
-fn events_tick(world: &mut World, f: &mut ComposeFollow, out: &mut Output) {
-    let new: Vec<baleine_engine::world::Event> = world.events.iter().skip(f.events_seen).cloned().collect();
+/// The engine events logged since the last call (the engine drops its
+/// oldest events past a bound: the last one seen is looked for again).
+fn new_events(world: &World, f: &mut ComposeFollow) -> Vec<baleine_engine::world::Event> {
+    let same = |e: &baleine_engine::world::Event, k: &(u64, String, String)| e.ms == k.0 && e.id == k.1 && e.action == k.2;
+    let start = match &f.last_event {
+        None => f.events_seen.min(world.events.len()),
+        Some(k) => match f.events_seen.checked_sub(1).and_then(|i| world.events.get(i)) {
+            Some(e) if same(e, k) => f.events_seen,
+            _ => match world.events.iter().rposition(|e| same(e, k)) {
+                Some(i) => i + 1,
+                None => world.events.iter().position(|e| e.ms > k.0).unwrap_or(world.events.len()),
+            },
+        },
+    };
+    let new: Vec<baleine_engine::world::Event> = world.events.iter().skip(start).cloned().collect();
     f.events_seen = world.events.len();
+    f.last_event = world.events.last().map(|e| (e.ms, e.id.clone(), e.action.clone()));
+    new
+}
+
+fn events_tick(world: &mut World, f: &mut ComposeFollow, out: &mut Output) {
+    let new = new_events(world, f);
     for e in new {
         if e.kind != "container" {
             continue;
