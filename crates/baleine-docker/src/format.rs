@@ -759,10 +759,14 @@ pub fn container_json(world: &World, c: &Container) -> Value {
             main_prefix = if ep.ip == 0 { 0 } else { n.prefix };
         }
         let mut dns_names: Vec<String> = Vec::new();
+        // moby buildEndpointDNSNames: name, aliases, short id, hostname,
+        // each once (compose's aliases start with the container's name).
         if !n.is_default_bridge {
-            dns_names.push(c.name.clone());
-            dns_names.extend(ep.aliases.iter().cloned());
-            dns_names.extend(ep.dns_names.iter().cloned());
+            for x in std::iter::once(&c.name).chain(&ep.aliases).chain(&ep.dns_names).chain(std::iter::once(&c.hostname)) {
+                if !x.is_empty() && !dns_names.contains(x) {
+                    dns_names.push(x.clone());
+                }
+            }
         }
         networks.insert(
             n.name.clone(),
