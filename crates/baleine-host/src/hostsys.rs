@@ -13,6 +13,9 @@ pub struct HostSys<'w> {
     pub inner: ContainerSys<'w>,
     /// Set when `docker` left something holding the terminal.
     pub pending: Option<Pending>,
+    /// Whether a following command may hold the terminal (the line is that
+    /// one command); if not, it runs to its end on the spot.
+    pub may_hold_terminal: bool,
 }
 
 impl<'w> HostSys<'w> {
@@ -31,7 +34,42 @@ impl<'w> HostSys<'w> {
             tty: true,
             host: true,
         };
-        HostSys { inner: ContainerSys::new(world, ctx), pending: None }
+        HostSys { inner: ContainerSys::new(world, ctx), pending: None, may_hold_terminal: true }
+    }
+
+    /// What `docker` returned: its output, and what it leaves holding the
+    /// terminal; a following command that may not hold it runs to its end.
+    fn took(&mut self, r: baleine_docker::CliResult, out: &mut Output) -> i32 {
+        out.append(r.out);
+        match r.pending {
+            Some(Pending::Follow(f)) if !self.may_hold_terminal || self.pending.is_some() => self.follow_to_end(f, out),
+            Some(p) => {
+                self.pending = Some(p);
+                r.status
+            }
+            None => r.status,
+        }
+    }
+
+    fn follow_to_end(&mut self, mut f: baleine_docker::Follow, out: &mut Output) -> i32 {
+        let world = &mut *self.inner.world;
+        let (start, mut last) = (world.now_ms, world.now_ms);
+        for _ in 0..100_000 {
+            let mut o = Output::new();
+            let done = baleine_docker::follow_tick(world, &mut f, &mut o);
+            if !o.is_empty() {
+                last = world.now_ms;
+            }
+            out.append(o);
+            if let Some(code) = done {
+                return code;
+            }
+            match crate::follow_step(world, &f, last, start) {
+                crate::FollowStep::Tick(ms) => world.advance(ms),
+                crate::FollowStep::Interrupt => break,
+            }
+        }
+        baleine_docker::follow_interrupt(world, f, out)
     }
 }
 
@@ -75,21 +113,13 @@ impl System for HostSys<'_> {
         if kind == "docker" || name == "docker" {
             let stdin = inv.stdin;
             let r = baleine_docker::docker_to(self.inner.world, &inv.argv[1..], inv.cwd, inv.env, stdin, shell.stdout_is_tty());
-            out.append(r.out);
-            if r.pending.is_some() {
-                self.pending = r.pending;
-            }
-            return Some(r.status);
+            return Some(self.took(r, out));
         }
         if kind == "docker-compose" || name == "docker-compose" {
             let mut argv = vec!["compose".to_string()];
             argv.extend(inv.argv[1..].iter().cloned());
             let r = baleine_docker::docker(self.inner.world, &argv, inv.cwd, inv.env, inv.stdin);
-            out.append(r.out);
-            if r.pending.is_some() {
-                self.pending = r.pending;
-            }
-            return Some(r.status);
+            return Some(self.took(r, out));
         }
         if name == "systemctl" || name == "service" {
             let args: Vec<&str> = inv.argv[1..].iter().map(String::as_str).collect();

@@ -305,6 +305,10 @@ impl Host {
     /// Runs a complete command text in the host shell.
     fn run_source(&mut self, src: &str, out: &mut Output) -> i32 {
         let mut sys = HostSys::new(&mut self.world);
+        // Only a line that is one command can leave it holding the
+        // terminal; in `a; b`, `a && b`, a pipe or a loop, a following
+        // command runs to its end before the next one starts.
+        sys.may_hold_terminal = is_one_command(&baleine_shell::parse(src).script);
         let r = self.shell.run_str(&mut sys, src, out);
         let pending = sys.pending.take();
         drop(sys);
@@ -372,23 +376,11 @@ impl Host {
     /// follows output. Callers that journal their commands (the web app
     /// setting up a lesson) drive the same loop themselves.
     pub fn settle_next(&self) -> Option<HostCommand> {
-        if !matches!(&self.pending, Some(Pending::Follow(_))) {
-            return None;
-        }
-        // Ctrl+C 10 s after the last output; output that never stops
-        // (stats, a chatty log) gets it after 10 s (stats) or 2 minutes.
-        let cap = if matches!(self.pending, Some(Pending::Follow(Follow::Stats { .. }))) { 10_000 } else { 120_000 };
-        let deadline = (self.last_output_ms + 10_000).min(self.follow_start_ms + cap);
-        if self.world.now_ms >= deadline {
-            return Some(HostCommand::Interrupt);
-        }
-        let step = match self.world.next_event_ms() {
-            Some(t) if t > self.world.now_ms => (t - self.world.now_ms).min(1000),
-            _ => 1000,
-        }
-        .min(deadline - self.world.now_ms)
-        .max(1);
-        Some(HostCommand::Tick { ms: step })
+        let Some(Pending::Follow(f)) = &self.pending else { return None };
+        Some(match follow_step(&self.world, f, self.last_output_ms, self.follow_start_ms) {
+            FollowStep::Tick(ms) => HostCommand::Tick { ms },
+            FollowStep::Interrupt => HostCommand::Interrupt,
+        })
     }
 
     /// Runs a whole script as `bash < FILE` would, each line fed to
@@ -471,5 +463,35 @@ impl Host {
     /// Whether a following command holds the terminal (web: show a busy marker).
     pub fn following(&self) -> bool {
         matches!(self.pending, Some(Pending::Follow(Follow::Logs { .. } | Follow::Attach { .. } | Follow::Stats { .. } | Follow::Events { .. } | Follow::Compose(_))))
+    }
+}
+
+/// What a following command (`logs -f`, an attached `run` or `up`) needs
+/// next: a step of the clock, up to the next scheduled event, or Ctrl+C once
+/// it has been quiet for 10 s or has run past its cap (10 s for `stats`,
+/// 2 minutes for the rest: output that never stops).
+pub(crate) enum FollowStep {
+    Tick(u64),
+    Interrupt,
+}
+
+pub(crate) fn follow_step(world: &World, follow: &Follow, last_output_ms: u64, start_ms: u64) -> FollowStep {
+    let cap = if matches!(follow, Follow::Stats { .. }) { 10_000 } else { 120_000 };
+    let deadline = (last_output_ms + 10_000).min(start_ms + cap);
+    if world.now_ms >= deadline {
+        return FollowStep::Interrupt;
+    }
+    let step = match world.next_event_ms() {
+        Some(t) if t > world.now_ms => (t - world.now_ms).min(1000),
+        _ => 1000,
+    };
+    FollowStep::Tick(step.min(deadline - world.now_ms).max(1))
+}
+
+/// Whether a parsed line is a single simple command.
+fn is_one_command(script: &baleine_shell::ast::Script) -> bool {
+    match script.items.as_slice() {
+        [item] => item.rest.is_empty() && !item.background && matches!(item.first.commands.as_slice(), [baleine_shell::ast::Command::Simple(_)]),
+        _ => false,
     }
 }
