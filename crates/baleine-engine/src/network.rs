@@ -311,6 +311,22 @@ impl World {
     /// Gives every endpoint of a starting container an address.
     pub(crate) fn connect_endpoints(&mut self, id: &str) -> EngineResult<()> {
         let mode = self.containers[id].network_mode.clone();
+        if let Some(other) = mode.strip_prefix("container:") {
+            // moby daemon/container_operations.go initializeNetworking ->
+            // getNetworkedContainer. The create (adaptContainerSettings)
+            // stored the full ID of a container that existed then.
+            let nc = self.container(other)?;
+            if nc.id == id {
+                return Err(EngineError::new(ErrorKind::System, "cannot join own network"));
+            }
+            if !nc.is_running() {
+                return Err(EngineError::conflict(format!("cannot join network of a non running container: {}", nc.id)));
+            }
+            if nc.state.status == Status::Restarting {
+                return Err(EngineError::conflict(format!("Container {} is restarting, wait until the container is running", nc.id)));
+            }
+            return Ok(());
+        }
         if mode == "bridge" && self.containers[id].endpoints.is_empty() {
             let bid = self.bridge_id();
             if let Some(c) = self.containers.get_mut(id) {
@@ -363,6 +379,46 @@ impl World {
             let nname = self.networks[nid].name.clone();
             let kind = self.networks[nid].driver.clone();
             self.event("network", "connect", nid, &nname, vec![("container".into(), id.to_string()), ("type".into(), kind)]);
+        }
+        self.set_link_env(id)
+    }
+
+    /// Legacy links on the default bridge export the linked containers'
+    /// addresses, ports and variables to the processes (moby
+    /// daemon/container_operations_unix.go setupLinkedContainers, then
+    /// container.go CreateDaemonEnvironment: after PATH, HOSTNAME and
+    /// TERM, before Config.Env).
+    fn set_link_env(&mut self, id: &str) -> EngineResult<()> {
+        let c = &self.containers[id];
+        if c.spec.links.is_empty() {
+            return Ok(());
+        }
+        let bid = self.bridge_id();
+        if !c.endpoints.get(&bid).is_some_and(|e| e.ip != 0) {
+            return Ok(());
+        }
+        let mut env: Vec<String> = Vec::new();
+        for link in &c.spec.links {
+            let (target, alias) = link.split_once(':').unwrap_or((link.as_str(), link.as_str()));
+            let Ok(child) = self.container(target.trim_start_matches('/')) else { continue };
+            let Some(child_ip) = child.endpoints.get(&bid).map(|e| e.ip).filter(|ip| *ip != 0) else {
+                return Err(EngineError::new(ErrorKind::System, format!("container {} not attached to default bridge network", child.id)));
+            };
+            env.extend(link_env(&format!("/{}/{}", c.name, alias.trim_start_matches('/')), &ip_to_string(child_ip), &child.exposed, &child.config_env));
+        }
+        let scratch = self.images.get(&c.image_id).is_some_and(|i| matches!(i.os_family, OsFamily::Scratch));
+        // Appended as they come (a variable of two port runs stays twice);
+        // only Config.Env replaces them.
+        let base = crate::containers::process_env(&c.config_env, !scratch);
+        let key = |e: &str| e.split_once('=').map_or(e, |(k, _)| k).to_string();
+        env.retain(|e| !c.config_env.iter().any(|g| key(g) == key(e)));
+        let at = usize::from(base.first().is_some_and(|e| e.starts_with("PATH=")));
+        let mut all = base[..at].to_vec();
+        all.extend(env);
+        all.extend(base[at..].iter().cloned());
+        let env = all;
+        if let Some(c) = self.containers.get_mut(id) {
+            c.env = env;
         }
         Ok(())
     }
@@ -533,6 +589,16 @@ impl World {
     pub(crate) fn publish_ports(&mut self, id: &str) -> EngineResult<()> {
         let c = &self.containers[id];
         if c.network_mode == "host" || c.network_mode == "none" {
+            return Ok(());
+        }
+        // libnetwork endpoint.go sbJoin programs external connectivity (the
+        // port mappings) only on a network that is not internal, and only
+        // when the container joins it (moby#36174): a container started on
+        // internal networks only publishes nothing.
+        if !c.endpoints.is_empty() && c.endpoints.keys().all(|nid| self.networks.get(nid).is_none_or(|n| n.internal)) {
+            if let Some(c) = self.containers.get_mut(id) {
+                c.ports.clear();
+            }
             return Ok(());
         }
         // Ports held by the port allocator (other published ports) and ports
@@ -1097,3 +1163,67 @@ pub(crate) fn view_of(world: &World, id: &str) -> Option<baleine_vfs::FsView> {
 #[cfg(test)]
 #[path = "network_tests.rs"]
 mod tests;
+
+/// The variables of one legacy link (moby daemon/links/links.go ToEnv):
+/// `name` is "/parent/alias", `exposed` the child's exposed "PORT/PROTO".
+pub(crate) fn link_env(name: &str, child_ip: &str, exposed: &[String], child_env: &[String]) -> Vec<String> {
+    let alias = name.rsplit('/').next().unwrap_or(name).to_uppercase().replace('-', "_");
+    let mut ports: Vec<(u32, String)> = Vec::new();
+    for p in exposed {
+        let (n, proto) = p.split_once('/').unwrap_or((p.as_str(), "tcp"));
+        let (lo, hi) = n.split_once('-').unwrap_or((n, n));
+        if let (Ok(lo), Ok(hi)) = (lo.parse::<u32>(), hi.parse::<u32>()) {
+            for n in lo..=hi.min(lo.saturating_add(65535)) {
+                if !ports.iter().any(|(x, pr)| *x == n && pr == proto) {
+                    ports.push((n, proto.to_string()));
+                }
+            }
+        }
+    }
+    // nat.Sort: by number, tcp first for the same number.
+    baleine_util::sort_by(&mut ports, |a, b| a.0.cmp(&b.0).then_with(|| (b.1.eq_ignore_ascii_case("tcp")).cmp(&a.1.eq_ignore_ascii_case("tcp"))));
+    let mut env = Vec::new();
+    if let Some((n, proto)) = ports.first() {
+        env.push(format!("{alias}_PORT={proto}://{child_ip}:{n}"));
+    }
+    // Runs of at least three contiguous ports also get _START/_END variables.
+    let mut i = 0;
+    while i < ports.len() {
+        let (start, proto) = &ports[i];
+        let mut j = i;
+        let mut value = *start;
+        while j + 1 < ports.len() && ports[j + 1].0 <= value + 1 {
+            j += 1;
+            value += 1;
+        }
+        if j > i + 1 {
+            let up = proto.to_uppercase();
+            let (end, end_proto) = &ports[j];
+            env.push(format!("{alias}_PORT_{start}_{up}_START={proto}://{child_ip}:{start}"));
+            env.push(format!("{alias}_PORT_{start}_{up}_ADDR={child_ip}"));
+            env.push(format!("{alias}_PORT_{start}_{up}_PROTO={proto}"));
+            env.push(format!("{alias}_PORT_{start}_{up}_PORT_START={start}"));
+            env.push(format!("{alias}_PORT_{start}_{}_END={end_proto}://{child_ip}:{end}", end_proto.to_uppercase()));
+            env.push(format!("{alias}_PORT_{start}_{}_PORT_END={end}", end_proto.to_uppercase()));
+            i = j + 1;
+        } else {
+            i += 1;
+        }
+    }
+    for (n, proto) in &ports {
+        let up = proto.to_uppercase();
+        env.push(format!("{alias}_PORT_{n}_{up}={proto}://{child_ip}:{n}"));
+        env.push(format!("{alias}_PORT_{n}_{up}_ADDR={child_ip}"));
+        env.push(format!("{alias}_PORT_{n}_{up}_PORT={n}"));
+        env.push(format!("{alias}_PORT_{n}_{up}_PROTO={proto}"));
+    }
+    env.push(format!("{alias}_NAME={name}"));
+    for v in child_env {
+        if let Some((k, val)) = v.split_once('=') {
+            if k != "HOME" && k != "PATH" {
+                env.push(format!("{alias}_ENV_{k}={val}"));
+            }
+        }
+    }
+    env
+}

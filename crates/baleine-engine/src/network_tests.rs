@@ -90,3 +90,26 @@ fn disconnect_from_a_network_not_joined() {
     assert_eq!(w.network_disconnect("fixed", "up", false).unwrap_err().message, format!("container {up} is not connected to network fixed"));
     assert_eq!(w.network_disconnect("fixed", "down", false).unwrap_err().message, format!("container {down} is not connected to the network fixed"));
 }
+
+#[test]
+fn link_env_follows_moby_to_env() {
+    let env = link_env("/kid/my-db", "172.17.0.3", &["5432/tcp".into(), "9000-9002/tcp".into(), "53/udp".into()], &["PATH=/bin".into(), "HOME=/root".into(), "PGDATA=/d".into()]);
+    assert_eq!(env[0], "MY_DB_PORT=udp://172.17.0.3:53");
+    assert!(env.contains(&"MY_DB_PORT_9000_TCP_START=tcp://172.17.0.3:9000".to_string()));
+    assert!(env.contains(&"MY_DB_PORT_9000_TCP_END=tcp://172.17.0.3:9002".to_string()));
+    assert!(env.contains(&"MY_DB_PORT_5432_TCP_ADDR=172.17.0.3".to_string()));
+    assert!(env.contains(&"MY_DB_NAME=/kid/my-db".to_string()));
+    assert_eq!(env.last().map(String::as_str), Some("MY_DB_ENV_PGDATA=/d"));
+    assert!(!env.iter().any(|e| e.contains("_ENV_PATH") || e.contains("_ENV_HOME")));
+}
+
+#[test]
+fn container_mode_start_needs_a_running_target() {
+    let mut w = world();
+    let target = w.create_container(spec("target", "auto", None)).unwrap();
+    let side = w.create_container(ContainerSpec { network: Some("container:target".into()), ..spec("side", "auto", None) }).unwrap();
+    let e = w.start_container(&side).unwrap_err();
+    assert_eq!(e.message, format!("cannot join network of a non running container: {target}"));
+    w.start_container(&target).unwrap();
+    w.start_container(&side).unwrap();
+}

@@ -1045,19 +1045,85 @@ fn getent(sys: &mut ContainerSys<'_>, args: &[String], out: &mut Output) -> i32 
 }
 
 fn nc(sys: &mut ContainerSys<'_>, args: &[String], out: &mut Output) -> i32 {
-    // busybox nc_bloaty: one -v reports successes and errors other than a
-    // refusal; -vv reports refusals too.
-    let vcount: usize = args.iter().filter(|a| a.starts_with('-') && !a.starts_with("--")).map(|a| a.matches('v').count()).sum();
+    const USAGE: &str = "BusyBox v1.36.1 (2024-06-10 07:11:47 UTC) multi-call binary.\n\nUsage: nc [OPTIONS] HOST PORT  - connect\nnc [OPTIONS] -l -p PORT [HOST] [PORT]  - listen\n";
+    // busybox networking/nc_bloaty.c getopt32 "np:s:ubvw:+lki:o:z" (-e
+    // PROG takes the rest of the line); at most two operands. One -v
+    // reports successes and errors other than a refusal; -vv reports
+    // refusals too, and the byte counts at the end.
+    let mut vcount = 0usize;
+    let mut listen = false;
+    let mut local_port: Option<String> = None;
+    let mut wait: Option<u64> = None;
+    let mut pos: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < args.len() {
+        let a = &args[i];
+        i += 1;
+        if a == "--" {
+            pos.extend(args[i..].iter().cloned());
+            break;
+        }
+        if !a.starts_with('-') || a.len() == 1 {
+            pos.push(a.clone());
+            continue;
+        }
+        let chars: Vec<char> = a[1..].chars().collect();
+        let mut k = 0;
+        while k < chars.len() {
+            let c = chars[k];
+            k += 1;
+            match c {
+                'v' => vcount += 1,
+                'l' | 'k' => listen = true,
+                'n' | 'u' | 'b' | 'z' => {}
+                'e' => {
+                    // The program and its arguments: nothing to report.
+                    i = args.len();
+                    break;
+                }
+                'p' | 's' | 'w' | 'i' | 'o' => {
+                    let rest: String = chars[k..].iter().collect();
+                    let value = if !rest.is_empty() {
+                        k = chars.len();
+                        rest
+                    } else if let Some(v) = args.get(i) {
+                        i += 1;
+                        v.clone()
+                    } else {
+                        out.err(format!("nc: option requires an argument: {c}\n{USAGE}"));
+                        return 1;
+                    };
+                    match c {
+                        'p' => local_port = Some(value),
+                        'w' => match value.parse::<u64>() {
+                            Ok(n) => wait = Some(n),
+                            Err(_) => {
+                                out.err(format!("nc: invalid number '{value}'\n"));
+                                return 1;
+                            }
+                        },
+                        _ => {}
+                    }
+                }
+                other => {
+                    out.err(format!("nc: unrecognized option: {other}\n{USAGE}"));
+                    return 1;
+                }
+            }
+        }
+    }
+    if pos.len() > 2 {
+        out.err(USAGE);
+        return 1;
+    }
     let verbose = vcount > 0;
-    let listen = args.iter().any(|a| a.starts_with('-') && a.contains('l'));
-    let pos: Vec<&String> = args.iter().filter(|a| !a.starts_with('-')).collect();
     if listen {
-        let port = pos.last().and_then(|p| p.parse::<u16>().ok()).unwrap_or(0);
+        let port = local_port.as_deref().or(pos.last().map(String::as_str)).and_then(|p| p.parse::<u16>().ok()).unwrap_or(0);
         sys.become_server(ServerInfo { program: "nc".into(), ports: vec![(port, 0)], handles_sigterm: false, term_exit: 0 });
         return 0;
     }
     let (Some(host), Some(port)) = (pos.first(), pos.get(1).and_then(|p| p.parse::<u16>().ok())) else {
-        out.err("BusyBox v1.36.1 (2024-06-10 07:11:47 UTC) multi-call binary.\n\nUsage: nc [OPTIONS] HOST PORT  - connect\nnc [OPTIONS] -l -p PORT [HOST] [PORT]  - listen\n");
+        out.err(USAGE);
         return 1;
     };
     let ip = match resolve(sys, host) {
@@ -1067,7 +1133,7 @@ fn nc(sys: &mut ContainerSys<'_>, args: &[String], out: &mut Output) -> i32 {
             return 1;
         }
     };
-    match connect(sys, ip, port) {
+    let status = match connect(sys, ip, port) {
         Connect::Open { .. } => {
             if verbose {
                 out.err(format!("{host} ({}:{port}) open\n", ip_to_string(ip)));
@@ -1081,13 +1147,21 @@ fn nc(sys: &mut ContainerSys<'_>, args: &[String], out: &mut Output) -> i32 {
             1
         }
         Connect::Unreachable => {
-            sys.sleep(5.0, out);
+            // connect_w_timeout: -w N arms an alarm; the failure is faked
+            // as ETIMEDOUT when it fires first.
+            let timed_out = wait.is_some_and(|w| w > 0 && w < 3);
+            sys.sleep(wait.filter(|w| *w > 0 && *w < 3).unwrap_or(5) as f64, out);
             if verbose {
-                out.err(format!("nc: {host} ({}:{port}): Host is unreachable\n", ip_to_string(ip)));
+                let why = if timed_out { "Operation timed out" } else { "Host is unreachable" };
+                out.err(format!("nc: {host} ({}:{port}): {why}\n", ip_to_string(ip)));
             }
             1
         }
+    };
+    if vcount > 1 {
+        out.err("sent 0, rcvd 0\n");
     }
+    status
 }
 
 /// The container whose network namespace this process uses (`--network container:X` shares X's).
@@ -1208,49 +1282,227 @@ fn host_cmd(sys: &mut ContainerSys<'_>, args: &[String], out: &mut Output) -> i3
     }
 }
 
+const BUSYBOX_IP_USAGE: &str = "BusyBox v1.36.1 (2024-06-10 07:11:47 UTC) multi-call binary.\n\nUsage: ip [OPTIONS] address|route|link|tunnel|neigh|rule [ARGS]\n\nOPTIONS := -f[amily] inet|inet6|link | -o[neline]\n\nip addr add|del IFADDR dev IFACE | show|flush [dev IFACE] [to PREFIX]\nip route list|flush|add|del|change|append|replace|test ROUTE\nip link set IFACE [up|down] [arp on|off] [multicast on|off]\n\t[promisc on|off] [mtu NUM] [name NAME] [qlen NUM] [address MAC]\n\t[master IFACE | nomaster] [netns PID]\nip tunnel add|change|del|show [NAME]\n\t[mode ipip|gre|sit] [remote ADDR] [local ADDR] [ttl TTL]\nip neigh show|flush [to PREFIX] [dev DEV] [nud STATE]\nip rule [list] | add|del SELECTOR ACTION\n";
+
+const IPROUTE2_IP_USAGE: &str = "Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }\n       ip [ -force ] -batch filename\nwhere  OBJECT := { address | addrlabel | amt | fou | help | ila | ioam | l2tp |\n                   link | macsec | maddress | monitor | mptcp | mroute | mrule |\n                   neighbor | neighbour | netconf | netns | nexthop | ntable |\n                   ntbl | route | rule | sr | tap | tcpmetrics |\n                   token | tunnel | tuntap | vrf | xfrm }\n       OPTIONS := { -V[ersion] | -s[tatistics] | -d[etails] | -r[esolve] |\n                    -h[uman-readable] | -iec | -j[son] | -p[retty] |\n                    -f[amily] { inet | inet6 | mpls | bridge | link } |\n                    -4 | -6 | -M | -B | -0 |\n                    -l[oops] { maximum-addr-flush-attempts } | -br[ief] |\n                    -o[neline] | -t[imestamp] | -ts[hort] | -b[atch] [filename] |\n                    -rc[vbuf] [size] | -n[etns] name | -N[umeric] | -a[ll] |\n                    -c[olor]}\n";
+
+/// One interface of the container's namespace with its network: (name,
+/// address, prefix, MAC, network).
+fn iface_networks<'a>(sys: &'a ContainerSys<'_>) -> Vec<(String, u32, u8, String, Option<&'a Network>)> {
+    let mut v = Vec::new();
+    if let Some(c) = net_container(sys) {
+        for (i, (nid, e)) in c.endpoints.iter().enumerate() {
+            if e.ip == 0 {
+                continue;
+            }
+            let net = sys.world.networks.get(nid);
+            v.push((format!("eth{i}"), e.ip, net.map(|n| n.prefix).unwrap_or(16), e.mac.clone(), net));
+        }
+    }
+    v
+}
+
+/// The namespace's main routing table as the kernel dumps it (destination
+/// order: the default route first): (destination or None for default,
+/// gateway, device, preferred source).
+fn route_table(sys: &ContainerSys<'_>) -> Vec<(Option<(u32, u8)>, Option<u32>, String, Option<u32>)> {
+    let ifaces = iface_networks(sys);
+    let mut routes = Vec::new();
+    // libnetwork sandbox epHeap: the gateway endpoint is on a non-internal
+    // network, the lowest network name first.
+    let gw = ifaces.iter().filter(|(.., n)| n.is_some_and(|n| !n.internal)).min_by(|a, b| a.4.map(|n| n.name.as_str()).cmp(&b.4.map(|n| n.name.as_str())));
+    if let Some((dev, _, _, _, Some(n))) = gw {
+        routes.push((None, Some(n.gateway), dev.clone(), None));
+    }
+    let mut links: Vec<(Option<(u32, u8)>, Option<u32>, String, Option<u32>)> = ifaces
+        .iter()
+        .map(|(dev, ip, prefix, _, n)| {
+            let mask = if *prefix == 0 { 0 } else { u32::MAX << (32 - (*prefix).min(32)) };
+            let subnet = n.map(|n| n.subnet).unwrap_or(ip & mask);
+            (Some((subnet, *prefix)), None, dev.clone(), Some(*ip))
+        })
+        .collect();
+    baleine_util::sort_by(&mut links, |a, b| a.0.cmp(&b.0));
+    routes.extend(links);
+    routes
+}
+
 fn ip_cmd(sys: &mut ContainerSys<'_>, args: &[String], out: &mut Output, iproute2: bool) -> i32 {
-    // Global options (-4, -o, ...) come before the object.
-    let args: Vec<String> = args.iter().skip_while(|a| a.starts_with('-')).cloned().collect();
-    let args = args.as_slice();
-    match args.first().map(String::as_str) {
-        Some("a") | Some("addr") | Some("address") | None => {
+    // Global options (-4, -o, -br, ...) come before the object.
+    let mut brief = false;
+    let mut i = 0;
+    while i < args.len() && args[i].starts_with('-') {
+        let o = args[i].trim_start_matches('-');
+        i += 1;
+        if o.is_empty() {
+            break;
+        }
+        if iproute2 {
+            if "brief".starts_with(o) && o.len() >= 2 {
+                brief = true;
+            } else if o == "f" || o == "family" || o == "n" || o == "netns" || o == "rc" || o == "rcvbuf" || o == "l" || o == "loops" {
+                i += 1;
+            }
+            continue;
+        }
+        // busybox ip_parse_common_args: oneline, family, 4, 6, 0 (prefixes).
+        match ["oneline", "family", "4", "6", "0"].iter().position(|k| k.starts_with(o)) {
+            Some(1) => {
+                if args.get(i).is_none() {
+                    out.err(BUSYBOX_IP_USAGE);
+                    return 1;
+                }
+                i += 1;
+            }
+            Some(_) => {}
+            None => {
+                out.err(BUSYBOX_IP_USAGE);
+                return 1;
+            }
+        }
+    }
+    let args = &args[i.min(args.len())..];
+    let Some(object) = args.first().map(String::as_str) else {
+        if iproute2 {
+            out.err(IPROUTE2_IP_USAGE);
+            return 255;
+        }
+        out.err(BUSYBOX_IP_USAGE);
+        return 1;
+    };
+    // Objects match by prefix, the first in each tool's table winning.
+    let objects: &[&str] = if iproute2 { &["address", "route", "link", "neighbor", "neighbour", "rule", "tunnel"] } else { &["address", "route", "r", "link", "tunnel", "tunl", "rule", "neigh"] };
+    let object = match objects.iter().find(|k| k.starts_with(object)) {
+        Some(k) => *k,
+        None if iproute2 => {
+            out.err(format!("Object \"{object}\" is unknown, try \"ip help\".\n"));
+            return 255;
+        }
+        None => {
+            out.err(BUSYBOX_IP_USAGE);
+            return 1;
+        }
+    };
+    let rest: Vec<&str> = args[1..].iter().map(String::as_str).collect();
+    match object {
+        "address" | "link" => {
+            let link_only = object == "link";
             // `ip addr [show|list] [dev] IFACE`
-            let dev = args.iter().skip(1).map(String::as_str).find(|a| !matches!(*a, "show" | "list" | "dev" | "ls") && !a.starts_with('-'));
-            let ifaces = interfaces(sys);
+            let dev = rest.iter().copied().find(|a| !matches!(*a, "show" | "list" | "dev" | "ls" | "s") && !a.starts_with('-'));
+            let ifaces = iface_networks(sys);
             if let Some(d) = dev {
                 if d != "lo" && !ifaces.iter().any(|(n, ..)| n == d) {
-                    out.err(format!("ip: can't find device '{d}'\n"));
+                    if iproute2 {
+                        out.err(format!("Device \"{d}\" does not exist.\n"));
+                    } else {
+                        out.err(format!("ip: can't find device '{d}'\n"));
+                    }
                     return 1;
                 }
             }
-            let (group, netns) = if iproute2 { (" group default", " link-netnsid 0") } else { ("", "") };
-            if dev.is_none_or(|d| d == "lo") {
-                out.out(format!("1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 qdisc noqueue state UNKNOWN{group} qlen 1000\n    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00\n    inet 127.0.0.1/8 scope host lo\n       valid_lft forever preferred_lft forever\n"));
+            if brief {
+                // iproute2 ipaddress.c print_linkinfo_brief / brief addresses.
+                if dev.is_none_or(|d| d == "lo") {
+                    if link_only {
+                        out.out(format!("{:<16} {:<14} {} <LOOPBACK,UP,LOWER_UP> \n", "lo", "UNKNOWN", "00:00:00:00:00:00"));
+                    } else {
+                        out.out(format!("{:<16} {:<14} 127.0.0.1/8 \n", "lo", "UNKNOWN"));
+                    }
+                }
+                for (n, (name, ip, prefix, mac, _)) in ifaces.into_iter().enumerate() {
+                    if dev.is_some_and(|d| d != name) {
+                        continue;
+                    }
+                    let shown = format!("{name}@if{}", 30 + n);
+                    if link_only {
+                        out.out(format!("{shown:<16} {:<14} {mac} <BROADCAST,MULTICAST,UP,LOWER_UP> \n", "UP"));
+                    } else {
+                        out.out(format!("{shown:<16} {:<14} {}/{prefix} \n", "UP", ip_to_string(ip)));
+                    }
+                }
+                return 0;
             }
-            for (n, (name, ip, prefix, mac)) in ifaces.into_iter().enumerate() {
+            let (group, netns) = if iproute2 { (if link_only { " mode DEFAULT group default" } else { " group default" }, " link-netnsid 0") } else { ("", "") };
+            if dev.is_none_or(|d| d == "lo") {
+                out.out(format!("1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 qdisc noqueue state UNKNOWN{group} qlen 1000\n    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00\n"));
+                if !link_only {
+                    out.out("    inet 127.0.0.1/8 scope host lo\n       valid_lft forever preferred_lft forever\n");
+                }
+            }
+            for (n, (name, ip, prefix, mac, _)) in ifaces.into_iter().enumerate() {
                 if dev.is_some_and(|d| d != name) {
                     continue;
                 }
                 let bcast = if prefix >= 32 { ip } else { ip | (u32::MAX >> prefix) };
                 let flags = if iproute2 { "BROADCAST,MULTICAST,UP,LOWER_UP" } else { "BROADCAST,MULTICAST,UP,LOWER_UP,M-DOWN" };
-                out.out(format!("{}: {name}@if{}: <{flags}> mtu 1500 qdisc noqueue state UP{group} \n    link/ether {mac} brd ff:ff:ff:ff:ff:ff{netns}\n    inet {}/{prefix} brd {} scope global {name}\n       valid_lft forever preferred_lft forever\n", n + 2, 30 + n, ip_to_string(ip), ip_to_string(bcast)));
-            }
-            0
-        }
-        Some("r") | Some("route") => {
-            if let Some(c) = net_container(sys) {
-                if let Some((nid, _)) = c.endpoints.iter().find(|(_, e)| e.ip != 0) {
-                    if let Some(n) = sys.world.networks.get(nid) {
-                        out.out(format!("default via {} dev eth0 \n{}/{} dev eth0 scope link  src {}\n", ip_to_string(n.gateway), ip_to_string(n.subnet), n.prefix, ip_to_string(c.endpoints[nid].ip)));
-                    }
+                out.out(format!("{}: {name}@if{}: <{flags}> mtu 1500 qdisc noqueue state UP{group} \n    link/ether {mac} brd ff:ff:ff:ff:ff:ff{netns}\n", n + 2, 30 + n));
+                if !link_only {
+                    out.out(format!("    inet {}/{prefix} brd {} scope global {name}\n       valid_lft forever preferred_lft forever\n", ip_to_string(ip), ip_to_string(bcast)));
                 }
             }
             0
         }
-        _ => {
-            out.err("ip: unknown command\n");
-            1
+        "route" | "r" => {
+            // `ip route [list|show] [default|PREFIX] [dev IFACE]`
+            let mut only_default = false;
+            let mut dev: Option<&str> = None;
+            let mut k = 0;
+            if rest.first().is_some_and(|a| matches!(*a, "list" | "show" | "ls" | "l" | "s" | "sh")) {
+                k = 1;
+            } else if let Some(a) = rest.first() {
+                if !matches!(*a, "default" | "dev" | "table" | "scope" | "proto") {
+                    if iproute2 {
+                        out.err(format!("Command \"{a}\" is unknown, try \"ip route help\".\n"));
+                        return 255;
+                    }
+                    out.err(format!("ip: invalid argument '{a}' to 'ip'\n"));
+                    return 1;
+                }
+            }
+            while k < rest.len() {
+                match rest[k] {
+                    "default" => only_default = true,
+                    "dev" | "oif" => {
+                        dev = rest.get(k + 1).copied();
+                        k += 1;
+                    }
+                    "table" | "scope" | "proto" | "protocol" => k += 1,
+                    _ => {}
+                }
+                k += 1;
+            }
+            for (dst, gw, d, src) in route_table(sys) {
+                if only_default && dst.is_some() || dev.is_some_and(|x| x != d) {
+                    continue;
+                }
+                let mut line = match dst {
+                    None => "default ".to_string(),
+                    Some((net, prefix)) => format!("{}/{prefix} ", ip_to_string(net)),
+                };
+                if let Some(g) = gw {
+                    line.push_str(&format!("via {} ", ip_to_string(g)));
+                }
+                line.push_str(&format!("dev {d} "));
+                if let Some(s) = src {
+                    // busybox prints " src %s " after the scope; iproute2
+                    // names the kernel's protocol.
+                    if iproute2 {
+                        line.push_str(&format!("proto kernel scope link src {} ", ip_to_string(s)));
+                    } else {
+                        line.push_str(&format!("scope link  src {} ", ip_to_string(s)));
+                    }
+                }
+                out.out(format!("{line}\n"));
+            }
+            0
         }
+        // No neighbour has been resolved yet; no tunnels; the default rules.
+        "neigh" | "neighbor" | "neighbour" | "tunnel" | "tunl" => 0,
+        "rule" => {
+            out.out("0:\tfrom all lookup local\n32766:\tfrom all lookup main\n32767:\tfrom all lookup default\n");
+            0
+        }
+        _ => 0,
     }
 }
 

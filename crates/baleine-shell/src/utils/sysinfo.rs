@@ -357,6 +357,8 @@ fn hosts_addresses(cx: &Ctx<'_, '_>, name: &str, gnu: bool) -> Vec<String> {
     out
 }
 
+const BUSYBOX_HOSTNAME_USAGE: &str = "BusyBox v1.36.1 (2024-06-10 07:11:47 UTC) multi-call binary.\n\nUsage: hostname [-sidf] [HOSTNAME | -F FILE]\n\nShow or set hostname or DNS domain name\n\n\t-s\tShort\n\t-i\tAddresses for the hostname\n\t-d\tDNS domain name\n\t-f\tFully qualified domain name\n\t-F FILE\tUse FILE's content as hostname\n";
+
 /// `hostname`, `hostname -i`, `hostname -I`. `-i`: the addresses of the host
 /// name (busybox networking/hostname.c: gethostbyname, IPv4 addresses
 /// joined by spaces; Debian hostname 3.x show_name IP: getaddrinfo, joined
@@ -376,8 +378,15 @@ fn hostname(cx: &mut Ctx<'_, '_>, args: &[String]) -> i32 {
                     match c {
                         'i' => ip = true,
                         'I' if gnu => all_ips = true,
-                        'I' => return cx.invalid_option("-I"),
-                        _ => {}
+                        's' | 'd' | 'f' | 'F' => {}
+                        _ if gnu => {}
+                        other => {
+                            // musl getopt's message, then busybox
+                            // bb_show_usage (networking/hostname.c usage).
+                            cx.invalid_option(&format!("-{other}"));
+                            cx.out.err(BUSYBOX_HOSTNAME_USAGE);
+                            return 1;
+                        }
                     }
                 }
             }
