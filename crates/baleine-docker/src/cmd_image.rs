@@ -100,6 +100,27 @@ fn pull(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
     if name_only && !a.has("quiet") && !a.has("all-tags") {
         cli.print("Using default tag: latest\n");
     }
+    // The daemon parses --platform (containerd platforms.Parse) before it
+    // pulls; the catalogue's images are Linux manifest lists, so another
+    // OS matches none of their entries (distribution/pull_v2.go noMatchesErr).
+    if let Some(p) = a.value("platform").filter(|p| !p.is_empty()) {
+        match baleine_engine::images::parse_platform(&p.to_ascii_lowercase()) {
+            Err(e) => {
+                cli.err(format!("Error response from daemon: {e}\n"));
+                return 1;
+            }
+            Ok((os, arch, variant)) if os != "linux" && baleine_engine::images::catalog_lookup(&r).is_some() => {
+                if !a.has("quiet") {
+                    let what = if r.tag.is_none() && r.digest.is_some() { r.full_string() } else { r.tag_or_latest().to_string() };
+                    cli.print(format!("{what}: Pulling from {}\n", r.path));
+                }
+                let plat = [os, arch, variant].iter().filter(|x| !x.is_empty()).cloned().collect::<Vec<String>>().join("/");
+                cli.err(format!("no matching manifest for {plat} in the manifest list entries\n"));
+                return 1;
+            }
+            Ok(_) => {}
+        }
+    }
     if a.has("all-tags") {
         return pull_all_tags(cli, &r, a.has("quiet"));
     }
@@ -157,6 +178,10 @@ fn pull_all_tags(cli: &mut Cli<'_>, r: &Reference, quiet: bool) -> i32 {
     0
 }
 
+/// docker/cli v27.5.1 cli/command/image/push.go RunPush, then the daemon's
+/// distribution/push.go Push and push_v2.go pushRepository: errors that
+/// come after "The push refers to repository" arrive in the progress
+/// stream, so they print without "Error response from daemon: ".
 fn push(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
     let c = Command { aliases: &["docker image push", "docker push"], ..cmd("docker push", "[OPTIONS] NAME[:TAG]", "Upload an image to a registry", PUSH_FLAGS, 1, 1) };
     let a = match parse_args(cli, &c, argv) {
@@ -164,36 +189,65 @@ fn push(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
         Err(s) => return s,
     };
     let name = a.args[0].clone();
-    let r = match Reference::parse(&name) {
+    let r = match Reference::parse_named(&name) {
         Ok(r) => r,
         Err(e) => {
             cli.err(format!("{}\n", e.message));
             return 1;
         }
     };
-    let familiar = r.familiar();
-    if cli.world.image_id(&familiar).is_none() {
-        cli.err(format!("Error response from daemon: No such image: {familiar}\n"));
+    let (all, quiet) = (a.has("all-tags"), a.has("quiet"));
+    let name_only = r.tag.is_none() && r.digest.is_none();
+    if all && !name_only {
+        cli.err("tag can't be used with --all-tags/-a\n");
         return 1;
     }
-    cli.print(format!("The push refers to repository [{}/{}]\n", r.domain, r.path));
-    match cli.world.push(&name) {
-        Ok((r, layers, digest, size)) => {
-            for (id, existed) in layers.iter().rev() {
-                cli.print(format!("{id}: {}\n", if *existed { "Layer already exists" } else { "Pushed" }));
+    if !all && name_only && !quiet {
+        cli.print("Using default tag: latest\n");
+    }
+    // The client's ImagePush.
+    if r.digest.is_some() {
+        cli.err("cannot push a digest reference\n");
+        return 1;
+    }
+    if !quiet {
+        cli.print(format!("The push refers to repository [{}/{}]\n", r.domain, r.path));
+    }
+    let repo = r.repo();
+    let tags = cli.world.repository_tags(&repo);
+    if tags.is_empty() {
+        cli.err(format!("An image does not exist locally with the tag: {repo}\n"));
+        return 1;
+    }
+    let wanted: Vec<String> = if all { tags } else { vec![r.familiar()] };
+    for tag in wanted {
+        match cli.world.push(&tag) {
+            Ok((pr, layers, digest, size)) => {
+                if !quiet {
+                    for (id, status) in &layers {
+                        cli.print(format!("{id}: {status}\n"));
+                    }
+                    cli.print(format!("{}: digest: sha256:{digest} size: {size}\n", pr.tag_or_latest()));
+                }
+                cli.world.advance(1500);
             }
-            cli.print(format!("{}: digest: sha256:{digest} size: {}\n", r.tag_or_latest(), 500 + size % 2000));
-            cli.world.advance(1500);
-            0
-        }
-        Err(e) => {
-            for id in cli.world.images.get(&cli.world.image_id(&familiar).unwrap_or_default()).map(|i| i.layers.clone()).unwrap_or_default().iter().rev() {
-                cli.print(format!("{}: Preparing\n", &id[..12]));
+            Err(e) => {
+                if !quiet {
+                    let layers = cli.world.image_id(&tag).and_then(|id| cli.world.images.get(&id)).map(|i| i.layers.clone()).unwrap_or_default();
+                    for id in layers.iter().rev() {
+                        cli.print(format!("{}: Preparing\n", id.get(..12).unwrap_or(id)));
+                    }
+                }
+                cli.err(format!("{}\n", e.message));
+                return 1;
             }
-            cli.err(format!("{}\n", e.message));
-            1
         }
     }
+    if quiet {
+        let shown = if all { format!("{}/{}", r.domain, r.path) } else { r.full() };
+        cli.print(format!("{shown}\n"));
+    }
+    0
 }
 
 /// The `--filter`s of `docker images` (moby daemon/images/image_list.go).
@@ -653,13 +707,27 @@ fn save(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
                 continue;
             }
         }
+        // parseNames: ParseAnyReference, then a name alone is searched as an
+        // id prefix ("No such image: NAME"), a tag or digest in the
+        // reference store ("reference does not exist").
+        let hex_id = n.strip_prefix("sha256:").unwrap_or(n).len() == 64 && n.strip_prefix("sha256:").unwrap_or(n).bytes().all(|b| b.is_ascii_hexdigit());
+        let parsed = if hex_id { None } else { Some(Reference::parse(n)) };
+        if let Some(Err(e)) = &parsed {
+            cli.daemon_error(e);
+            return 1;
+        }
         let (id, tag) = match cli.world.image(n) {
             Ok(img) => {
                 let tag = Reference::parse(n).map(|r| r.familiar()).ok().filter(|t| img.repo_tags.contains(t));
                 (img.id.clone(), tag)
             }
             Err(e) => {
-                cli.daemon_error(&e);
+                let msg = match &parsed {
+                    Some(Ok(r)) if r.path != "library/sha256" && (r.tag.is_some() || r.digest.is_some()) => "reference does not exist".to_string(),
+                    Some(Ok(_)) => format!("No such image: {n}"),
+                    _ => e.message,
+                };
+                cli.err(format!("Error response from daemon: {msg}\n"));
                 return 1;
             }
         };
@@ -734,14 +802,32 @@ fn load(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
         cli.err("Error response from daemon: unexpected EOF\n");
         return 1;
     }
+    // docker/cli load.go: progress only on a terminal and without -q; the
+    // daemon (image/tarexport/load.go) reports each layer it has to
+    // register ("Loading layer", sized like jsonmessage's progress on a
+    // terminal too narrow for the bar) and a tag taken from another image.
+    let progress = !a.has("quiet") && cli.stdout_tty;
     for line in lines {
         let Some((tag, id)) = line.split_once('=') else { continue };
         let tag = Some(tag).filter(|t| !t.is_empty());
+        let missing: Vec<(String, u64)> = cli.world.saved.get(id).map(|s| s.layer_sizes.iter().filter(|(d, _)| !cli.world.layers.contains_key(d)).cloned().collect()).unwrap_or_default();
+        let previous = tag.and_then(|t| cli.world.image_id(t)).filter(|p| p != id);
         match cli.world.load_image(id, tag) {
-            Ok(()) => cli.print(match tag {
-                Some(t) => format!("Loaded image: {t}\n"),
-                None => format!("Loaded image ID: sha256:{id}\n"),
-            }),
+            Ok(()) => {
+                if progress {
+                    for (d, size) in &missing {
+                        let n = human_size_g4(*size);
+                        cli.print(format!("{}: Loading layer {n:>8}/{n}\n", d.get(..12).unwrap_or(d)));
+                    }
+                }
+                if let (Some(t), Some(p)) = (tag, &previous) {
+                    cli.print(format!("The image {t} already exists, renaming the old one with ID sha256:{p} to empty string\n"));
+                }
+                cli.print(match tag {
+                    Some(t) => format!("Loaded image: {t}\n"),
+                    None => format!("Loaded image ID: sha256:{id}\n"),
+                })
+            }
             Err(e) => {
                 cli.daemon_error(&e);
                 return 1;
@@ -749,6 +835,28 @@ fn load(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
         }
     }
     0
+}
+
+/// go-units HumanSize: four significant digits, decimal units ("7.378MB").
+fn human_size_g4(size: u64) -> String {
+    const UNITS: [&str; 7] = ["B", "kB", "MB", "GB", "TB", "PB", "EB"];
+    let mut v = size as f64;
+    let mut i = 0;
+    while v >= 1000.0 && i + 1 < UNITS.len() {
+        v /= 1000.0;
+        i += 1;
+    }
+    let decimals = if v >= 1000.0 { 0 } else if v >= 100.0 { 1 } else if v >= 10.0 { 2 } else { 3 };
+    let mut s = format!("{v:.decimals$}");
+    if s.contains('.') {
+        while s.ends_with('0') {
+            s.pop();
+        }
+        if s.ends_with('.') {
+            s.pop();
+        }
+    }
+    format!("{s}{}", UNITS[i])
 }
 
 pub fn prune(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
@@ -806,28 +914,132 @@ pub fn prune(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
     0
 }
 
+/// Docker Hub's short descriptions of some official repositories.
+const HUB_DESCRIPTIONS: &[(&str, &str)] = &[
+    ("alpine", "A minimal Docker image based on Alpine Linux with a complete package index and only 5 MB in size!"),
+    ("busybox", "Busybox base image."),
+    ("debian", "Debian is a Linux distribution that's composed entirely of free and open-source software."),
+    ("golang", "Go (golang) is a general purpose, higher-level, imperative programming language."),
+    ("hello-world", "Hello World! (an example of minimal Dockerization)"),
+    ("httpd", "The Apache HTTP Server Project"),
+    ("mongo", "MongoDB document databases provide high availability and easy scalability."),
+    ("mysql", "MySQL is a widely used, open-source relational database management system (RDBMS)."),
+    ("nginx", "Official build of Nginx."),
+    ("node", "Node.js is a JavaScript-based platform for server-side and networking applications."),
+    ("postgres", "The PostgreSQL object-relational database system provides reliability and data integrity."),
+    ("python", "Python is an interpreted, interactive, object-oriented, open-source programming language."),
+    ("ubuntu", "Ubuntu is a Debian-based Linux operating system based on free software."),
+];
+
+/// `docker search` (docker/cli v27.5.1 cli/command/registry/search.go,
+/// formatter_search.go; moby registry/search.go Search and
+/// search_session.go searchRepositories): Docker Hub repositories of the
+/// catalogue whose name holds the term.
 pub fn search(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
     let c = cmd("docker search", "[OPTIONS] TERM", "Search Docker Hub for images", SEARCH_FLAGS, 1, 1);
     let a = match parse_args(cli, &c, argv) {
         Ok(a) => a,
         Err(s) => return s,
     };
-    let term = a.args[0].to_ascii_lowercase();
-    let limit = a.value("limit").and_then(|l| l.parse::<usize>().ok()).unwrap_or(25);
-    let mut text = String::from("NAME\tDESCRIPTION\tSTARS\tOFFICIAL\n");
-    let mut seen: Vec<&str> = Vec::new();
-    for img in baleine_engine::catalog_data::IMAGES {
-        if img.repo.contains(&term) && !seen.contains(&img.repo) {
-            seen.push(img.repo);
-            if seen.len() > limit {
-                break;
+    let filters = match crate::parse_filters(cli, &a.values("filter"), &["is-automated", "is-official", "stars"], "docker search") {
+        Ok(f) => f,
+        Err(s) => return s,
+    };
+    if filters.iter().any(|(k, _)| k == "is-automated") {
+        cli.err("WARNING: the \"is-automated\" filter is deprecated, and searching for \"is-automated=true\" will not yield any results in future.\n");
+    }
+    let bool_filter = |name: &str| -> Result<Option<bool>, String> {
+        let vals: Vec<&str> = filters.iter().filter(|(k, _)| k == name).map(|(_, v)| v.as_str()).collect();
+        if vals.is_empty() {
+            return Ok(None);
+        }
+        let t = vals.iter().any(|v| *v == "true" || *v == "1");
+        let f = vals.iter().any(|v| *v == "false" || *v == "0");
+        if t == f {
+            let mut uniq: Vec<&str> = Vec::new();
+            for v in vals {
+                if !uniq.contains(&v) {
+                    uniq.push(v);
+                }
             }
-            let official = !img.repo.contains('/');
-            let stars = baleine_engine::programs::pseudo_size(img.repo, 500, 20_000);
-            let desc = img.labels.iter().find(|(k, _)| *k == "org.opencontainers.image.description").map(|(_, v)| *v).unwrap_or(if official { "Official image" } else { "" });
-            text.push_str(&format!("{}\t{}\t{}\t{}\n", img.repo, format::ellipsis(desc, 45), stars, if official { "[OK]" } else { "" }));
+            return Err(format!("invalid filter '{name}=[{}]'", uniq.join(" ")));
+        }
+        Ok(Some(t))
+    };
+    let (automated, official) = match (bool_filter("is-automated"), bool_filter("is-official")) {
+        (Ok(a), Ok(o)) => (a, o),
+        (Err(e), _) | (_, Err(e)) => {
+            cli.err(format!("Error response from daemon: {e}\n"));
+            return 1;
+        }
+    };
+    let mut min_stars = 0i64;
+    for (_, v) in filters.iter().filter(|(k, _)| k == "stars") {
+        match v.parse::<i64>() {
+            Ok(n) => min_stars = min_stars.max(n),
+            Err(_) => {
+                cli.err(format!("Error response from daemon: invalid filter 'stars={v}': strconv.Atoi: parsing {v:?}: invalid syntax\n"));
+                return 1;
+            }
         }
     }
-    cli.print(crate::tabwriter::docker_table(&text));
-    0
+    // The client sends --limit only when positive; the registry's default is 25.
+    let limit = match a.value("limit").map(|l| l.parse::<i64>()) {
+        Some(Ok(n)) if n > 0 => n,
+        Some(Err(_)) => {
+            let v = a.value("limit").unwrap_or("");
+            cli.err(format!("invalid argument {v:?} for \"--limit\" flag: strconv.ParseInt: parsing {v:?}: invalid syntax\nSee 'docker search --help'.\n"));
+            return 125;
+        }
+        _ => 25,
+    };
+    if limit > 100 {
+        cli.err(format!("Error response from daemon: limit {limit} is outside the range of [1, 100]\n"));
+        return 1;
+    }
+    let term = a.args[0].to_ascii_lowercase();
+    let term = term.strip_prefix("docker.io/").unwrap_or(&term).to_string();
+    let term = term.strip_prefix("library/").unwrap_or(&term).to_string();
+    let json_out = a.value("format") == Some("json");
+    let trunc = !a.has("no-trunc");
+    let mut rows = Vec::new();
+    let mut seen: Vec<&str> = Vec::new();
+    if automated != Some(true) {
+        for img in baleine_engine::catalog_data::IMAGES {
+            if img.repo.contains('.') || !img.repo.contains(term.as_str()) || seen.contains(&img.repo) || seen.len() as i64 >= limit {
+                continue;
+            }
+            seen.push(img.repo);
+            let is_official = !img.repo.contains('/');
+            let stars = baleine_engine::programs::pseudo_size(img.repo, 500, 20_000) as i64;
+            if official.is_some_and(|o| o != is_official) || stars < min_stars {
+                continue;
+            }
+            let desc = HUB_DESCRIPTIONS.iter().find(|(r, _)| *r == img.repo).map(|(_, d)| *d).or_else(|| img.labels.iter().find(|(k, _)| *k == "org.opencontainers.image.description").map(|(_, v)| *v)).unwrap_or("");
+            let desc = desc.replace(['\n', '\r'], " ");
+            let desc = if trunc { format::ellipsis(&desc, 45) } else { desc };
+            let flag = |b: bool| if json_out { b.to_string() } else if b { "[OK]".to_string() } else { String::new() };
+            rows.push(json!({
+                "Description": desc,
+                "IsAutomated": flag(false),
+                "IsOfficial": flag(is_official),
+                "Name": img.repo,
+                "StarCount": stars.to_string(),
+            }));
+        }
+    }
+    let fmt = a.value("format").filter(|f| !f.is_empty() && *f != "table").unwrap_or("table {{.Name}}\t{{.Description}}\t{{.StarCount}}\t{{.IsOfficial}}").to_string();
+    crate::render_format(cli, &fmt, &rows, &|f| {
+        Some(
+            match f {
+                "Name" => "NAME",
+                "Description" => "DESCRIPTION",
+                "StarCount" => "STARS",
+                "IsOfficial" => "OFFICIAL",
+                "IsAutomated" => "AUTOMATED",
+                _ => return None,
+            }
+            .to_string(),
+        )
+    }, None)
 }

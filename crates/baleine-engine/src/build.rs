@@ -50,6 +50,18 @@ pub(crate) struct CacheRecord {
     pub created_ms: u64,
     pub last_used_ms: u64,
     pub used_by_last: bool,
+    /// How many times a build used the record (BuildKit's usage count: 1
+    /// when created, one more per cache hit).
+    pub usage_count: u32,
+}
+
+/// When a `RUN --mount=type=cache` directory was created and last used, and
+/// how many times it was mounted.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct MountUse {
+    pub created_ms: u64,
+    pub last_used_ms: u64,
+    pub usage_count: u32,
 }
 
 /// What a step of a Dockerfile looked like last time (for miss reasons).
@@ -73,6 +85,8 @@ pub struct BuildState {
     pub(crate) memo: IndexMap<String, StepMemo>,
     /// `RUN --mount=type=cache` contents, by cache id.
     pub(crate) cache_mounts: BTreeMap<String, Tree>,
+    /// Times and usage of the cache mounts, by cache id.
+    pub(crate) cache_mount_use: BTreeMap<String, MountUse>,
     /// What the context transfer already sent: "dir\0path" -> checksum.
     pub(crate) sent: BTreeMap<String, String>,
     last: Option<BuildRecord>,
@@ -107,17 +121,49 @@ impl BuildState {
 
     /// Like [`BuildState::prune`], with each removed record's size and last use.
     pub fn prune_records(&mut self, all: bool) -> Vec<PrunedRecord> {
+        self.prune_where(all, &|_| true)
+    }
+
+    /// The build cache records as the daemon's disk usage lists them
+    /// (BuildKit cache/manager.go DiskUsage), in the order of docker/cli
+    /// formatter/buildcache.go buildCacheSort: least recently used first,
+    /// then by id.
+    pub fn entries(&self) -> Vec<CacheEntry> {
+        let mut out: Vec<CacheEntry> = self
+            .records
+            .values()
+            .map(|r| CacheEntry { id: r.id.clone(), size: r.layer.as_ref().map(|l| l.1).unwrap_or(0), created_ms: r.created_ms, last_used_ms: r.last_used_ms, usage_count: r.usage_count, mutable: false, used_by_last_build: r.used_by_last })
+            .collect();
+        for (id, tree) in &self.cache_mounts {
+            let u = self.cache_mount_use.get(id).copied().unwrap_or_default();
+            out.push(CacheEntry { id: record_id(&format!("cache-mount:{id}")), size: tree.size(), created_ms: u.created_ms, last_used_ms: u.last_used_ms, usage_count: u.usage_count.max(1), mutable: true, used_by_last_build: false });
+        }
+        baleine_util::sort_by(&mut out, |a, b| a.last_used_ms.cmp(&b.last_used_ms).then_with(|| a.id.cmp(&b.id)));
+        out
+    }
+
+    /// `docker builder prune` / the build cache part of `docker system
+    /// prune`, removing only the records `eligible` accepts (say, those
+    /// last used at or before an `until` time: BuildKit keeps what was used
+    /// after the cut-off). Without `all`, records the last build used stay.
+    pub fn prune_where(&mut self, all: bool, eligible: &dyn Fn(&CacheEntry) -> bool) -> Vec<PrunedRecord> {
+        let entries = self.entries();
+        let chosen = |id: &str| entries.iter().any(|e| e.id == id && (all || !e.used_by_last_build) && eligible(e));
         let mut out = Vec::new();
-        let keys: Vec<String> = self.records.iter().filter(|(_, r)| all || !r.used_by_last).map(|(k, _)| k.clone()).collect();
+        let keys: Vec<String> = self.records.iter().filter(|(_, r)| chosen(&r.id)).map(|(k, _)| k.clone()).collect();
         for k in keys {
             if let Some(r) = self.records.shift_remove(&k) {
                 out.push(PrunedRecord { id: r.id, size: r.layer.map(|l| l.1).unwrap_or(0), last_used_ms: r.last_used_ms, mutable: false });
             }
         }
-        for (id, tree) in std::mem::take(&mut self.cache_mounts) {
-            out.push(PrunedRecord { id: record_id(&format!("cache-mount:{id}")), size: tree.size(), last_used_ms: 0, mutable: true });
+        let mounts: Vec<String> = self.cache_mounts.keys().filter(|id| chosen(&record_id(&format!("cache-mount:{id}")))).cloned().collect();
+        for id in mounts {
+            if let Some(tree) = self.cache_mounts.remove(&id) {
+                let u = self.cache_mount_use.remove(&id).unwrap_or_default();
+                out.push(PrunedRecord { id: record_id(&format!("cache-mount:{id}")), size: tree.size(), last_used_ms: u.last_used_ms, mutable: true });
+            }
         }
-        if all {
+        if all && self.records.is_empty() && self.cache_mounts.is_empty() {
             self.sent.clear();
             self.bases.clear();
         }
@@ -149,6 +195,21 @@ impl BuildState {
             }
         }
     }
+}
+
+/// A build cache record as `docker system df -v` lists it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CacheEntry {
+    /// The 25-character record id (df -v shows its first 12).
+    pub id: String,
+    pub size: u64,
+    pub created_ms: u64,
+    pub last_used_ms: u64,
+    pub usage_count: u32,
+    /// A cache mount (CACHE TYPE `exec.cachemount`), else `regular`.
+    pub mutable: bool,
+    /// The last build used it (a prune without `--all` keeps it).
+    pub used_by_last_build: bool,
 }
 
 /// A cache record removed by `docker builder prune`.
@@ -376,6 +437,12 @@ pub(crate) struct Builder<'a> {
     pub used_keys: Vec<String>,
     /// Vertices of the graph that will not run because of a failure.
     pub pending_steps: usize,
+    /// Order in which BuildKit's LLB marshalling first reaches each stage
+    /// (depth first from the target); identical ops of several stages are
+    /// one vertex named after the stage reached last.
+    pub stage_rank: Vec<usize>,
+    /// Steps solved in this build: cache key -> (vertex index, stage rank).
+    pub solved: BTreeMap<String, (usize, usize)>,
 }
 
 /// Failure of one phase: already recorded in `out.failure`.
@@ -446,6 +513,8 @@ impl World {
             cached_layers: Vec::new(),
             used_keys: Vec::new(),
             pending_steps: 0,
+            stage_rank: Vec::new(),
+            solved: BTreeMap::new(),
         };
         let ok = b.run().is_ok();
         b.finish(ok)

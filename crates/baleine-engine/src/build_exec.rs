@@ -507,6 +507,12 @@ impl Builder<'_> {
         let n = self.plans.len();
         let mut initial: Vec<Option<StageState>> = vec![None; n];
         // FROM vertices of every reachable image stage, then implicit images.
+        // Stages on the same image share one source op: BuildKit's LLB
+        // marshalling (client/llb/state.go marshal, mergeMetadata) keeps
+        // one vertex whose name is that of the stage visited last.
+        self.stage_rank = self.marshal_ranks();
+        let rank = |b: &Self, i: usize| b.stage_rank.get(i).copied().unwrap_or(0);
+        let mut shown: Vec<String> = Vec::new();
         for i in 0..n {
             if !self.plans[i].reachable {
                 continue;
@@ -514,8 +520,15 @@ impl Builder<'_> {
             if let Base::Image(full, _) = self.plans[i].base.clone() {
                 let mut st = self.image_state(&full, i)?;
                 let from_name = self.images.get(&full).map(|r| r.pinned.clone()).unwrap_or(full.clone());
-                let name = st.prefix(&format!("FROM {from_name}"));
-                self.base_vertex(&full, name, &st.display.clone());
+                let own = st.prefix(&format!("FROM {from_name}"));
+                if !shown.contains(&full) {
+                    shown.push(full.clone());
+                    let same = |p: &crate::build::StagePlan| p.reachable && matches!(&p.base, Base::Image(f, _) if *f == full);
+                    let j = (0..n).filter(|&k| same(&self.plans[k])).max_by_key(|&k| rank(self, k)).unwrap_or(i);
+                    let name = if j == i { own } else { self.base_state(j).prefix(&format!("FROM {from_name}")) };
+                    let stage = self.plans[j].display.clone();
+                    self.base_vertex(&full, name, &stage);
+                }
                 initial[i] = Some(st);
             }
         }
@@ -558,6 +571,41 @@ impl Builder<'_> {
             }
         }
         Ok(())
+    }
+
+    /// The order in which BuildKit's LLB marshalling (client/llb/state.go
+    /// marshal: inputs depth first, a file op's destination before its
+    /// copy source) first reaches each stage from the target: a stage,
+    /// then its base stage, then the stages its instructions copy or mount
+    /// from. Ops of several stages with the same digest are merged into one
+    /// vertex whose name (mergeMetadata) is that of the stage reached last.
+    fn marshal_ranks(&self) -> Vec<usize> {
+        fn visit(plans: &[crate::build::StagePlan], i: usize, rank: &mut Vec<usize>, next: &mut usize) {
+            if i >= plans.len() || rank[i] != usize::MAX {
+                return;
+            }
+            rank[i] = *next;
+            *next += 1;
+            let deps = &plans[i].deps;
+            let cmd_deps = match plans[i].base {
+                Base::Stage(j) => {
+                    visit(plans, j, rank, next);
+                    &deps[..deps.len().saturating_sub(1)]
+                }
+                _ => &deps[..],
+            };
+            for &d in cmd_deps {
+                visit(plans, d, rank, next);
+            }
+        }
+        let mut rank = vec![usize::MAX; self.plans.len()];
+        let mut next = 0;
+        let target = match &self.req.target {
+            Some(t) => self.df.stages.iter().rposition(|s| s.name.as_deref() == Some(t.to_lowercase().as_str())).unwrap_or(self.plans.len().saturating_sub(1)),
+            None => self.plans.len().saturating_sub(1),
+        };
+        visit(&self.plans, target, &mut rank, &mut next);
+        rank
     }
 
     fn base_state(&self, i: usize) -> StageState {
@@ -1071,6 +1119,10 @@ impl Builder<'_> {
             for (tid, cache) in added {
                 let t = b.world.forest.remove(tid);
                 if let (Some(id), Some(t)) = (cache, t) {
+                    let now = b.world.now_ms;
+                    let u = b.state.cache_mount_use.entry(id.clone()).or_insert(crate::build::MountUse { created_ms: now, ..Default::default() });
+                    u.last_used_ms = now;
+                    u.usage_count = u.usage_count.saturating_add(1);
                     b.state.cache_mounts.insert(id, t);
                 }
             }
@@ -1443,6 +1495,37 @@ impl Builder<'_> {
         let now = self.world.now_ms;
         let suffix = if prep.buildkit_suffix { " # buildkit" } else { "" };
         let stage_name = if st.display.is_empty() { "stage-0".to_string() } else { st.display.clone() };
+        let my_rank = self.stage_rank.get(st.index).copied().unwrap_or(0);
+        // The same op already solved in this build for another stage: one
+        // vertex, named after the stage the LLB marshalling reaches last.
+        if let (Some(&(vi, rank)), Some(rec)) = (self.solved.get(&key), self.state.records.get(&key).cloned()) {
+            st.tree = rec.tree.clone();
+            let created = self.world.epoch_secs + rec.created_ms / 1000;
+            match &rec.layer {
+                Some((d, s)) => {
+                    st.layers.push((d.clone(), *s));
+                    st.top_layer = d.clone();
+                    st.created_secs = created;
+                    st.history(format!("{}{suffix}", prep.created_by), Some(*s), created);
+                }
+                None => st.meta_history(format!("{}{suffix}", prep.created_by)),
+            }
+            if my_rank > rank {
+                if let Some(v) = self.out.vertices.get_mut(vi) {
+                    if let Some(e) = v.step.and_then(|k| self.out.explain.get_mut(k)) {
+                        e.name = prep.name.clone();
+                    }
+                    v.name = prep.name.clone();
+                }
+                self.solved.insert(key.clone(), (vi, my_rank));
+            }
+            st.last_ran = false;
+            self.state.remember(&position, memo);
+            st.key = key;
+            st.parent_desc = prep.raw;
+            st.first_step = false;
+            return Ok(());
+        }
         if let Some(rec) = hit {
             st.tree = rec.tree.clone();
             let created = self.world.epoch_secs + rec.created_ms / 1000;
@@ -1458,6 +1541,7 @@ impl Builder<'_> {
             }
             if let Some(r) = self.state.records.get_mut(&key) {
                 r.last_used_ms = now;
+                r.usage_count = r.usage_count.saturating_add(1);
             }
             self.used_keys.push(key.clone());
             self.out.explain.push(Explanation { name: prep.name.clone(), cached: true, reason: "CACHED".into() });
@@ -1527,7 +1611,7 @@ impl Builder<'_> {
                     let (size, changes) = layer_diff(&done.tree, &before);
                     let created = self.world.epoch_secs + (self.world.now_ms + done.ms) / 1000;
                     let layer = (changes > 0).then(|| (sha256_hex(&format!("layer:{}|{key}", st.top_layer)), size));
-                    let rec = CacheRecord { id: record_id(&key), tree: done.tree.clone(), layer: layer.clone(), created_ms: self.world.now_ms + done.ms, last_used_ms: now, used_by_last: true };
+                    let rec = CacheRecord { id: record_id(&key), tree: done.tree.clone(), layer: layer.clone(), created_ms: self.world.now_ms + done.ms, last_used_ms: self.world.now_ms + done.ms, used_by_last: true, usage_count: 1 };
                     self.state.insert_record(key.clone(), rec);
                     self.used_keys.push(key.clone());
                     st.tree = done.tree;
@@ -1547,6 +1631,7 @@ impl Builder<'_> {
                 }
             }
         }
+        self.solved.insert(key.clone(), (self.out.vertices.len().saturating_sub(1), my_rank));
         self.state.remember(&position, memo);
         st.key = key;
         st.parent_desc = prep.raw;

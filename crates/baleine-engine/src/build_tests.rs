@@ -489,3 +489,45 @@ fn rmi_prunes_untagged_parents_of_a_commit() {
     assert!(lines.contains(&format!("Deleted: sha256:{base}")), "{lines:?}");
     assert!(w.images.is_empty());
 }
+
+#[test]
+fn cache_entries_track_times_and_usage() {
+    let mut w = world();
+    node_app(&mut w);
+    write(&mut w, "/p/node/Dockerfile", "FROM node:18-alpine\nWORKDIR /app\nCOPY package.json ./\nRUN --mount=type=cache,target=/root/.npm npm install\n");
+    assert!(w.build(&req("/p/node", &["m"])).failure.is_none());
+    let first = w.build.entries();
+    assert!(first.iter().all(|e| e.usage_count == 1 && e.last_used_ms >= e.created_ms), "{first:?}");
+    assert!(first.iter().any(|e| e.mutable) && first.iter().any(|e| !e.mutable));
+    let t_mid = w.now_ms + 1;
+    w.advance(3_600_000);
+    assert!(w.build(&req("/p/node", &["m"])).failure.is_none());
+    let again = w.build.entries();
+    let regular: Vec<&CacheEntry> = again.iter().filter(|e| !e.mutable).collect();
+    assert!(regular.iter().all(|e| e.usage_count == 2 && e.last_used_ms > t_mid && e.created_ms < t_mid), "{again:?}");
+    // Sorted by last use: nothing used before a later entry.
+    assert!(again.windows(2).all(|p| p[0].last_used_ms <= p[1].last_used_ms));
+    // An `until` before the second build prunes only the cache mount (the
+    // cached RUN did not mount it again); `all` then prunes everything.
+    let early = w.build.prune_where(true, &|e| e.last_used_ms <= t_mid);
+    assert!(early.len() == 1 && early[0].mutable, "{early:?}");
+    let again: Vec<CacheEntry> = again.into_iter().filter(|e| !e.mutable).collect();
+    let gone = w.build.prune_where(true, &|_| true);
+    assert_eq!(gone.len(), again.len());
+    assert_eq!(w.build.cache_entries(), 0);
+}
+
+#[test]
+fn identical_ops_of_two_stages_are_one_vertex() {
+    let mut w = world();
+    write(&mut w, "/p/m/a.txt", "a\n");
+    write(&mut w, "/p/m/Dockerfile", "FROM alpine AS deps\nWORKDIR /app\nRUN echo hi > /x\nFROM alpine AS runner\nWORKDIR /app\nCOPY --from=deps /x /y\nCOPY a.txt .\n");
+    let out = w.build(&req("/p/m", &["m"]));
+    assert!(out.failure.is_none(), "{:?}", out.failure);
+    let names: Vec<&str> = out.vertices.iter().map(|v| v.name.as_str()).filter(|n| n.starts_with('[') && !n.starts_with("[internal]")).collect();
+    assert_eq!(names.len(), 5, "{names:?}");
+    assert!(names[0].starts_with("[deps 1/3] FROM docker.io/library/alpine:latest@sha256:"), "{names:?}");
+    assert_eq!(&names[1..], &["[deps 2/3] WORKDIR /app", "[deps 3/3] RUN echo hi > /x", "[runner 3/4] COPY --from=deps /x /y", "[runner 4/4] COPY a.txt ."]);
+    let img = w.image("m").unwrap();
+    assert!(img.rootfs.exists("/y") && img.rootfs.exists("/app/a.txt") && !img.rootfs.exists("/x"));
+}

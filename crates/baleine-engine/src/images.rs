@@ -396,7 +396,7 @@ impl World {
     }
 
     pub fn image(&self, name: &str) -> EngineResult<&Image> {
-        let id = self.image_id(name).ok_or_else(|| EngineError::no_such_image(&display_ref(name)))?;
+        let id = self.image_id(name).ok_or_else(|| image_lookup_error(name))?;
         self.images.get(&id).ok_or_else(|| EngineError::no_such_image(name))
     }
 
@@ -533,7 +533,7 @@ impl World {
 
     /// `docker tag SOURCE TARGET`.
     pub fn tag(&mut self, source: &str, target: &str) -> EngineResult<()> {
-        let id = self.image_id(source).ok_or_else(|| EngineError::no_such_image(&display_ref(source)))?;
+        let id = self.image_id(source).ok_or_else(|| image_lookup_error(source))?;
         let r = Reference::parse_named(target)?;
         if r.digest.is_some() {
             return Err(EngineError::invalid("refusing to create a tag with a digest reference"));
@@ -564,7 +564,11 @@ impl World {
     /// `docker rmi` (prune unless --no-prune): untagged parents of a deleted
     /// image are deleted too when nothing else holds them.
     pub fn remove_image_pruning(&mut self, name: &str, force: bool, prune: bool) -> EngineResult<Vec<String>> {
-        let id = self.image_id(name).ok_or_else(|| EngineError::no_such_image(&display_ref(name)))?;
+        // api/server/router/image/image_routes.go deleteImages.
+        if name.trim().is_empty() {
+            return Err(EngineError::invalid("image name cannot be blank"));
+        }
+        let id = self.image_id(name).ok_or_else(|| image_lookup_error(name))?;
         let by_id = name.strip_prefix("sha256:").unwrap_or(name);
         let is_id_ref = id.starts_with(by_id) && Reference::parse(name).map(|r| !self.images[&id].repo_tags.contains(&r.familiar())).unwrap_or(true);
         let image = self.images[&id].clone();
@@ -698,37 +702,53 @@ impl World {
 
     /// `docker image prune` keeping only the candidates `keep` accepts
     /// (the `until` and `label` filters of daemon/images/image_prune.go).
+    /// ImagesPrune: the candidates are the images without children
+    /// (dangling only) or all images, less the unreferenced ones with
+    /// children; each reference of a candidate (its id when it has none)
+    /// goes through ImageDelete without force, and a failure (a conflict: a
+    /// container uses the image) only skips that reference. So an image a
+    /// container uses loses all its references but the last one, and the
+    /// reclaimed space counts the deleted layers.
     pub fn prune_images_where(&mut self, all: bool, keep: &dyn Fn(&Image) -> bool) -> (Vec<String>, u64) {
+        let has_children = |w: &World, id: &str| w.images.values().any(|o| o.parent.as_deref() == Some(id) && o.id != id);
         let candidates: Vec<String> = self
             .images
             .values()
-            .filter(|i| (all || i.repo_tags.is_empty()) && self.containers_using(&i.id).is_empty() && keep(i))
-            // Intermediate images (no reference, a child) go with their child.
-            .filter(|i| !(i.repo_tags.is_empty() && i.repo_digests.is_empty() && self.images.values().any(|o| o.parent.as_deref() == Some(i.id.as_str()))))
+            .filter(|i| all || !has_children(self, &i.id))
+            .filter(|i| !(i.repo_tags.is_empty() && i.repo_digests.is_empty() && has_children(self, &i.id)))
+            .filter(|i| keep(i))
             .map(|i| i.id.clone())
             .collect();
+        let sizes: IndexMap<String, u64> = self.layers.iter().map(|(d, l)| (d.clone(), l.size)).collect();
         let mut lines = Vec::new();
-        let mut reclaimed = 0;
         for id in candidates {
-            let Some(img) = self.images.get(&id).cloned() else { continue };
-            for t in &img.repo_tags {
-                lines.push(format!("untagged: {t}"));
-            }
-            for d in &img.repo_digests {
-                lines.push(format!("untagged: {d}"));
-            }
-            self.images.shift_remove(&id);
-            lines.push(format!("deleted: sha256:{id}"));
-            for d in img.layers.iter().rev() {
-                if !self.images.values().any(|i| i.layers.contains(d)) && !self.build.keeps_layer(d) {
-                    if let Some(l) = self.layers.shift_remove(d) {
-                        reclaimed += l.size;
-                        lines.push(format!("deleted: sha256:{d}"));
-                    }
+            let Some(img) = self.images.get(&id) else { continue };
+            let refs = sorted_refs(img);
+            let names = if refs.is_empty() {
+                vec![id.clone()]
+            } else if all || img.repo_tags.is_empty() {
+                refs
+            } else {
+                Vec::new()
+            };
+            for n in names {
+                if let Ok(deleted) = self.remove_image_pruning(&n, false, true) {
+                    lines.extend(deleted);
                 }
             }
-            self.event("image", "delete", &id, &id, vec![]);
         }
+        let mut reclaimed = 0;
+        let lines = lines
+            .into_iter()
+            .map(|l| {
+                if let Some(d) = l.strip_prefix("Deleted: sha256:") {
+                    reclaimed += sizes.get(d).copied().unwrap_or(0);
+                    format!("deleted: sha256:{d}")
+                } else {
+                    l.replacen("Untagged: ", "untagged: ", 1)
+                }
+            })
+            .collect();
         (lines, reclaimed)
     }
 
@@ -803,8 +823,12 @@ impl World {
         Ok(id)
     }
 
-    /// `docker push`: copies the image to the simulated registry.
-    pub fn push(&mut self, name: &str) -> EngineResult<(Reference, Vec<(String, bool)>, String, u64)> {
+    /// `docker push` of one tag: copies the image to the simulated registry.
+    /// Returns the reference, each layer top first as (12-hex id, final
+    /// status: "Pushed", "Layer already exists" or "Mounted from REPO"),
+    /// the manifest digest and a manifest size. Docker Hub refuses a push
+    /// without login, or to a namespace that is not the user's.
+    pub fn push(&mut self, name: &str) -> EngineResult<(Reference, Vec<(String, String)>, String, u64)> {
         let r = Reference::parse(name)?;
         let familiar = r.familiar();
         let id = self
@@ -812,19 +836,41 @@ impl World {
             .values()
             .find(|i| i.repo_tags.contains(&familiar))
             .map(|i| i.id.clone())
-            .ok_or_else(|| EngineError::not_found(format!("An image does not exist locally with the tag: {}", r.repo())))?;
-        if r.domain == "docker.io" && r.path.starts_with("library/") {
-            return Err(EngineError::new(ErrorKind::Forbidden, "denied: requested access to the resource is denied"));
-        }
-        if r.domain == "docker.io" && !self.logins.contains_key("docker.io") {
-            return Err(EngineError::new(ErrorKind::Forbidden, "denied: requested access to the resource is denied"));
+            .ok_or_else(|| EngineError::not_found(format!("tag does not exist: {familiar}")))?;
+        if r.domain == "docker.io" {
+            let namespace = r.path.split('/').next().unwrap_or("");
+            if self.logins.get("docker.io").is_none_or(|user| !user.eq_ignore_ascii_case(namespace)) {
+                return Err(EngineError::new(ErrorKind::Forbidden, "denied: requested access to the resource is denied"));
+            }
         }
         let image = self.images[&id].clone();
         let key = r.full();
-        let previous = self.registry.get(&key).map(|p| p.image.layers.clone()).unwrap_or_default();
-        let pushed_layers: Vec<(String, bool)> = image.layers.iter().map(|d| (d[..12].to_string(), previous.contains(d) || self.registry.values().any(|p| p.image.layers.contains(d)))).collect();
-        let digest = sha256_hex(&format!("push:{key}:{id}"));
-        let size = self.image_size(&image) / 3;
+        let domain_prefix = format!("{}/", r.domain);
+        let mut pushed_layers = Vec::new();
+        for d in image.layers.iter().rev() {
+            let short = d.get(..12).unwrap_or(d).to_string();
+            // distribution/push_v2.go Upload: a blob the target repository
+            // (or, when it was pushed there, another one of the same
+            // registry) already has exists; a Docker Hub layer pulled from
+            // another repository is mounted from it; anything else is pushed.
+            let repo_prefix = format!("{}/{}:", r.domain, r.path);
+            let holders: Vec<&String> = self.registry.iter().filter(|(k, p)| k.starts_with(&domain_prefix) && p.image.layers.contains(d)).map(|(k, _)| k).collect();
+            let status = if holders.iter().any(|k| k.starts_with(&repo_prefix)) {
+                "Layer already exists".to_string()
+            } else if let Some(k) = holders.first() {
+                let other = k.strip_prefix(&domain_prefix).unwrap_or(k);
+                format!("Mounted from {}", ref_repo(other))
+            } else if let Some(from) = (r.domain == "docker.io").then(|| self.layer_source_repo(d)).flatten() {
+                format!("Mounted from {from}")
+            } else {
+                "Pushed".to_string()
+            };
+            pushed_layers.push((short, status));
+        }
+        // The manifest is the image's: the same digest wherever it goes; its
+        // size grows with the layer descriptors.
+        let digest = sha256_hex(&format!("push:{id}"));
+        let size = 317 + 211 * image.layers.len() as u64;
         self.registry.insert(key, Pushed { image, digest: digest.clone() });
         let rd = format!("{}@sha256:{}", r.repo(), digest);
         if let Some(img) = self.images.get_mut(&id) {
@@ -834,6 +880,26 @@ impl World {
         }
         self.event("image", "push", &id, &familiar, vec![]);
         Ok((r, pushed_layers, digest, size))
+    }
+
+    /// The Docker Hub repository a layer was pulled from (the V2 metadata
+    /// the pull recorded: the pulled images, the builder's base images),
+    /// as the registry names it ("library/alpine").
+    fn layer_source_repo(&self, layer: &str) -> Option<String> {
+        let local = self.images.values().chain(self.build.bases.values()).filter(|i| i.layers.iter().any(|l| l == layer)).find_map(|i| {
+            i.repo_digests.iter().filter_map(|rd| Reference::parse(rd).ok()).find(|r| r.domain == "docker.io").map(|r| r.path)
+        });
+        local.or_else(|| {
+            IMAGES.iter().find(|e| e.layers.iter().any(|l| l.1 > 0 && layer_digest(l.0) == layer)).and_then(|e| Reference::parse(e.repo).ok()).filter(|r| r.domain == "docker.io").map(|r| r.path)
+        })
+    }
+
+    /// The tags of repository `repo` ("someone/app") in the reference
+    /// store's order, for `docker push --all-tags`.
+    pub fn repository_tags(&self, repo: &str) -> Vec<String> {
+        let mut tags: Vec<String> = self.images.values().flat_map(|i| i.repo_tags.iter()).filter(|t| ref_repo(t) == repo).cloned().collect();
+        baleine_util::sort(&mut tags);
+        tags
     }
 }
 
@@ -878,6 +944,98 @@ fn sorted_refs(img: &Image) -> Vec<String> {
     refs
 }
 
+/// Why the image service finds no image `name` (moby daemon/images/image.go
+/// getImage): a name reference.ParseAnyReference refuses is an invalid
+/// parameter ("invalid reference format: repository name (library/UPPER)
+/// must be lowercase"); otherwise ErrImageDoesNotExist, which names the
+/// reference with `:latest` added to a bare name ("abc123:latest") and a
+/// 64-hex id as a digest ("sha256:...").
+pub fn image_lookup_error(name: &str) -> EngineError {
+    let hex64 = name.len() == 64 && name.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
+    if hex64 {
+        return EngineError::no_such_image(&format!("sha256:{name}"));
+    }
+    if validate_digest(name).is_ok() {
+        return EngineError::no_such_image(name);
+    }
+    match Reference::parse(name) {
+        Ok(r) => EngineError::no_such_image(&r.familiar_string()),
+        Err(e) => e,
+    }
+}
+
+/// A `--platform` value as containerd's platforms.Parse reads it (the
+/// client lowercases it first): (os, architecture, variant), or the error
+/// the daemon returns.
+pub fn parse_platform(spec: &str) -> Result<(String, String, String), String> {
+    let invalid = |m: String| Err(format!("{m}: invalid argument"));
+    if spec.contains('*') {
+        return invalid(format!("{spec:?}: wildcards not yet supported"));
+    }
+    let word = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '-';
+    let parts: Vec<&str> = spec.splitn(4, '/').collect();
+    let mut os = String::new();
+    for (i, part) in parts.iter().enumerate() {
+        if i == 0 {
+            let name = match part.split_once('(') {
+                Some((n, ver)) if ver.ends_with(')') && ver[..ver.len() - 1].chars().all(|c| word(c) || c == '.') => n,
+                Some(_) => "",
+                None => part,
+            };
+            if name.is_empty() || !name.chars().all(word) {
+                return invalid(format!("{part:?} is an invalid OS component of {spec:?}: OSAndVersion specifier component must match \"^([A-Za-z0-9_-]+)(?:\\\\(([A-Za-z0-9_.-]*)\\\\))?$\""));
+            }
+            os = name.to_ascii_lowercase();
+            if os == "macos" {
+                os = "darwin".into();
+            }
+        } else if part.is_empty() || !part.chars().all(word) {
+            return invalid(format!("{part:?} is an invalid component of {spec:?}: platform specifier component must match \"^[A-Za-z0-9_-]+$\""));
+        }
+    }
+    const KNOWN_OS: &[&str] = &["aix", "android", "darwin", "dragonfly", "freebsd", "hurd", "illumos", "ios", "js", "linux", "nacl", "netbsd", "openbsd", "plan9", "solaris", "windows", "zos"];
+    const KNOWN_ARCH: &[&str] = &["386", "amd64", "amd64p32", "arm", "armbe", "arm64", "arm64be", "ppc64", "ppc64le", "loong64", "mips", "mipsle", "mips64", "mips64le", "mips64p32", "mips64p32le", "ppc", "riscv", "riscv64", "s390", "s390x", "sparc", "sparc64", "wasm"];
+    let norm_arch = |arch: &str, variant: &str| -> (String, String) {
+        let (arch, variant) = (arch.to_ascii_lowercase(), variant.to_ascii_lowercase());
+        match arch.as_str() {
+            "i386" => ("386".into(), String::new()),
+            "x86_64" | "x86-64" | "amd64" => ("amd64".into(), if variant == "v1" { String::new() } else { variant }),
+            "aarch64" | "arm64" => ("arm64".into(), if variant == "8" || variant == "v8" { String::new() } else { variant }),
+            "armhf" => ("arm".into(), "v7".into()),
+            "armel" => ("arm".into(), "v6".into()),
+            "arm" => ("arm".into(), match variant.as_str() {
+                "" | "7" => "v7".into(),
+                "5" | "6" | "8" => format!("v{variant}"),
+                _ => variant,
+            }),
+            _ => (arch, variant),
+        }
+    };
+    match parts.len() {
+        1 if KNOWN_OS.contains(&os.as_str()) => Ok((os, "amd64".into(), String::new())),
+        1 => {
+            let (arch, variant) = norm_arch(parts[0], "");
+            let variant = if arch == "arm" && variant == "v7" { String::new() } else { variant };
+            if KNOWN_ARCH.contains(&arch.as_str()) {
+                Ok(("linux".into(), arch, variant))
+            } else {
+                invalid(format!("{spec:?}: unknown operating system or architecture"))
+            }
+        }
+        2 => {
+            let (arch, variant) = norm_arch(parts[1], "");
+            let variant = if arch == "arm" && variant == "v7" { String::new() } else { variant };
+            Ok((os, arch, variant))
+        }
+        3 => {
+            let (arch, variant) = norm_arch(parts[1], parts[2]);
+            let variant = if arch == "arm64" && variant.is_empty() { "v8".into() } else { variant };
+            Ok((os, arch, variant))
+        }
+        _ => invalid(format!("{spec:?}: cannot parse platform specifier")),
+    }
+}
+
 /// "nosuch" -> "nosuch:latest" as Docker prints missing images.
 pub fn display_ref(name: &str) -> String {
     match Reference::parse(name) {
@@ -910,6 +1068,29 @@ pub fn merge_env(base: &[String], over: &[String]) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn platforms_parse_like_containerd() {
+        let ok = |s: &str| parse_platform(s).unwrap();
+        assert_eq!(ok("linux/arm64"), ("linux".into(), "arm64".into(), String::new()));
+        assert_eq!(ok("linux/arm64/v8"), ("linux".into(), "arm64".into(), "v8".into()));
+        assert_eq!(ok("linux/arm"), ("linux".into(), "arm".into(), String::new()));
+        assert_eq!(ok("linux/x86_64"), ("linux".into(), "amd64".into(), String::new()));
+        assert_eq!(ok("windows"), ("windows".into(), "amd64".into(), String::new()));
+        assert_eq!(ok("arm64"), ("linux".into(), "arm64".into(), String::new()));
+        assert_eq!(parse_platform("bogus").unwrap_err(), "\"bogus\": unknown operating system or architecture: invalid argument");
+        assert_eq!(parse_platform("a/b/c/d").unwrap_err(), "\"a/b/c/d\": cannot parse platform specifier: invalid argument");
+        assert!(parse_platform("linux/").unwrap_err().starts_with("\"\" is an invalid component of \"linux/\""));
+    }
+
+    #[test]
+    fn lookup_errors_follow_parse_any_reference() {
+        assert_eq!(image_lookup_error("UPPER").message, "invalid reference format: repository name (library/UPPER) must be lowercase");
+        assert_eq!(image_lookup_error("abc123").message, "No such image: abc123:latest");
+        let hex = "a".repeat(64);
+        assert_eq!(image_lookup_error(&hex).message, format!("No such image: sha256:{hex}"));
+        assert_eq!(image_lookup_error(&format!("x@sha256:{hex}")).message, format!("No such image: x@sha256:{hex}"));
+    }
 
     #[test]
     fn save_then_load_brings_back_a_removed_image() {
