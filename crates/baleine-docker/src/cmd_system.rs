@@ -536,11 +536,10 @@ pub fn df(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
         // printed even when it has no rows.
         text.push_str(&format!("\nBuild cache usage: {}\n\n", human_size(cache)));
         let mut t = String::from("CACHE ID\tCACHE TYPE\tSIZE\tCREATED\tLAST USED\tUSAGE\tSHARED\n");
-        let mut copy = w.build.clone();
-        for r in copy.prune_records(true) {
-            let since = format!("{} ago", baleine_engine::util::human_duration(w.now_ms.saturating_sub(r.last_used_ms)));
-            let id: String = r.id.chars().take(12).collect();
-            t.push_str(&format!("{id}\t{}\t{}\t{since}\t{since}\t1\tfalse\n", if r.mutable { "exec.cachemount" } else { "regular" }, human_size(r.size)));
+        let ago = |ms: u64| format!("{} ago", baleine_engine::util::human_duration(w.now_ms.saturating_sub(ms)));
+        for e in w.build.entries() {
+            let id: String = e.id.chars().take(12).collect();
+            t.push_str(&format!("{id}\t{}\t{}\t{}\t{}\t{}\tfalse\n", if e.mutable { "exec.cachemount" } else { "regular" }, human_size(e.size), ago(e.created_ms), ago(e.last_used_ms), e.usage_count));
         }
         text.push_str(&crate::tabwriter::docker_table(&t));
         cli.print(text);
@@ -673,9 +672,11 @@ pub fn prune(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
         cli.print("\n");
     }
     // moby builder-next Prune: label filters are accepted but ignored;
-    // `until` keeps what was used since then (all of it unless `until` is
-    // now or later, in a session this short).
-    let (ids, r) = if until_ms.is_some_and(|u| u < cli.world.now_ms) { (Vec::new(), 0) } else { cli.world.build.prune(all) };
+    // `until` keeps what was used since then (toBuildkitPruneInfo's
+    // KeepDuration).
+    let removed = cli.world.build.prune_where(all, &|e| until_ms.is_none_or(|u| e.last_used_ms <= u));
+    let r: u64 = removed.iter().map(|x| x.size).sum();
+    let ids: Vec<String> = removed.into_iter().map(|x| x.id).collect();
     reclaimed += r;
     if !ids.is_empty() {
         cli.print("Deleted build cache objects:\n");
