@@ -27,6 +27,7 @@ const FLAGS: &[Flag] = &[
     flag("call", None, "string", "Set method for evaluating build (\"check\", \"outline\", \"targets\") (default \"build\")"),
     flag("cgroup-parent", None, "string", "Set the parent cgroup for the \"RUN\" instructions during build"),
     flag("check", None, "", "Shorthand for \"--call=check\""),
+    flag("debug", Some('D'), "", "Enable debug logging"),
     flag("file", Some('f'), "string", "Name of the Dockerfile (default: \"PATH/Dockerfile\")"),
     flag("iidfile", None, "string", "Write the image ID to a file"),
     flag("label", None, "stringArray", "Set metadata for an image"),
@@ -80,12 +81,22 @@ fn command(all: bool) -> Command {
         path: "docker buildx build",
         usage: USAGE,
         short: SHORT,
-        aliases: &["docker buildx build, docker buildx b"],
+        // buildx commands/build.go: the "aliases" annotation.
+        aliases: &["docker build, docker builder build, docker image build, docker buildx b"],
         flags,
         stop_at_positional: false,
         min_args: 1,
         max_args: 1,
     }
+}
+
+/// `docker buildx build --help`: buildx's root command has cobra's default
+/// help template (the Short text, a blank line, then docker's usage) with
+/// the note on experimental features appended (buildx commands/root.go
+/// NewRootCmd, when BUILDX_EXPERIMENTAL is not set).
+fn help() -> String {
+    let usage = args::help(&command(false));
+    format!("{SHORT}\n\n{}\nExperimental commands and flags are hidden. Set BUILDX_EXPERIMENTAL=1 to show them.\n", usage.trim_start_matches('\n'))
 }
 
 fn error(cli: &mut Cli<'_>, msg: impl AsRef<str>) -> i32 {
@@ -160,7 +171,7 @@ fn prepare(cli: &mut Cli<'_>, argv: &[String]) -> Result<Prepared, i32> {
     }
     let a = match args::parse(&command(true), argv) {
         Ok(a) if a.help => {
-            cli.print(args::help(&command(false)));
+            cli.print(help());
             return Err(0);
         }
         Ok(a) => a,
@@ -498,6 +509,49 @@ pub fn prune(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
         Err(s) => return s,
     };
     let all = a.has("all");
+    // buildx commands/prune.go toBuildkitPruneInfo: `until` (or the
+    // deprecated `unused-for`) is a Go duration, the other filters go to
+    // BuildKit as field matches on the cache records.
+    let mut filters: Vec<(String, String)> = Vec::new();
+    for f in a.values("filter") {
+        if f.is_empty() {
+            continue;
+        }
+        match f.split_once('=') {
+            Some((k, v)) => filters.push((k.trim().to_lowercase(), v.trim().to_string())),
+            None => {
+                cli.err(format!("invalid argument \"{f}\" for \"--filter\" flag: bad format of filter (expected name=value)\nSee 'docker buildx prune --help'.\n"));
+                return 1;
+            }
+        }
+    }
+    let until: Vec<&(String, String)> = filters.iter().filter(|(k, _)| k == "until" || k == "unused-for").collect();
+    if filters.iter().any(|(k, _)| k == "until") && filters.iter().any(|(k, _)| k == "unused-for") {
+        cli.err("ERROR: conflicting filters \"until\" and \"unused-for\"\n");
+        return 1;
+    }
+    let mut keep_ms: Option<u64> = None;
+    match until.as_slice() {
+        [] => {}
+        [(k, v)] => match baleine_dockerfile::go_parse_duration(v) {
+            Ok(ns) => keep_ms = Some((ns.max(0) / 1_000_000) as u64),
+            Err(e) => {
+                cli.err(format!("ERROR: {k:?} filter expects a duration (e.g., '24h'): {e}\n"));
+                return 1;
+            }
+        },
+        _ => {
+            cli.err("ERROR: filters expect only one value\n");
+            return 1;
+        }
+    }
+    let others: Vec<(String, String)> = filters.iter().filter(|(k, _)| k != "until" && k != "unused-for").cloned().collect();
+    let mut keys: Vec<&str> = others.iter().map(|(k, _)| k.as_str()).collect();
+    keys.dedup();
+    if keys.iter().any(|k| others.iter().filter(|(o, _)| o == k).count() > 1) {
+        cli.err("ERROR: filters expect only one value\n");
+        return 1;
+    }
     if !a.has("force") {
         let warning = if all { "WARNING! This will remove all build cache. Are you sure you want to continue?" } else { "WARNING! This will remove all dangling build cache. Are you sure you want to continue?" };
         cli.print(format!("{warning} [y/N] "));
@@ -506,7 +560,19 @@ pub fn prune(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
         }
     }
     let now = cli.world.now_ms;
-    let removed = cli.world.build.prune_records(all);
+    // BuildKit prune: a record used within the keep duration stays; field
+    // filters (id~=, type==, ...) must all match.
+    let cutoff = keep_ms.filter(|d| *d > 0).map(|d| now.saturating_sub(d));
+    let removed = cli.world.build.prune_where(all, &|e| {
+        cutoff.is_none_or(|c| e.last_used_ms <= c)
+            && others.iter().all(|(k, v)| match k.as_str() {
+                "id" => e.id.contains(v.as_str()),
+                "type" => v == if e.mutable { "exec.cachemount" } else { "regular" },
+                "mutable" => v == if e.mutable { "true" } else { "false" },
+                "inuse" | "shared" | "private" => v == "false",
+                _ => false,
+            })
+    });
     let total: u64 = removed.iter().map(|r| r.size).sum();
     if !removed.is_empty() {
         let mut rows = vec![vec!["ID".to_string(), "RECLAIMABLE".into(), "SIZE".into(), "LAST ACCESSED".into()]];

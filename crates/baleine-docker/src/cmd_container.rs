@@ -291,7 +291,11 @@ fn cpath(path: &'static str) -> &'static str {
     }
 }
 
-const START_FLAGS: &[Flag] = &[flag("attach", Some('a'), "", "Attach STDOUT/STDERR and forward signals"), flag("interactive", Some('i'), "", "Attach container's STDIN")];
+const START_FLAGS: &[Flag] = &[
+    flag("attach", Some('a'), "", "Attach STDOUT/STDERR and forward signals"),
+    flag("detach-keys", None, "string", "Override the key sequence for detaching a container"),
+    flag("interactive", Some('i'), "", "Attach container's STDIN"),
+];
 const STOP_FLAGS: &[Flag] = &[flag("signal", Some('s'), "string", "Signal to send to the container"), flag("time", Some('t'), "int", "Seconds to wait before killing the container")];
 const KILL_FLAGS: &[Flag] = &[flag("signal", Some('s'), "string", "Signal to send to the container")];
 const RM_FLAGS: &[Flag] = &[flag("force", Some('f'), "", "Force the removal of a running container (uses SIGKILL)"), flag("link", Some('l'), "", "Remove the specified link"), flag("volumes", Some('v'), "", "Remove anonymous volumes associated with the container")];
@@ -344,11 +348,15 @@ const UPDATE_FLAGS: &[Flag] = &[
     flag("restart", None, "string", "Restart policy to apply when a container exits"),
 ];
 const COMMIT_FLAGS: &[Flag] = &[flag("author", Some('a'), "string", "Author"), flag("change", Some('c'), "list", "Apply Dockerfile instruction to the created image"), flag("message", Some('m'), "string", "Commit message"), flag("pause", Some('p'), "", "Pause container during commit (default true)")];
-const CP_FLAGS: &[Flag] = &[flag("archive", Some('a'), "", "Archive mode (copy all uid/gid information)"), flag("follow-link", Some('L'), "", "Always follow symbol link in SRC_PATH"), flag("quiet", Some('q'), "", "Suppress progress output during copy")];
+const CP_FLAGS: &[Flag] = &[flag("archive", Some('a'), "", "Archive mode (copy all uid/gid information)"), flag("follow-link", Some('L'), "", "Always follow symbol link in SRC_PATH"), flag("quiet", Some('q'), "", "Suppress progress output during copy. Progress output is automatically suppressed if no terminal is attached")];
 const NONE: &[Flag] = &[];
 const PRUNE_FLAGS: &[Flag] = &[flag("filter", None, "filter", "Provide filter values (e.g. \"until=<timestamp>\")"), flag("force", Some('f'), "", "Do not prompt for confirmation")];
 const TOP_FLAGS: &[Flag] = &[];
-const ATTACH_FLAGS: &[Flag] = &[flag("no-stdin", None, "", "Do not attach STDIN"), flag("sig-proxy", None, "", "Proxy all received signals to the process (default true)")];
+const ATTACH_FLAGS: &[Flag] = &[
+    flag("detach-keys", None, "string", "Override the key sequence for detaching a container"),
+    flag("no-stdin", None, "", "Do not attach STDIN"),
+    flag("sig-proxy", None, "", "Proxy all received signals to the process (default true)"),
+];
 const WAIT_FLAGS: &[Flag] = &[];
 const PORT_FLAGS: &[Flag] = &[];
 
@@ -792,6 +800,10 @@ fn mount_opts(cli: &Cli<'_>, a: &Args) -> Result<Vec<MountOpt>, String> {
 
 /// Builds the container spec from `docker run`/`create` flags.
 fn spec_from_args(cli: &Cli<'_>, a: &Args) -> Result<ContainerSpec, String> {
+    // opts.go validateAttach checks each -a while the flags are parsed.
+    if let Some(v) = a.values("attach").into_iter().find(|v| !["stdin", "stdout", "stderr"].contains(&v.to_ascii_lowercase().as_str())) {
+        return Err(format!("invalid argument {} for \"-a, --attach\" flag: valid streams are STDIN, STDOUT and STDERR", baleine_util::go::quote(v)));
+    }
     let mut spec = ContainerSpec { image: a.args[0].clone(), ..Default::default() };
     if a.args.len() > 1 {
         spec.cmd = Some(a.args[1..].to_vec());
@@ -821,9 +833,14 @@ fn spec_from_args(cli: &Cli<'_>, a: &Args) -> Result<ContainerSpec, String> {
     // error of the CLI's own parsing.
     let mut daemon_err: Option<String> = None;
     spec.workdir = a.value("workdir").map(str::to_string);
+    let mut daemon_health_err: Option<String> = None;
+    // validateContainerConfig checks the stop signal after the working
+    // folder (signal.ParseSignal).
+    let stopsig_err = a.value("stop-signal").filter(|s| !s.is_empty()).and_then(|s| baleine_engine::containers::parse_signal(s).err()).map(|e| format!("Error response from daemon: {e}"));
+    let mut workdir_err: Option<String> = None;
     if let Some(w) = &spec.workdir {
         if !w.is_empty() && !w.starts_with('/') {
-            daemon_err = Some(format!("Error response from daemon: the working directory '{w}' is invalid, it needs to be an absolute path"));
+            workdir_err = Some(format!("Error response from daemon: the working directory '{w}' is invalid, it needs to be an absolute path"));
         }
     }
     spec.user = a.value("user").map(str::to_string);
@@ -915,12 +932,15 @@ fn spec_from_args(cli: &Cli<'_>, a: &Args) -> Result<ContainerSpec, String> {
             }
         }
     }
+    // opts.NanoCPUs (opts.ParseCPUs: a rational number, "3/2" too); the
+    // daemon refuses a negative value or more than the host's CPUs
+    // (daemon_unix.go verifyPlatformContainerResources).
     if let Some(c) = a.value("cpus") {
-        let v: f64 = c.parse().map_err(|_| format!("invalid argument \"{c}\" for \"--cpus\" flag: failed to parse {c} as a rational number"))?;
-        if v > 2.0 && daemon_err.is_none() {
+        let nano = crate::args::parse_cpus(c).map_err(|e| format!("invalid argument {} for \"--cpus\" flag: {e}", baleine_util::go::quote(c)))?;
+        if (nano < 0 || nano > 2_000_000_000) && daemon_err.is_none() {
             daemon_err = Some("Error response from daemon: range of CPUs is from 0.01 to 2.00, as there are only 2 CPUs available".into());
         }
-        spec.nano_cpus = (v * 1e9) as u64;
+        spec.nano_cpus = nano.max(0) as u64;
     }
     if let Some(c) = a.value("cpu-shares") {
         spec.cpu_shares = c.parse().map_err(|_| format!("invalid argument \"{c}\" for \"-c, --cpu-shares\" flag: strconv.ParseInt: parsing \"{c}\": invalid syntax"))?;
@@ -933,26 +953,44 @@ fn spec_from_args(cli: &Cli<'_>, a: &Args) -> Result<ContainerSpec, String> {
     if let Some(t) = a.value("stop-timeout") {
         spec.stop_timeout = Some(t.parse().map_err(|_| format!("invalid argument \"{t}\" for \"--stop-timeout\" flag: strconv.ParseInt: parsing \"{t}\": invalid syntax"))?);
     }
+    // opts.go parseLoggingOpts (before the health settings).
+    if a.value("log-driver") == Some("none") && a.present("log-opt") {
+        return Err("invalid logging opts for driver none".into());
+    }
     spec.no_healthcheck = a.has("no-healthcheck");
-    let dur = |name: &str| -> Result<u64, String> {
-        match a.value(name) {
-            Some(v) => parse_duration_ms(v).ok_or_else(|| format!("invalid argument \"{v}\" for \"--{name}\" flag: time: invalid duration \"{v}\"")),
-            None => Ok(0),
-        }
-    };
-    let hc_given = ["health-cmd", "health-interval", "health-retries", "health-timeout", "health-start-period", "health-start-interval"].iter().any(|f| a.present(f));
-    if hc_given {
+    // docker/cli container/opts.go parse: health settings count when they
+    // are not zero; negative ones are refused by the CLI, then the daemon
+    // refuses durations under 1ms (daemon/container.go validateHealthCheck).
+    let dur = |name: &str| -> i64 { a.value(name).and_then(|v| crate::args::go_parse_duration(v).ok()).unwrap_or(0) };
+    let (interval, timeout, start_period, start_interval) = (dur("health-interval"), dur("health-timeout"), dur("health-start-period"), dur("health-start-interval"));
+    let retries = a.value("health-retries").and_then(|r| crate::args::go_parse_int(r, 64).ok()).unwrap_or(0);
+    let health_cmd = a.value("health-cmd").unwrap_or("");
+    if !health_cmd.is_empty() || interval != 0 || timeout != 0 || start_period != 0 || retries != 0 || start_interval != 0 {
         if spec.no_healthcheck {
             return Err("--no-healthcheck conflicts with --health-* options".into());
         }
-        let test = a.value("health-cmd").map(|c| vec!["CMD-SHELL".to_string(), c.to_string()]).unwrap_or_default();
+        for (name, v) in [("interval", interval), ("timeout", timeout), ("retries", retries), ("start-period", start_period), ("start-interval", start_interval)] {
+            if v < 0 {
+                return Err(format!("--health-{name} cannot be negative"));
+            }
+        }
+        if daemon_health_err.is_none() {
+            for (name, v) in [("Interval", interval), ("Timeout", timeout), ("StartPeriod", start_period), ("StartInterval", start_interval)] {
+                if v != 0 && v < 1_000_000 {
+                    daemon_health_err = Some(format!("Error response from daemon: {name} in Healthcheck cannot be less than 1ms"));
+                    break;
+                }
+            }
+        }
+        let test = if health_cmd.is_empty() { Vec::new() } else { vec!["CMD-SHELL".to_string(), health_cmd.to_string()] };
+        let ms = |ns: i64| (ns / 1_000_000) as u64;
         spec.healthcheck = Some(Healthcheck {
             test,
-            interval_ms: dur("health-interval")?,
-            timeout_ms: dur("health-timeout")?,
-            start_period_ms: dur("health-start-period")?,
-            start_interval_ms: dur("health-start-interval")?,
-            retries: a.value("health-retries").and_then(|r| r.parse().ok()).unwrap_or(0),
+            interval_ms: ms(interval),
+            timeout_ms: ms(timeout),
+            start_period_ms: ms(start_period),
+            start_interval_ms: ms(start_interval),
+            retries: u32::try_from(retries).unwrap_or(u32::MAX),
         });
     }
     spec.log_driver = a.value("log-driver").map(str::to_string);
@@ -961,7 +999,7 @@ fn spec_from_args(cli: &Cli<'_>, a: &Args) -> Result<ContainerSpec, String> {
         spec.log_opts.insert(k.to_string(), v.to_string());
     }
     spec.platform = a.value("platform").map(str::to_string);
-    if let Some(e) = daemon_err {
+    if let Some(e) = workdir_err.or(stopsig_err).or(daemon_health_err).or(daemon_err) {
         return Err(e);
     }
     Ok(spec)
@@ -1033,6 +1071,11 @@ fn cmd_run(cli: &mut Cli<'_>, argv: &[String], create_only: bool) -> i32 {
             return 125;
         }
     };
+    // run.go runContainer, before the container is created.
+    if !create_only && a.has("detach") && a.present("attach") {
+        cli.err("Conflicting options: -a and -d\n");
+        return 1;
+    }
     // docker/cli create.go parses the image reference before anything else.
     if let Err(e) = baleine_engine::images::Reference::parse(&spec.image) {
         cli.err(format!("docker: {}.\nSee 'docker {name} --help'.\n", e.message.trim_end_matches('.')));
@@ -1158,6 +1201,11 @@ fn cmd_start(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
                 return 1;
             }
         };
+        // The attach (which checks the detach keys) comes before the start.
+        if let Some(e) = a.value("detach-keys").and_then(detach_keys_error) {
+            cli.err(format!("Error response from daemon: {e}\n"));
+            return 1;
+        }
         let before = cli.world.containers[&id].logs.len();
         if let Err(e) = cli.world.start_container(&id) {
             cli.daemon_error(&e);
@@ -1211,7 +1259,7 @@ fn cmd_stop(cli: &mut Cli<'_>, argv: &[String], restart: bool) -> i32 {
     let t = a.value("time").and_then(|v| go_parse_int(v).ok()).and_then(|v| u64::try_from(v).ok());
     let sig = a.value("signal").map(str::to_string);
     let names = a.args.clone();
-    each(cli, &names, |cli, n| if restart { cli.world.restart_container(n, t) } else { cli.world.stop_container(n, t, sig.as_deref()) })
+    each(cli, &names, |cli, n| if restart { cli.world.restart_container_with_signal(n, t, sig.as_deref()) } else { cli.world.stop_container(n, t, sig.as_deref()) })
 }
 
 fn cmd_kill(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
@@ -1658,6 +1706,10 @@ fn cmd_exec(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
             env.push(e.to_string());
         } else if let Some(v) = cli.getenv(e) {
             env.push(format!("{e}={v}"));
+        } else {
+            // opts.ValidateEnv keeps a name the client does not have; the
+            // daemon then unsets it in the exec.
+            env.push(e.to_string());
         }
     }
     let spec = ExecSpec { argv: command.clone(), env, workdir: a.value("workdir").map(str::to_string), user: a.value("user").map(str::to_string), tty: a.has("tty"), interactive: a.has("interactive") };
@@ -2182,14 +2234,7 @@ fn cmd_diff(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
         }
     };
     let Some(img) = cli.world.images.get(&c.image_id) else { return 0 };
-    let tree = cli.world.forest.tree(c.rootfs);
-    let skip = baleine_engine::containers::INIT_LAYER_FILES;
-    let mut lines: Vec<(char, String)> = tree.diff(&img.rootfs).into_iter().filter(|(_, p)| !skip.contains(&p.as_str())).collect();
-    // Folders changed only by Docker's own files are not shown.
-    let only_etc = !lines.iter().any(|(_, p)| p.starts_with("/etc/"));
-    if only_etc {
-        lines.retain(|(k, p)| !(p == "/etc" && *k == 'C'));
-    }
+    let lines = baleine_engine::containers::layer_changes(cli.world.forest.tree(c.rootfs), &img.rootfs);
     for (k, p) in lines {
         cli.print(format!("{k} {p}\n"));
     }
@@ -2213,6 +2258,17 @@ fn cmd_cp(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
     };
     match (split(&src), split(&dst)) {
         (Some((cname, cpath)), None) => {
+            // copyFromContainer: the local path is made absolute and its
+            // folder checked (command.ValidateOutputPath) before the daemon
+            // is asked.
+            let local = (dst != "-").then(|| shown_local_path(&cli.cwd, &dst));
+            if let Some(l) = &local {
+                let parent = baleine_vfs::dirname(&baleine_vfs::normalize("/", l));
+                if !cli.world.forest.tree(cli.world.host_tree).exists(&parent) {
+                    cli.err(format!("invalid output path: directory {} does not exist\n", baleine_util::go::quote(&parent)));
+                    return 1;
+                }
+            }
             let c = match cli.world.container(&cname) {
                 Ok(c) => c.clone(),
                 Err(e) => {
@@ -2220,8 +2276,10 @@ fn cmd_cp(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
                     return 1;
                 }
             };
+            // Container paths are relative to its root (daemon/archive.go
+            // filepath.Join("/", path)), whatever its working folder.
             let view = baleine_engine::containers::container_view(&c);
-            let cpath_abs = baleine_vfs::normalize(&c.workdir, &cpath);
+            let cpath_abs = baleine_vfs::normalize("/", &cpath);
             let node = match baleine_vfs::view_node(&cli.world.forest, &view, &cpath_abs) {
                 Ok(n) => n,
                 Err(_) => {
@@ -2229,27 +2287,49 @@ fn cmd_cp(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
                     return 1;
                 }
             };
-            if dst == "-" {
+            let Some(local) = local else {
                 // copyFromContainer: the daemon's tar stream, as is, on stdout.
                 let bytes = baleine_shell::utils::archive_node(baleine_vfs::basename(&cpath_abs), &node);
                 cli.print(String::from_utf8_lossy(&bytes));
                 return 0;
-            }
-            let host_dst = cli.host_path(&dst);
-            let host = cli.world.host_tree;
-            let Some(tree) = cli.world.forest.get_mut(host) else { return 1 };
-            let target = if tree.is_dir(&host_dst) { baleine_vfs::join(&host_dst, baleine_vfs::basename(&cpath_abs)) } else { host_dst.clone() };
-            if !tree.is_dir(&baleine_vfs::dirname(&target)) {
-                cli.err(format!("Error: invalid output path: directory {} does not exist\n", baleine_vfs::dirname(&target)));
-                return 1;
-            }
-            let _ = tree.put(&target, node.clone(), true);
+            };
+            // pkg/archive CopyTo: the files are written by the user running
+            // docker cp (Untar with NoLchown), modes and times kept.
+            let node = owned_by(&node, 1000, 1000);
+            let host = baleine_vfs::FsView::plain(cli.world.host_tree);
+            let mut fs = cli.world.forest.mounted(&host);
+            let size = tar_size_text(&node);
+            let r = cp_extract_copy(&mut fs, &cp_base(&cpath), &node, &local);
             if !quiet {
-                cli.err(format!("Successfully copied {} to {}\n", tar_size_text(&node), shown_local_path(&cli.cwd, &dst)));
+                // The CLI reports what it read of the stream (nothing when
+                // the copy was refused before extracting), then the error.
+                cli.err(format!("Successfully copied {} to {local}\n", if r.as_ref().is_err_and(|e| e.ends_with("directory")) { "0B".to_string() } else { size }));
+            }
+            if let Err(e) = r {
+                cli.err(format!("{e}\n"));
+                return 1;
             }
             0
         }
         (None, Some((cname, cpath))) => {
+            if src == "-" {
+                let c = match cli.world.container(&cname) {
+                    Ok(c) => c.clone(),
+                    Err(e) => {
+                        cli.daemon_error(&e);
+                        return 1;
+                    }
+                };
+                return cp_from_stdin(cli, &c, &cname, &cpath, quiet);
+            }
+            // copyToContainer: the local source is read (lstat) before the
+            // container is used.
+            let local = shown_local_path(&cli.cwd, &src);
+            let host_src = baleine_vfs::normalize("/", &local);
+            let Some(node) = cli.world.forest.tree(cli.world.host_tree).get(&host_src) else {
+                cli.err(format!("lstat {host_src}: no such file or directory\n"));
+                return 1;
+            };
             let c = match cli.world.container(&cname) {
                 Ok(c) => c.clone(),
                 Err(e) => {
@@ -2257,26 +2337,17 @@ fn cmd_cp(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
                     return 1;
                 }
             };
-            if src == "-" {
-                return cp_from_stdin(cli, &c, &cname, &cpath, quiet);
-            }
-            let host_src = cli.host_path(&src);
-            let host = cli.world.host_tree;
-            let Some(node) = cli.world.forest.tree(host).get(&host_src) else {
-                cli.err(format!("lstat {host_src}: no such file or directory\n"));
-                return 1;
-            };
             let view = baleine_engine::containers::container_view(&c);
-            let cpath_abs = baleine_vfs::normalize(&c.workdir, &cpath);
+            let dst_path = shown_local_path("/", &cpath);
             let mut fs = cli.world.forest.mounted(&view);
-            use baleine_vfs::Fs;
-            let target = if fs.is_dir(&cpath_abs) { baleine_vfs::join(&cpath_abs, baleine_vfs::basename(&host_src)) } else { cpath_abs.clone() };
-            if !fs.is_dir(&baleine_vfs::dirname(&target)) {
-                cli.err(format!("Error response from daemon: Could not find the file {} in container {cname}\n", baleine_vfs::dirname(&target)));
-                return 1;
-            }
-            if let Err(e) = fs.put_node(&target, node.clone()) {
-                cli.err(format!("Error response from daemon: {e}\n"));
+            // PrepareArchiveCopy's refusals come from the CLI; a missing
+            // folder to extract into is the daemon's.
+            let r = cp_extract_copy(&mut fs, &cp_base(&local), &node, &dst_path).map_err(|e| match e.strip_prefix("missing folder ") {
+                Some(dir) => format!("Error response from daemon: Could not find the file {dir} in container {cname}"),
+                None => e,
+            });
+            if let Err(e) = r {
+                cli.err(format!("{e}\n"));
                 return 1;
             }
             if !quiet {
@@ -2332,6 +2403,69 @@ fn cp_from_stdin(cli: &mut Cli<'_>, c: &baleine_engine::model::Container, cname:
     0
 }
 
+/// The name the archive of a copied path has (pkg/archive
+/// SplitPathDirEntry): its last element, "." for `dir/.` (the folder's
+/// contents).
+fn cp_base(path: &str) -> String {
+    let trimmed = path.trim_end_matches('/');
+    if trimmed.is_empty() || trimmed == "." || trimmed.ends_with("/.") {
+        return ".".into();
+    }
+    baleine_vfs::basename(&baleine_vfs::normalize("/", trimmed)).to_string()
+}
+
+/// pkg/archive CopyInfoDestinationPath + PrepareArchiveCopy + Untar:
+/// copies `node` (archived under the name `base`) to `dst` (absolute, its
+/// trailing "/" or "/." kept). Errors are the CLI's texts; "missing folder
+/// DIR" when the folder to extract into does not exist.
+fn cp_extract_copy<F: baleine_vfs::Fs + ?Sized>(fs: &mut F, base: &str, node: &baleine_vfs::Node, dst: &str) -> Result<(), String> {
+    let clean = baleine_vfs::normalize("/", dst);
+    let asserts_dir = dst.ends_with('/') || dst.ends_with("/.");
+    let parent = baleine_vfs::dirname(&clean);
+    let put = |fs: &mut F, path: &str| fs.put_node(path, node.clone()).map_err(|e| e.to_string());
+    match (fs.exists(&clean), fs.is_dir(&clean), node.is_dir()) {
+        // Into an existing folder, under the source's name.
+        (true, true, _) => cp_extract(fs, &clean, base, node).map_err(|e| e.to_string()),
+        (true, false, true) => Err("cannot copy directory".into()),
+        (true, false, false) => put(fs, &clean),
+        (false, _, false) if asserts_dir => Err("no such directory".into()),
+        (false, _, _) if !fs.exists(&parent) => Err(format!("missing folder {parent}")),
+        (false, _, _) if !fs.is_dir(&parent) => Err("not a directory".into()),
+        (false, _, _) => put(fs, &clean),
+    }
+}
+
+/// pkg/archive Untar of one entry into `dir`: a folder over an existing
+/// folder merges into it, anything else replaces what is there.
+fn cp_extract<F: baleine_vfs::Fs + ?Sized>(fs: &mut F, dir: &str, name: &str, node: &baleine_vfs::Node) -> baleine_vfs::FsResult<()> {
+    let target = if name == "." { dir.to_string() } else { baleine_vfs::join(dir, name) };
+    match node {
+        baleine_vfs::Node::Dir(d) if fs.is_dir(&target) => {
+            for (n, child) in &d.entries {
+                cp_extract(fs, &target, n, child)?;
+            }
+            match &d.meta {
+                Some(m) => fs.set_meta(&target, m.clone()),
+                None => Ok(()),
+            }
+        }
+        _ => fs.put_node(&target, node.clone()),
+    }
+}
+
+/// `node` with every file and folder owned by uid:gid.
+fn owned_by(node: &baleine_vfs::Node, uid: u32, gid: u32) -> baleine_vfs::Node {
+    use baleine_vfs::Node;
+    match node {
+        Node::File(f) => Node::File(std::sync::Arc::new(baleine_vfs::File { content: f.content.clone(), meta: baleine_vfs::Meta { uid, gid, ..f.meta.clone() } })),
+        Node::Dir(d) => Node::Dir(std::sync::Arc::new(baleine_vfs::Dir {
+            entries: d.entries.iter().map(|(k, v)| (k.clone(), owned_by(v, uid, gid))).collect(),
+            meta: Some(baleine_vfs::Meta { uid, gid, ..d.meta.clone().unwrap_or_else(baleine_vfs::Meta::dir) }),
+        })),
+        Node::Symlink(t) => Node::Symlink(t.clone()),
+    }
+}
+
 /// Bytes of the tar stream `docker cp` counts (Go's archive/tar: a 512-byte
 /// header per entry, contents padded to 512, two zero blocks at the end),
 /// printed with units.HumanSizeWithPrecision(n, 3).
@@ -2371,6 +2505,21 @@ fn cmd_commit(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
         Err(s) => return s,
     };
     let changes: Vec<String> = a.values("change").into_iter().map(str::to_string).collect();
+    // The API client parses the reference first (client/container_commit.go
+    // ContainerCommit: reference.ParseNormalizedNamed, no digest).
+    if let Some(r) = a.args.get(1) {
+        match baleine_engine::images::Reference::parse(r) {
+            Err(e) => {
+                cli.err(format!("{}\n", e.message));
+                return 1;
+            }
+            Ok(p) if p.digest.is_some() => {
+                cli.err("refusing to create a tag with a digest reference\n");
+                return 1;
+            }
+            Ok(_) => {}
+        }
+    }
     match cli.world.commit_container(&a.args[0], a.args.get(1).map(String::as_str), a.value("message").unwrap_or(""), a.value("author").unwrap_or(""), &changes) {
         Ok(id) => {
             cli.print(format!("sha256:{id}\n"));
@@ -2411,9 +2560,10 @@ fn cmd_update(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
     }
     let mut cpus = None;
     if let Some(v) = a.value("cpus") {
-        match v.parse::<f64>() {
-            Ok(x) if x.is_finite() => cpus = Some((x * 1e9).max(0.0) as u64),
-            _ => return flag_err(cli, v, "--cpus", format!("failed to parse {v} as a rational number")),
+        match crate::args::parse_cpus(v) {
+            // A negative count is out of the daemon's range like too many.
+            Ok(n) => cpus = Some(u64::try_from(n).unwrap_or(u64::MAX)),
+            Err(e) => return flag_err(cli, v, "--cpus", e),
         }
     }
     // docker/cli update.go runUpdate: flags.NFlag() == 0.
@@ -2446,8 +2596,19 @@ fn cmd_attach(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
             return 1;
         }
     };
-    if !c.is_running() {
-        cli.err("You cannot attach to a stopped container, start it first\n");
+    // docker/cli attach.go inspectContainerAndCheckState.
+    let refusal = match c.state.status {
+        baleine_engine::model::Status::Paused => Some("You cannot attach to a paused container, unpause it first"),
+        baleine_engine::model::Status::Restarting => Some("You cannot attach to a restarting container, wait until it is running"),
+        _ if !c.is_running() => Some("You cannot attach to a stopped container, start it first"),
+        _ => None,
+    };
+    if let Some(r) = refusal {
+        cli.err(format!("{r}\n"));
+        return 1;
+    }
+    if let Some(e) = a.value("detach-keys").and_then(detach_keys_error) {
+        cli.err(format!("Error response from daemon: {e}\n"));
         return 1;
     }
     if c.spec.open_stdin && c.process.as_ref().is_some_and(|p| p.interactive) {
@@ -2459,6 +2620,21 @@ fn cmd_attach(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
     let shown = cli.world.logs_until_now(&c.id).len();
     cli.pending = Some(Pending::Follow(Follow::Attach { cid: c.id.clone(), shown, auto_remove: c.spec.auto_remove, remove_name: c.name.clone() }));
     0
+}
+
+/// The daemon's check of `--detach-keys` (daemon/attach.go with
+/// moby/term ToBytes: comma-separated single characters, ctrl-@..ctrl-_
+/// or DEL); None when they are fine.
+fn detach_keys_error(keys: &str) -> Option<String> {
+    if keys.is_empty() {
+        return None;
+    }
+    let ok = keys.split(',').all(|k| {
+        k.len() == 1
+            || k == "DEL"
+            || k.strip_prefix("ctrl-").is_some_and(|c| c.len() == 1 && c.bytes().all(|b| b == b'@' || b.is_ascii_lowercase() || matches!(b, b'[' | b'\\' | b']' | b'^' | b'_')))
+    });
+    (!ok).then(|| format!("Invalid detach keys ({keys}) provided"))
 }
 
 #[allow(dead_code)]

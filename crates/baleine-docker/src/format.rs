@@ -353,8 +353,19 @@ const ENDPOINT_IPAM_CONFIG: GoType = GoType::Struct("network.EndpointIPAMConfig"
 pub static IMAGE_TYPE: GoType = GoType::Partial(&[("Config", CONFIG_SETS)]);
 
 /// container.Config's sets: ExposedPorts (nat.PortSet) and Volumes, maps
-/// of empty structs (`map[80/tcp:{}]`).
-const CONFIG_SETS: GoType = GoType::Partial(&[("ExposedPorts", GoType::Map(&EMPTY_STRUCT)), ("Volumes", GoType::Map(&EMPTY_STRUCT)), ("Healthcheck", GoType::Ptr(&HEALTH_CONFIG))]);
+/// of empty structs (`map[80/tcp:{}]`); and its omitempty fields, left
+/// out of the JSON when unset (StopTimeout a nil *int).
+const CONFIG_SETS: GoType = GoType::Partial(&[
+    ("ExposedPorts", GoType::Map(&EMPTY_STRUCT)),
+    ("Volumes", GoType::Map(&EMPTY_STRUCT)),
+    ("Healthcheck", GoType::Ptr(&HEALTH_CONFIG)),
+    ("ArgsEscaped", GoType::Bool),
+    ("NetworkDisabled", GoType::Bool),
+    ("MacAddress", GoType::Str),
+    ("StopSignal", GoType::Str),
+    ("StopTimeout", GoType::Ptr(&GoType::Int)),
+    ("Shell", GoType::Slice(&GoType::Str)),
+]);
 /// api/types/container/config.go HealthConfig (`*HealthConfig`).
 const HEALTH_CONFIG: GoType = GoType::Struct(
     "container.HealthConfig",
@@ -901,7 +912,9 @@ pub fn image_json(world: &World, img: &Image) -> Value {
         "Parent": img.parent.as_ref().map(|p| format!("sha256:{p}")).unwrap_or_default(),
         "Comment": if img.built { "buildkit.dockerfile.v0".to_string() } else { img.comment.clone() },
         "Created": rfc3339_secs(img.created_secs),
-        "DockerVersion": "",
+        // Set by the daemon on the images it makes itself (commit,
+        // import: dockerversion.Version), not by BuildKit.
+        "DockerVersion": if !img.built && (img.parent.is_some() || img.history.last().is_some_and(|h| h.created_by.is_empty())) { "27.5.1" } else { "" },
         "Author": img.config.author,
         "Config": config,
         "Architecture": "amd64",

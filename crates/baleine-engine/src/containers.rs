@@ -74,6 +74,67 @@ pub fn process_env(config_env: &[String], default_path: bool) -> Vec<String> {
     env.into_iter().enumerate().filter(|(i, _)| !removed.contains(i)).map(|(_, e)| e).collect()
 }
 
+/// The changes of a container's layer as the daemon lists them (docker
+/// diff, and whether a commit adds a layer): the init layer's files left
+/// out, and /etc with them when nothing else in it changed; in the order of
+/// the daemon's lexical walk of the layer (pkg/archive changes.go:
+/// filepath.Walk, a deletion's whiteout in its place among its folder's
+/// names).
+pub fn layer_changes(tree: &baleine_vfs::Tree, base: &baleine_vfs::Tree) -> Vec<(char, String)> {
+    let mut lines: Vec<(char, String)> = tree.diff(base).into_iter().filter(|(_, p)| !INIT_LAYER_FILES.contains(&p.as_str())).collect();
+    if !lines.iter().any(|(_, p)| p.starts_with("/etc/")) {
+        lines.retain(|(k, p)| !(p == "/etc" && *k == 'C'));
+    }
+    baleine_util::sort_by(&mut lines, |a, b| a.1.split('/').cmp(b.1.split('/')));
+    lines
+}
+
+/// moby v27.5.1 daemon/logs.go mergeAndVerifyLogConfig ->
+/// daemon/logger/factory.go ValidateLogOpts, at create once the image is
+/// found: the logging mode, a registered driver (else the plugin lookup
+/// fails), then the driver's own option keys (json-file, local, journald,
+/// syslog; the others' options are not modelled).
+pub fn validate_log_config(driver: &str, opts: &IndexMap<String, String>) -> Result<(), String> {
+    let driver = if driver.is_empty() { "json-file" } else { driver };
+    if driver == "none" {
+        return Ok(());
+    }
+    let mode = opts.get("mode").map_or("", String::as_str);
+    if !matches!(mode, "" | "blocking" | "non-blocking") {
+        return Err(format!("logger: logging mode not supported: {mode}"));
+    }
+    if let Some(size) = opts.get("max-buffer-size") {
+        if mode != "non-blocking" {
+            return Err("logger: max-buffer-size option is only supported with 'mode=non-blocking'".into());
+        }
+        crate::volumes::ram_in_bytes(size).map_err(|e| format!("error parsing option max-buffer-size: {e}"))?;
+    }
+    const DRIVERS: [&str; 9] = ["awslogs", "fluentd", "gcplogs", "gelf", "journald", "json-file", "local", "splunk", "syslog"];
+    if !DRIVERS.contains(&driver) {
+        return Err(format!("error looking up logging plugin {driver}: plugin \"{driver}\" not found"));
+    }
+    // Options every driver takes: the logging mode and the dual-logging
+    // cache's (daemon/logger/loggerutils/cache).
+    const BUILTIN: [&str; 6] = ["mode", "max-buffer-size", "cache-disabled", "cache-max-size", "cache-max-file", "cache-compress"];
+    const ATTRS: [&str; 5] = ["labels", "labels-regex", "env", "env-regex", "tag"];
+    for key in opts.keys().map(String::as_str).filter(|k| !BUILTIN.contains(k)) {
+        let known = match driver {
+            "json-file" => ["max-file", "max-size", "compress"].contains(&key) || ATTRS.contains(&key),
+            "local" => ["max-file", "max-size", "compress"].contains(&key),
+            "journald" => ATTRS.contains(&key),
+            "syslog" => ATTRS.contains(&key) || key.starts_with("syslog-") && ["address", "facility", "tls-ca-cert", "tls-cert", "tls-key", "tls-skip-verify", "format"].contains(&&key[7..]),
+            _ => true,
+        };
+        if !known {
+            return Err(match driver {
+                "local" => format!("unknown log opt '{key}' for log driver local"),
+                _ => format!("unknown log opt '{key}' for {driver} log driver"),
+            });
+        }
+    }
+    Ok(())
+}
+
 /// The options of a `--mount` as the daemon's checks and volume creation
 /// take them.
 pub fn mount_extras(o: &MountOptions) -> crate::volumes::MountExtras {
@@ -102,6 +163,7 @@ impl World {
         }
         let image_id = self.image_id(&spec.image).ok_or_else(|| EngineError::no_such_image(&crate::images::display_ref(&spec.image)))?;
         let image = self.images[&image_id].clone();
+        validate_log_config(spec.log_driver.as_deref().unwrap_or(""), &spec.log_opts).map_err(EngineError::invalid)?;
         let name = match &spec.name {
             Some(n) => {
                 let n = n.strip_prefix('/').unwrap_or(n).to_string();
@@ -235,6 +297,7 @@ impl World {
             logs: Vec::new(),
             process: None,
             restart_count: 0,
+            restart_delay_ms: 0,
             generation: 0,
             manually_stopped: false,
             has_been_started: false,
@@ -308,6 +371,10 @@ impl World {
         let c = self.containers.get_mut(&id).ok_or_else(|| EngineError::no_such_container(&id))?;
         c.generation += 1;
         c.manually_stopped = false;
+        // moby daemon/start.go containerStart(resetRestartManager):
+        // ResetRestartManager(true) zeroes RestartCount and the delay.
+        c.restart_count = 0;
+        c.restart_delay_ms = 0;
         let first_start = !c.has_been_started;
         let _ = first_start;
         self.launch_main(&id)
@@ -471,18 +538,33 @@ impl World {
             };
         // moby daemon/monitor.go handleContainerExit: Cleanup (the network
         // released, then the volumes unmounted) comes before the die event.
-        if !restart {
-            self.release_endpoints(id);
-        }
+        // A container about to restart loses its network too.
+        self.release_endpoints(id);
         self.volume_events(id, "unmount");
         self.event("container", "die", id, &name, vec![("exitCode".into(), code.to_string()), ("execDuration".into(), exec_secs.to_string()), ("image".into(), image)]);
-        if restart {
-            // Docker's restart manager: 100 ms, doubling, capped at 1 minute;
-            // reset after the container ran 10 s.
-            let delay = (100u64 << restart_count.min(10)).min(60_000);
+        // moby restartmanager.go ShouldRestart (when not cancelled): the
+        // delay starts at 100 ms and doubles, capped at 1 minute; a run of
+        // 10 s or more starts it over.
+        let mut delay = 0;
+        if !manually {
             if let Some(c) = self.containers.get_mut(id) {
+                if exec_secs >= 10 {
+                    c.restart_delay_ms = 0;
+                }
+                c.restart_delay_ms = match c.restart_delay_ms {
+                    0 => 100,
+                    d if d < 60_000 => d * 2,
+                    d => d,
+                }
+                .min(60_000);
+                delay = c.restart_delay_ms;
+            }
+        }
+        if restart {
+            if let Some(c) = self.containers.get_mut(id) {
+                // RestartCount counts the restart as soon as it is decided.
+                c.restart_count += 1;
                 c.state.status = Status::Restarting;
-                // Restarting containers keep their endpoints.
             }
             self.schedule_at(now + delay, Scheduled::Restart { cid: id.to_string(), gen });
             return;
@@ -537,13 +619,20 @@ impl World {
         if c.generation != gen || c.state.status != Status::Restarting {
             return;
         }
-        c.restart_count += 1;
         c.generation += 1;
+        // containerStart: the network is set up again (new endpoints).
+        if self.connect_endpoints(id).is_err() {
+            if let Some(c) = self.containers.get_mut(id) {
+                c.state.status = Status::Exited;
+            }
+            return;
+        }
         let _ = self.publish_ports(id);
         self.write_network_files(id);
         self.mount_tmpfs(id);
-        let name = self.containers[id].name.clone();
-        self.event("container", "restart", id, &name, vec![]);
+        // The restart manager starts the container again (daemon/monitor.go
+        // handleContainerExit -> containerStart): a `start` event, no
+        // `restart` (only docker restart logs one).
         if self.launch_main(id).is_err() {
             if let Some(c) = self.containers.get_mut(id) {
                 c.state.status = Status::Exited;
@@ -556,12 +645,17 @@ impl World {
     pub fn stop_container(&mut self, name_or_id: &str, timeout_s: Option<u64>, signal: Option<&str>) -> EngineResult<()> {
         let id = self.container_id(name_or_id)?;
         let c = &self.containers[&id];
+        // daemon/stop.go containerStop parses the signal once the container
+        // is known to run; its error is wrapped by ContainerStop.
+        if let Some(e) = signal.filter(|s| !s.is_empty() && c.is_running()).and_then(|s| parse_signal(s).err()) {
+            return Err(EngineError::new(crate::ErrorKind::System, format!("cannot stop container: {name_or_id}: {e}")));
+        }
         if c.state.status == Status::Restarting {
-            if let Some(c) = self.containers.get_mut(&id) {
-                c.manually_stopped = true;
-                c.generation += 1;
-            }
-            self.finish_process(&id, self.containers[&id].state.exit_code, true);
+            // killWithSignal only cancels the restart manager (no signal,
+            // no kill event); the pending restart then ends as a stop.
+            self.cancel_restart(&id);
+            let name = self.containers[&id].name.clone();
+            self.event("container", "stop", &id, &name, vec![]);
             return Ok(());
         }
         if !c.is_running() {
@@ -628,31 +722,36 @@ impl World {
     }
 
     fn kill_container_inner(&mut self, name_or_id: &str, signal: &str) -> EngineResult<()> {
-        // moby/sys/signal ParseSignal, before the container is looked up.
-        let num = signal_number(signal);
-        if num == 0 {
-            return Err(EngineError::invalid(format!("invalid signal: {signal}")));
+        // moby daemon/kill.go ContainerKill: ParseSignal and
+        // ValidSignalForPlatform, before the container is looked up.
+        let num = parse_signal(signal).map_err(EngineError::invalid)?;
+        if !valid_signal(num) {
+            return Err(EngineError::invalid(format!("the linux daemon does not support signal {num}")));
         }
+        let num = num as i32;
         let id = self.container_id(name_or_id)?;
         let c = &self.containers[&id];
+        // SIGKILL, the container's stop signal, or any signal when none is
+        // configured (Config.StopSignal empty) cancel the restart policy
+        // (moby daemon/kill.go killWithSignal -> container.ExitOnNext); any
+        // signal marks the container as manually stopped, which only
+        // matters to unless-stopped.
+        let configured = c.spec.stop_signal.is_some() || c.stop_signal != "SIGTERM";
+        let cancels = num == 9 || !configured || signal_number(&c.stop_signal) == num;
         if c.state.status == Status::Restarting {
-            // killWithSignal: a restarting container is only told not to
-            // come back (ExitOnNext).
-            if let Some(c) = self.containers.get_mut(&id) {
-                c.manually_stopped = true;
-                c.generation += 1;
+            // A restarting container gets no signal (and no kill event):
+            // it is only told not to come back.
+            if cancels {
+                self.cancel_restart(&id);
+            } else if let Some(c) = self.containers.get_mut(&id) {
+                c.manually_stopped |= c.spec.restart.name == "unless-stopped";
             }
-            self.finish_process(&id, self.containers[&id].state.exit_code, true);
             return Ok(());
         }
         if !c.is_running() {
             return Err(EngineError::conflict(format!("container {id} is not running")));
         }
         let name = c.name.clone();
-        // SIGKILL or the container's stop signal cancel the restart policy
-        // (container.ExitOnNext); any signal marks the container as
-        // manually stopped, which only matters to unless-stopped.
-        let cancels = num == 9 || signal_number(&c.stop_signal) == num;
         let unless_stopped = c.spec.restart.name == "unless-stopped";
         if let Some(c) = self.containers.get_mut(&id) {
             if cancels || unless_stopped {
@@ -670,14 +769,38 @@ impl World {
         Ok(())
     }
 
+    /// A restarting container whose restart manager is cancelled: the
+    /// pending restart ends the container as it exited (moby
+    /// daemon/monitor.go handleContainerExit: SetStopped with the exit's
+    /// status and time, no die event); its network goes.
+    fn cancel_restart(&mut self, id: &str) {
+        if let Some(c) = self.containers.get_mut(id) {
+            c.manually_stopped = true;
+            c.generation += 1;
+            c.state.status = Status::Exited;
+        }
+        self.release_endpoints(id);
+    }
+
     /// `docker restart`.
     pub fn restart_container(&mut self, name_or_id: &str, timeout_s: Option<u64>) -> EngineResult<()> {
+        self.restart_container_with_signal(name_or_id, timeout_s, None)
+    }
+
+    /// `docker restart --signal`.
+    pub fn restart_container_with_signal(&mut self, name_or_id: &str, timeout_s: Option<u64>, signal: Option<&str>) -> EngineResult<()> {
         let id = self.container_id(name_or_id)?;
-        self.stop_container(&id, timeout_s, None)?;
+        // daemon/restart.go ContainerRestart: what fails once the container
+        // is found is "Cannot restart container NAME: ...".
+        let wrap = |e: EngineError| EngineError::new(e.kind, format!("Cannot restart container {name_or_id}: {}", e.message));
+        if let Some(e) = signal.filter(|s| !s.is_empty() && self.containers[&id].is_running()).and_then(|s| parse_signal(s).err()) {
+            return Err(wrap(EngineError::invalid(e)));
+        }
+        self.stop_container(&id, timeout_s, signal).map_err(wrap)?;
         if let Some(c) = self.containers.get_mut(&id) {
             c.manually_stopped = false;
         }
-        self.start_container(&id)?;
+        self.start_container(&id).map_err(wrap)?;
         let name = self.containers[&id].name.clone();
         self.event("container", "restart", &id, &name, vec![]);
         Ok(())
@@ -768,14 +891,18 @@ impl World {
     /// `docker rename`.
     pub fn rename_container(&mut self, name_or_id: &str, new_name: &str) -> EngineResult<()> {
         let id = self.container_id(name_or_id)?;
+        // moby daemon/rename.go ContainerRename: the name made canonical
+        // ("/name"), compared with the current one, then reserveName (its
+        // errors wrapped by "Error when allocating new name").
         let new_name = new_name.strip_prefix('/').unwrap_or(new_name);
-        if !valid_name(new_name) {
-            return Err(EngineError::invalid(format!("Invalid container name ({new_name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed")));
+        if self.containers.get(&id).is_some_and(|c| c.name == new_name) {
+            return Err(EngineError::invalid("Renaming a container with the same name as its current name"));
         }
+        if !valid_name(new_name) {
+            return Err(EngineError::invalid(format!("Error when allocating new name: Invalid container name (/{new_name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed")));
+        }
+        let old_name = self.containers.get(&id).map(|c| format!("/{}", c.name)).unwrap_or_default();
         if let Some(other) = self.containers.values().find(|c| c.name == new_name) {
-            if other.id == id {
-                return Err(EngineError::invalid(format!("Renaming a container with the same name as its current name")));
-            }
             // moby daemon/rename.go: errors.Wrap(err, "Error when allocating new name").
             return Err(EngineError::conflict(format!(
                 "Error when allocating new name: Conflict. The container name \"/{new_name}\" is already in use by container \"{}\". You have to remove (or rename) that container to be able to reuse that name.",
@@ -785,7 +912,7 @@ impl World {
         if let Some(c) = self.containers.get_mut(&id) {
             c.name = new_name.to_string();
         }
-        self.event("container", "rename", &id, new_name, vec![]);
+        self.event("container", "rename", &id, new_name, vec![("oldName".into(), old_name)]);
         Ok(())
     }
 
@@ -899,6 +1026,29 @@ pub fn container_view(c: &Container) -> FsView {
     FsView { root: c.rootfs, root_readonly: c.spec.read_only, mounts }
 }
 
+/// moby/sys/signal ParseSignal: a Go integer (any but 0) or a name of
+/// SignalMap (any case, with or without "SIG"); the error is the
+/// daemon's `invalid signal: X`.
+pub fn parse_signal(raw: &str) -> Result<i64, String> {
+    let digits = raw.strip_prefix(['+', '-']).unwrap_or(raw);
+    if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+        if let Ok(n) = raw.parse::<i64>() {
+            return if n == 0 { Err(format!("invalid signal: {raw}")) } else { Ok(n) };
+        }
+    }
+    let up = raw.to_ascii_uppercase();
+    let name = up.strip_prefix("SIG").unwrap_or(&up);
+    match signal_number(name) {
+        n if n > 0 && name.parse::<i32>().is_err() => Ok(i64::from(n)),
+        _ => Err(format!("invalid signal: {raw}")),
+    }
+}
+
+/// signal.ValidSignalForPlatform on Linux: a number of SignalMap.
+pub fn valid_signal(n: i64) -> bool {
+    (1..=31).contains(&n) || (34..=64).contains(&n)
+}
+
 /// Signal names and numbers (Linux x86_64).
 pub fn signal_number(sig: &str) -> i32 {
     let s = sig.trim().to_ascii_uppercase();
@@ -938,7 +1088,16 @@ pub fn signal_number(sig: &str) -> i32 {
         "IO" => 29,
         "PWR" => 30,
         "SYS" => 31,
-        _ => 0,
+        "CLD" => 17,
+        "IOT" => 6,
+        "POLL" => 29,
+        "RTMIN" => 34,
+        "RTMAX" => 64,
+        _ => match (s.strip_prefix("RTMIN+"), s.strip_prefix("RTMAX-")) {
+            (Some(n), _) => n.parse::<i32>().ok().filter(|n| (1..=15).contains(n) && !s.contains("++")).map_or(0, |n| 34 + n),
+            (_, Some(n)) => n.parse::<i32>().ok().filter(|n| (1..=14).contains(n) && !s.contains("--")).map_or(0, |n| 64 - n),
+            _ => 0,
+        },
     }
 }
 
@@ -964,10 +1123,10 @@ impl World {
         crate::build_exec::apply_commit_changes(&mut config, changes).map_err(EngineError::invalid)?;
         let tree = self.forest.tree(c.rootfs).clone();
         let skip = INIT_LAYER_FILES;
-        let size: u64 = tree
-            .diff(&base.rootfs)
+        let changes_made = layer_changes(&tree, &base.rootfs);
+        let size: u64 = changes_made
             .iter()
-            .filter(|(k, p)| *k != 'D' && !skip.contains(&p.as_str()))
+            .filter(|(k, _)| *k != 'D')
             .filter_map(|(_, p)| match tree.get(p) {
                 Some(baleine_vfs::Node::File(f)) => Some(f.content.size()),
                 _ => None,
@@ -981,7 +1140,12 @@ impl World {
         image.repo_tags.clear();
         image.repo_digests.clear();
         image.created_secs = now_secs;
-        image.layers.push(layer.clone());
+        // image.NewChildImage: a container without changes adds an empty
+        // layer (kept out of RootFS, EmptyLayer in the history).
+        let empty_layer = changes_made.is_empty();
+        if !empty_layer {
+            image.layers.push(layer.clone());
+        }
         image.config = config;
         image.rootfs = tree;
         for p in skip {
@@ -989,11 +1153,19 @@ impl World {
         }
         image.parent = Some(base.id.clone());
         image.comment = message.to_string();
-        image.history.push(crate::model::HistoryEntry { created_secs: now_secs, created_by: c.command_line(), size, empty_layer: false, comment: message.to_string() });
+        // CreatedBy is the container's Cmd alone (strings.Join(Cmd, " ")).
+        image.history.push(crate::model::HistoryEntry { created_secs: now_secs, created_by: c.cmd.join(" "), size, empty_layer, comment: message.to_string() });
         image.built = false;
-        self.add_image(image, &tags, &[(layer, size)]);
+        let new_layers = if empty_layer { Vec::new() } else { vec![(layer, size)] };
+        self.add_image(image, &tags, &new_layers);
+        // daemon/commit.go CreateImageFromContainer: TagImage (an image
+        // tag event), then the commit event with its attributes.
+        for t in &tags {
+            self.event("image", "tag", &id, t, vec![]);
+        }
         let name = c.name.clone();
-        self.event("container", "commit", &c.id, &name, vec![]);
+        let attrs = vec![("comment".to_string(), message.to_string()), ("imageID".to_string(), format!("sha256:{id}")), ("imageRef".to_string(), tags.first().cloned().unwrap_or_default())];
+        self.event("container", "commit", &c.id, &name, attrs);
         Ok(id)
     }
 }

@@ -436,6 +436,9 @@ pub struct Container {
     pub logs: Vec<LogEntry>,
     pub process: Option<Process>,
     pub restart_count: u32,
+    /// The restart manager's current delay (0 until its first restart;
+    /// moby restartmanager.go `timeout`).
+    pub restart_delay_ms: u64,
     /// Bumped at every start/stop so that stale scheduled events are ignored.
     pub generation: u64,
     /// Stopped by the user (for unless-stopped and the restart manager).

@@ -63,6 +63,61 @@ fn split_env(env: &[String]) -> impl Iterator<Item = (String, String)> + '_ {
     })
 }
 
+/// A process's environment as moby v27.5.1 container/container.go
+/// CreateDaemonEnvironment builds it: PATH, HOSTNAME and (with a TTY)
+/// TERM=xterm first, then Config.Env through ReplaceOrAppendEnvValues (a
+/// variable already there is replaced in place, a bare `KEY` unsets it).
+/// `c.env` already holds PATH and Config.Env merged; HOME is added later
+/// (runc sets it when the environment has none).
+fn daemon_env(c: &crate::model::Container, tty: bool) -> Vec<(String, String)> {
+    // Room for HOSTNAME, TERM and HOME: probes build this at every run.
+    let mut env = Vec::with_capacity(c.env.len() + 3);
+    let all: Vec<(String, String)> = split_env(&c.env).collect();
+    let rest = match all.first() {
+        Some(first) if first.0 == "PATH" => {
+            env.push(first.clone());
+            &all[1..]
+        }
+        _ => &all[..],
+    };
+    // The last mention of a default's name in Config.Env decides: a value
+    // replaces it in place, a bare name removes it.
+    let given = |name: &str| -> Option<Option<String>> {
+        c.config_env.iter().rev().find_map(|e| match e.split_once('=') {
+            Some((k, v)) if k == name => Some(Some(v.to_string())),
+            None if e == name => Some(None),
+            _ => None,
+        })
+    };
+    let mut defaults = vec![("HOSTNAME", c.hostname.clone())];
+    if tty {
+        defaults.push(("TERM", "xterm".to_string()));
+    }
+    for (name, value) in defaults {
+        match given(name) {
+            Some(None) => {}
+            Some(Some(v)) => env.push((name.to_string(), v)),
+            None => env.push((name.to_string(), value)),
+        }
+    }
+    env.extend(rest.iter().filter(|(k, _)| !(k == "HOSTNAME" || tty && k == "TERM")).cloned());
+    env
+}
+
+/// moby container/env.go ReplaceOrAppendEnvValues on split variables: a
+/// `KEY=VALUE` replaces KEY in place or is appended, a bare `KEY` removes it.
+fn replace_or_append_env(env: &mut Vec<(String, String)>, overrides: &[String]) {
+    for o in overrides {
+        match o.split_once('=') {
+            Some((k, v)) => match env.iter_mut().find(|(ek, _)| ek == k) {
+                Some(slot) => slot.1 = v.to_string(),
+                None => env.push((k.to_string(), v.to_string())),
+            },
+            None => env.retain(|(ek, _)| ek != o),
+        }
+    }
+}
+
 impl ExecCtx {
     pub fn for_container(world: &World, id: &str, mode: RunMode) -> ExecCtx {
         ExecCtx::for_container_with_home(world, id, mode, home_of)
@@ -72,16 +127,7 @@ impl ExecCtx {
     /// when the environment sets no HOME.
     fn for_container_with_home(world: &World, id: &str, mode: RunMode, home: impl FnOnce(&World, &FsView, &str) -> String) -> ExecCtx {
         let c = &world.containers[id];
-        // Room for what is added below (HOSTNAME, TERM, HOME): probes build
-        // this at every run.
-        let mut env = Vec::with_capacity(c.env.len() + 3);
-        env.extend(split_env(&c.env));
-        if !env.iter().any(|(k, _)| k == "HOSTNAME") {
-            env.insert(usize::from(env.first().is_some_and(|(k, _)| k == "PATH")), ("HOSTNAME".into(), c.hostname.clone()));
-        }
-        if c.spec.tty && !env.iter().any(|(k, _)| k == "TERM") {
-            env.push(("TERM".into(), "xterm".into()));
-        }
+        let mut env = daemon_env(c, c.spec.tty);
         let user = if c.user.is_empty() { "root".to_string() } else { c.user.clone() };
         let view = container_view(c);
         if !env.iter().any(|(k, _)| k == "HOME") {
@@ -657,21 +703,23 @@ impl World {
 
     /// The execution context of `docker exec` in a running container.
     pub fn exec_ctx(&self, id: &str, spec: &ExecSpec) -> ExecCtx {
+        // moby daemon/exec.go ContainerExecCreate: the daemon's defaults
+        // for the exec's own TTY, then the container's Config.Env, then
+        // the exec's variables (a bare `KEY` the client did not have
+        // unsets it); HOME for the exec's user when none is left.
         let mut ctx = ExecCtx::for_container(self, id, RunMode::Live);
-        for e in &spec.env {
-            let (k, v) = e.split_once('=').unwrap_or((e.as_str(), ""));
-            ctx.env.retain(|(ek, _)| ek != k);
-            ctx.env.push((k.to_string(), v.to_string()));
-        }
+        let mut env = daemon_env(&self.containers[id], spec.tty);
+        replace_or_append_env(&mut env, &spec.env);
         if let Some(w) = &spec.workdir {
             ctx.workdir = w.clone();
         }
         if let Some(u) = &spec.user {
             ctx.user = u.clone();
-            let home = home_of(self, &ctx.view, u);
-            ctx.env.retain(|(k, _)| k != "HOME");
-            ctx.env.push(("HOME".into(), home));
         }
+        if !env.iter().any(|(k, _)| k == "HOME") {
+            env.push(("HOME".into(), home_of(self, &ctx.view, &ctx.user)));
+        }
+        ctx.env = env;
         ctx.tty = spec.tty;
         ctx
     }
@@ -857,6 +905,27 @@ mod tests {
             let logs = w.logs_until_now(&id);
             assert_eq!(logs.first().map(|l| l.line.as_str()), Some(first), "{image}");
         }
+    }
+
+    /// moby's ReplaceOrAppendEnvValues: in place, appended, or removed.
+    #[test]
+    fn env_overrides_replace_in_place() {
+        let mut env: Vec<(String, String)> = [("PATH", "/bin"), ("HOSTNAME", "h"), ("A", "1")].iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        super::replace_or_append_env(&mut env, &["PATH=/x".to_string(), "A".to_string(), "B=2".to_string(), "NOPE".to_string()]);
+        assert_eq!(env, vec![("PATH".to_string(), "/x".to_string()), ("HOSTNAME".into(), "h".into()), ("B".into(), "2".into())]);
+    }
+
+    /// CreateDaemonEnvironment: TERM follows HOSTNAME; a HOSTNAME given
+    /// in Config.Env takes the default's place, a bare one removes it.
+    #[test]
+    fn daemon_env_order() {
+        let mut w = World::new(7, 1_764_057_600);
+        w.pull("alpine").unwrap();
+        let keys = |w: &World, id: &str, tty: bool| super::daemon_env(&w.containers[id], tty).into_iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>();
+        let id = w.create_container(ContainerSpec { image: "alpine".into(), env: vec!["A=1".into(), "HOSTNAME=me".into()], ..Default::default() }).unwrap();
+        assert_eq!(keys(&w, &id, true)[1..], ["HOSTNAME=me", "TERM=xterm", "A=1"]);
+        let id = w.create_container(ContainerSpec { image: "alpine".into(), env: vec!["HOSTNAME".into()], ..Default::default() }).unwrap();
+        assert_eq!(keys(&w, &id, false).len(), 1);
     }
 
     #[test]

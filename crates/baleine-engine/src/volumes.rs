@@ -542,18 +542,32 @@ impl World {
     /// Fresh tmpfs mounts at each start.
     pub(crate) fn mount_tmpfs(&mut self, id: &str) {
         let Some(c) = self.containers.get(id) else { return };
-        let mut targets: Vec<String> = c.spec.tmpfs.iter().map(|t| t.split(':').next().unwrap_or("").to_string()).filter(|t| t.starts_with('/')).collect();
+        // `--tmpfs PATH:OPTIONS` is read-only when its mount options say
+        // so (the last of ro/rw wins, as for mount(8)); a `--mount
+        // type=tmpfs` with `readonly` too (moby daemon/oci_linux.go
+        // withMounts: "ro" added to the options of a read-only mount).
+        let mut targets: Vec<(String, bool)> = c
+            .spec
+            .tmpfs
+            .iter()
+            .map(|t| {
+                let (path, opts) = t.split_once(':').unwrap_or((t.as_str(), ""));
+                let ro = opts.split(',').filter(|o| *o == "ro" || *o == "rw").last() == Some("ro");
+                (path.to_string(), ro)
+            })
+            .filter(|(t, _)| t.starts_with('/'))
+            .collect();
         for m in &c.spec.mounts {
             if m.kind == "tmpfs" {
-                targets.push(m.target.clone());
+                targets.push((m.target.clone(), m.read_only));
             }
         }
         let mut new_mounts = Vec::new();
         let mut trees = Vec::new();
-        for t in targets {
+        for (t, ro) in targets {
             let tree = self.forest.add(Tree::new());
             trees.push(tree);
-            new_mounts.push(MountPoint { kind: "tmpfs".into(), name: String::new(), source: String::new(), destination: normalize("/", &t), rw: true, mode: String::new(), tree, subpath: "/".into() });
+            new_mounts.push(MountPoint { kind: "tmpfs".into(), name: String::new(), source: String::new(), destination: normalize("/", &t), rw: !ro, mode: String::new(), tree, subpath: "/".into() });
         }
         if let Some(c) = self.containers.get_mut(id) {
             c.mounts.retain(|m| m.kind != "tmpfs");
