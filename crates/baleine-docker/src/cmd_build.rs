@@ -533,7 +533,7 @@ pub fn prune(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
     let mut keep_ms: Option<u64> = None;
     match until.as_slice() {
         [] => {}
-        [(k, v)] => match baleine_dockerfile::go_parse_duration(v) {
+        [(k, v)] => match baleine_util::go::parse_duration(v) {
             Ok(ns) => keep_ms = Some((ns.max(0) / 1_000_000) as u64),
             Err(e) => {
                 cli.err(format!("ERROR: {k:?} filter expects a duration (e.g., '24h'): {e}\n"));

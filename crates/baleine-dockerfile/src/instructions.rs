@@ -558,7 +558,7 @@ fn opt_interval(v: Option<String>, name: &str) -> Result<Option<u64>, String> {
     let Some(s) = v.filter(|s| !s.is_empty()) else {
         return Ok(None);
     };
-    let d = crate::goparse::parse_duration(&s)?;
+    let d = baleine_util::go::parse_duration(&s)?;
     if d == 0 {
         return Ok(None);
     }

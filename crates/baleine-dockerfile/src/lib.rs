@@ -23,12 +23,6 @@ mod json;
 mod parser;
 mod util;
 
-/// Go's `time.ParseDuration`: nanoseconds, or Go's error text
-/// (`time: invalid duration "x"`).
-pub fn go_parse_duration(s: &str) -> Result<i64, String> {
-    goparse::parse_duration(s)
-}
-
 /// Parses a Dockerfile. Never fails, never panics, performs no I/O.
 pub fn parse(src: &str) -> Dockerfile {
     instructions::build(src)
