@@ -446,36 +446,6 @@ const PRUNE_FLAGS: &[Flag] = &[
     flag("verbose", None, "", "Provide a more verbose output"),
 ];
 
-/// go-units `HumanSize` (4 significant digits).
-fn human_size4(size: u64) -> String {
-    const UNITS: [&str; 9] = ["B", "kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB"];
-    let mut v = size as f64;
-    let mut i = 0;
-    while v >= 1000.0 && i < UNITS.len() - 1 {
-        v /= 1000.0;
-        i += 1;
-    }
-    let digits = if v >= 1000.0 {
-        0
-    } else if v >= 100.0 {
-        1
-    } else if v >= 10.0 {
-        2
-    } else {
-        3
-    };
-    let mut s = format!("{v:.digits$}");
-    if s.contains('.') {
-        while s.ends_with('0') {
-            s.pop();
-        }
-        if s.ends_with('.') {
-            s.pop();
-        }
-    }
-    format!("{s}{}", UNITS[i])
-}
-
 /// Go's tabwriter with tab padding (minwidth 1, tabwidth 8, padding 1).
 fn tab_table(rows: &[Vec<String>]) -> String {
     let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
@@ -579,11 +549,11 @@ pub fn prune(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
         for r in &removed {
             let id = if r.mutable { format!("{}*", r.id) } else { r.id.clone() };
             let last = if r.last_used_ms == 0 { String::new() } else { format!("{} ago", baleine_engine::util::human_duration(now.saturating_sub(r.last_used_ms))) };
-            rows.push(vec![format!("{id:<40}"), "true ".into(), format!("{:<10}", human_size4(r.size)), last]);
+            rows.push(vec![format!("{id:<40}"), "true ".into(), format!("{:<10}", baleine_engine::util::human_size4(r.size)), last]);
         }
         cli.print(tab_table(&rows));
     }
-    cli.print(format!("Total:\t{}\n", human_size4(total)));
+    cli.print(format!("Total:\t{}\n", baleine_engine::util::human_size4(total)));
     cli.world.touch();
     0
 }
@@ -596,8 +566,8 @@ mod tests {
 
     #[test]
     fn sizes_and_tables() {
-        assert_eq!(human_size4(0), "0B");
-        assert_eq!(human_size4(1_234_567), "1.235MB");
+        assert_eq!(baleine_engine::util::human_size4(0), "0B");
+        assert_eq!(baleine_engine::util::human_size4(1_234_567), "1.235MB");
         let t = tab_table(&[vec!["ID".into(), "RECLAIMABLE".into(), "SIZE".into(), "LAST".into()], vec![format!("{:<40}", "abc"), "true ".into(), format!("{:<10}", "0B"), "x".into()]]);
         assert_eq!(t.lines().next().unwrap(), "ID\t\t\t\t\t\tRECLAIMABLE\tSIZE\t\tLAST");
     }

@@ -816,7 +816,7 @@ fn load(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
             Ok(()) => {
                 if progress {
                     for (d, size) in &missing {
-                        let n = human_size_g4(*size);
+                        let n = baleine_engine::util::human_size4(*size);
                         cli.print(format!("{}: Loading layer {n:>8}/{n}\n", d.get(..12).unwrap_or(d)));
                     }
                 }
@@ -835,28 +835,6 @@ fn load(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
         }
     }
     0
-}
-
-/// go-units HumanSize: four significant digits, decimal units ("7.378MB").
-fn human_size_g4(size: u64) -> String {
-    const UNITS: [&str; 7] = ["B", "kB", "MB", "GB", "TB", "PB", "EB"];
-    let mut v = size as f64;
-    let mut i = 0;
-    while v >= 1000.0 && i + 1 < UNITS.len() {
-        v /= 1000.0;
-        i += 1;
-    }
-    let decimals = if v >= 1000.0 { 0 } else if v >= 100.0 { 1 } else if v >= 10.0 { 2 } else { 3 };
-    let mut s = format!("{v:.decimals$}");
-    if s.contains('.') {
-        while s.ends_with('0') {
-            s.pop();
-        }
-        if s.ends_with('.') {
-            s.pop();
-        }
-    }
-    format!("{s}{}", UNITS[i])
 }
 
 pub fn prune(cli: &mut Cli<'_>, argv: &[String]) -> i32 {

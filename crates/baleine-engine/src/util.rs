@@ -83,6 +83,37 @@ pub fn human_size(size: u64) -> String {
     format!("{}{}", format_g3(value), UNITS[i])
 }
 
+/// go-units `HumanSize`: four significant digits, decimal units ("7.378MB";
+/// `docker load`, BuildKit's prune).
+pub fn human_size4(size: u64) -> String {
+    const UNITS: [&str; 9] = ["B", "kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB"];
+    let mut v = size as f64;
+    let mut i = 0;
+    while v >= 1000.0 && i < UNITS.len() - 1 {
+        v /= 1000.0;
+        i += 1;
+    }
+    let digits = if v >= 1000.0 {
+        0
+    } else if v >= 100.0 {
+        1
+    } else if v >= 10.0 {
+        2
+    } else {
+        3
+    };
+    let mut s = format!("{v:.digits$}");
+    if s.contains('.') {
+        while s.ends_with('0') {
+            s.pop();
+        }
+        if s.ends_with('.') {
+            s.pop();
+        }
+    }
+    format!("{s}{}", UNITS[i])
+}
+
 /// Go's `%.4g` as used by HumanSizeWithPrecision(size, 4)? Docker uses
 /// precision 3 for `docker images` via units.HumanSizeWithPrecision(.., 3):
 /// three significant digits, trailing zeros removed.
