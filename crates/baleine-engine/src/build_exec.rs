@@ -1474,6 +1474,26 @@ impl Builder<'_> {
     // ------------------------------------------------------------ steps
 
     /// Looks a step up in the cache, runs it on a miss, and records it.
+    /// The stage takes a cache record's result: its tree, its layer (or
+    /// only a history line), as a cache hit (`cached`) or as the same op
+    /// already solved for another stage of this build.
+    fn take_record(&mut self, st: &mut StageState, rec: &CacheRecord, created_by: &str, cached: bool) {
+        st.tree = rec.tree.clone();
+        let created = self.world.epoch_secs + rec.created_ms / 1000;
+        match &rec.layer {
+            Some((d, s)) => {
+                st.layers.push((d.clone(), *s));
+                st.top_layer = d.clone();
+                st.created_secs = created;
+                if cached {
+                    self.cached_layers.push(d.clone());
+                }
+                st.history(created_by.to_string(), Some(*s), created);
+            }
+            None => st.meta_history(created_by.to_string()),
+        }
+    }
+
     fn step(&mut self, st: &mut StageState, prep: Prepared) -> Step<()> {
         let parent = st.key.clone();
         let key = sha256_hex(&format!("{parent}\n{}", prep.material));
@@ -1499,17 +1519,7 @@ impl Builder<'_> {
         // The same op already solved in this build for another stage: one
         // vertex, named after the stage the LLB marshalling reaches last.
         if let (Some(&(vi, rank)), Some(rec)) = (self.solved.get(&key), self.state.records.get(&key).cloned()) {
-            st.tree = rec.tree.clone();
-            let created = self.world.epoch_secs + rec.created_ms / 1000;
-            match &rec.layer {
-                Some((d, s)) => {
-                    st.layers.push((d.clone(), *s));
-                    st.top_layer = d.clone();
-                    st.created_secs = created;
-                    st.history(format!("{}{suffix}", prep.created_by), Some(*s), created);
-                }
-                None => st.meta_history(format!("{}{suffix}", prep.created_by)),
-            }
+            self.take_record(st, &rec, &format!("{}{suffix}", prep.created_by), false);
             if my_rank > rank {
                 if let Some(v) = self.out.vertices.get_mut(vi) {
                     if let Some(e) = v.step.and_then(|k| self.out.explain.get_mut(k)) {
@@ -1527,18 +1537,7 @@ impl Builder<'_> {
             return Ok(());
         }
         if let Some(rec) = hit {
-            st.tree = rec.tree.clone();
-            let created = self.world.epoch_secs + rec.created_ms / 1000;
-            match &rec.layer {
-                Some((d, s)) => {
-                    st.layers.push((d.clone(), *s));
-                    st.top_layer = d.clone();
-                    st.created_secs = created;
-                    self.cached_layers.push(d.clone());
-                    st.history(format!("{}{suffix}", prep.created_by), Some(*s), created);
-                }
-                None => st.meta_history(format!("{}{suffix}", prep.created_by)),
-            }
+            self.take_record(st, &rec, &format!("{}{suffix}", prep.created_by), true);
             if let Some(r) = self.state.records.get_mut(&key) {
                 r.last_used_ms = now;
                 r.usage_count = r.usage_count.saturating_add(1);
