@@ -2045,6 +2045,19 @@ fn json_string(json: &str, key: &str) -> Option<String> {
     Some(rest[..rest.find('"')?].to_string())
 }
 
+/// npm 10 ends every failure with where it wrote the debug log
+/// (lib/utils/exit-handler.js: "A complete log of this run can be found
+/// in: ..."), a file named after the run's start time with `:` and `.` as `_`.
+fn npm_error(sys: &mut ContainerSys<'_>, out: &mut Output, msg: &str) {
+    let home = sys.ctx.env.iter().find(|(k, _)| k == "HOME").map(|(_, v)| v.clone()).unwrap_or_else(|| "/root".into());
+    let total_ms = sys.world.epoch_secs * 1000 + sys.now_ms();
+    let (y, mo, d, h, mi, sec, _) = crate::util::civil(total_ms / 1000);
+    let log = format!("{home}/.npm/_logs/{y:04}-{mo:02}-{d:02}T{h:02}_{mi:02}_{sec:02}_{:03}Z-debug-0.log", total_ms % 1000);
+    let _ = sys.mkdir(&format!("{home}/.npm/_logs"), true);
+    let _ = sys.write_text(&log, &format!("0 verbose cli /usr/local/bin/node /usr/local/bin/npm\n{}", msg));
+    out.err(format!("{msg}npm error A complete log of this run can be found in: {log}\n"));
+}
+
 fn npm(sys: &mut ContainerSys<'_>, args: &[String], out: &mut Output) -> i32 {
     let cwd = sys.ctx.workdir.clone();
     let sub = args.first().cloned().unwrap_or_default();
@@ -2058,18 +2071,18 @@ fn npm(sys: &mut ContainerSys<'_>, args: &[String], out: &mut Output) -> i32 {
                 Some(p) => p,
                 None => {
                     if extra.is_empty() {
-                        out.err(format!("npm error code ENOENT\nnpm error syscall open\nnpm error path {pkg_path}\nnpm error errno -2\nnpm error enoent Could not read package.json: Error: ENOENT: no such file or directory, open '{pkg_path}'\nnpm error enoent This is related to npm not being able to find a file.\nnpm error enoent\n"));
+                        npm_error(sys, out, &format!("npm error code ENOENT\nnpm error syscall open\nnpm error path {pkg_path}\nnpm error errno -2\nnpm error enoent Could not read package.json: Error: ENOENT: no such file or directory, open '{pkg_path}'\nnpm error enoent This is related to npm not being able to find a file.\nnpm error enoent\n"));
                         return 254;
                     }
                     String::new()
                 }
             };
             if sub == "ci" && !sys.exists(&baleine_vfs::join(&cwd, "package-lock.json")) && !sys.exists(&baleine_vfs::join(&cwd, "npm-shrinkwrap.json")) {
-                out.err("npm error code EUSAGE\nnpm error\nnpm error The `npm ci` command can only install with an existing package-lock.json or\nnpm error npm-shrinkwrap.json with lockfileVersion >= 1. Run an install with npm@5 or\nnpm error later to generate a package-lock.json file, then try again.\nnpm error\nnpm error Clean install a project\nnpm error\nnpm error Usage:\nnpm error npm ci\n");
+                npm_error(sys, out, "npm error code EUSAGE\nnpm error\nnpm error The `npm ci` command can only install with an existing package-lock.json or\nnpm error npm-shrinkwrap.json with lockfileVersion >= 1. Run an install with npm@5 or\nnpm error later to generate a package-lock.json file, then try again.\nnpm error\nnpm error Clean install a project\nnpm error\nnpm error Usage:\nnpm error npm ci\n");
                 return 1;
             }
             if !has_net(sys) {
-                out.err("npm error code ENOTFOUND\nnpm error syscall getaddrinfo\nnpm error errno ENOTFOUND\nnpm error network request to https://registry.npmjs.org/ failed, reason: getaddrinfo ENOTFOUND registry.npmjs.org\n");
+                npm_error(sys, out, "npm error code ENOTFOUND\nnpm error syscall getaddrinfo\nnpm error errno ENOTFOUND\nnpm error network request to https://registry.npmjs.org/ failed, reason: getaddrinfo ENOTFOUND registry.npmjs.org\n");
                 return 1;
             }
             if production && args.iter().any(|a| a == "--only=production") {
@@ -2117,7 +2130,7 @@ fn npm(sys: &mut ContainerSys<'_>, args: &[String], out: &mut Output) -> i32 {
         "run" | "run-script" | "start" | "test" => {
             let script_name = if sub == "run" || sub == "run-script" { args.get(1).cloned().unwrap_or_default() } else { sub.clone() };
             let Some(pkg) = read_text(sys, &pkg_path) else {
-                out.err(format!("npm error code ENOENT\nnpm error syscall open\nnpm error path {pkg_path}\nnpm error errno -2\nnpm error enoent Could not read package.json: Error: ENOENT: no such file or directory, open '{pkg_path}'\n"));
+                npm_error(sys, out, &format!("npm error code ENOENT\nnpm error syscall open\nnpm error path {pkg_path}\nnpm error errno -2\nnpm error enoent Could not read package.json: Error: ENOENT: no such file or directory, open '{pkg_path}'\nnpm error enoent This is related to npm not being able to find a file.\nnpm error enoent\n"));
                 return 254;
             };
             let name = json_string(&pkg, "name").unwrap_or_else(|| "app".into());
@@ -2126,12 +2139,8 @@ fn npm(sys: &mut ContainerSys<'_>, args: &[String], out: &mut Output) -> i32 {
             let script = match (script, script_name.as_str()) {
                 (Some(s), _) => s,
                 (None, "start") => "node server.js".into(),
-                (None, "test") => {
-                    out.err("npm error Missing script: \"test\"\n");
-                    return 1;
-                }
                 (None, other) => {
-                    out.err(format!("npm error Missing script: \"{other}\"\nnpm error\nnpm error To see a list of scripts, run:\nnpm error   npm run\n"));
+                    npm_error(sys, out, &format!("npm error Missing script: \"{other}\"\nnpm error\nnpm error To see a list of scripts, run:\nnpm error   npm run\n"));
                     return 1;
                 }
             };
@@ -2384,7 +2393,16 @@ fn python(sys: &mut ContainerSys<'_>, args: &[String], out: &mut Output) -> i32 
     let env = sys.ctx.env.clone();
     if let Some(port) = listen_port(&src, &env, 5000) {
         if src.contains("Flask") || src.contains("flask") {
-            out.err(format!(" * Serving Flask app 'app'\n * Debug mode: off\nWARNING: This is a development server. Do not use it in a production deployment. Use a production WSGI server instead.\n * Running on all addresses (0.0.0.0)\n * Running on http://127.0.0.1:{port}\nPress CTRL+C to quit\n"));
+            // flask cli.py show_server_banner (click.echo: stdout), then
+            // werkzeug serving.py log_startup (logging: stderr). On 0.0.0.0
+            // werkzeug adds the address of the interface that routes out:
+            // the container's own IP (127.0.0.1 without a network).
+            let app = basename(&file).rsplit_once('.').map(|(s, _)| s.to_string()).unwrap_or_else(|| basename(&file).to_string());
+            let own_ip = if sys.ctx.no_network { None } else { sys.container().and_then(|c| c.endpoints.values().map(|e| e.ip).find(|ip| *ip != 0)) };
+            let shown = own_ip.map(ip_to_string).unwrap_or_else(|| "127.0.0.1".into());
+            out.out(format!(" * Serving Flask app '{app}'\n * Debug mode: off\n"));
+            let addresses = if src.contains("0.0.0.0") { format!(" * Running on all addresses (0.0.0.0)\n * Running on http://127.0.0.1:{port}\n * Running on http://{shown}:{port}\n") } else { format!(" * Running on http://127.0.0.1:{port}\n") };
+            out.err(format!("WARNING: This is a development server. Do not use it in a production deployment. Use a production WSGI server instead.\n{addresses}Press CTRL+C to quit\n"));
         }
         sys.become_server(ServerInfo { program: "python".into(), ports: vec![(port, 400)], handles_sigterm: false, term_exit: 0 });
     }
@@ -2496,6 +2514,10 @@ fn go(sys: &mut ContainerSys<'_>, args: &[String], out: &mut Output) -> i32 {
                     return 1;
                 };
                 let requires: Vec<String> = gomod.lines().map(str::trim).filter(|l| l.contains('/') && !l.starts_with("module") && !l.starts_with("//")).map(|l| l.trim_start_matches("require").trim().split_whitespace().next().unwrap_or("").to_string()).collect();
+                if requires.is_empty() {
+                    // cmd/go/internal/modcmd/download.go: nothing required by go.mod.
+                    out.err("go: no module dependencies to download\n");
+                }
                 for r in &requires {
                     write_blob(sys, &format!("/go/pkg/mod/{r}/module.zip"), "go-module", pseudo_size(r, 100_000, 8_000_000));
                 }
@@ -2682,7 +2704,11 @@ fn server_redis(sys: &mut ContainerSys<'_>, args: &[String], out: &mut Output) -
     sys.log_at(12, false, &format!("1:M 25 Nov 2026 08:00:00.000 * Running mode=standalone, port={port}."), out);
     if args.iter().any(|a| a == "--appendonly") {
         let _ = sys.mkdir("/data/appendonlydir", true);
-        let _ = sys.write_text("/data/appendonlydir/appendonly.aof.manifest", "file appendonly.aof.1.base.rdb seq 1 type b\n");
+        if !sys.exists("/data/appendonlydir/appendonly.aof.manifest") {
+            let _ = sys.write_text("/data/appendonlydir/appendonly.aof.manifest", "file appendonly.aof.1.base.rdb seq 1 type b\nfile appendonly.aof.1.incr.aof seq 1 type i\n");
+            write_blob(sys, "/data/appendonlydir/appendonly.aof.1.base.rdb", "redis-rdb", 88);
+            let _ = sys.write_text("/data/appendonlydir/appendonly.aof.1.incr.aof", "");
+        }
         sys.log_at(14, false, "1:M 25 Nov 2026 08:00:00.000 * Creating AOF base file appendonly.aof.1.base.rdb on server start", out);
     }
     sys.log_at(15, false, "1:M 25 Nov 2026 08:00:00.000 * Server initialized", out);
@@ -2717,21 +2743,34 @@ fn redis_cli(sys: &mut ContainerSys<'_>, args: &[String], out: &mut Output) -> i
             return 1;
         }
     };
-    match connect(sys, ip, port) {
-        Connect::Open { .. } => {}
+    let target = match connect(sys, ip, port) {
+        Connect::Open { container, .. } => container,
         _ => {
             out.err(format!("Could not connect to Redis at {host}:{port}: Connection refused\n"));
             return 1;
         }
+    };
+    if cmd.is_empty() {
+        return 0;
     }
-    match cmd.first().map(|s| s.to_ascii_uppercase()).as_deref() {
-        Some("PING") => out.out("PONG\n"),
-        Some("SET") => out.out("OK\n"),
-        Some("GET") => out.out("(nil)\n"),
-        Some("INFO") => out.out("# Server\r\nredis_version:7.4.1\r\n"),
-        Some(other) => out.out(format!("(error) ERR baleine: the simulated redis answers PING, SET, GET and INFO only ({other})\n")),
-        None => {}
+    if cmd[0].eq_ignore_ascii_case("INFO") {
+        out.out("# Server\r\nredis_version:7.4.1\r\n");
+        return 0;
     }
+    // The keys live with the server, so that a later redis-cli (another
+    // `docker exec`) sees what this one wrote.
+    let mut store = match &target {
+        Some(cid) => crate::clients::redis_store_load(sys.world, cid),
+        None => Vec::new(),
+    };
+    let before = store.clone();
+    let reply = crate::clients::redis_reply(&cmd.join(" "), &mut store, sys.ctx.tty);
+    if store != before {
+        if let Some(cid) = &target {
+            crate::clients::redis_store_save(sys.world, cid, &store);
+        }
+    }
+    out.out(reply);
     0
 }
 
