@@ -805,6 +805,7 @@ fn spec_from_args(cli: &Cli<'_>, a: &Args) -> Result<ContainerSpec, String> {
         return Err(format!("invalid argument {} for \"-a, --attach\" flag: valid streams are STDIN, STDOUT and STDERR", baleine_util::go::quote(v)));
     }
     let mut spec = ContainerSpec { image: a.args[0].clone(), ..Default::default() };
+    spec.attach = a.values("attach").into_iter().map(|v| v.to_ascii_lowercase()).collect();
     if a.args.len() > 1 {
         spec.cmd = Some(a.args[1..].to_vec());
     }
@@ -852,12 +853,10 @@ fn spec_from_args(cli: &Cli<'_>, a: &Args) -> Result<ContainerSpec, String> {
     spec.tty = a.has("tty");
     spec.open_stdin = a.has("interactive");
     spec.attach_stdout = !a.has("detach");
-    for e in a.values("expose") {
-        spec.exposed.push(if e.contains('/') { e.to_string() } else { format!("{e}/tcp") });
-    }
     for p in a.values("publish") {
         spec.ports.extend(parse_publish(p)?);
     }
+    spec.exposed = parse_expose(&a.values("expose"))?;
     spec.publish_all = a.has("publish-all");
     for v in a.values("volume") {
         // docker/cli container/opts.go parse: each -v goes through the
@@ -894,7 +893,9 @@ fn spec_from_args(cli: &Cli<'_>, a: &Args) -> Result<ContainerSpec, String> {
         .into_iter()
         .map(|h| validate_extra_host(h).map_err(|e| format!("invalid argument \"{h}\" for \"--add-host\" flag: {e}")))
         .collect::<Result<_, _>>()?;
-    spec.dns = a.values("dns").into_iter().map(str::to_string).collect();
+    spec.dns = a.values("dns").into_iter().map(|d| validate_ip_address(d).map_err(|e| format!("invalid argument {} for \"--dns\" flag: {e}", baleine_util::go::quote(d)))).collect::<Result<_, _>>()?;
+    spec.dns_options = a.flags.iter().filter(|(l, _)| *l == "dns-option" || *l == "dns-opt").map(|(_, v)| v.clone()).collect();
+    spec.dns_search = a.values("dns-search").into_iter().map(|d| validate_dns_search(d).map_err(|e| format!("invalid argument {} for \"--dns-search\" flag: {e}", baleine_util::go::quote(d)))).collect::<Result<_, _>>()?;
     spec.restart = RestartPolicy { name: "no".into(), max_retries: 0 };
     let mut restart_given = false;
     if let Some(r) = a.value("restart") {
@@ -999,10 +1000,137 @@ fn spec_from_args(cli: &Cli<'_>, a: &Args) -> Result<ContainerSpec, String> {
         spec.log_opts.insert(k.to_string(), v.to_string());
     }
     spec.platform = a.value("platform").map(str::to_string);
-    if let Some(e) = workdir_err.or(stopsig_err).or(daemon_health_err).or(daemon_err) {
+    // The daemon checks the network mode while it decodes the request,
+    // before verifyContainerSettings.
+    let netmode_err = validate_net_mode(&spec, a.value("uts").unwrap_or("")).err().map(|e| format!("Error response from daemon: {e}"));
+    if let Some(e) = netmode_err.or(workdir_err).or(stopsig_err).or(daemon_health_err).or(daemon_err) {
         return Err(e);
     }
     Ok(spec)
+}
+
+/// `--expose` values as docker/cli opts.go parse merges them into
+/// ExposedPorts: no host part, "PORT[-END][/PROTO]" (nat.SplitProtoPort,
+/// nat.ParsePortRange), one entry per port of a range.
+fn parse_expose(values: &[&str]) -> Result<Vec<String>, String> {
+    let mut out = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for e in values {
+        if e.contains(':') {
+            return Err(format!("invalid port format for --expose: {e}"));
+        }
+        let parts: Vec<&str> = e.split('/').collect();
+        let (proto, port) = match parts.as_slice() {
+            [first, ..] if first.is_empty() => ("", ""),
+            [only] => ("tcp", *only),
+            [port, "", ..] => ("tcp", *port),
+            [port, proto, ..] => (*proto, *port),
+            [] => ("", ""),
+        };
+        let (start, end) = parse_port_range(port).map_err(|err| format!("invalid range format for --expose: {e}, error: {err}"))?;
+        for p in start..=end {
+            let key = format!("{p}/{proto}");
+            if seen.insert(key.clone()) {
+                out.push(key);
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// go-connections nat.ParsePortRange: "PORT" or "START-END", each a
+/// strconv.ParseUint(s, 10, 16).
+fn parse_port_range(ports: &str) -> Result<(u16, u16), String> {
+    fn parse_u16(s: &str) -> Result<u16, String> {
+        if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(format!("strconv.ParseUint: parsing {}: invalid syntax", baleine_util::go::quote(s)));
+        }
+        s.parse::<u16>().map_err(|_| format!("strconv.ParseUint: parsing {}: value out of range", baleine_util::go::quote(s)))
+    }
+    if ports.is_empty() {
+        return Err("empty string specified for ports".into());
+    }
+    let Some((first, rest)) = ports.split_once('-') else {
+        let p = parse_u16(ports)?;
+        return Ok((p, p));
+    };
+    let start = parse_u16(first)?;
+    let end = parse_u16(rest.split('-').next().unwrap_or(""))?;
+    if end < start {
+        return Err(format!("invalid range specified for port: {ports}"));
+    }
+    Ok((start, end))
+}
+
+/// docker/cli opts.ValidateIPAddress (`--dns`): Go's net.ParseIP of the
+/// trimmed value, kept in its canonical form.
+fn validate_ip_address(v: &str) -> Result<String, String> {
+    match v.trim().parse::<std::net::IpAddr>() {
+        Ok(std::net::IpAddr::V6(ip)) => Ok(ip.to_ipv4_mapped().map(|v4| v4.to_string()).unwrap_or_else(|| ip.to_string())),
+        Ok(ip) => Ok(ip.to_string()),
+        Err(_) => Err(format!("IP address is not correctly formatted: {v}")),
+    }
+}
+
+/// docker/cli opts.ValidateDNSSearch: "." (no search domain) or a domain
+/// name of letters, digits and inner hyphens per label, at least one
+/// letter, under 255 characters; a trailing dot is dropped.
+fn validate_dns_search(v: &str) -> Result<String, String> {
+    let t = v.trim_matches(' ');
+    if t == "." {
+        return Ok(t.to_string());
+    }
+    let bad = || format!("{t} is not a valid domain");
+    if !t.bytes().any(|b| b.is_ascii_alphabetic()) {
+        return Err(bad());
+    }
+    let body = t.trim_end_matches(|c: char| c.is_whitespace());
+    let body = body.strip_suffix('.').unwrap_or(body);
+    let label_ok = |l: &str| !l.is_empty() && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') && !l.starts_with('-') && !l.ends_with('-');
+    if !body.split('.').all(label_ok) || body.len() >= 255 {
+        return Err(bad());
+    }
+    Ok(body.to_string())
+}
+
+/// moby v27.5.1 runconfig hostconfig.go validateNetContainerMode and
+/// hostconfig_unix.go validateNetMode: options that cannot go with
+/// --network container:X (or host), checked when the daemon decodes the
+/// create request (messages from runconfig/errors.go).
+fn validate_net_mode(spec: &ContainerSpec, uts: &str) -> Result<(), String> {
+    let mode = spec.network.as_deref().unwrap_or("default");
+    let container = mode.split_once(':').is_some_and(|(k, _)| k == "container");
+    if container && mode.split(':').nth(1).unwrap_or("").is_empty() {
+        return Err("Invalid network mode: invalid container format container:<name|id>".into());
+    }
+    let hostname = spec.hostname.as_deref().is_some_and(|h| !h.is_empty());
+    if container {
+        if hostname {
+            return Err("conflicting options: hostname and the network mode".into());
+        }
+        if !spec.links.is_empty() {
+            return Err("conflicting options: container type network can't be used with links. This would result in undefined behavior".into());
+        }
+        if !spec.dns.is_empty() {
+            return Err("conflicting options: dns and the network mode".into());
+        }
+        if !spec.extra_hosts.is_empty() {
+            return Err("conflicting options: custom host-to-IP mapping and the network mode".into());
+        }
+        if !spec.ports.is_empty() || spec.publish_all {
+            return Err("conflicting options: port publishing and the container type network mode".into());
+        }
+        if !spec.exposed.is_empty() {
+            return Err("conflicting options: port exposing and the container type network mode".into());
+        }
+    }
+    if uts == "host" && hostname {
+        return Err("conflicting options: hostname and the UTS mode".into());
+    }
+    if mode == "host" && !spec.links.is_empty() {
+        return Err("conflicting options: host type networking can't be used with links. This would result in undefined behavior".into());
+    }
+    Ok(())
 }
 
 /// Pulls an image if it is missing (prints what docker run/create print).
@@ -1060,12 +1188,14 @@ fn cmd_run(cli: &mut Cli<'_>, argv: &[String], create_only: bool) -> i32 {
         }
     }
     let spec = match spec_from_args(cli, &a) {
-        Ok(s) => s,
+        Ok(s) => Ok(s),
         Err(msg) if msg.starts_with("invalid argument \"") => {
             // A bad flag value is a pflag error (cli/cobra.go FlagErrorFunc).
             cli.err(format!("{msg}\nSee '{} --help'.\n", cmd.path));
             return 125;
         }
+        // Found by the daemon: reported once the CLI sends the request.
+        Err(msg) if msg.starts_with("Error response from daemon: ") => Err(msg),
         Err(msg) => {
             cli.err(format!("docker: {}.\nSee 'docker {name} --help'.\n", msg.trim_end_matches('.')));
             return 125;
@@ -1076,14 +1206,29 @@ fn cmd_run(cli: &mut Cli<'_>, argv: &[String], create_only: bool) -> i32 {
         cli.err("Conflicting options: -a and -d\n");
         return 1;
     }
+    // create.go createContainer: warnOnOomKillDisable, warnOnLocalhostDNS.
+    if a.has("oom-kill-disable") && a.value("memory").and_then(parse_size).unwrap_or(0) == 0 {
+        cli.err("WARNING: Disabling the OOM killer on containers without setting a '-m/--memory' limit may be dangerous.\n");
+    }
+    if let Some(d) = a.values("dns").into_iter().filter_map(|d| validate_ip_address(d).ok()).find(|d| is_localhost_dns(d)) {
+        cli.err(format!("WARNING: Localhost DNS setting (--dns={d}) may fail in containers.\n"));
+    }
     // docker/cli create.go parses the image reference before anything else.
-    if let Err(e) = baleine_engine::images::Reference::parse(&spec.image) {
+    if let Err(e) = baleine_engine::images::Reference::parse(&a.args[0]) {
         cli.err(format!("docker: {}.\nSee 'docker {name} --help'.\n", e.message.trim_end_matches('.')));
         return 125;
     }
-    if spec.network.as_deref() == Some("host") && !spec.ports.is_empty() {
-        cli.err("WARNING: Published ports are discarded when using host network mode\n");
-    }
+    let spec = match spec {
+        Ok(s) => s,
+        Err(msg) => {
+            cli.err(format!("docker: {}.\nSee 'docker {name} --help'.\n", msg.trim_end_matches('.')));
+            return 125;
+        }
+    };
+    // Daemon warnings (daemon_unix.go verifyPlatformContainerSettings),
+    // printed from the create response.
+    let host_ports_warning = spec.network.as_deref() == Some("host") && !spec.ports.is_empty();
+    let (_, attach_out, attach_err) = spec.attached_streams();
     let pull_policy = a.value("pull").unwrap_or("missing").to_string();
     if let Err(e) = ensure_image(cli, &spec.image.clone(), a.has("quiet"), &pull_policy) {
         return run_daemon_error(cli, name, &e);
@@ -1096,6 +1241,9 @@ fn cmd_run(cli: &mut Cli<'_>, argv: &[String], create_only: bool) -> i32 {
         Ok(id) => id,
         Err(e) => return run_daemon_error(cli, name, &e),
     };
+    if host_ports_warning {
+        cli.err("WARNING: Published ports are discarded when using host network mode\n");
+    }
     if let Some(f) = a.value("cidfile") {
         let p = cli.host_path(f);
         let host = cli.world.host_tree;
@@ -1106,6 +1254,12 @@ fn cmd_run(cli: &mut Cli<'_>, argv: &[String], create_only: bool) -> i32 {
     if create_only {
         cli.print(format!("{id}\n"));
         return 0;
+    }
+    // run.go: without stdout and stderr (`-a stdin`) the ID is printed and
+    // the command does not wait for the container.
+    let id_only = !detach && !attach_out && !attach_err;
+    if id_only {
+        cli.print(format!("{id}\n"));
     }
     if !detach {
         // docker/cli run.go attaches before starting (moby ContainerAttach
@@ -1123,15 +1277,17 @@ fn cmd_run(cli: &mut Cli<'_>, argv: &[String], create_only: bool) -> i32 {
             return status;
         }
     };
-    if detach {
-        cli.print(format!("{id}\n"));
+    if detach || id_only {
+        if detach {
+            cli.print(format!("{id}\n"));
+        }
         if report.exited.is_some() && auto_remove {
             let _ = cli.world.remove_container(&id, true, true);
         }
         return 0;
     }
-    // Attached: what the process printed so far.
-    let shown = print_output_so_far(cli, &id, tty);
+    // Attached: what the process printed so far, of the attached streams.
+    let shown = print_streams_so_far(cli, &id, tty, attach_out, attach_err);
     if let Some(code) = report.exited {
         if auto_remove {
             let _ = cli.world.remove_container(&id, true, true);
@@ -1151,8 +1307,28 @@ fn cmd_run(cli: &mut Cli<'_>, argv: &[String], create_only: bool) -> i32 {
         }
     }
     let name_for_rm = c.name.clone();
-    cli.pending = Some(Pending::Follow(Follow::Attach { cid: id, shown, auto_remove, remove_name: name_for_rm }));
+    if attach_out && attach_err {
+        cli.pending = Some(Pending::Follow(Follow::Attach { cid: id, shown, auto_remove, remove_name: name_for_rm }));
+    } else {
+        cli.pending = Some(Pending::Follow(Follow::RunAttach { cid: id, shown, auto_remove, stdout: attach_out, stderr: attach_err }));
+    }
     0
+}
+
+/// docker/cli create.go isLocalhost: the first `--dns` matching
+/// `((127\.([0-9]{1,3}\.){2}[0-9]{1,3})|(::1)$)` (unanchored at the start)
+/// gets a warning. The values are canonical addresses here.
+fn is_localhost_dns(ip: &str) -> bool {
+    let b = ip.as_bytes();
+    let loop4 = (0..b.len()).any(|i| {
+        let Some(rest) = ip.get(i..).and_then(|r| r.strip_prefix("127.")) else { return false };
+        let groups: Vec<&str> = rest.splitn(4, '.').collect();
+        groups.len() >= 3 && groups[..2].iter().all(|g| (1..=3).contains(&g.len()) && g.bytes().all(|c| c.is_ascii_digit())) && {
+            let last: String = groups[2].chars().take_while(char::is_ascii_digit).collect();
+            !last.is_empty()
+        }
+    });
+    loop4 || ip.ends_with("::1")
 }
 
 /// Applies an operation to each named container, docker-style: prints the
@@ -1453,7 +1629,7 @@ fn cmd_ps(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
             let image = images.entry((c.spec.image.as_str(), c.image_id.as_str())).or_insert_with(|| format::container_image(cli.world, c)).clone();
             let now = cli.world.now_ms;
             let id = if trunc { &c.id[..12] } else { c.id.as_str() };
-            text.push_str(&format!("{id}\t{image}\t{}\t{}\t{}\t{}\t{}\n", format::command_column(c, trunc), format::ago(now, c.created_ms), format::status_string(c, now), format::ports_string(c), c.name));
+            text.push_str(&format!("{id}\t{image}\t{}\t{}\t{}\t{}\t{}\n", format::command_column(c, trunc), format::ago(now, c.created_ms), format::status_string(c, now), format::ports_string_in(cli.world, c), c.name));
         }
         cli.print(crate::tabwriter::docker_table(&text));
         return 0;
@@ -2646,11 +2822,19 @@ fn labels_map(v: &[&str]) -> IndexMap<String, String> {
 /// TTY, which merges them); returns how many lines were shown, where
 /// following the container goes on.
 pub(crate) fn print_output_so_far(cli: &mut Cli<'_>, id: &str, tty: bool) -> usize {
+    print_streams_so_far(cli, id, tty, true, true)
+}
+
+/// What the process printed so far, of the attached streams (a TTY
+/// merges both into stdout).
+pub(crate) fn print_streams_so_far(cli: &mut Cli<'_>, id: &str, tty: bool, stdout: bool, stderr: bool) -> usize {
     let logs = cli.world.logs_until_now(id);
     for l in &logs {
         if l.stderr && !tty {
-            cli.err(format!("{}\n", l.line));
-        } else {
+            if stderr {
+                cli.err(format!("{}\n", l.line));
+            }
+        } else if stdout {
             cli.print(format!("{}\n", l.line));
         }
     }
@@ -2681,6 +2865,22 @@ mod tests {
         assert!(m.spec.volume_nocopy && m.options.volume.as_ref().is_some_and(|v| v.no_copy && v.driver == Some(VolumeDriver::default())));
         assert_eq!(mount_deprecation_warnings("type=bind,src=/a,dst=/x,bind-nonrecursive=true"), 1);
         assert_eq!(mount_deprecation_warnings("type=bind,src=/a,dst=/x,bind-nonrecursive"), 0);
+    }
+
+    #[test]
+    fn expose_dns_and_network_mode_checks() {
+        assert_eq!(parse_expose(&["9000-9002", "53/udp", "80/"]).unwrap(), vec!["9000/tcp", "9001/tcp", "9002/tcp", "53/udp", "80/tcp"]);
+        assert_eq!(parse_expose(&["/tcp"]).unwrap_err(), "invalid range format for --expose: /tcp, error: empty string specified for ports");
+        assert_eq!(validate_dns_search(" example.com. ").unwrap(), "example.com");
+        assert!(validate_dns_search("123").is_err() && validate_dns_search("-a.com").is_err());
+        assert_eq!(validate_ip_address("::ffff:127.0.0.1").unwrap(), "127.0.0.1");
+        assert!(is_localhost_dns("127.0.0.53") && is_localhost_dns("::1") && is_localhost_dns("fe80::1") && !is_localhost_dns("10.127.0.1"));
+        let spec = ContainerSpec { network: Some("container:web".into()), exposed: vec!["80/tcp".into()], ..Default::default() };
+        assert_eq!(validate_net_mode(&spec, ""), Err("conflicting options: port exposing and the container type network mode".into()));
+        let spec = ContainerSpec { network: Some("container:".into()), hostname: Some("h".into()), ..Default::default() };
+        assert_eq!(validate_net_mode(&spec, ""), Err("Invalid network mode: invalid container format container:<name|id>".into()));
+        let spec = ContainerSpec { hostname: Some("h".into()), ..Default::default() };
+        assert_eq!(validate_net_mode(&spec, "host"), Err("conflicting options: hostname and the UTS mode".into()));
     }
 
     #[test]

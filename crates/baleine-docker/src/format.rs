@@ -50,9 +50,28 @@ pub fn status_string(c: &Container, now: u64) -> String {
     }
 }
 
+/// Whether the daemon fills NetworkSettings.Ports of `c`: only a running
+/// container with an endpoint on a bridge network that is not internal
+/// gets its external connectivity programmed, and with it the exposed
+/// ports and mappings the bridge driver reports (moby v27.5.1
+/// libnetwork/endpoint.go sbJoin, drivers/bridge EndpointOperInfo,
+/// daemon/network.go getPortMapInfo); host, none and container:X modes
+/// report none, and a stopped container has none (releaseNetwork).
+pub fn has_port_map(world: &World, c: &Container) -> bool {
+    c.is_running() && c.endpoints.keys().any(|nid| world.networks.get(nid).is_some_and(|n| n.driver == "bridge" && !n.internal))
+}
+
+/// The PORTS column of `c` (see [`has_port_map`]).
+pub fn ports_string_in(world: &World, c: &Container) -> String {
+    if !has_port_map(world, c) {
+        return String::new();
+    }
+    ports_string(c)
+}
+
 /// The PORTS column (docker/cli formatter DisplayablePorts).
 pub fn ports_string(c: &Container) -> String {
-    if !c.is_running() {
+    if !c.is_running() || c.network_mode == "host" || c.network_mode == "none" || c.network_mode.starts_with("container:") {
         return String::new();
     }
     // The API's port list: one entry per binding, one IP-less entry per
@@ -226,7 +245,7 @@ pub fn ps_row_with_image(world: &World, c: &Container, trunc: bool, with_size: b
         "Mounts": mounts.join(","),
         "Names": names,
         "Networks": networks.join(","),
-        "Ports": ports_string(c),
+        "Ports": ports_string_in(world, c),
         "RunningFor": ago(now, c.created_ms),
         "Size": if virt > 0 { format!("{} (virtual {})", human_size(size), human_size(virt)) } else { human_size(size) },
         "State": c.state.status.as_str(),
@@ -350,7 +369,7 @@ const ENDPOINT_IPAM_CONFIG: GoType = GoType::Struct("network.EndpointIPAMConfig"
 
 /// What templates see of `docker image inspect` (api/types/image
 /// InspectResponse, its Config a container.Config in API 1.47).
-pub static IMAGE_TYPE: GoType = GoType::Partial(&[("Config", CONFIG_SETS)]);
+pub static IMAGE_TYPE: GoType = GoType::Partial(&[("Config", CONFIG_SETS), ("Metadata", GoType::Struct("image.Metadata", &[("LastTagTime", GoType::Time)]))]);
 
 /// container.Config's sets: ExposedPorts (nat.PortSet) and Volumes, maps
 /// of empty structs (`map[80/tcp:{}]`); and its omitempty fields, left
@@ -669,8 +688,8 @@ pub fn container_json(world: &World, c: &Container) -> Value {
         "CapDrop": Value::Null,
         "CgroupnsMode": "private",
         "Dns": strs(&c.spec.dns),
-        "DnsOptions": [],
-        "DnsSearch": [],
+        "DnsOptions": strs(&c.spec.dns_options),
+        "DnsSearch": strs(&c.spec.dns_search),
         "ExtraHosts": opt_strs(&c.spec.extra_hosts),
         "GroupAdd": Value::Null,
         "IpcMode": "private",
@@ -709,17 +728,18 @@ pub fn container_json(world: &World, c: &Container) -> Value {
     // /path` of the command line (docker/cli opts.go keeps only binds
     // without a source there; moby daemon/commit.go merge adds the image's).
     let volumes = set_json(c.volumes.iter().chain(c.spec.binds.iter().filter(|b| !b.contains(':'))));
+    let (attach_stdin, attach_stdout, attach_stderr) = c.spec.attached_streams();
     let mut config = json!({
         "Hostname": c.hostname,
         "Domainname": "",
         "User": c.user,
-        "AttachStdin": c.spec.open_stdin && !c.spec.attach_stdout,
-        "AttachStdout": c.spec.attach_stdout,
-        "AttachStderr": c.spec.attach_stdout,
+        "AttachStdin": attach_stdin,
+        "AttachStdout": attach_stdout,
+        "AttachStderr": attach_stderr,
         "ExposedPorts": set_json(&c.exposed),
         "Tty": c.spec.tty,
         "OpenStdin": c.spec.open_stdin,
-        "StdinOnce": c.spec.open_stdin && c.spec.attach_stdout,
+        "StdinOnce": c.spec.open_stdin && attach_stdin,
         "Env": strs(&c.config_env),
         "Cmd": opt_strs(&c.cmd),
         "Image": c.spec.image,
@@ -804,7 +824,8 @@ pub fn container_json(world: &World, c: &Container) -> Value {
         networks.insert(c.network_mode.clone(), json!({"IPAMConfig": Value::Null, "Links": Value::Null, "Aliases": Value::Null, "MacAddress": "", "DriverOpts": Value::Null, "NetworkID": nid, "EndpointID": "", "Gateway": "", "IPAddress": "", "IPPrefixLen": 0, "IPv6Gateway": "", "GlobalIPv6Address": "", "GlobalIPv6PrefixLen": 0, "DNSNames": Value::Null}));
     }
     let mut ports = Map::new();
-    for ex in &c.exposed {
+    let port_map = has_port_map(world, c);
+    for ex in c.exposed.iter().filter(|_| port_map) {
         let (port, proto) = ex.split_once('/').unwrap_or((ex.as_str(), "tcp"));
         let bound: Vec<Value> = c
             .ports
@@ -867,6 +888,24 @@ pub fn container_json(world: &World, c: &Container) -> Value {
     })
 }
 
+/// When image `id` was last tagged: moby v27.5.1 daemon/images/image_tag.go
+/// TagImage (docker tag, build, commit and import with a name) sets the
+/// image's lastUpdated metadata and logs a tag event; a pull or a load
+/// adds its tags without it (zero time), and deleting the image drops it
+/// (image/store.go SetLastUpdated, Delete).
+fn last_tag_time(world: &World, id: &str) -> Option<u64> {
+    for ev in world.events.iter().rev() {
+        if ev.kind == "image" && ev.id == id {
+            match ev.action.as_str() {
+                "tag" => return Some(ev.ms),
+                "delete" => return None,
+                _ => {}
+            }
+        }
+    }
+    None
+}
+
 /// `docker image inspect` of one image.
 pub fn image_json(world: &World, img: &Image) -> Value {
     let c = &img.config;
@@ -922,7 +961,7 @@ pub fn image_json(world: &World, img: &Image) -> Value {
         "Size": size,
         "GraphDriver": {"Data": {"MergedDir": format!("/var/lib/docker/overlay2/{}/merged", &img.id[..]), "UpperDir": format!("/var/lib/docker/overlay2/{}/diff", &img.id[..]), "WorkDir": format!("/var/lib/docker/overlay2/{}/work", &img.id[..])}, "Name": "overlay2"},
         "RootFS": {"Type": "layers", "Layers": img.layers.iter().map(|l| Value::String(format!("sha256:{l}"))).collect::<Vec<_>>()},
-        "Metadata": {"LastTagTime": if img.built { rfc3339_secs(img.created_secs) } else { "0001-01-01T00:00:00Z".to_string() }},
+        "Metadata": {"LastTagTime": last_tag_time(world, &img.id).map(|ms| rfc3339_nanos(ms, world.epoch_secs)).unwrap_or_else(|| "0001-01-01T00:00:00Z".to_string())},
     })
 }
 

@@ -45,6 +45,9 @@ pub enum Follow {
     Logs { cid: String, shown: usize, timestamps: bool },
     /// Attached `docker run` / `docker start -a` / `docker attach`.
     Attach { cid: String, shown: usize, auto_remove: bool, remove_name: String },
+    /// `docker run -a stdout` / `-a stderr`: only the attached streams
+    /// are shown (docker/cli run.go attachContainer AttachOptions).
+    RunAttach { cid: String, shown: usize, auto_remove: bool, stdout: bool, stderr: bool },
     /// `docker stats` without --no-stream.
     Stats { ids: Vec<String>, all: bool, last_ms: u64 },
     /// `docker events`.
@@ -216,29 +219,10 @@ pub fn follow_tick(world: &mut World, f: &mut Follow, out: &mut Output) -> Optio
             }
         }
         Follow::Attach { cid, shown, auto_remove, remove_name } => {
-            let logs = world.logs_until_now(cid);
-            let tty = world.containers.get(cid.as_str()).is_some_and(|c| c.spec.tty);
-            for l in logs.iter().skip(*shown) {
-                if l.stderr && !tty {
-                    out.err(format!("{}\n", l.line));
-                } else {
-                    out.out(format!("{}\n", l.line));
-                }
-            }
-            *shown = logs.len().max(*shown);
-            match world.containers.get(cid.as_str()) {
-                Some(c) if c.is_running() && c.state.status != Status::Restarting => None,
-                Some(c) => {
-                    let code = c.state.exit_code;
-                    if *auto_remove && world.containers.contains_key(cid.as_str()) {
-                        let _ = world.remove_container(cid, true, true);
-                    }
-                    let _ = remove_name;
-                    Some(code)
-                }
-                None => Some(world.exit_codes.get(cid.as_str()).copied().unwrap_or(0)),
-            }
+            let _ = remove_name;
+            attach_tick(world, out, cid, shown, *auto_remove, true, true)
         }
+        Follow::RunAttach { cid, shown, auto_remove, stdout, stderr } => attach_tick(world, out, cid, shown, *auto_remove, *stdout, *stderr),
         Follow::Stats { ids, all, last_ms } => {
             if world.now_ms >= *last_ms + 1000 || *last_ms == 0 {
                 *last_ms = world.now_ms.max(1);
@@ -260,10 +244,38 @@ pub fn follow_tick(world: &mut World, f: &mut Follow, out: &mut Output) -> Optio
     }
 }
 
+/// One tick of an attached container: the new output of the attached
+/// streams (a TTY merges both into stdout); the exit status once it ends.
+fn attach_tick(world: &mut World, out: &mut Output, cid: &str, shown: &mut usize, auto_remove: bool, stdout: bool, stderr: bool) -> Option<i32> {
+    let logs = world.logs_until_now(cid);
+    let tty = world.containers.get(cid).is_some_and(|c| c.spec.tty);
+    for l in logs.iter().skip(*shown) {
+        if l.stderr && !tty {
+            if stderr {
+                out.err(format!("{}\n", l.line));
+            }
+        } else if stdout {
+            out.out(format!("{}\n", l.line));
+        }
+    }
+    *shown = logs.len().max(*shown);
+    match world.containers.get(cid) {
+        Some(c) if c.is_running() && c.state.status != Status::Restarting => None,
+        Some(c) => {
+            let code = c.state.exit_code;
+            if auto_remove && world.containers.contains_key(cid) {
+                let _ = world.remove_container(cid, true, true);
+            }
+            Some(code)
+        }
+        None => Some(world.exit_codes.get(cid).copied().unwrap_or(0)),
+    }
+}
+
 /// Ctrl+C on a following command.
 pub fn follow_interrupt(world: &mut World, f: Follow, out: &mut Output) -> i32 {
     match f {
-        Follow::Attach { cid, auto_remove, .. } => {
+        Follow::Attach { cid, auto_remove, .. } | Follow::RunAttach { cid, auto_remove, .. } => {
             // docker run forwards SIGINT to the container (sig-proxy).
             out.out("^C");
             let _ = world.kill_container(&cid, "SIGINT");

@@ -186,12 +186,17 @@ impl World {
             },
         };
         // Network mode.
-        let network_mode = spec.network.clone().unwrap_or_else(|| "bridge".into());
+        let mut network_mode = spec.network.clone().unwrap_or_else(|| "bridge".into());
         let mut endpoint = None;
         match network_mode.as_str() {
             m if m.starts_with("container:") => {
+                // daemon_unix.go adaptSharedNamespaceContainer: a container
+                // that exists is stored by its full ID; one that does not is
+                // left as it is and fails the start (getNetworkedContainer).
                 let other = &m["container:".len()..];
-                self.container_id(other)?;
+                if let Ok(full) = self.container_id(other) {
+                    network_mode = format!("container:{full}");
+                }
             }
             m => {
                 let nid = self.network_id(m).map_err(|_| EngineError::not_found(format!("network {m} not found")))?;
@@ -204,8 +209,25 @@ impl World {
                 }
             }
         }
-        if !spec.ports.is_empty() && (network_mode == "host" || network_mode == "none") {
-            // Docker ignores -p with --network host (warning printed by the CLI).
+        // daemon_unix.go registerLinks (setHostConfig, at create): on a
+        // network mode that is not user-defined each link must name a
+        // container (followed through container:X modes) that does not use
+        // the host's network.
+        if matches!(network_mode.as_str(), "bridge" | "default" | "none") {
+            for link in &spec.links {
+                let target = match link.split_once(':') {
+                    Some((t, _)) => t.strip_prefix('/').unwrap_or(t),
+                    None => link.as_str(),
+                };
+                let mut child = self.container(target).map_err(|_| EngineError::invalid(format!("could not get container for {target}: No such container: {target}")))?;
+                for _ in 0..8 {
+                    let Some(cid) = child.network_mode.strip_prefix("container:") else { break };
+                    child = self.container(cid).map_err(|_| EngineError::invalid(format!("could not get container for {cid}: No such container: {cid}")))?;
+                }
+                if child.network_mode == "host" {
+                    return Err(EngineError::invalid("conflicting options: host type networking can't be used with links. This would result in undefined behavior"));
+                }
+            }
         }
         // registerMountPoints creates the volumes of `--mount` (checked
         // here, before anything is made, so that a failure leaves nothing);
@@ -252,9 +274,10 @@ impl World {
             }
         };
         let mut exposed = image.config.exposed.clone();
+        let mut seen: std::collections::HashSet<String> = exposed.iter().cloned().collect();
         for e in spec.exposed.iter().chain(spec.ports.iter().map(|p| format!("{}/{}", p.container_port, p.proto)).collect::<Vec<_>>().iter()) {
             let e = if e.contains('/') { e.clone() } else { format!("{e}/tcp") };
-            if !exposed.contains(&e) {
+            if seen.insert(e.clone()) {
                 exposed.push(e);
             }
         }

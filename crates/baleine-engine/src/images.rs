@@ -818,8 +818,12 @@ impl World {
             built: false,
         };
         self.add_image(image, &tags, &[(layer, size)]);
-        let actor = tags.first().cloned().unwrap_or_else(|| format!("sha256:{id}"));
-        self.event("image", "import", &id, &actor, vec![]);
+        // image_import.go: TagImage (a tag event, the LastTagTime), then
+        // the import event, named by the image ID.
+        for t in &tags {
+            self.event("image", "tag", &id, t, vec![]);
+        }
+        self.event("image", "import", &id, &format!("sha256:{id}"), vec![]);
         Ok(id)
     }
 

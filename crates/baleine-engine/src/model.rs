@@ -228,7 +228,12 @@ pub struct ContainerSpec {
     pub labels: IndexMap<String, String>,
     pub tty: bool,
     pub open_stdin: bool,
+    /// Not detached (`docker run` without -d, `docker create`): the
+    /// streams of Config.Attach* are the ones `attach` names, all of
+    /// stdout and stderr when it is empty.
     pub attach_stdout: bool,
+    /// `-a` values, lowercased (docker/cli opts.go validateAttach).
+    pub attach: Vec<String>,
     pub exposed: Vec<String>,
     pub ports: Vec<PortBinding>,
     pub publish_all: bool,
@@ -247,6 +252,10 @@ pub struct ContainerSpec {
     pub links: Vec<String>,
     pub extra_hosts: Vec<String>,
     pub dns: Vec<String>,
+    /// `--dns-search` (HostConfig.DNSSearch).
+    pub dns_search: Vec<String>,
+    /// `--dns-option` (HostConfig.DNSOptions).
+    pub dns_options: Vec<String>,
     pub restart: RestartPolicy,
     pub auto_remove: bool,
     pub memory: u64,
@@ -331,6 +340,17 @@ impl ContainerSpec {
     /// The options of `mounts[i]` (none given: the default).
     pub fn mount_options_of(&self, i: usize) -> MountOptions {
         self.mount_options.get(i).cloned().unwrap_or_default()
+    }
+
+    /// Config.AttachStdin, AttachStdout, AttachStderr: docker/cli v27.5.1
+    /// opts.go parse (`-a` names the streams, none given is stdout and
+    /// stderr; -i attaches stdin), all false for `docker run -d` (run.go).
+    pub fn attached_streams(&self) -> (bool, bool, bool) {
+        if !self.attach_stdout {
+            return (false, false, false);
+        }
+        let has = |s: &str| self.attach.iter().any(|a| a == s);
+        (self.open_stdin || has("stdin"), self.attach.is_empty() || has("stdout"), self.attach.is_empty() || has("stderr"))
     }
 }
 
