@@ -2839,16 +2839,55 @@ fn server_postgres(sys: &mut ContainerSys<'_>, out: &mut Output) -> i32 {
         let _ = sys.write_text(&format!("{pgdata}/PG_VERSION"), "15\n");
         write_blob(sys, &format!("{pgdata}/base/1/1259"), "postgres-data", 39_000_000);
         let _ = sys.write_text(&format!("{pgdata}/postgresql.conf"), "listen_addresses = '*'\n");
-        if let Some(db) = get("POSTGRES_DB") {
-            sys.log_at(1200, false, &format!("CREATE DATABASE"), out);
-            let _ = db;
+        // docker-entrypoint.sh docker_setup_env: POSTGRES_USER defaults to
+        // postgres and POSTGRES_DB to POSTGRES_USER; initdb runs as that
+        // user, so it owns postgres/template0/template1 and every object the
+        // init scripts create (they run as it, on POSTGRES_DB).
+        let superuser = get("POSTGRES_USER").filter(|u| !u.is_empty()).unwrap_or_else(|| "postgres".into());
+        let dbname = get("POSTGRES_DB").filter(|d| !d.is_empty()).unwrap_or_else(|| superuser.clone());
+        let mut cat = crate::clients::PgCatalog::fresh(&superuser);
+        // docker_setup_db: CREATE DATABASE unless it exists, then a blank line.
+        if !cat.has_db(&dbname) {
+            cat.databases.push((dbname.clone(), superuser.clone()));
+            sys.log_at(1200, false, "CREATE DATABASE", out);
+            sys.log_at(1200, false, "", out);
         }
-        // Init scripts.
-        if let Ok(names) = sys.list("/docker-entrypoint-initdb.d") {
-            for n in names {
-                sys.log_at(1300, false, &format!("/usr/local/bin/docker-entrypoint.sh: running /docker-entrypoint-initdb.d/{n}"), out);
+        // docker_process_init_files /docker-entrypoint-initdb.d/*: a blank
+        // line, then per file "running"/"sourcing"/"ignoring", the psql
+        // output of .sql files and blank lines.
+        sys.log_at(1300, false, "", out);
+        let mut names = sys.list("/docker-entrypoint-initdb.d").unwrap_or_default();
+        baleine_util::sort(&mut names);
+        for n in names {
+            let path = format!("/docker-entrypoint-initdb.d/{n}");
+            if n.ends_with(".sql") {
+                sys.log_at(1300, false, &format!("/usr/local/bin/docker-entrypoint.sh: running {path}"), out);
+                let sql = read_text(sys, &path).unwrap_or_default();
+                let r = cat.run_script(&dbname, &superuser, &sql, true);
+                for l in r.out.lines() {
+                    sys.log_at(1300, false, l, out);
+                }
+                if !r.ok {
+                    // psql -v ON_ERROR_STOP=1 -f: "psql:FILE:LINE: ERROR: ..."
+                    // and the entrypoint (set -e) stops there.
+                    for l in r.err.lines().filter(|l| !l.starts_with("NOTICE:")) {
+                        let shown = if l.starts_with("ERROR:") { format!("psql:{path}: {l}") } else { l.to_string() };
+                        sys.log_at(1300, true, &shown, out);
+                    }
+                    return 3;
+                }
+                for l in r.err.lines() {
+                    sys.log_at(1300, true, &format!("psql:{path}: {l}"), out);
+                }
+                sys.log_at(1300, false, "", out);
+            } else if n.ends_with(".sh") {
+                sys.log_at(1300, false, &format!("/usr/local/bin/docker-entrypoint.sh: sourcing {path}"), out);
+            } else {
+                sys.log_at(1300, false, &format!("/usr/local/bin/docker-entrypoint.sh: ignoring {path}"), out);
             }
+            sys.log_at(1300, false, "", out);
         }
+        let _ = sys.write_text(&format!("{pgdata}/{}", crate::clients::PG_CATALOG_FILE), &cat.to_text());
         sys.log_at(1500, false, "PostgreSQL init process complete; ready for start up.", out);
     } else {
         sys.log_at(10, false, "", out);
@@ -2908,11 +2947,91 @@ fn psql(sys: &mut ContainerSys<'_>, args: &[String], out: &mut Output) -> i32 {
         }
         return 2;
     }
-    if let Some(q) = args.iter().position(|a| a == "-c").and_then(|i| args.get(i + 1)) {
-        out.out(crate::clients::psql_answer(q));
-        return 0;
+    let target = match connect(sys, ip, 5432) {
+        Connect::Open { container, .. } => container,
+        _ => None,
+    };
+    // psql's options (startup.c parse_psql_options): -U/-d/-c/-f, then
+    // up to two bare words: the database and the user. The user defaults
+    // to PGUSER or the OS user, the database to PGDATABASE or the user.
+    let (mut user, mut db, mut cmds, mut positional) = (None::<String>, None::<String>, Vec::<(bool, String)>::new(), Vec::<String>::new());
+    let mut i = 0;
+    while i < args.len() {
+        let a = args[i].as_str();
+        let next = args.get(i + 1).cloned();
+        let (key, inline) = match a.split_once('=') {
+            Some((k, v)) if k.starts_with("--") => (k, Some(v.to_string())),
+            _ => (a, None),
+        };
+        let takes = matches!(key, "-U" | "--username" | "-d" | "--dbname" | "-c" | "--command" | "-f" | "--file" | "-h" | "--host" | "-p" | "--port" | "-v" | "--set" | "--variable");
+        let value = if takes { if inline.is_some() { inline } else { i += 1; next } } else { None };
+        match key {
+            "-U" | "--username" => user = value,
+            "-d" | "--dbname" => db = value,
+            "-c" | "--command" => cmds.push((false, value.unwrap_or_default())),
+            "-f" | "--file" => cmds.push((true, value.unwrap_or_default())),
+            _ if key.starts_with("-U") && key.len() > 2 => user = Some(key[2..].to_string()),
+            _ if key.starts_with("-d") && key.len() > 2 => db = Some(key[2..].to_string()),
+            _ if !key.starts_with('-') => positional.push(key.to_string()),
+            _ => {}
+        }
+        i += 1;
     }
-    0
+    let env = |k: &str| sys.ctx.env.iter().rev().find(|(ek, _)| ek == k).map(|(_, v)| v.clone());
+    let db = db.or_else(|| positional.first().cloned());
+    let user = user.or_else(|| positional.get(1).cloned()).or_else(|| env("PGUSER")).unwrap_or_else(|| sys.user().0);
+    let db = db.or_else(|| env("PGDATABASE")).unwrap_or_else(|| user.clone());
+    let Some(cid) = target else {
+        for (_, q) in &cmds {
+            out.out(crate::clients::psql_answer(q));
+        }
+        return 0;
+    };
+    let cat = crate::clients::pg_catalog_load(sys.world, &cid);
+    let Some(mut cat) = cat else {
+        for (_, q) in &cmds {
+            out.out(crate::clients::psql_answer(q));
+        }
+        return 0;
+    };
+    let via = if host == "localhost" { "connection to server on socket \"/var/run/postgresql/.s.PGSQL.5432\" failed".to_string() } else { format!("connection to server at \"{host}\" ({}), port 5432 failed", ip_to_string(ip)) };
+    // The bootstrap superuser owns template1; it is the only role.
+    let roles: Vec<String> = cat.databases.iter().filter(|(d, _)| d == "template1").map(|(_, o)| o.clone()).collect();
+    if !roles.contains(&user) {
+        out.err(format!("psql: error: {via}: FATAL:  role \"{user}\" does not exist\n"));
+        return 2;
+    }
+    if !cat.has_db(&db) {
+        out.err(format!("psql: error: {via}: FATAL:  database \"{db}\" does not exist\n"));
+        return 2;
+    }
+    let before = cat.clone();
+    let mut status = 0;
+    for (is_file, q) in &cmds {
+        let sql = if *is_file {
+            let path = normalize(&sys.ctx.workdir.clone(), q);
+            match read_text(sys, &path) {
+                Some(t) => t,
+                None => {
+                    out.err(format!("{q}: No such file or directory\n"));
+                    status = 1;
+                    break;
+                }
+            }
+        } else {
+            q.clone()
+        };
+        let r = cat.run_script(&db, &user, &sql, false);
+        out.out(r.out);
+        out.err(r.err);
+        if !r.ok {
+            status = 1;
+        }
+    }
+    if cat != before {
+        crate::clients::pg_catalog_save(sys.world, &cid, &cat);
+    }
+    status
 }
 
 fn server_mysql(sys: &mut ContainerSys<'_>, out: &mut Output, name: &str) -> i32 {
