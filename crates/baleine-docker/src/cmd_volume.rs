@@ -45,6 +45,19 @@ fn create(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
         Ok(a) => a,
         Err(s) => return s,
     };
+    // docker/cli v27.5.1 opts/opts.go ValidateLabel runs as each --label
+    // is parsed (a flag error, exit 125).
+    for l in a.values("label") {
+        if let Err(e) = validate_label(l) {
+            cli.err(format!("invalid argument \"{l}\" for \"--label\" flag: {e}\nSee 'docker volume create --help'.\n"));
+            return 125;
+        }
+    }
+    // cli/command/volume/create.go: the name as --name or as the argument.
+    if !a.args.is_empty() && a.value("name").is_some_and(|n| !n.is_empty()) {
+        cli.err("conflicting options: either specify --name or provide positional arg, not both\n");
+        return 1;
+    }
     let name = a.args.first().cloned().or_else(|| a.value("name").map(str::to_string));
     let mut labels = IndexMap::new();
     for l in a.values("label") {
@@ -69,6 +82,19 @@ fn create(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
             1
         }
     }
+}
+
+/// docker/cli v27.5.1 opts/opts.go ValidateLabel: the key (before '=',
+/// leading blanks dropped) must be a non-empty word without blanks.
+pub(crate) fn validate_label(value: &str) -> Result<(), String> {
+    let key = value.split_once('=').map_or(value, |(k, _)| k).trim_start_matches([' ', '\t']);
+    if key.is_empty() {
+        return Err(format!("invalid label '{value}': empty name"));
+    }
+    if key.contains([' ', '\t']) {
+        return Err(format!("label '{key}' contains whitespaces"));
+    }
+    Ok(())
 }
 
 fn ls(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
@@ -111,24 +137,33 @@ fn ls(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
                 && dangling_only.is_none_or(|d| d == !cli.world.volume_in_use(&v.name))
         })
         .map(|v| {
+            // formatter/volume.go volumeContext: its methods, which
+            // `--format json` marshals as a map (keys sorted); the list API
+            // has no UsageData (Links, Size N/A) and no ClusterVolume.
             json!({
+                "Availability": "N/A",
                 "Driver": v.driver,
-                "Name": v.name,
+                "Group": "N/A",
                 "Labels": v.labels.iter().map(|(k, val)| format!("{k}={val}")).collect::<Vec<_>>().join(","),
+                "Links": "N/A",
                 "Mountpoint": v.mountpoint(),
+                "Name": v.name,
                 "Scope": "local",
                 "Size": "N/A",
-                "Links": "N/A",
+                "Status": "N/A",
             })
         })
         .collect();
-    if a.has("quiet") {
-        for r in &rows {
-            cli.print(format!("{}\n", r["Name"].as_str().unwrap_or("")));
-        }
-        return 0;
-    }
-    let fmt = a.value("format").unwrap_or("table {{.Driver}}\t{{.Name}}").to_string();
+    // formatter/volume.go NewVolumeFormat: -q only changes the table (and
+    // raw) formats; a custom --format wins over it.
+    let quiet = a.has("quiet");
+    let fmt = match a.value("format").unwrap_or("") {
+        "" | "table" if quiet => "{{.Name}}".to_string(),
+        "" | "table" => "table {{.Driver}}\t{{.Name}}".to_string(),
+        "raw" if quiet => "name: {{.Name}}".to_string(),
+        "raw" => "name: {{.Name}}\\ndriver: {{.Driver}}\\n".to_string(),
+        f => f.to_string(),
+    };
     crate::render_format(cli, &fmt, &rows, &|f| {
         Some(
             match f {
@@ -181,17 +216,20 @@ fn rm(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
         Ok(a) => a,
         Err(s) => return s,
     };
-    let mut status = 0;
+    // cli/command/volume/remove.go runRemove: names as they go, the
+    // errors together at the end.
+    let mut errs = Vec::new();
     for n in a.args.clone() {
         match cli.world.remove_volume(&n, a.has("force")) {
             Ok(()) => cli.print(format!("{n}\n")),
-            Err(e) => {
-                cli.daemon_error(&e);
-                status = 1;
-            }
+            Err(e) => errs.push(format!("Error response from daemon: {}", e.message)),
         }
     }
-    status
+    if errs.is_empty() {
+        return 0;
+    }
+    cli.err(format!("{}\n", errs.join("\n")));
+    1
 }
 
 fn prune(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
@@ -318,5 +356,18 @@ pub(crate) fn prune_until_by(cli: &mut Cli<'_>, filters: &[(String, String)], pa
             cli.err("Error response from daemon: more than one until filter specified\n");
             Err(1)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::validate_label;
+
+    #[test]
+    fn labels_checked_like_opts_validate_label() {
+        assert!(validate_label("a=1").is_ok());
+        assert!(validate_label("  a").is_ok());
+        assert_eq!(validate_label("=x").unwrap_err(), "invalid label '=x': empty name");
+        assert_eq!(validate_label("a b=1").unwrap_err(), "label 'a b' contains whitespaces");
     }
 }

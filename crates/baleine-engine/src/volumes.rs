@@ -235,6 +235,16 @@ pub fn validate_local_volume_opts(opts: &IndexMap<String, String>) -> Result<(),
     Ok(())
 }
 
+/// The host folder of a local volume whose options bind-mount it
+/// (`type=none`, `o` with `bind` or `rbind`, `device=DIR`).
+fn local_bind_device(opts: &IndexMap<String, String>) -> Option<String> {
+    let bind = opts.get("o").is_some_and(|o| o.split(',').any(|x| x == "bind" || x == "rbind"));
+    match opts.get("device") {
+        Some(dev) if bind && !dev.is_empty() && opts.get("type").is_some_and(|t| t == "none") => Some(normalize("/", dev)),
+        _ => None,
+    }
+}
+
 /// moby `linuxValidMountMode`: comma-separated options, at most one of each
 /// kind (rw/ro, z/Z, propagation, nocopy, consistency).
 fn valid_mount_mode(mode: &str) -> bool {
@@ -489,6 +499,7 @@ impl World {
                     let name = self.create_volume(if spec.source.is_empty() { None } else { Some(&spec.source) }, "local", IndexMap::new(), IndexMap::new())?;
                     self.copy_up(&name, image, &target, spec.volume_nocopy);
                     let v = &self.volumes[&name];
+                    let (tree, subpath) = self.volume_storage(v);
                     mounts.push(MountPoint {
                         kind: "volume".into(),
                         name: name.clone(),
@@ -496,8 +507,8 @@ impl World {
                         destination: target,
                         rw: !spec.read_only,
                         mode: if spec.read_only { "ro".into() } else { "z".into() },
-                        tree: v.tree,
-                        subpath: "/".into(),
+                        tree,
+                        subpath,
                     });
                 }
                 "tmpfs" => {
@@ -520,6 +531,21 @@ impl World {
         Ok(mounts)
     }
 
+    /// Where a volume's files live: its own tree, or for a local volume
+    /// made with `-o type=none -o o=bind -o device=DIR` the host folder DIR
+    /// (moby v27.5.1 volume/local/local_unix.go mount: mount(2) of the
+    /// device on the volume's _data with the `o` options, here a bind). A
+    /// device that is not a host folder keeps the volume's own tree.
+    pub(crate) fn volume_storage(&self, v: &Volume) -> (baleine_vfs::TreeId, String) {
+        if let Some(dev) = local_bind_device(&v.options) {
+            let host = self.forest.tree(self.host_tree);
+            if matches!(host.get(&dev), Some(Node::Dir(_))) {
+                return (self.host_tree, dev);
+            }
+        }
+        (v.tree, "/".into())
+    }
+
     /// Docker's copy-up: a new, empty volume mounted over image content gets
     /// that content first.
     fn copy_up(&mut self, volume: &str, image: &Image, target: &str, nocopy: bool) {
@@ -527,15 +553,44 @@ impl World {
         if v.populated || nocopy {
             return;
         }
-        let tree_id = v.tree;
-        let empty = self.forest.tree(tree_id).root().entries.is_empty();
+        let (tree_id, path) = self.volume_storage(v);
+        let empty = match self.forest.tree(tree_id).get(&path) {
+            Some(Node::Dir(d)) => d.entries.is_empty(),
+            _ => false,
+        };
         if let (true, Some(Node::Dir(d))) = (empty, image.rootfs.get(target)) {
             if let Some(t) = self.forest.get_mut(tree_id) {
-                let _ = t.put("/", Node::Dir(d), true);
+                let _ = t.put(&path, Node::Dir(d), true);
             }
         }
         if let Some(v) = self.volumes.get_mut(volume) {
             v.populated = true;
+        }
+    }
+
+    /// A local volume made with `-o type=tmpfs` is a tmpfs mounted on its
+    /// first use and unmounted when the last container using it stops
+    /// (moby v27.5.1 volume/local/local.go Mount/Unmount: the active
+    /// count): its files are then gone.
+    fn release_tmpfs_volumes(&mut self, id: &str) {
+        let Some(c) = self.containers.get(id) else { return };
+        let names: Vec<String> = c.mounts.iter().filter(|m| m.kind == "volume").map(|m| m.name.clone()).collect();
+        for name in names {
+            let Some(v) = self.volumes.get(&name) else { continue };
+            if v.options.get("type").map(String::as_str) != Some("tmpfs") {
+                continue;
+            }
+            let others = self.containers.values().any(|o| o.id != id && matches!(o.state.status, Status::Running | Status::Paused | Status::Restarting) && o.mounts.iter().any(|m| m.kind == "volume" && m.name == name));
+            if others {
+                continue;
+            }
+            let tree = v.tree;
+            if let Some(t) = self.forest.get_mut(tree) {
+                *t = Tree::new();
+            }
+            if let Some(v) = self.volumes.get_mut(&name) {
+                v.populated = false;
+            }
         }
     }
 
@@ -578,11 +633,27 @@ impl World {
 
     /// tmpfs content is gone when the container stops.
     pub(crate) fn drop_tmpfs(&mut self, id: &str) {
+        self.release_tmpfs_volumes(id);
         let Some(c) = self.containers.get_mut(id) else { return };
         let trees = std::mem::take(&mut c.tmpfs);
         c.mounts.retain(|m| m.kind != "tmpfs");
         for t in trees {
             self.forest.remove(t);
         }
+    }
+}
+
+#[cfg(test)]
+mod local_bind_tests {
+    use super::*;
+
+    #[test]
+    fn bind_device_needs_type_none_and_bind_option() {
+        let opts = |kv: &[(&str, &str)]| kv.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect::<IndexMap<_, _>>();
+        assert_eq!(local_bind_device(&opts(&[("type", "none"), ("o", "bind"), ("device", "/srv/x/")])), Some("/srv/x".to_string()));
+        assert_eq!(local_bind_device(&opts(&[("type", "none"), ("o", "ro,rbind"), ("device", "/srv")])), Some("/srv".to_string()));
+        assert_eq!(local_bind_device(&opts(&[("type", "tmpfs"), ("o", "bind"), ("device", "/srv")])), None);
+        assert_eq!(local_bind_device(&opts(&[("type", "none"), ("o", "size=1m"), ("device", "/srv")])), None);
+        assert_eq!(local_bind_device(&opts(&[])), None);
     }
 }
