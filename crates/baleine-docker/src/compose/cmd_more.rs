@@ -124,7 +124,7 @@ fn ps_row(cli: &Cli<'_>, c: &baleine_engine::model::Container, trunc: bool) -> V
     m.insert("Name".into(), c.name.clone().into());
     m.insert("Names".into(), c.name.clone().into());
     m.insert("Networks".into(), networks.join(",").into());
-    m.insert("Ports".into(), format::ports_string(c).into());
+    m.insert("Ports".into(), format::ports_string_in(cli.world, c).into());
     m.insert("Project".into(), c.label(PROJECT_LABEL).unwrap_or("").into());
     m.insert("Publishers".into(), Value::Array(publishers));
     m.insert("RunningFor".into(), format::ago(now, c.created_ms).into());

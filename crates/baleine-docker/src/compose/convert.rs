@@ -143,7 +143,9 @@ pub fn container_spec(world: &World, project: &Project, s: &Service, name: &str,
     spec.labels = labels(project, s, o);
     spec.tty = s.tty;
     spec.open_stdin = s.stdin_open;
-    spec.attach_stdout = false;
+    // compose create.go getCreateConfigs: AttachStdout and AttachStderr
+    // always true (AttachStdin only for `run -i`).
+    spec.attach_stdout = true;
     for e in &s.expose {
         let (p, proto) = e.split_once('/').unwrap_or((e.as_str(), "tcp"));
         match p.split_once('-') {
@@ -272,6 +274,8 @@ pub fn container_spec(world: &World, project: &Project, s: &Service, name: &str,
         }
     }
     spec.dns = s.dns.clone();
+    spec.dns_search = s.dns_search.clone();
+    spec.dns_options = s.dns_opt.clone();
     // `run` clears the service's restart policy (prepareRun).
     spec.restart = if o.oneoff { RestartPolicy { name: "no".into(), max_retries: 0 } } else { restart_policy(s)? };
     // Resources: deploy.resources.limits wins over mem_limit / cpus.
