@@ -1929,6 +1929,17 @@ fn cmd_exec(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
             cli.err(format!("OCI runtime exec failed: exec failed: unable to start container process: exec: \"{}\": executable file not found in $PATH: unknown\n", command[0]));
             return 126;
         }
+        // The server a client talks to: this container, or the one `-h` names.
+        let server = {
+            let host = command.iter().position(|x| x == "-h").and_then(|i| command.get(i + 1)).map(String::as_str).unwrap_or("localhost");
+            let w = &*cli.world;
+            match host {
+                "localhost" | "127.0.0.1" => id.clone(),
+                h => w.containers.values().find(|c| c.name == h || c.endpoints.values().any(|e| e.aliases.iter().any(|a| a == h))).map_or_else(|| id.clone(), |c| c.id.clone()),
+            }
+        };
+        let os_user = if ctx.user.is_empty() { "root".to_string() } else { ctx.user.split(':').next().unwrap_or("root").to_string() };
+        let psql = baleine_engine::clients::PsqlOptions::parse(command.get(1..).unwrap_or_default(), &ctx.env, &os_user);
         let mut session = ShellSession::new(cli.world, &id, ctx, &exe, false, false);
         if !is_shell {
             // Check the server is reachable first.
@@ -1945,11 +1956,10 @@ fn cmd_exec(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
             }
             session.client = Some(match exe.as_str() {
                 "psql" => {
-                    let db = command.iter().skip(1).filter(|x| !x.starts_with('-')).last().cloned().or_else(|| command.iter().position(|x| x == "-U").and_then(|i| command.get(i + 1).cloned())).unwrap_or_else(|| "postgres".into());
                     cli.print("psql (15.10 (Debian 15.10-1.pgdg120+1))\nType \"help\" for help.\n\n");
-                    Client::Psql { db }
+                    Client::Psql { db: psql.db, user: psql.user, server }
                 }
-                "redis-cli" => Client::Redis { host: "127.0.0.1".into(), store: Vec::new() },
+                "redis-cli" => Client::Redis { host: "127.0.0.1".into(), server },
                 "mysql" | "mariadb" => {
                     cli.print("Welcome to the MySQL monitor.  Commands end with ; or \\g.\nServer version: 8.4.3 MySQL Community Server - GPL\n\nType 'help;' or '\\h' for help. Type '\\c' to clear the current input statement.\n\n");
                     Client::Mysql

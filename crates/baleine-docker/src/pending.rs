@@ -32,8 +32,10 @@ pub struct ShellSession {
 /// Interactive database clients.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Client {
-    Psql { db: String },
-    Redis { host: String, store: Vec<(String, String)> },
+    /// psql connected to `server` (a container id) as `user` on `db`.
+    Psql { db: String, user: String, server: String },
+    /// redis-cli talking to the redis server in container `server`.
+    Redis { host: String, server: String },
     Mysql,
     Mongo,
     /// A shell-less image: nothing to type into.
@@ -69,7 +71,7 @@ pub enum Prompt {
 pub fn pending_prompt(world: &World, p: &Pending) -> String {
     match p {
         Pending::Shell(s) => match &s.client {
-            Some(Client::Psql { db }) => format!("{db}=# "),
+            Some(Client::Psql { db, .. }) => format!("{db}=# "),
             Some(Client::Redis { host, .. }) => format!("{host}:6379> "),
             Some(Client::Mysql) => "mysql> ".into(),
             Some(Client::Mongo) => "test> ".into(),
@@ -161,12 +163,19 @@ fn shell_line(world: &mut World, s: &mut ShellSession, line: &str) -> (Output, O
             return (out, Some(0));
         }
         match client {
-            Client::Psql { .. } => {
+            // The same server state as `psql -c` and one-shot redis-cli.
+            Client::Psql { db, user, server } => {
                 if !t.is_empty() {
-                    out.out(baleine_engine::clients::psql_answer(t));
+                    let r = baleine_engine::clients::psql_line(world, server, db, user, t);
+                    out.out(r.out);
+                    out.err(r.err);
                 }
             }
-            Client::Redis { store, .. } => out.out(baleine_engine::clients::redis_answer(t, store)),
+            Client::Redis { server, .. } => {
+                let mut store = baleine_engine::clients::redis_store_load(world, server);
+                out.out(baleine_engine::clients::redis_answer(t, &mut store));
+                baleine_engine::clients::redis_store_save(world, server, &store);
+            }
             Client::Mysql => {
                 if !t.is_empty() {
                     out.out(baleine_engine::clients::mysql_answer(t));

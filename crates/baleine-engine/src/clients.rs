@@ -936,6 +936,59 @@ pub fn pg_catalog_save(world: &mut crate::world::World, cid: &str, cat: &PgCatal
     let _ = world.forest.mounted(&view).write_text(&path, &cat.to_text());
 }
 
+/// psql's command line (startup.c parse_psql_options): -U/-d/-c/-f, then
+/// up to two bare words, the database and the user. The user defaults to
+/// PGUSER or the OS user, the database to PGDATABASE or the user.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PsqlOptions {
+    pub user: String,
+    pub db: String,
+    /// `-c` commands and `-f` files (true), in order.
+    pub cmds: Vec<(bool, String)>,
+}
+
+impl PsqlOptions {
+    pub fn parse(args: &[String], env: &[(String, String)], os_user: &str) -> PsqlOptions {
+        let (mut user, mut db, mut cmds, mut positional) = (None::<String>, None::<String>, Vec::<(bool, String)>::new(), Vec::<String>::new());
+        let mut i = 0;
+        while i < args.len() {
+            let a = args[i].as_str();
+            let next = args.get(i + 1).cloned();
+            let (key, inline) = match a.split_once('=') {
+                Some((k, v)) if k.starts_with("--") => (k, Some(v.to_string())),
+                _ => (a, None),
+            };
+            let takes = matches!(key, "-U" | "--username" | "-d" | "--dbname" | "-c" | "--command" | "-f" | "--file" | "-h" | "--host" | "-p" | "--port" | "-v" | "--set" | "--variable");
+            let value = if takes {
+                if inline.is_some() {
+                    inline
+                } else {
+                    i += 1;
+                    next
+                }
+            } else {
+                None
+            };
+            match key {
+                "-U" | "--username" => user = value,
+                "-d" | "--dbname" => db = value,
+                "-c" | "--command" => cmds.push((false, value.unwrap_or_default())),
+                "-f" | "--file" => cmds.push((true, value.unwrap_or_default())),
+                _ if key.starts_with("-U") && key.len() > 2 => user = Some(key[2..].to_string()),
+                _ if key.starts_with("-d") && key.len() > 2 => db = Some(key[2..].to_string()),
+                _ if !key.starts_with('-') => positional.push(key.to_string()),
+                _ => {}
+            }
+            i += 1;
+        }
+        let env = |k: &str| env.iter().rev().find(|(ek, _)| ek == k).map(|(_, v)| v.clone());
+        let db = db.or_else(|| positional.first().cloned());
+        let user = user.or_else(|| positional.get(1).cloned()).or_else(|| env("PGUSER")).unwrap_or_else(|| os_user.to_string());
+        let db = db.or_else(|| env("PGDATABASE")).unwrap_or_else(|| user.clone());
+        PsqlOptions { user, db, cmds }
+    }
+}
+
 /// One line typed at an interactive psql connected as `user` to `db` of the
 /// server in container `cid` (what `docker exec -it db psql` reads).
 pub fn psql_line(world: &mut crate::world::World, cid: &str, db: &str, user: &str, q: &str) -> PgResult {

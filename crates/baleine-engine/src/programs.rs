@@ -2951,36 +2951,10 @@ fn psql(sys: &mut ContainerSys<'_>, args: &[String], out: &mut Output) -> i32 {
         Connect::Open { container, .. } => container,
         _ => None,
     };
-    // psql's options (startup.c parse_psql_options): -U/-d/-c/-f, then
-    // up to two bare words: the database and the user. The user defaults
-    // to PGUSER or the OS user, the database to PGDATABASE or the user.
-    let (mut user, mut db, mut cmds, mut positional) = (None::<String>, None::<String>, Vec::<(bool, String)>::new(), Vec::<String>::new());
-    let mut i = 0;
-    while i < args.len() {
-        let a = args[i].as_str();
-        let next = args.get(i + 1).cloned();
-        let (key, inline) = match a.split_once('=') {
-            Some((k, v)) if k.starts_with("--") => (k, Some(v.to_string())),
-            _ => (a, None),
-        };
-        let takes = matches!(key, "-U" | "--username" | "-d" | "--dbname" | "-c" | "--command" | "-f" | "--file" | "-h" | "--host" | "-p" | "--port" | "-v" | "--set" | "--variable");
-        let value = if takes { if inline.is_some() { inline } else { i += 1; next } } else { None };
-        match key {
-            "-U" | "--username" => user = value,
-            "-d" | "--dbname" => db = value,
-            "-c" | "--command" => cmds.push((false, value.unwrap_or_default())),
-            "-f" | "--file" => cmds.push((true, value.unwrap_or_default())),
-            _ if key.starts_with("-U") && key.len() > 2 => user = Some(key[2..].to_string()),
-            _ if key.starts_with("-d") && key.len() > 2 => db = Some(key[2..].to_string()),
-            _ if !key.starts_with('-') => positional.push(key.to_string()),
-            _ => {}
-        }
-        i += 1;
-    }
-    let env = |k: &str| sys.ctx.env.iter().rev().find(|(ek, _)| ek == k).map(|(_, v)| v.clone());
-    let db = db.or_else(|| positional.first().cloned());
-    let user = user.or_else(|| positional.get(1).cloned()).or_else(|| env("PGUSER")).unwrap_or_else(|| sys.user().0);
-    let db = db.or_else(|| env("PGDATABASE")).unwrap_or_else(|| user.clone());
+    let env = sys.ctx.env.clone();
+    let os_user = sys.user().0;
+    let opts = crate::clients::PsqlOptions::parse(args, &env, &os_user);
+    let (user, db, cmds) = (opts.user, opts.db, opts.cmds);
     let Some(cid) = target else {
         for (_, q) in &cmds {
             out.out(crate::clients::psql_answer(q));
