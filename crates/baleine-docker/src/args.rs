@@ -115,6 +115,11 @@ fn set_value(f: &Flag, v: String) -> Result<String, String> {
         "filter" if !v.is_empty() && !v.contains('=') => {
             return Err(invalid("bad format of filter (expected name=value)".to_string()));
         }
+        // The --label lists of run/create, network create and volume
+        // create: opts.NewListOpts(opts.ValidateLabel).
+        "list" if f.long == "label" => {
+            validate_label(&v).map_err(invalid)?;
+        }
         // docker/cli opts.NanoCPUs (opts.ParseCPUs).
         "decimal" => {
             parse_cpus(&v).map_err(invalid)?;
@@ -122,6 +127,19 @@ fn set_value(f: &Flag, v: String) -> Result<String, String> {
         _ => {}
     }
     Ok(v)
+}
+
+/// docker/cli v27.5.1 opts/opts.go ValidateLabel: the key (before '=',
+/// leading blanks dropped) must be a non-empty word without blanks.
+pub fn validate_label(value: &str) -> Result<(), String> {
+    let key = value.split_once('=').map_or(value, |(k, _)| k).trim_start_matches([' ', '\t']);
+    if key.is_empty() {
+        return Err(format!("invalid label '{value}': empty name"));
+    }
+    if key.contains([' ', '\t']) {
+        return Err(format!("label '{key}' contains whitespaces"));
+    }
+    Ok(())
 }
 
 /// Go's `strconv.ParseUint(s, 0, bits)` (a base prefix 0b, 0o, 0x or a

@@ -45,14 +45,6 @@ fn create(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
         Ok(a) => a,
         Err(s) => return s,
     };
-    // docker/cli v27.5.1 opts/opts.go ValidateLabel runs as each --label
-    // is parsed (a flag error, exit 125).
-    for l in a.values("label") {
-        if let Err(e) = validate_label(l) {
-            cli.err(format!("invalid argument \"{l}\" for \"--label\" flag: {e}\nSee 'docker volume create --help'.\n"));
-            return 125;
-        }
-    }
     // cli/command/volume/create.go: the name as --name or as the argument.
     if !a.args.is_empty() && a.value("name").is_some_and(|n| !n.is_empty()) {
         cli.err("conflicting options: either specify --name or provide positional arg, not both\n");
@@ -82,19 +74,6 @@ fn create(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
             1
         }
     }
-}
-
-/// docker/cli v27.5.1 opts/opts.go ValidateLabel: the key (before '=',
-/// leading blanks dropped) must be a non-empty word without blanks.
-pub(crate) fn validate_label(value: &str) -> Result<(), String> {
-    let key = value.split_once('=').map_or(value, |(k, _)| k).trim_start_matches([' ', '\t']);
-    if key.is_empty() {
-        return Err(format!("invalid label '{value}': empty name"));
-    }
-    if key.contains([' ', '\t']) {
-        return Err(format!("label '{key}' contains whitespaces"));
-    }
-    Ok(())
 }
 
 fn ls(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
@@ -361,7 +340,7 @@ pub(crate) fn prune_until_by(cli: &mut Cli<'_>, filters: &[(String, String)], pa
 
 #[cfg(test)]
 mod tests {
-    use super::validate_label;
+    use crate::args::validate_label;
 
     #[test]
     fn labels_checked_like_opts_validate_label() {
