@@ -5670,3 +5670,87 @@ mod tests {
         assert!(find(PkgManager::Apk, "build-essential").is_none());
     }
 }
+
+/// One PyPI project as `pip install` finds it: its newest release as of
+/// January 2025 (the Docker 27.5 era), the wheel pip picks on Linux x86_64
+/// CPython, the sizes PyPI serves (wheel and PEP 658 `.metadata` file) and
+/// the `Requires-Dist` lines that apply on CPython 3.11/3.12 on Linux, in
+/// METADATA order. In `wheel`, `{v}` is the version, `{cp}` the CPython
+/// tag (cp312) and `{plat}` the platform tag (manylinux or musllinux).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PypiProject {
+    pub name: &'static str,
+    pub version: &'static str,
+    pub wheel: &'static str,
+    pub wheel_size: u64,
+    pub metadata_size: u64,
+    pub requires: &'static [&'static str],
+    /// Top-level import packages written to site-packages.
+    pub modules: &'static [&'static str],
+    /// Console scripts written to the bin directory.
+    pub scripts: &'static [&'static str],
+}
+
+/// The PyPI projects `pip install` knows; any other name is not found.
+pub const PYPI: &[PypiProject] = &[
+    PypiProject { name: "flask", version: "3.1.0", wheel: "flask-{v}-py3-none-any.whl", wheel_size: 102_979, metadata_size: 2_737, requires: &["Werkzeug>=3.1", "Jinja2>=3.1.2", "itsdangerous>=2.2", "click>=8.1.3", "blinker>=1.9"], modules: &["flask"], scripts: &["flask"] },
+    PypiProject { name: "werkzeug", version: "3.1.3", wheel: "werkzeug-{v}-py3-none-any.whl", wheel_size: 224_498, metadata_size: 3_682, requires: &["MarkupSafe>=2.1.1"], modules: &["werkzeug"], scripts: &[] },
+    PypiProject { name: "jinja2", version: "3.1.5", wheel: "jinja2-{v}-py3-none-any.whl", wheel_size: 134_596, metadata_size: 2_593, requires: &["MarkupSafe>=2.0"], modules: &["jinja2"], scripts: &[] },
+    PypiProject { name: "itsdangerous", version: "2.2.0", wheel: "itsdangerous-{v}-py3-none-any.whl", wheel_size: 16_234, metadata_size: 1_924, requires: &[], modules: &["itsdangerous"], scripts: &[] },
+    PypiProject { name: "click", version: "8.1.8", wheel: "click-{v}-py3-none-any.whl", wheel_size: 98_188, metadata_size: 2_263, requires: &[], modules: &["click"], scripts: &[] },
+    PypiProject { name: "blinker", version: "1.9.0", wheel: "blinker-{v}-py3-none-any.whl", wheel_size: 8_458, metadata_size: 1_607, requires: &[], modules: &["blinker"], scripts: &[] },
+    PypiProject { name: "markupsafe", version: "3.0.2", wheel: "MarkupSafe-{v}-{cp}-{cp}-{plat}.whl", wheel_size: 23_739, metadata_size: 4_002, requires: &[], modules: &["markupsafe"], scripts: &[] },
+    PypiProject { name: "requests", version: "2.32.3", wheel: "requests-{v}-py3-none-any.whl", wheel_size: 64_928, metadata_size: 4_610, requires: &["charset-normalizer<4,>=2", "idna<4,>=2.5", "urllib3<3,>=1.21.1", "certifi>=2017.4.17"], modules: &["requests"], scripts: &[] },
+    PypiProject { name: "charset-normalizer", version: "3.4.1", wheel: "charset_normalizer-{v}-{cp}-{cp}-{plat}.whl", wheel_size: 143_844, metadata_size: 35_102, requires: &[], modules: &["charset_normalizer"], scripts: &["normalizer"] },
+    PypiProject { name: "idna", version: "3.10", wheel: "idna-{v}-py3-none-any.whl", wheel_size: 70_442, metadata_size: 10_158, requires: &[], modules: &["idna"], scripts: &[] },
+    PypiProject { name: "urllib3", version: "2.3.0", wheel: "urllib3-{v}-py3-none-any.whl", wheel_size: 128_369, metadata_size: 6_488, requires: &[], modules: &["urllib3"], scripts: &[] },
+    PypiProject { name: "certifi", version: "2024.12.14", wheel: "certifi-{v}-py3-none-any.whl", wheel_size: 164_927, metadata_size: 2_281, requires: &[], modules: &["certifi"], scripts: &[] },
+    PypiProject { name: "gunicorn", version: "23.0.0", wheel: "gunicorn-{v}-py3-none-any.whl", wheel_size: 85_029, metadata_size: 4_421, requires: &["packaging"], modules: &["gunicorn"], scripts: &["gunicorn"] },
+    PypiProject { name: "packaging", version: "24.2", wheel: "packaging-{v}-py3-none-any.whl", wheel_size: 65_451, metadata_size: 3_204, requires: &[], modules: &["packaging"], scripts: &[] },
+    PypiProject { name: "uvicorn", version: "0.34.0", wheel: "uvicorn-{v}-py3-none-any.whl", wheel_size: 62_315, metadata_size: 6_531, requires: &["click>=7.0", "h11>=0.8"], modules: &["uvicorn"], scripts: &["uvicorn"] },
+    PypiProject { name: "h11", version: "0.14.0", wheel: "h11-{v}-py3-none-any.whl", wheel_size: 58_259, metadata_size: 8_180, requires: &[], modules: &["h11"], scripts: &[] },
+    PypiProject { name: "fastapi", version: "0.115.6", wheel: "fastapi-{v}-py3-none-any.whl", wheel_size: 94_835, metadata_size: 27_221, requires: &["starlette<0.42.0,>=0.40.0", "pydantic!=1.8,!=1.8.1,!=2.0.0,!=2.0.1,!=2.1.0,<3.0.0,>=1.7.4", "typing-extensions>=4.8.0"], modules: &["fastapi"], scripts: &[] },
+    PypiProject { name: "starlette", version: "0.41.3", wheel: "starlette-{v}-py3-none-any.whl", wheel_size: 73_225, metadata_size: 6_011, requires: &["anyio<5,>=3.4.0"], modules: &["starlette"], scripts: &[] },
+    PypiProject { name: "anyio", version: "4.8.0", wheel: "anyio-{v}-py3-none-any.whl", wheel_size: 96_041, metadata_size: 4_645, requires: &["idna>=2.8", "sniffio>=1.1", "typing_extensions>=4.5; python_version < \"3.13\""], modules: &["anyio"], scripts: &[] },
+    PypiProject { name: "sniffio", version: "1.3.1", wheel: "sniffio-{v}-py3-none-any.whl", wheel_size: 10_235, metadata_size: 3_875, requires: &[], modules: &["sniffio"], scripts: &[] },
+    PypiProject { name: "pydantic", version: "2.10.5", wheel: "pydantic-{v}-py3-none-any.whl", wheel_size: 431_765, metadata_size: 30_230, requires: &["annotated-types>=0.6.0", "pydantic-core==2.27.2", "typing-extensions>=4.12.2"], modules: &["pydantic"], scripts: &[] },
+    PypiProject { name: "pydantic-core", version: "2.27.2", wheel: "pydantic_core-{v}-{cp}-{cp}-{plat}.whl", wheel_size: 2_022_441, metadata_size: 6_627, requires: &["typing-extensions!=4.7.0,>=4.6.0"], modules: &["pydantic_core"], scripts: &[] },
+    PypiProject { name: "annotated-types", version: "0.7.0", wheel: "annotated_types-{v}-py3-none-any.whl", wheel_size: 13_643, metadata_size: 15_046, requires: &[], modules: &["annotated_types"], scripts: &[] },
+    PypiProject { name: "typing-extensions", version: "4.12.2", wheel: "typing_extensions-{v}-py3-none-any.whl", wheel_size: 37_438, metadata_size: 3_018, requires: &[], modules: &["typing_extensions"], scripts: &[] },
+    PypiProject { name: "redis", version: "5.2.1", wheel: "redis-{v}-py3-none-any.whl", wheel_size: 261_502, metadata_size: 9_138, requires: &[], modules: &["redis"], scripts: &[] },
+    PypiProject { name: "psycopg2-binary", version: "2.9.10", wheel: "psycopg2_binary-{v}-{cp}-{cp}-{plat}.whl", wheel_size: 3_044_123, metadata_size: 4_927, requires: &[], modules: &["psycopg2"], scripts: &[] },
+    PypiProject { name: "numpy", version: "2.2.1", wheel: "numpy-{v}-{cp}-{cp}-{plat}.whl", wheel_size: 16_120_345, metadata_size: 62_035, requires: &[], modules: &["numpy"], scripts: &["f2py", "numpy-config"] },
+];
+
+/// `Requires-Dist` of older release lines where they differ from the
+/// newest (name, version prefix, requires): pinning `flask==2.2.5` pulls
+/// the newest Werkzeug its `>=` allows, as real pip does.
+pub const PYPI_OLDER_REQUIRES: &[(&str, &str, &[&str])] = &[
+    ("flask", "3.0.", &["Werkzeug>=3.0.0", "Jinja2>=3.1.2", "itsdangerous>=2.1.2", "click>=8.1.3", "blinker>=1.6.2"]),
+    ("flask", "2.3.", &["Werkzeug>=2.3.7", "Jinja2>=3.1.2", "itsdangerous>=2.1.2", "click>=8.1.3", "blinker>=1.6.2"]),
+    ("flask", "2.", &["Werkzeug>=2.2.2", "Jinja2>=3.0", "itsdangerous>=2.0", "click>=8.0"]),
+];
+
+/// A PyPI project by name, compared as PEP 503 normalizes names.
+pub fn pypi_project(name: &str) -> Option<&'static PypiProject> {
+    let n = pypi_canonical(name);
+    PYPI.iter().find(|p| p.name == n)
+}
+
+/// PEP 503 normalized name: lowercase, runs of `-`, `_`, `.` become `-`.
+pub fn pypi_canonical(name: &str) -> String {
+    let mut out = String::new();
+    let mut sep = false;
+    for c in name.chars() {
+        if matches!(c, '-' | '_' | '.') {
+            sep = true;
+        } else {
+            if sep && !out.is_empty() {
+                out.push('-');
+            }
+            sep = false;
+            out.push(c.to_ascii_lowercase());
+        }
+    }
+    out
+}

@@ -655,8 +655,21 @@ fn mount_cmd(sys: &mut ContainerSys<'_>, args: &[String], out: &mut Output) -> i
     let mut mounts: Vec<(usize, String)> = Vec::new();
     if let Some(c) = sys.container() {
         for m in &c.mounts {
+            let rw = if m.rw { "rw" } else { "ro" };
+            let tmpfs_volume = if m.kind == "volume" { sys.world.volumes.get(&m.name).filter(|v| v.options.get("type").map(String::as_str) == Some("tmpfs")) } else { None };
             let line = if m.kind == "tmpfs" {
-                format!("tmpfs on {} type tmpfs ({},nosuid,nodev,noexec,relatime,inode64)", m.destination, if m.rw { "rw" } else { "ro" })
+                // moby daemon/oci_linux.go: tmpfs mounts get noexec,nosuid,nodev;
+                // the kernel (shmem_show_options) adds size in KiB and a mode
+                // other than 1777 after the generic flags.
+                let (size, mode) = tmpfs_size_mode(c, &m.destination);
+                format!("tmpfs on {} type tmpfs ({rw},nosuid,nodev,noexec,relatime{}{},inode64)", m.destination, size.map(|k| format!(",size={k}k")).unwrap_or_default(), mode.map(|o| format!(",mode={o:03o}")).unwrap_or_default())
+            } else if let Some(v) = tmpfs_volume {
+                // A local volume made with -o type=tmpfs: the driver's tmpfs
+                // mount, bind-mounted in (no nosuid/nodev/noexec added).
+                let o = v.options.get("o").cloned().unwrap_or_default();
+                let size = o.split(',').find_map(|kv| kv.strip_prefix("size=")).and_then(tmpfs_size_k);
+                let device = v.options.get("device").cloned().unwrap_or_else(|| "tmpfs".into());
+                format!("{device} on {} type tmpfs ({rw},relatime{},inode64)", m.destination, size.map(|k| format!(",size={k}k")).unwrap_or_default())
             } else {
                 format!("/dev/sda1 on {} type ext4 ({},relatime)", m.destination, if m.rw { "rw" } else { "ro" })
             };
@@ -683,6 +696,56 @@ fn mount_cmd(sys: &mut ContainerSys<'_>, args: &[String], out: &mut Output) -> i
     text.push('\n');
     out.out(text);
     0
+}
+
+/// The size (KiB) and mode a tmpfs mount at `dest` was given, from
+/// `--tmpfs DEST:size=64m,mode=755` or `--mount type=tmpfs,tmpfs-size=...`
+/// (the kernel rounds the size up to whole pages and hides mode 1777).
+fn tmpfs_size_mode(c: &crate::model::Container, dest: &str) -> (Option<u64>, Option<u32>) {
+    let mut size = None;
+    let mut mode = None;
+    for t in &c.spec.tmpfs {
+        let (path, opts) = t.split_once(':').unwrap_or((t.as_str(), ""));
+        if path == dest {
+            for o in opts.split(',') {
+                if let Some(v) = o.strip_prefix("size=") {
+                    size = tmpfs_size_k(v);
+                } else if let Some(v) = o.strip_prefix("mode=") {
+                    mode = u32::from_str_radix(v, 8).ok();
+                }
+            }
+        }
+    }
+    for (i, m) in c.spec.mounts.iter().enumerate() {
+        if m.kind == "tmpfs" && m.target == dest {
+            if let Some(t) = c.spec.mount_options_of(i).tmpfs {
+                if t.size_bytes > 0 {
+                    size = Some((t.size_bytes as u64).div_ceil(4096) * 4);
+                }
+                if t.mode != 0 {
+                    mode = Some(t.mode & 0o7777);
+                }
+            }
+        }
+    }
+    (size.filter(|k| *k > 0), mode.filter(|m| *m != 0o1777))
+}
+
+/// A tmpfs `size=` value (the kernel's memparse: k, m, g, t suffixes) in
+/// KiB, rounded up to whole 4 KiB pages.
+fn tmpfs_size_k(v: &str) -> Option<u64> {
+    let v = v.trim();
+    let digits: String = v.chars().take_while(|c| c.is_ascii_digit()).collect();
+    let n: u64 = digits.parse().ok()?;
+    let mult: u64 = match v.get(digits.len()..).unwrap_or("").to_ascii_lowercase().as_str() {
+        "" => 1,
+        "k" => 1 << 10,
+        "m" => 1 << 20,
+        "g" => 1 << 30,
+        "t" => 1 << 40,
+        _ => return None,
+    };
+    Some(n.checked_mul(mult)?.div_ceil(4096) * 4)
 }
 
 /// `pidof NAME...`: the PIDs of the container's processes run by that
@@ -2414,16 +2477,17 @@ const PY_STDLIB: &[&str] = &["os", "sys", "time", "json", "re", "math", "random"
 fn python_has_module(sys: &ContainerSys<'_>, m: &str) -> bool {
     let m = m.to_ascii_lowercase().replace('_', "-");
     let norm = |s: &str| s.to_ascii_lowercase().replace('_', "-");
-    let mut dirs = vec!["/usr/local/lib/python3.11/site-packages".to_string(), "/usr/lib/python3/dist-packages".to_string()];
+    let minor = python_minor(sys);
+    let mut dirs = vec![format!("/usr/local/lib/python{minor}/site-packages"), "/usr/lib/python3/dist-packages".to_string()];
     for (k, v) in &sys.ctx.env {
         if k == "HOME" {
-            dirs.push(format!("{v}/.local/lib/python3.11/site-packages"));
+            dirs.push(format!("{v}/.local/lib/python{minor}/site-packages"));
         }
         if k == "PYTHONPATH" {
             dirs.extend(v.split(':').map(str::to_string));
         }
     }
-    dirs.push("/root/.local/lib/python3.11/site-packages".into());
+    dirs.push(format!("/root/.local/lib/python{minor}/site-packages"));
     let alias = match m.as_str() {
         "prometheus-client" => "prometheus-client",
         other => other,
@@ -2431,10 +2495,104 @@ fn python_has_module(sys: &ContainerSys<'_>, m: &str) -> bool {
     dirs.iter().any(|d| sys.list(d).map(|names| names.iter().any(|n| norm(n) == alias || norm(n).starts_with(&format!("{alias}-")))).unwrap_or(false))
 }
 
+/// The interpreter's major.minor (the official images set PYTHON_VERSION).
+fn python_minor(sys: &ContainerSys<'_>) -> String {
+    let v = sys.ctx.env.iter().find(|(k, _)| k == "PYTHON_VERSION").map(|(_, v)| v.clone()).unwrap_or_else(|| "3.11".into());
+    let mut parts = v.split('.');
+    format!("{}.{}", parts.next().unwrap_or("3"), parts.next().unwrap_or("11"))
+}
+
+/// The pip each image carries: CPython's ensurepip bundle (3.11.10: 24.0,
+/// 3.12.5+: 24.2; docker-library/python "Switch from get-pip.py to
+/// ensurepip", Dockerfiles of September 2024).
+fn pip_version_for(minor: &str) -> &'static str {
+    if minor == "3.11" || minor == "3.10" || minor == "3.9" { "24.0" } else { "24.2" }
+}
+
+/// The newest pip on PyPI in the Docker 27.5 era, for pip's self check.
+const PIP_LATEST: &str = "24.3.1";
+
+/// pip utils/misc.py format_size.
+fn pip_format_size(bytes: u64) -> String {
+    if bytes > 1_000_000 {
+        format!("{:.1} MB", bytes as f64 / 1_000_000.0)
+    } else if bytes > 10_000 {
+        format!("{} kB", bytes / 1000)
+    } else if bytes > 1000 {
+        format!("{:.1} kB", bytes as f64 / 1000.0)
+    } else {
+        format!("{bytes} bytes")
+    }
+}
+
+/// The last frame of pip's rich download bar (cli/progress_bars.py:
+/// description of indent+2 spaces, a 40-cell bar, rich DownloadColumn,
+/// TransferSpeedColumn, "eta", TimeRemainingColumn), which is all a
+/// non-terminal output (docker build) keeps.
+fn pip_progress_line(indent: usize, size: u64, speed_seed: &str) -> String {
+    let (unit, suffix) = if size < 1000 { (1.0, "bytes") } else if size < 1_000_000 { (1000.0, "kB") } else { (1_000_000.0, "MB") };
+    let amount = if unit == 1.0 { format!("{size}") } else { format!("{:.1}", size as f64 / unit) };
+    let speed = pseudo_size(speed_seed, 20, 600) as f64 / 10.0;
+    format!("{}{} {amount}/{amount} {suffix} {speed:.1} MB/s eta 0:00:00\n", " ".repeat(indent + 3), "\u{2501}".repeat(40))
+}
+
+/// A requirement as packaging's Requirement prints it: the name as
+/// written, extras, the specifiers sorted and comma-joined, the marker.
+fn pip_parse_requirement(text: &str) -> Option<(String, String, Option<String>)> {
+    let (main, marker) = match text.split_once(';') {
+        Some((m, k)) => (m.trim(), Some(k.trim().to_string())),
+        None => (text.trim(), None),
+    };
+    let name: String = main.chars().take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')).collect();
+    if name.is_empty() {
+        return None;
+    }
+    let mut rest = main.get(name.len()..).unwrap_or("").trim().to_string();
+    let mut extras = String::new();
+    if rest.starts_with('[') {
+        let end = rest.find(']')?;
+        let mut ex: Vec<String> = rest.get(1..end).unwrap_or("").split(',').map(|e| e.trim().to_string()).filter(|e| !e.is_empty()).collect();
+        baleine_util::sort(&mut ex);
+        extras = format!("[{}]", ex.join(","));
+        rest = rest.get(end + 1..).unwrap_or("").trim().to_string();
+    }
+    let mut specs: Vec<String> = rest.split(',').map(|s| s.chars().filter(|c| !c.is_whitespace()).collect::<String>()).filter(|s| !s.is_empty()).collect();
+    if specs.iter().any(|s| !s.starts_with(['=', '<', '>', '!', '~'])) {
+        return None;
+    }
+    baleine_util::sort(&mut specs);
+    let mut shown = format!("{name}{extras}{}", specs.join(","));
+    if let Some(m) = &marker {
+        shown.push_str(&format!("; {m}"));
+    }
+    let pin = specs.iter().find_map(|s| s.strip_prefix("==").filter(|v| !v.contains('*')).map(str::to_string));
+    Some((name, shown, pin))
+}
+
+struct PipCrit {
+    id: String,
+    name: String,
+    shown: String,
+    /// InstallRequirement.comes_from rendered (from_path of the parent).
+    comes_from: Option<String>,
+    depth: u32,
+    requested: usize,
+    pinned_op: bool,
+    unfree: bool,
+    version: String,
+    installed_in: Option<String>,
+    project: &'static crate::packages_data::PypiProject,
+    done: bool,
+    deps: Vec<String>,
+}
+
 fn pip(sys: &mut ContainerSys<'_>, args: &[String], out: &mut Output) -> i32 {
-    let sub = args.first().cloned().unwrap_or_default();
-    if sub == "--version" || sub == "-V" {
-        out.out("pip 24.0 from /usr/local/lib/python3.11/site-packages/pip (python 3.11)\n");
+    use crate::packages_data::{pypi_canonical, pypi_project, PYPI_OLDER_REQUIRES};
+    let minor = python_minor(sys);
+    let pip_version = pip_version_for(&minor);
+    let sub = args.iter().find(|a| !a.starts_with('-')).cloned().unwrap_or_default();
+    if args.first().is_some_and(|a| a == "--version" || a == "-V") {
+        out.out(format!("pip {pip_version} from /usr/local/lib/python{minor}/site-packages/pip (python {minor})\n"));
         return 0;
     }
     if sub != "install" {
@@ -2444,60 +2602,253 @@ fn pip(sys: &mut ContainerSys<'_>, args: &[String], out: &mut Output) -> i32 {
         out.err(format!("ERROR: unknown command \"{sub}\"\n"));
         return 1;
     }
+    let env_on = |k: &str| sys.ctx.env.iter().any(|(n, v)| n == k && !matches!(v.to_ascii_lowercase().as_str(), "" | "0" | "false" | "no" | "off"));
     let user = args.iter().any(|a| a == "--user");
-    let no_cache = args.iter().any(|a| a == "--no-cache-dir");
-    let mut pkgs: Vec<String> = Vec::new();
-    let mut i = 1;
+    let no_cache = args.iter().any(|a| a == "--no-cache-dir") || env_on("PIP_NO_CACHE_DIR");
+    let quiet = args.iter().any(|a| a == "-q" || a == "--quiet" || a == "-qq");
+    let no_deps = args.iter().any(|a| a == "--no-deps");
+    let mut check_version = !args.iter().any(|a| a == "--disable-pip-version-check") && !env_on("PIP_DISABLE_PIP_VERSION_CHECK");
+    let mut root_action = sys.ctx.env.iter().find(|(k, _)| k == "PIP_ROOT_USER_ACTION").map(|(_, v)| v.clone()).unwrap_or_else(|| "warn".into());
+    let progress_off = args.windows(2).any(|w| w[0] == "--progress-bar" && w[1] == "off") || args.iter().any(|a| a == "--progress-bar=off");
+    // (requirement text, comes_from)
+    let mut reqs: Vec<(String, Option<String>)> = Vec::new();
+    let mut i = 0;
+    let mut seen_sub = false;
     while i < args.len() {
         let a = &args[i];
-        if a == "-r" || a == "--requirement" {
-            let file = normalize(&sys.ctx.workdir.clone(), args.get(i + 1).map(String::as_str).unwrap_or(""));
-            match read_text(sys, &file) {
-                Some(t) => pkgs.extend(t.lines().map(|l| l.split('#').next().unwrap_or("").trim().to_string()).filter(|l| !l.is_empty() && !l.starts_with('-'))),
+        if !seen_sub && a == "install" {
+            seen_sub = true;
+            i += 1;
+            continue;
+        }
+        let file_arg = if a == "-r" || a == "--requirement" {
+            i += 1;
+            Some(args.get(i).cloned().unwrap_or_default())
+        } else {
+            a.strip_prefix("--requirement=").or_else(|| a.strip_prefix("-r").filter(|r| !r.is_empty())).map(str::to_string)
+        };
+        if let Some(file) = file_arg {
+            let path = normalize(&sys.ctx.workdir.clone(), &file);
+            match read_text(sys, &path) {
+                Some(t) => {
+                    for (n, line) in t.lines().enumerate() {
+                        // req_file.py COMMENT_RE: a '#' at the start or after blanks.
+                        let mut l = line.to_string();
+                        if let Some(p) = l.char_indices().find(|(p, c)| *c == '#' && (*p == 0 || l[..*p].ends_with([' ', '\t']))).map(|(p, _)| p) {
+                            l.truncate(p);
+                        }
+                        let l = l.trim();
+                        if l.is_empty() || l.starts_with('-') {
+                            continue;
+                        }
+                        reqs.push((l.to_string(), Some(format!("-r {file} (line {})", n + 1))));
+                    }
+                }
                 None => {
-                    out.err(format!("ERROR: Could not open requirements file: [Errno 2] No such file or directory: '{}'\n", args.get(i + 1).cloned().unwrap_or_default()));
+                    if check_version {
+                        pip_notice(sys, pip_version, out);
+                    }
+                    out.err(format!("ERROR: Could not open requirements file: [Errno 2] No such file or directory: '{file}'\n"));
                     return 1;
                 }
             }
-            i += 2;
-            continue;
-        }
-        if !a.starts_with('-') {
-            pkgs.push(a.clone());
+        } else if let Some(v) = a.strip_prefix("--root-user-action=") {
+            root_action = v.to_string();
+        } else if a == "--root-user-action" {
+            i += 1;
+            root_action = args.get(i).cloned().unwrap_or_default();
+        } else if matches!(a.as_str(), "-i" | "--index-url" | "--extra-index-url" | "--progress-bar" | "-t" | "--target" | "-c" | "--constraint") {
+            i += 1;
+        } else if !a.starts_with('-') {
+            reqs.push((a.clone(), None));
         }
         i += 1;
     }
+    if reqs.is_empty() {
+        out.err("ERROR: You must give at least one requirement to install (see \"pip help install\")\n");
+        return 1;
+    }
     if !has_net(sys) {
-        out.err(format!("WARNING: Retrying (Retry(total=4, connect=None, read=None, redirect=None, status=None)) after connection broken by 'NewConnectionError('<pip._vendor.urllib3.connection.HTTPSConnection object>: Failed to establish a new connection: [Errno -3] Temporary failure in name resolution')': /simple/{}/\nERROR: Could not find a version that satisfies the requirement {} (from versions: none)\nERROR: No matching distribution found for {}\n", pkgs.first().cloned().unwrap_or_default(), pkgs.first().cloned().unwrap_or_default(), pkgs.first().cloned().unwrap_or_default()));
+        check_version = false;
+        let first = reqs.first().map(|r| r.0.clone()).unwrap_or_default();
+        out.err(format!("WARNING: Retrying (Retry(total=4, connect=None, read=None, redirect=None, status=None)) after connection broken by 'NewConnectionError('<pip._vendor.urllib3.connection.HTTPSConnection object>: Failed to establish a new connection: [Errno -3] Temporary failure in name resolution')': /simple/{first}/\nERROR: Could not find a version that satisfies the requirement {first} (from versions: none)\nERROR: No matching distribution found for {first}\n"));
+        let _ = check_version;
         return 1;
     }
     let home = sys.ctx.env.iter().find(|(k, _)| k == "HOME").map(|(_, v)| v.clone()).unwrap_or_else(|| "/root".into());
-    let site = if user { format!("{home}/.local/lib/python3.11/site-packages") } else { "/usr/local/lib/python3.11/site-packages".to_string() };
+    let global_site = format!("/usr/local/lib/python{minor}/site-packages");
+    let user_site = format!("{home}/.local/lib/python{minor}/site-packages");
+    let site = if user { user_site.clone() } else { global_site.clone() };
     let bin = if user { format!("{home}/.local/bin") } else { "/usr/local/bin".to_string() };
-    let mut names = Vec::new();
-    for p in &pkgs {
-        let name = p.split(['=', '<', '>', '~', '[', ';', ' ']).next().unwrap_or(p).to_string();
-        let version = p.split("==").nth(1).map(str::to_string).unwrap_or_else(|| format!("{}.{}.{}", pseudo_size(&name, 1, 4), pseudo_size(&format!("{name}m"), 0, 20), pseudo_size(&format!("{name}p"), 0, 9)));
-        let size = pseudo_size(&format!("{name}-py"), 200_000, 9_000_000);
-        out.out(format!("Collecting {p}\n  Downloading {name}-{version}-py3-none-any.whl ({} kB)\n", size / 3000));
-        write_blob(sys, &format!("{site}/{}/__init__.py", name.to_ascii_lowercase().replace('-', "_")), "python-package", size);
-        write_blob(sys, &format!("{site}/{}-{version}.dist-info/METADATA", name.replace('-', "_")), "python-package", 2_000);
-        if name.eq_ignore_ascii_case("gunicorn") || name.eq_ignore_ascii_case("flask") || name.eq_ignore_ascii_case("uvicorn") {
-            write_exec(sys, &format!("{bin}/{}", name.to_ascii_lowercase()), "python-script", 300);
+    let cp = format!("cp{}", minor.replace('.', ""));
+    let plat = if matches!(sys.ctx.os_family, OsFamily::Alpine) { "musllinux_1_2_x86_64" } else { "manylinux_2_17_x86_64.manylinux2014_x86_64" };
+    let bar_threshold: u64 = if pip_version == "24.0" { 40_000 } else { 512 * 1024 };
+    let cache_dir = format!("{home}/.cache/pip/http-v2");
+    let installed_version = |sys: &ContainerSys<'_>, id: &str| -> Option<(String, String)> {
+        for dir in [&user_site, &global_site] {
+            if let Ok(names) = sys.list(dir) {
+                for n in names {
+                    if let Some(stem) = n.strip_suffix(".dist-info") {
+                        if let Some((name, ver)) = stem.rsplit_once('-') {
+                            if pypi_canonical(name) == id {
+                                return Some((ver.to_string(), dir.clone()));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        None
+    };
+    let mut crits: Vec<PipCrit> = Vec::new();
+    let mut pin_order: Vec<usize> = Vec::new();
+    let mut text = String::new();
+    let info = |text: &mut String, s: String| {
+        if !quiet {
+            text.push_str(&s);
+        }
+    };
+    // Adds a requirement (resolvelib _add_to_criteria): a new project gets
+    // its first candidate built at once, which logs "Collecting".
+    let add = |sys: &mut ContainerSys<'_>, crits: &mut Vec<PipCrit>, text: &mut String, req: &str, comes_from: Option<String>, depth: u32, requested: usize| -> Result<(), String> {
+        let Some((name, shown, pin)) = pip_parse_requirement(req) else {
+            return Err(format!("ERROR: Invalid requirement: '{req}'\n"));
+        };
+        let id = pypi_canonical(&name);
+        if let Some(c) = crits.iter_mut().find(|c| c.id == id) {
+            c.depth = c.depth.min(depth);
+            return Ok(());
+        }
+        let Some(project) = pypi_project(&name) else {
+            let mut e = format!("ERROR: Could not find a version that satisfies the requirement {shown} (from versions: none)\n");
+            if shown == "requirements.txt" {
+                e.push_str("HINT: You are attempting to install a package literally named \"requirements.txt\" (which cannot exist). Consider using the '-r' flag to install the packages listed in requirements.txt\n");
+            }
+            return Err(format!("{e}\u{0}ERROR: No matching distribution found for {shown}\n"));
+        };
+        let installed = installed_version(sys, &id).filter(|(v, _)| pin.as_ref().is_none_or(|p| p == v));
+        let version = installed.as_ref().map(|i| i.0.clone()).or(pin.clone()).unwrap_or_else(|| project.version.to_string());
+        let requires: Vec<String> = PYPI_OLDER_REQUIRES.iter().find(|(n, prefix, _)| *n == project.name && version != project.version && version.starts_with(prefix)).map(|o| o.2).unwrap_or(project.requires).iter().map(|s| s.to_string()).collect();
+        let from = comes_from.as_ref().map(|c| format!(" (from {c})")).unwrap_or_default();
+        match &installed {
+            Some((v, dir)) => info(text, format!("Requirement already satisfied: {shown} in {dir}{from} ({v})\n")),
+            None => {
+                info(text, format!("Collecting {shown}{from}\n"));
+                let wheel = project.wheel.replace("{v}", &version).replace("{cp}", &cp).replace("{plat}", plat);
+                let cached = !no_cache && sys.list(&format!("{cache_dir}/{wheel}.metadata")).is_ok();
+                info(text, format!("  {} {wheel}.metadata ({})\n", if cached { "Using cached" } else { "Downloading" }, pip_format_size(project.metadata_size)));
+                if !cached && !progress_off && project.metadata_size > bar_threshold {
+                    info(text, pip_progress_line(2, project.metadata_size, &wheel));
+                }
+            }
+        }
+        let unfree = shown.contains(['<', '>', '=', '!', '~']);
+        crits.push(PipCrit { id, name, shown, comes_from, depth, requested, pinned_op: pin.is_some(), unfree, version, installed_in: installed.map(|i| i.1), project, done: false, deps: requires });
+        Ok(())
+    };
+    let mut failure: Option<String> = None;
+    for (n, (r, from)) in reqs.iter().enumerate() {
+        if let Err(e) = add(sys, &mut crits, &mut text, r, from.clone(), 1, n) {
+            failure = Some(e);
+            break;
+        }
+    }
+    // resolvelib picks the most preferred unpinned project (pip provider
+    // get_preference: "==" pins, then depth, then the user's order, then
+    // specifier-bearing ones, then the name) and adds its dependencies.
+    while failure.is_none() {
+        let Some(next) = (0..crits.len()).filter(|&k| !crits[k].done).min_by(|&a, &b| {
+            let ka = (!crits[a].pinned_op, crits[a].depth, crits[a].requested, !crits[a].unfree, crits[a].id.clone());
+            let kb = (!crits[b].pinned_op, crits[b].depth, crits[b].requested, !crits[b].unfree, crits[b].id.clone());
+            ka.cmp(&kb)
+        }) else { break };
+        crits[next].done = true;
+        pin_order.push(next);
+        if no_deps {
+            continue;
+        }
+        let parent_path = match &crits[next].comes_from {
+            Some(c) => format!("{}->{c}", crits[next].shown),
+            None => crits[next].shown.clone(),
+        };
+        let depth = crits[next].depth + 1;
+        for d in crits[next].deps.clone() {
+            if let Err(e) = add(sys, &mut crits, &mut text, &d, Some(parent_path.clone()), depth, usize::MAX) {
+                failure = Some(e);
+                break;
+            }
+        }
+    }
+    out.out(std::mem::take(&mut text));
+    if let Some(e) = failure {
+        let (before, after) = e.split_once('\u{0}').unwrap_or((e.as_str(), ""));
+        out.err(before.to_string());
+        if check_version {
+            pip_notice(sys, pip_version, out);
+        }
+        out.err(after.to_string());
+        return 1;
+    }
+    // prepare_linked_requirements_more: the wheels, in pin order.
+    let to_install: Vec<usize> = pin_order.iter().copied().filter(|&k| crits[k].installed_in.is_none()).collect();
+    for &k in &to_install {
+        let p = crits[k].project;
+        let wheel = p.wheel.replace("{v}", &crits[k].version).replace("{cp}", &cp).replace("{plat}", plat);
+        let cached = !no_cache && sys.list(&format!("{cache_dir}/{wheel}")).is_ok();
+        info(&mut text, format!("{} {wheel} ({})\n", if cached { "Using cached" } else { "Downloading" }, pip_format_size(p.wheel_size)));
+        if !cached && !progress_off && p.wheel_size > bar_threshold {
+            info(&mut text, pip_progress_line(0, p.wheel_size, &wheel));
         }
         if !no_cache {
-            write_blob(sys, &format!("{home}/.cache/pip/http-v2/{}", name.to_ascii_lowercase()), "pip-cache", size / 2);
+            write_blob(sys, &format!("{cache_dir}/{wheel}"), "pip-cache", p.wheel_size);
+            write_blob(sys, &format!("{cache_dir}/{wheel}.metadata"), "pip-cache", p.metadata_size);
         }
-        names.push(format!("{name}-{version}"));
     }
-    if !names.is_empty() {
-        out.out(format!("Installing collected packages: {}\nSuccessfully installed {}\n", names.iter().map(|n| n.rsplit_once('-').map(|x| x.0).unwrap_or(n)).collect::<Vec<_>>().join(", "), names.join(" ")));
+    out.out(std::mem::take(&mut text));
+    if !to_install.is_empty() {
+        // get_installation_order: leaves first (layer by layer), ties by
+        // canonical name, descending.
+        let mut height: Vec<u32> = vec![0; crits.len()];
+        for _ in 0..crits.len() {
+            for k in 0..crits.len() {
+                let h = crits[k].deps.iter().filter_map(|d| pip_parse_requirement(d)).filter_map(|(n, _, _)| crits.iter().position(|c| c.id == pypi_canonical(&n))).map(|j| height[j] + 1).max().unwrap_or(0);
+                height[k] = if no_deps { 0 } else { h };
+            }
+        }
+        let mut order = to_install.clone();
+        baleine_util::sort_by(&mut order, |&a, &b| height[a].cmp(&height[b]).then(crits[b].id.cmp(&crits[a].id)));
+        info(&mut text, format!("Installing collected packages: {}\n", order.iter().map(|&k| crits[k].name.clone()).collect::<Vec<_>>().join(", ")));
+        for &k in &order {
+            let p = crits[k].project;
+            let v = crits[k].version.clone();
+            for m in p.modules {
+                write_blob(sys, &format!("{site}/{m}/__init__.py"), "python-package", p.wheel_size);
+            }
+            write_blob(sys, &format!("{site}/{}-{v}.dist-info/METADATA", crits[k].name.replace('-', "_")), "python-package", p.metadata_size);
+            for s in p.scripts {
+                write_exec(sys, &format!("{bin}/{s}"), "python-script", 300);
+            }
+        }
+        // install.py: the summary sorted by the requested name (str order).
+        let mut names: Vec<String> = to_install.iter().map(|&k| format!("{}-{}", crits[k].name, crits[k].version)).collect();
+        baleine_util::sort(&mut names);
+        info(&mut text, format!("Successfully installed {}\n", names.join(" ")));
     }
-    if matches!(sys.user().1, 0) && !user && sys.ctx.cid.is_none() {
-        out.err("WARNING: Running pip as the 'root' user can result in broken permissions and conflicting behaviour with the system package manager. It is recommended to use a virtual environment instead: https://pip.pypa.io/warnings/venv\n");
+    out.out(text);
+    if root_action == "warn" && sys.user().1 == 0 {
+        out.err("WARNING: Running pip as the 'root' user can result in broken permissions and conflicting behaviour with the system package manager, possibly rendering your system unusable.It is recommended to use a virtual environment instead: https://pip.pypa.io/warnings/venv. Use the --root-user-action option if you know what you are doing and want to suppress this warning.\n");
     }
-    sys.sleep(1.0 + names.len() as f64 * 0.5, out);
+    if check_version {
+        pip_notice(sys, pip_version, out);
+    }
+    sys.sleep(1.0 + to_install.len() as f64 * 0.3, out);
     0
+}
+
+/// self_outdated_check.py UpgradePrompt: a blank line, then the two
+/// notices, on stderr (pip's bundled copy was installed by pip).
+fn pip_notice(_sys: &ContainerSys<'_>, pip_version: &str, out: &mut Output) {
+    out.err(format!("\n[notice] A new release of pip is available: {pip_version} -> {PIP_LATEST}\n[notice] To update, run: pip install --upgrade pip\n"));
 }
 
 fn go(sys: &mut ContainerSys<'_>, args: &[String], out: &mut Output) -> i32 {
