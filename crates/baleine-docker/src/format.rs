@@ -335,7 +335,7 @@ pub static CONTAINER_TYPE: GoType = GoType::Partial(&[
     ("SizeRootFs", GoType::Ptr(&GoType::Int)),
     ("Mounts", GoType::Slice(&MOUNT_POINT)),
     ("State", CONTAINER_STATE),
-    ("HostConfig", GoType::Partial(&[("RestartPolicy", RESTART_POLICY), ("PortBindings", PORT_MAP), ("Mounts", GoType::Slice(&MOUNT)), ("LogConfig", LOG_CONFIG)])),
+    ("HostConfig", GoType::Partial(&[("RestartPolicy", RESTART_POLICY), ("PortBindings", PORT_MAP), ("Mounts", GoType::Slice(&MOUNT)), ("LogConfig", LOG_CONFIG), ("Tmpfs", GoType::Map(&GoType::Str)), ("Init", GoType::Ptr(&GoType::Bool))])),
     ("Config", CONFIG_SETS),
     ("NetworkSettings", GoType::Partial(&[("Ports", PORT_MAP), ("Networks", GoType::Map(&GoType::Ptr(&ENDPOINT_SETTINGS)))])),
     ("GraphDriver", GoType::Struct("types.GraphDriverData", &[("Data", GoType::Map(&GoType::Str)), ("Name", GoType::Str)])),
@@ -636,6 +636,28 @@ fn mount_points_json(world: &World, c: &Container) -> Vec<Value> {
 /// api/types/container/hostconfig.go RestartPolicy.
 const RESTART_POLICY: GoType = GoType::Struct("container.RestartPolicy", &[("Name", GoType::Str), ("MaximumRetryCount", GoType::Int)]);
 
+/// container.Config's ExposedPorts is `json:",omitempty"`: no key at all
+/// when the container or image exposes nothing.
+/// The other keys are put in the struct's field order (api/types/container
+/// config.go: Healthcheck and ArgsEscaped between Cmd and Image).
+fn finish_config(config: &mut Value) {
+    const ORDER: [&str; 25] = [
+        "Hostname", "Domainname", "User", "AttachStdin", "AttachStdout", "AttachStderr", "ExposedPorts", "Tty", "OpenStdin", "StdinOnce", "Env", "Cmd", "Healthcheck", "ArgsEscaped", "Image",
+        "Volumes", "WorkingDir", "Entrypoint", "NetworkDisabled", "MacAddress", "OnBuild", "Labels", "StopSignal", "StopTimeout", "Shell",
+    ];
+    if let Value::Object(m) = config {
+        if m.get("ExposedPorts").is_some_and(Value::is_null) {
+            m.shift_remove("ExposedPorts");
+        }
+        let mut entries: Vec<(String, Value)> = std::mem::take(m).into_iter().collect();
+        baleine_util::sort_by(&mut entries, |a, b| {
+            let rank = |k: &str| ORDER.iter().position(|o| *o == k).unwrap_or(ORDER.len());
+            rank(&a.0).cmp(&rank(&b.0))
+        });
+        *m = entries.into_iter().collect();
+    }
+}
+
 /// `docker container inspect` of one container.
 pub fn container_json(world: &World, c: &Container) -> Value {
     let e = world.epoch_secs;
@@ -673,7 +695,7 @@ pub fn container_json(world: &World, c: &Container) -> Value {
         }
     }
     let binds = host_config_binds(c);
-    let host_config = json!({
+    let mut host_config = json!({
         "Binds": opt_strs(&binds),
         "ContainerIDFile": "",
         "LogConfig": {"Type": c.spec.log_driver.clone().unwrap_or_else(|| "json-file".into()), "Config": string_map(&c.spec.log_opts)},
@@ -701,7 +723,6 @@ pub fn container_json(world: &World, c: &Container) -> Value {
         "PublishAllPorts": c.spec.publish_all,
         "ReadonlyRootfs": c.spec.read_only,
         "SecurityOpt": Value::Null,
-        "Tmpfs": if c.spec.tmpfs.is_empty() { Value::Null } else { go_map(c.spec.tmpfs.iter().map(|t| { let (p, o) = t.split_once(':').unwrap_or((t.as_str(), "")); (p.to_string(), Value::String(o.to_string())) })) },
         "UTSMode": "",
         "UsernsMode": "",
         "ShmSize": 67108864,
@@ -712,17 +733,58 @@ pub fn container_json(world: &World, c: &Container) -> Value {
         "NanoCpus": c.spec.nano_cpus,
         "CgroupParent": "",
         "BlkioWeight": 0,
+        // docker/cli opts.go sends the device lists and Ulimits as empty
+        // (non-nil) slices, DeviceCgroupRules and DeviceRequests as nil.
+        "BlkioWeightDevice": [],
+        "BlkioDeviceReadBps": [],
+        "BlkioDeviceWriteBps": [],
+        "BlkioDeviceReadIOps": [],
+        "BlkioDeviceWriteIOps": [],
         "CpuPeriod": 0,
         "CpuQuota": 0,
+        "CpuRealtimePeriod": 0,
+        "CpuRealtimeRuntime": 0,
         "CpusetCpus": "",
+        "CpusetMems": "",
+        "Devices": [],
+        "DeviceCgroupRules": Value::Null,
+        "DeviceRequests": Value::Null,
         "MemoryReservation": 0,
         "MemorySwap": c.spec.memory_swap,
+        "MemorySwappiness": Value::Null,
+        // moby v27.5.1 daemon_unix.go: adaptContainerSettings defaults it
+        // to false at create; verifyPlatformContainerResources (run again
+        // by start.go) drops it on cgroup v2 (sysinfo OomKillDisable false).
+        "OomKillDisable": if c.state.started_ms.is_some() { Value::Null } else { json!(false) },
         "PidsLimit": Value::Null,
-        "Init": if c.spec.init { json!(true) } else { Value::Null },
-        "Mounts": host_config_mounts(c),
-        "MaskedPaths": ["/proc/asound", "/proc/acpi", "/proc/kcore", "/proc/keys", "/proc/latency_stats", "/proc/timer_list", "/proc/timer_stats", "/proc/sched_debug", "/proc/scsi", "/sys/firmware", "/sys/devices/virtual/powercap"],
-        "ReadonlyPaths": ["/proc/bus", "/proc/fs", "/proc/irq", "/proc/sys", "/proc/sysrq-trigger"],
+        "Ulimits": [],
+        "CpuCount": 0,
+        "CpuPercent": 0,
+        "IOMaximumIOps": 0,
+        "IOMaximumBandwidth": 0,
     });
+    // hostconfig.go: Tmpfs, Mounts and Init are omitempty; Tmpfs sits
+    // after SecurityOpt, Mounts after the Resources, Init last.
+    if let Value::Object(m) = &mut host_config {
+        let mut ordered = Map::new();
+        for (k, v) in std::mem::take(m) {
+            let after_security = k == "SecurityOpt";
+            ordered.insert(k, v);
+            if after_security && !c.spec.tmpfs.is_empty() {
+                ordered.insert("Tmpfs".into(), go_map(c.spec.tmpfs.iter().map(|t| { let (p, o) = t.split_once(':').unwrap_or((t.as_str(), "")); (p.to_string(), Value::String(o.to_string())) })));
+            }
+        }
+        let mounts = host_config_mounts(c);
+        if !mounts.is_null() {
+            ordered.insert("Mounts".into(), mounts);
+        }
+        ordered.insert("MaskedPaths".into(), json!(["/proc/asound", "/proc/acpi", "/proc/kcore", "/proc/keys", "/proc/latency_stats", "/proc/timer_list", "/proc/timer_stats", "/proc/sched_debug", "/proc/scsi", "/sys/firmware", "/sys/devices/virtual/powercap"]));
+        ordered.insert("ReadonlyPaths".into(), json!(["/proc/bus", "/proc/fs", "/proc/irq", "/proc/sys", "/proc/sysrq-trigger"]));
+        if c.spec.init {
+            ordered.insert("Init".into(), Value::Bool(true));
+        }
+        *m = ordered;
+    }
     let mounts = mount_points_json(world, c);
     // Config.Volumes: the image's VOLUMEs merged with the anonymous `-v
     // /path` of the command line (docker/cli opts.go keeps only binds
@@ -774,6 +836,7 @@ pub fn container_json(world: &World, c: &Container) -> Value {
             m.insert("StopTimeout".into(), json!(t));
         }
     }
+    finish_config(&mut config);
     let mut networks = Map::new();
     let mut main_ip = String::new();
     let mut main_gw = String::new();
@@ -862,7 +925,7 @@ pub fn container_json(world: &World, c: &Container) -> Value {
         "AppArmorProfile": "docker-default",
         "ExecIDs": Value::Null,
         "HostConfig": host_config,
-        "GraphDriver": {"Data": {"LowerDir": format!("{graph}-init/diff"), "MergedDir": format!("{graph}/merged"), "UpperDir": format!("{graph}/diff"), "WorkDir": format!("{graph}/work")}, "Name": "overlay2"},
+        "GraphDriver": {"Data": {"LowerDir": std::iter::once(format!("{graph}-init/diff")).chain(image.map(|i| lower_dirs(layer_dirs(i).iter())).unwrap_or_default()).collect::<Vec<_>>().join(":"), "MergedDir": format!("{graph}/merged"), "UpperDir": format!("{graph}/diff"), "WorkDir": format!("{graph}/work")}, "Name": "overlay2"},
         "Mounts": mounts,
         "Config": config,
         "NetworkSettings": {
@@ -906,6 +969,41 @@ fn last_tag_time(world: &World, id: &str) -> Option<u64> {
     None
 }
 
+/// The overlay2 directory of each layer of an image, bottom first: the
+/// driver's cache ids are random, ours derive from the layer's chain id so
+/// images sharing layers share directories as on a real host.
+fn layer_dirs(img: &Image) -> Vec<String> {
+    let mut chain = String::new();
+    let mut out = Vec::new();
+    for l in &img.layers {
+        chain = if chain.is_empty() { l.clone() } else { baleine_engine::util::sha256_hex(&format!("sha256:{chain} sha256:{l}")) };
+        out.push(format!("/var/lib/docker/overlay2/{}", baleine_engine::util::sha256_hex(&format!("overlay2-cache:{chain}"))));
+    }
+    out
+}
+
+/// Lower directories as overlay2 GetMetadata joins them: nearest first.
+fn lower_dirs<'a>(dirs: impl DoubleEndedIterator<Item = &'a String>) -> Vec<String> {
+    dirs.rev().map(|d| format!("{d}/diff")).collect()
+}
+
+/// moby v27.5.1 daemon/graphdriver/overlay2 GetMetadata: the top layer's
+/// MergedDir, UpperDir and WorkDir, and LowerDir (the layers below, joined
+/// by ':') only when there are any.
+fn image_graph_driver(img: &Image) -> Value {
+    let dirs = layer_dirs(img);
+    let top = dirs.last().cloned().unwrap_or_else(|| format!("/var/lib/docker/overlay2/{}", img.id));
+    let mut data = Map::new();
+    let lower = lower_dirs(dirs.iter().take(dirs.len().saturating_sub(1)));
+    if !lower.is_empty() {
+        data.insert("LowerDir".into(), Value::String(lower.join(":")));
+    }
+    data.insert("MergedDir".into(), Value::String(format!("{top}/merged")));
+    data.insert("UpperDir".into(), Value::String(format!("{top}/diff")));
+    data.insert("WorkDir".into(), Value::String(format!("{top}/work")));
+    json!({"Data": data, "Name": "overlay2"})
+}
+
 /// `docker image inspect` of one image.
 pub fn image_json(world: &World, img: &Image) -> Value {
     let c = &img.config;
@@ -943,6 +1041,7 @@ pub fn image_json(world: &World, img: &Image) -> Value {
             m.insert("ArgsEscaped".into(), Value::Bool(true));
         }
     }
+    finish_config(&mut config);
     let size = world.image_size(img);
     json!({
         "Id": format!("sha256:{}", img.id),
@@ -959,7 +1058,7 @@ pub fn image_json(world: &World, img: &Image) -> Value {
         "Architecture": "amd64",
         "Os": "linux",
         "Size": size,
-        "GraphDriver": {"Data": {"MergedDir": format!("/var/lib/docker/overlay2/{}/merged", &img.id[..]), "UpperDir": format!("/var/lib/docker/overlay2/{}/diff", &img.id[..]), "WorkDir": format!("/var/lib/docker/overlay2/{}/work", &img.id[..])}, "Name": "overlay2"},
+        "GraphDriver": image_graph_driver(img),
         "RootFS": {"Type": "layers", "Layers": img.layers.iter().map(|l| Value::String(format!("sha256:{l}"))).collect::<Vec<_>>()},
         "Metadata": {"LastTagTime": last_tag_time(world, &img.id).map(|ms| rfc3339_nanos(ms, world.epoch_secs)).unwrap_or_else(|| "0001-01-01T00:00:00Z".to_string())},
     })
@@ -994,6 +1093,7 @@ pub fn network_json(world: &World, n: &Network) -> Value {
     } else {
         json!([])
     };
+    let special = n.driver == "host" || n.driver == "null";
     let mut options = Map::new();
     if n.is_default_bridge {
         for (k, v) in [
@@ -1017,7 +1117,11 @@ pub fn network_json(world: &World, n: &Network) -> Value {
         "Scope": n.scope,
         "Driver": n.driver,
         "EnableIPv6": false,
-        "IPAM": {"Driver": "default", "Options": if n.is_default_bridge { Value::Null } else { json!({}) }, "Config": config},
+        // host and none ("null") are special drivers: libnetwork never
+        // allocates IPAM for them (ipamAllocate), so moby's
+        // buildIPAMResources has a nil Config; the networks the daemon
+        // creates itself have nil IPAM options.
+        "IPAM": {"Driver": "default", "Options": if n.is_default_bridge || special { Value::Null } else { json!({}) }, "Config": if special { Value::Null } else { config }},
         "Internal": n.internal,
         "Attachable": n.attachable,
         "Ingress": false,
