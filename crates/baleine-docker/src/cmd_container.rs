@@ -1432,10 +1432,28 @@ fn cmd_stop(cli: &mut Cli<'_>, argv: &[String], restart: bool) -> i32 {
         Ok(a) => a,
         Err(s) => return s,
     };
-    let t = a.value("time").and_then(|v| go_parse_int(v).ok()).and_then(|v| u64::try_from(v).ok());
+    let t = a.value("time").and_then(|v| go_parse_int(v).ok());
     let sig = a.value("signal").map(str::to_string);
     let names = a.args.clone();
-    each(cli, &names, |cli, n| if restart { cli.world.restart_container_with_signal(n, t, sig.as_deref()) } else { cli.world.stop_container(n, t, sig.as_deref()) })
+    // `-t -1` waits as long as the process runs (moby daemon/stop.go); one
+    // that never ends keeps the command waiting until Ctrl+C, which the
+    // simulation presses once a following command would (2 minutes).
+    let mut errs = Vec::new();
+    for n in &names {
+        let r = if restart { cli.world.restart_container_with_signal(n, t, sig.as_deref()) } else { cli.world.stop_container_timeout(n, t, sig.as_deref()) };
+        match r {
+            Ok(true) => cli.print(format!("{n}\n")),
+            Ok(false) => {
+                cli.print("^C\n");
+                return 130;
+            }
+            Err(e) => errs.push(e),
+        }
+    }
+    for e in &errs {
+        cli.daemon_error(e);
+    }
+    i32::from(!errs.is_empty())
 }
 
 fn cmd_kill(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
@@ -2508,38 +2526,46 @@ fn cmd_cp(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
                 };
                 return cp_from_stdin(cli, &c, &cname, &cpath, quiet);
             }
-            // copyToContainer: the local source is read (lstat) before the
-            // container is used.
+            // copyToContainer: the destination is stat-ed (an error, such as
+            // a missing container, only means "does not exist"), the local
+            // source read (lstat), the archive prepared (its refusals are the
+            // CLI's), then sent; the CLI reports what it sent before the
+            // daemon's answer, even an error.
             let local = shown_local_path(&cli.cwd, &src);
             let host_src = baleine_vfs::normalize("/", &local);
             let Some(node) = cli.world.forest.tree(cli.world.host_tree).get(&host_src) else {
                 cli.err(format!("lstat {host_src}: no such file or directory\n"));
                 return 1;
             };
-            let c = match cli.world.container(&cname) {
-                Ok(c) => c.clone(),
-                Err(e) => {
-                    cli.daemon_error(&e);
-                    return 1;
-                }
-            };
-            let view = baleine_engine::containers::container_view(&c);
             let dst_path = shown_local_path("/", &cpath);
-            let mut fs = cli.world.forest.mounted(&view);
-            // PrepareArchiveCopy's refusals come from the CLI; a missing
-            // folder to extract into is the daemon's.
-            let r = cp_extract_copy(&mut fs, &cp_base(&local), &node, &dst_path).map_err(|e| match e.strip_prefix("missing folder ") {
-                Some(dir) => format!("Error response from daemon: Could not find the file {dir} in container {cname}"),
-                None => e,
-            });
-            if let Err(e) = r {
-                cli.err(format!("{e}\n"));
-                return 1;
+            let c = cli.world.container(&cname).ok().cloned();
+            let r = match &c {
+                Some(c) => {
+                    let view = baleine_engine::containers::container_view(c);
+                    let mut fs = cli.world.forest.mounted(&view);
+                    cp_into_container(&mut fs, c, &cname, &cp_base(&local), &node, &dst_path)
+                }
+                // Nothing is known of the destination: only the archive's
+                // own refusal comes before the daemon's error.
+                None if !node.is_dir() && (cpath.ends_with('/') || cpath.ends_with("/.")) => Err(CpError::Cli("no such directory".into())),
+                None => Err(CpError::Daemon(cli.world.container(&cname).err().map(|e| e.message).unwrap_or_default())),
+            };
+            match r {
+                Err(CpError::Cli(e)) => {
+                    cli.err(format!("{e}\n"));
+                    1
+                }
+                r => {
+                    if !quiet {
+                        cli.err(format!("Successfully copied {} to {cname}:{cpath}\n", tar_size_text(&node)));
+                    }
+                    if let Err(CpError::Daemon(e)) = r {
+                        cli.err(format!("Error response from daemon: {e}\n"));
+                        return 1;
+                    }
+                    0
+                }
             }
-            if !quiet {
-                cli.err(format!("Successfully copied {} to {cname}:{cpath}\n", tar_size_text(&node)));
-            }
-            0
         }
         (Some(_), Some(_)) => {
             cli.err("copying between containers is not supported\n");
@@ -2587,6 +2613,45 @@ fn cp_from_stdin(cli: &mut Cli<'_>, c: &baleine_engine::model::Container, cname:
         cli.err(format!("Successfully copied 0B to {cname}:{cpath}\n"));
     }
     0
+}
+
+/// Why `docker cp` into a container failed: the CLI refused to prepare
+/// the archive, or the daemon refused to extract it.
+enum CpError {
+    Cli(String),
+    Daemon(String),
+}
+
+/// `docker cp SRC CONTAINER:DST` once the container is known: the CLI's
+/// archive.PrepareArchiveCopy, then the daemon's containerExtractToDir
+/// (moby daemon/archive_unix.go: the extraction folder must exist and be
+/// a folder, on a writable volume or a writable root file system).
+fn cp_into_container<F: baleine_vfs::Fs + ?Sized>(fs: &mut F, c: &baleine_engine::model::Container, cname: &str, base: &str, node: &baleine_vfs::Node, dst: &str) -> Result<(), CpError> {
+    let clean = baleine_vfs::normalize("/", dst);
+    let asserts_dir = dst.ends_with('/') || dst.ends_with("/.");
+    // Stat-ing "FILE/" fails (not a directory): the CLI takes it as missing.
+    let exists = fs.exists(&clean) && (fs.is_dir(&clean) || !asserts_dir);
+    let extract_dir = match (exists, fs.is_dir(&clean), node.is_dir()) {
+        (true, true, _) => clean.clone(),
+        (true, false, true) => return Err(CpError::Cli("cannot copy directory".into())),
+        (false, _, false) if asserts_dir => return Err(CpError::Cli("no such directory".into())),
+        _ => baleine_vfs::dirname(&clean),
+    };
+    if !fs.exists(&extract_dir) {
+        return Err(CpError::Daemon(format!("Could not find the file {extract_dir} in container {cname}")));
+    }
+    if !fs.is_dir(&extract_dir) {
+        return Err(CpError::Daemon("extraction point is not a directory".into()));
+    }
+    let in_dir = |d: &str| extract_dir == d || extract_dir.starts_with(&format!("{}/", d.trim_end_matches('/')));
+    match c.mounts.iter().find(|m| in_dir(&m.destination)) {
+        Some(m) if !m.rw => return Err(CpError::Daemon("mounted volume is marked read-only".into())),
+        Some(_) => {}
+        None if c.spec.read_only => return Err(CpError::Daemon("container rootfs is marked read-only".into())),
+        None => {}
+    }
+    let r = if exists && fs.is_dir(&clean) { cp_extract(fs, &clean, base, node) } else { fs.put_node(&clean, node.clone()) };
+    r.map_err(|e| CpError::Daemon(e.to_string()))
 }
 
 /// The name the archive of a copied path has (pkg/archive

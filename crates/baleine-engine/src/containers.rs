@@ -666,6 +666,15 @@ impl World {
     /// `docker stop`: SIGTERM (or the image's stop signal), then SIGKILL
     /// after the timeout. Simulated time passes while Docker waits.
     pub fn stop_container(&mut self, name_or_id: &str, timeout_s: Option<u64>, signal: Option<&str>) -> EngineResult<()> {
+        self.stop_container_timeout(name_or_id, timeout_s.map(|t| i64::try_from(t).unwrap_or(i64::MAX)), signal).map(|_| ())
+    }
+
+    /// `docker stop -t N`: a negative timeout waits for the process
+    /// without ever killing it (moby daemon/stop.go containerStop). The
+    /// simulated wait then lasts as long as a following command may hold
+    /// the terminal (2 minutes); Ok(false) when the container still runs
+    /// after it, where the real command would still be waiting.
+    pub fn stop_container_timeout(&mut self, name_or_id: &str, timeout_s: Option<i64>, signal: Option<&str>) -> EngineResult<bool> {
         let id = self.container_id(name_or_id)?;
         let c = &self.containers[&id];
         // daemon/stop.go containerStop parses the signal once the container
@@ -679,63 +688,97 @@ impl World {
             self.cancel_restart(&id);
             let name = self.containers[&id].name.clone();
             self.event("container", "stop", &id, &name, vec![]);
-            return Ok(());
+            return Ok(true);
         }
         if !c.is_running() {
-            return Ok(());
+            return Ok(true);
         }
         if c.state.status == Status::Paused {
             if let Some(c) = self.containers.get_mut(&id) {
                 c.state.status = Status::Running;
             }
         }
-        let timeout = timeout_s.or(self.containers[&id].spec.stop_timeout).unwrap_or(10);
+        let timeout = timeout_s.or(self.containers[&id].spec.stop_timeout.map(|t| i64::try_from(t).unwrap_or(i64::MAX))).unwrap_or(10);
         let sig = signal.map(str::to_string).unwrap_or_else(|| self.containers[&id].stop_signal.clone());
         if let Some(c) = self.containers.get_mut(&id) {
             c.manually_stopped = true;
         }
         let name = self.containers[&id].name.clone();
         self.event("container", "kill", &id, &name, vec![("signal".into(), signal_number(&sig).to_string())]);
-        let (handled, code) = self.signal_outcome(&id, &sig);
-        if handled {
-            self.advance(100);
-            if self.containers.get(&id).is_some_and(|c| c.is_running()) {
-                self.finish_process(&id, code, true);
+        // The daemon waits up to the timeout, and no longer than the
+        // process takes to end by itself (moby daemon/stop.go).
+        let wait_ms = if timeout < 0 { 120_000 } else { u64::try_from(timeout).unwrap_or(0).saturating_mul(1000) };
+        let deadline = self.now_ms.saturating_add(wait_ms);
+        let running = |w: &World| w.containers.get(&id).is_some_and(|c| c.is_running());
+        match self.signal_outcome(&id, &sig) {
+            Signalled::Dies(code) => {
+                self.advance(100);
+                if running(self) {
+                    self.finish_process(&id, code, true);
+                }
             }
-        } else {
-            // The daemon waits up to the timeout, and no longer than the
-            // process takes to end by itself (moby daemon/stop.go).
-            let deadline = self.now_ms.saturating_add(timeout * 1000);
-            self.advance_until(deadline, |w| !w.containers.get(&id).is_some_and(|c| c.is_running()));
-            if self.containers.get(&id).is_some_and(|c| c.is_running()) {
-                self.event("container", "kill", &id, &name, vec![("signal".into(), "9".into())]);
-                self.finish_process(&id, 137, true);
+            outcome => {
+                if let Signalled::Trapped = outcome {
+                    // The shell runs its trap once its foreground command
+                    // (a short `sleep` of its loop) is over.
+                    self.advance(100);
+                    if running(self) {
+                        if let Some((code, ms)) = crate::sys::run_signal_trap(self, &id, signal_number(&sig)) {
+                            if ms < wait_ms {
+                                self.advance(ms);
+                                if running(self) {
+                                    self.finish_process(&id, code, true);
+                                }
+                            }
+                        }
+                    }
+                }
+                if running(self) {
+                    self.advance_until(deadline, |w| !running(w));
+                }
+                if running(self) {
+                    if timeout < 0 {
+                        // Still waiting: no kill, no stop event.
+                        return Ok(false);
+                    }
+                    self.event("container", "kill", &id, &name, vec![("signal".into(), "9".into())]);
+                    self.finish_process(&id, 137, true);
+                }
             }
         }
         self.event("container", "stop", &id, &name, vec![]);
-        Ok(())
+        Ok(true)
     }
 
-    /// Whether the main process dies on `sig`, and with which exit code.
-    fn signal_outcome(&self, id: &str, sig: &str) -> (bool, i32) {
+    /// What `sig` does to the main process: it dies (with this exit
+    /// code), its shell runs a trap, or nothing happens (PID 1 ignores a
+    /// signal it has no handler for).
+    fn signal_outcome(&self, id: &str, sig: &str) -> Signalled {
         let c = &self.containers[id];
-        let Some(p) = &c.process else { return (true, 0) };
+        let Some(p) = &c.process else { return Signalled::Dies(0) };
         let num = signal_number(sig);
         if num == 9 {
-            return (true, 137);
+            return Signalled::Dies(137);
+        }
+        if let Some(shell) = &p.traps {
+            // A shell's own traps, signal by signal (`trap '' SIG` ignores it).
+            match u32::try_from(num).ok().and_then(|n| shell.0.signal_trap(n)) {
+                Some("") => return Signalled::Ignored,
+                Some(_) => return Signalled::Trapped,
+                // tini forwards the signal; the shell dies of it.
+                None if c.spec.init && !matches!(num, 17 | 18 | 23 | 28) => return Signalled::Dies(128 + num),
+                None => return Signalled::Ignored,
+            }
         }
         if c.spec.init {
             // tini forwards the signal; a process without a handler dies of it.
-            return (true, if p.handles_sigterm { p.term_exit } else { 128 + num });
+            return Signalled::Dies(if p.handles_sigterm { p.term_exit } else { 128 + num });
         }
         if p.handles_sigterm && matches!(num, 15 | 2 | 3 | 28) {
-            return (true, p.term_exit);
+            return Signalled::Dies(p.term_exit);
         }
-        if p.interactive {
-            // A shell as PID 1 ignores SIGTERM too.
-            return (false, 0);
-        }
-        (false, 0)
+        // PID 1 ignores a signal it has no handler for (a shell too).
+        Signalled::Ignored
     }
 
     /// `docker kill -s SIG`. Errors carry the API router's
@@ -782,8 +825,14 @@ impl World {
             }
         }
         self.event("container", "kill", &id, &name, vec![("signal".into(), num.to_string())]);
-        let (dies, code) = if num == 9 { (true, 137) } else { self.signal_outcome(&id, signal) };
-        if dies {
+        let outcome = if num == 9 { Signalled::Dies(137) } else { self.signal_outcome(&id, signal) };
+        let dies = match outcome {
+            Signalled::Dies(code) => Some(code),
+            // The trap runs; `docker kill` does not wait for it.
+            Signalled::Trapped => crate::sys::run_signal_trap(self, &id, num).map(|(code, _)| code),
+            Signalled::Ignored => None,
+        };
+        if let Some(code) = dies {
             if let Some(c) = self.containers.get_mut(&id) {
                 c.state.status = Status::Running;
             }
@@ -807,11 +856,12 @@ impl World {
 
     /// `docker restart`.
     pub fn restart_container(&mut self, name_or_id: &str, timeout_s: Option<u64>) -> EngineResult<()> {
-        self.restart_container_with_signal(name_or_id, timeout_s, None)
+        self.restart_container_with_signal(name_or_id, timeout_s.map(|t| i64::try_from(t).unwrap_or(i64::MAX)), None).map(|_| ())
     }
 
-    /// `docker restart --signal`.
-    pub fn restart_container_with_signal(&mut self, name_or_id: &str, timeout_s: Option<u64>, signal: Option<&str>) -> EngineResult<()> {
+    /// `docker restart --signal -t N`; Ok(false) while a negative timeout
+    /// still waits for the container to stop (see stop_container_timeout).
+    pub fn restart_container_with_signal(&mut self, name_or_id: &str, timeout_s: Option<i64>, signal: Option<&str>) -> EngineResult<bool> {
         let id = self.container_id(name_or_id)?;
         // daemon/restart.go ContainerRestart: what fails once the container
         // is found is "Cannot restart container NAME: ...".
@@ -819,14 +869,16 @@ impl World {
         if let Some(e) = signal.filter(|s| !s.is_empty() && self.containers[&id].is_running()).and_then(|s| parse_signal(s).err()) {
             return Err(wrap(EngineError::invalid(e)));
         }
-        self.stop_container(&id, timeout_s, signal).map_err(wrap)?;
+        if !self.stop_container_timeout(&id, timeout_s, signal).map_err(wrap)? {
+            return Ok(false);
+        }
         if let Some(c) = self.containers.get_mut(&id) {
             c.manually_stopped = false;
         }
         self.start_container(&id).map_err(wrap)?;
         let name = self.containers[&id].name.clone();
         self.event("container", "restart", &id, &name, vec![]);
-        Ok(())
+        Ok(true)
     }
 
     pub fn pause_container(&mut self, name_or_id: &str) -> EngineResult<()> {
@@ -1191,4 +1243,13 @@ impl World {
         self.event("container", "commit", &c.id, &name, attrs);
         Ok(id)
     }
+}
+
+/// What a signal does to a container's main process.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Signalled {
+    Dies(i32),
+    /// Its shell traps the signal (`trap '...' TERM`).
+    Trapped,
+    Ignored,
 }

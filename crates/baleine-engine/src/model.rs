@@ -411,7 +411,23 @@ pub struct Process {
     pub interactive: bool,
     /// The HTTP answer of a server whose sources are not in the image.
     pub body: Option<String>,
+    /// The main process's shell with the signal traps it set (`trap '...'
+    /// TERM`): a trapped signal runs its action in it.
+    pub traps: Option<TrapShell>,
 }
+
+/// A shell kept to run its trap actions later (its variables and functions
+/// as the script left them).
+#[derive(Clone, Debug)]
+pub struct TrapShell(pub Box<baleine_shell::Shell>);
+
+impl PartialEq for TrapShell {
+    fn eq(&self, other: &TrapShell) -> bool {
+        self.0.vars == other.0.vars && self.0.state.traps == other.0.state.traps
+    }
+}
+
+impl Eq for TrapShell {}
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LogEntry {

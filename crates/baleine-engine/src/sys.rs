@@ -231,6 +231,8 @@ pub struct ContainerSys<'w> {
     /// How long the last `sleep` lasted (ms; u64::MAX: for ever): a shell
     /// runs its trap only once its foreground command is over.
     pub last_sleep_ms: u64,
+    /// The main process's shell as it ended, when it set signal traps.
+    pub trap_shell: Option<Box<Shell>>,
     /// Address of the main process's own output (Account mode): only what
     /// reaches it goes to the log; a redirection's or a pipe's buffer does not.
     main_out: usize,
@@ -238,7 +240,7 @@ pub struct ContainerSys<'w> {
 
 impl<'w> ContainerSys<'w> {
     pub fn new(world: &'w mut World, ctx: ExecCtx) -> ContainerSys<'w> {
-        ContainerSys { world, ctx, elapsed_ms: 0, logs: Vec::new(), blocked: false, server: None, interactive: false, depth: 0, server_body: None, term_trap: None, last_sleep_ms: 0, main_out: 0 }
+        ContainerSys { world, ctx, elapsed_ms: 0, logs: Vec::new(), blocked: false, server: None, interactive: false, depth: 0, server_body: None, term_trap: None, last_sleep_ms: 0, trap_shell: None, main_out: 0 }
     }
 
     /// Simulated now as the process sees it.
@@ -419,6 +421,8 @@ impl System for ContainerSys<'_> {
     fn shell_ending(&mut self, shell: &Shell) {
         if shell.exec_depth() <= 1 && self.depth == 0 {
             self.term_trap = shell.trap_action("TERM").map(str::to_string);
+            let traps = &shell.state.traps;
+            self.trap_shell = traps.keys().any(|k| k != "EXIT").then(|| Box::new(shell.clone()));
         }
     }
 }
@@ -645,7 +649,20 @@ pub fn run_main_process(world: &mut World, id: &str, argv: Vec<String>, interact
     // A shell whose TERM trap exits ends on `docker stop` once its current
     // foreground command is over (a short `sleep` in a loop); one sitting in
     // a long sleep only runs the trap after it, too late.
-    let trap_exit = sys.term_trap.as_deref().and_then(trap_exit_code).filter(|_| server.is_none() && sys.last_sleep_ms <= 10_000);
+    let prompt_traps = server.is_none() && sys.last_sleep_ms <= 10_000;
+    let trap_exit = sys.term_trap.as_deref().and_then(trap_exit_code).filter(|_| prompt_traps);
+    // The shell's traps run when a signal comes (a shell run as a program
+    // of its own leaves only its TERM trap's text).
+    let traps = match sys.trap_shell.take() {
+        Some(sh) => Some(sh),
+        None => sys.term_trap.as_ref().map(|action| {
+            let mut sh = Shell::new(shell_flavor(sys.ctx.os_family), &sys.ctx.env, &sys.ctx.workdir);
+            sh.state.traps.insert("TERM".into(), action.clone());
+            Box::new(sh)
+        }),
+    }
+    .filter(|_| prompt_traps && !blocked_forever(&sys))
+    .map(TrapShell);
     let process = Process {
         argv,
         started_ms: start,
@@ -656,8 +673,53 @@ pub fn run_main_process(world: &mut World, id: &str, argv: Vec<String>, interact
         server: server.map(|s| s.program),
         interactive: interactive_shell,
         body,
+        traps,
     };
     MainResult { logs, process }
+}
+
+/// Whether the process sits in a command that never ends (`sleep
+/// infinity`): its shell never gets to run a trap.
+fn blocked_forever(sys: &ContainerSys<'_>) -> bool {
+    sys.last_sleep_ms >= u64::MAX / 8
+}
+
+/// A signal reaches the main process of container `id`, whose shell traps
+/// it: the trap's action runs now, its output going to the container's
+/// log. None when the shell keeps going; Some((status, ms)) when the action
+/// ends it, `ms` later (after its EXIT trap, as ash and bash run it on `exit`).
+pub fn run_signal_trap(world: &mut World, id: &str, num: i32) -> Option<(i32, u64)> {
+    let proc_traps = world.containers.get(id).and_then(|c| c.process.as_ref()).and_then(|p| p.traps.as_ref())?;
+    let mut shell = (*proc_traps.0).clone();
+    let action = shell.signal_trap(u32::try_from(num).ok()?)?.to_string();
+    if action.is_empty() {
+        return None;
+    }
+    let start = world.now_ms;
+    let ctx = ExecCtx::for_container(world, id, RunMode::Account { start_ms: start });
+    let mut sys = ContainerSys::new(world, ctx);
+    // Nested shells of the action are not the main one.
+    sys.depth = 1;
+    let mut out = Output::new();
+    sys.main_out = std::ptr::addr_of!(out) as usize;
+    shell.exited = None;
+    let r = shell.run_str(&mut sys, &action, &mut out);
+    let status = if r.exited { Some(shell.run_exit_trap(&mut sys, r.status, &mut out)) } else { None };
+    sys.flush_to_log(&mut out);
+    let status = status.map(|st| (st, sys.elapsed_ms));
+    let logs = std::mem::take(&mut sys.logs);
+    if let Some(c) = world.containers.get_mut(id) {
+        for entry in logs {
+            // After what was logged until then, before what the process
+            // was to write later.
+            let at = c.logs.partition_point(|l| l.ms <= entry.ms);
+            c.logs.insert(at, entry);
+        }
+        if let Some(p) = c.process.as_mut() {
+            p.traps = Some(TrapShell(Box::new(shell)));
+        }
+    }
+    status
 }
 
 /// The status a trap action exits with (`echo bye; exit 3` -> 3, a bare

@@ -1122,6 +1122,11 @@ const SIGNALS: &[(u32, &str)] = &[
     (25, "XFSZ"), (26, "VTALRM"), (27, "PROF"), (28, "WINCH"), (29, "IO"), (30, "PWR"), (31, "SYS"),
 ];
 
+/// The name `trap` knows signal `num` by ("TERM" for 15).
+pub(crate) fn signal_name(num: u32) -> Option<&'static str> {
+    SIGNALS.iter().find(|(k, _)| *k == num).map(|(_, s)| *s)
+}
+
 /// A trap condition as written (`TERM`, `SIGTERM`, `term`, `15`, `EXIT`, `0`).
 fn trap_condition(spec: &str) -> Option<(u32, &'static str)> {
     if let Ok(n) = spec.parse::<u32>() {

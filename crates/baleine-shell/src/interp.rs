@@ -269,6 +269,13 @@ impl Shell {
         self.state.traps.get(sig).map(String::as_str)
     }
 
+    /// The action of a trap set on signal number `num` (15: TERM), if any
+    /// ("" when the signal is ignored with `trap '' SIG`).
+    pub fn signal_trap(&self, num: u32) -> Option<&str> {
+        let name = crate::builtins::signal_name(num).filter(|_| num != 0)?;
+        self.trap_action(name)
+    }
+
     /// Records a command line in the history (what `history` lists).
     pub fn add_history(&mut self, line: &str) {
         let l = line.trim_end_matches('\n');
