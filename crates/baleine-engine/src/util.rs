@@ -27,9 +27,13 @@ impl Rng {
     }
     /// 64 hex digits, like a container or network id.
     pub fn hex64(&mut self) -> String {
+        const HEX: &[u8; 16] = b"0123456789abcdef";
         let mut s = String::with_capacity(64);
         for _ in 0..4 {
-            s.push_str(&format!("{:016x}", self.next_u64()));
+            let v = self.next_u64();
+            for i in (0..16).rev() {
+                s.push(char::from(HEX[((v >> (i * 4)) & 0xf) as usize]));
+            }
         }
         s
     }

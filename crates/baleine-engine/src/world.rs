@@ -169,13 +169,14 @@ impl World {
         let mut inherited = None;
         match kind {
             "container" => {
-                if let Some(c) = self.containers.get(id) {
-                    let shared = self.container_attrs.entry(id.to_string()).or_insert_with(|| {
-                        let mut a: Vec<(String, String)> = c.labels.iter().filter(|(k, _)| k.as_str() != "image").map(|(k, v)| (k.clone(), v.clone())).collect();
-                        a.push(("image".into(), c.spec.image.clone()));
-                        a.into()
-                    });
+                if let Some(shared) = self.container_attrs.get(id) {
                     inherited = Some(shared.clone());
+                } else if let Some(c) = self.containers.get(id) {
+                    let mut a: Vec<(String, String)> = c.labels.iter().filter(|(k, _)| k.as_str() != "image").map(|(k, v)| (k.clone(), v.clone())).collect();
+                    a.push(("image".into(), c.spec.image.clone()));
+                    let shared: std::sync::Arc<[(String, String)]> = a.into();
+                    self.container_attrs.insert(id.to_string(), shared.clone());
+                    inherited = Some(shared);
                 }
             }
             "image" => {
@@ -193,8 +194,10 @@ impl World {
             self.container_attrs.remove(id);
         }
         self.events.push(Event { ms: self.now_ms, kind, action: action.to_string(), id: id.to_string(), actor: actor.to_string(), attrs, inherited });
-        if self.events.len() > 5000 {
-            self.events.drain(..1000);
+        // The log keeps the last 4,000 to 8,000 events (dropped by halves:
+        // each event is moved once, not at every drop).
+        if self.events.len() > 8000 {
+            self.events.drain(..4000);
         }
         self.revision += 1;
     }
