@@ -142,23 +142,28 @@ fn find_files(fs: &dyn FileSource, names: &[&str], dir: &str) -> Vec<String> {
         .collect()
 }
 
+impl<'a> Ctx<'a> {
+    fn new(opts: &LoadOptions, fs: &'a dyn FileSource) -> Ctx<'a> {
+        Ctx { fs, warnings: Vec::new(), home: String::new(), version_warned: Vec::new(), skip_interpolation: opts.skip_interpolation }
+    }
+
+    /// Deterministic, de-duplicated warnings (compose logs one per occurrence).
+    fn unique_warnings(self) -> Vec<String> {
+        let mut warnings: Vec<String> = Vec::new();
+        for w in self.warnings {
+            if !warnings.contains(&w) {
+                warnings.push(w);
+            }
+        }
+        warnings
+    }
+}
+
 /// The main entry point; see [`crate::load`].
 pub(crate) fn load(opts: &LoadOptions, fs: &dyn FileSource) -> Loaded {
-    let mut ctx = Ctx {
-        fs,
-        warnings: Vec::new(),
-        home: String::new(),
-        version_warned: Vec::new(),
-        skip_interpolation: opts.skip_interpolation,
-    };
+    let mut ctx = Ctx::new(opts, fs);
     let result = pipeline(opts, &mut ctx);
-    // deterministic, de-duplicated warnings (compose logs one per occurrence)
-    let mut warnings: Vec<String> = Vec::new();
-    for w in ctx.warnings {
-        if !warnings.contains(&w) {
-            warnings.push(w);
-        }
-    }
+    let warnings = ctx.unique_warnings();
     match result {
         Ok(p) => Loaded {
             project: Some(p),
@@ -200,20 +205,9 @@ struct Prepared {
 /// `LoadModelWithContext`: the raw model, before binding (what
 /// `docker compose config --no-interpolate` prints).
 pub(crate) fn load_model(opts: &LoadOptions, fs: &dyn FileSource) -> (Result<Map, (String, ErrorKind)>, Vec<String>) {
-    let mut ctx = Ctx {
-        fs,
-        warnings: Vec::new(),
-        home: String::new(),
-        version_warned: Vec::new(),
-        skip_interpolation: opts.skip_interpolation,
-    };
+    let mut ctx = Ctx::new(opts, fs);
     let result = prepare(opts, &mut ctx);
-    let mut warnings: Vec<String> = Vec::new();
-    for w in ctx.warnings {
-        if !warnings.contains(&w) {
-            warnings.push(w);
-        }
-    }
+    let warnings = ctx.unique_warnings();
     (result.map(|m| m.dict).map_err(|e| (e.message, e.kind)), warnings)
 }
 
