@@ -386,9 +386,19 @@ pub fn exec(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, Failure> {
             argv.push("-t".into());
         }
     }
+    // exec.go runExec: a bare `-e KEY` takes KEY's value from the project
+    // environment (OS environment, then .env).
+    let mut project_env: Option<IndexMap<String, String>> = None;
     for e in a.values("env") {
+        let mut val = e.to_string();
+        if !e.contains('=') && cli.getenv(e).is_none() {
+            let env = project_env.get_or_insert_with(|| files::project_environment(cli, g));
+            if let Some(v) = env.get(e) {
+                val = format!("{e}={v}");
+            }
+        }
         argv.push("-e".into());
-        argv.push(e.to_string());
+        argv.push(val);
     }
     if let Some(u) = a.value("user") {
         argv.push("-u".into());

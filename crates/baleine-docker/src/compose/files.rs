@@ -197,6 +197,18 @@ pub fn project_or_name(cli: &mut Cli<'_>, g: &Globals, services: &[String]) -> R
     }
 }
 
+/// The project's environment (OS environment, then the `.env` / `--env-file`
+/// values), loaded silently; empty when no project loads. `compose exec -e KEY`
+/// resolves KEY through it (cmd/compose/exec.go runExec lookupFn).
+pub fn project_environment(cli: &Cli<'_>, g: &Globals) -> indexmap::IndexMap<String, String> {
+    let opts = load_options(cli, g, g.profiles.clone());
+    let loaded = {
+        let fs = HostFiles { tree: cli.world.forest.tree(cli.world.host_tree), overlay: None };
+        baleine_compose::load(&opts, &fs)
+    };
+    loaded.project.map(|p| p.environment).unwrap_or_default()
+}
+
 /// `toProjectName`: `-p`, `COMPOSE_PROJECT_NAME`, else the loaded project's name.
 pub fn project_name(cli: &mut Cli<'_>, g: &Globals) -> Result<String, Failure> {
     if let Some(p) = &g.project_name {
