@@ -1723,11 +1723,61 @@ pub(crate) fn timestamp_ms(now_ms: u64, epoch_secs: u64, s: &str) -> Result<u64,
     if let Some(ms) = parse_duration_ms(s).filter(|_| s.chars().any(|c| c.is_ascii_alphabetic())) {
         return Ok(now_ms.saturating_sub(ms));
     }
+    // Go's time.ParseDuration takes a sign: `-5s` is five seconds from now.
+    if let Some(ms) = s.strip_prefix('-').and_then(parse_duration_ms).filter(|_| s.chars().any(|c| c.is_ascii_alphabetic())) {
+        return Ok(now_ms.saturating_add(ms));
+    }
+    if let Some(ms) = s.strip_prefix('+').and_then(parse_duration_ms).filter(|_| s.chars().any(|c| c.is_ascii_alphabetic())) {
+        return Ok(now_ms.saturating_sub(ms));
+    }
+    if let Some(e) = date_range_error(s) {
+        return Err(e);
+    }
     let secs = baleine_engine::util::parse_rfc3339(s).or_else(|| s.split('.').next().and_then(|x| x.parse::<u64>().ok()));
     match secs {
         Some(secs) => Ok(secs.saturating_sub(epoch_secs) * 1000),
         None => Err(format!("failed to parse value as time or duration: \"{s}\"")),
     }
+}
+
+/// Go's time.Parse range errors for a well-formed date whose fields are
+/// out of range (`parsing time "2024-13-01": month out of range`); the
+/// client's GetTimestamp returns them as they are for a value with a dash.
+fn date_range_error(s: &str) -> Option<String> {
+    let b = s.as_bytes();
+    if b.len() < 10 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| -> Option<u32> { s.get(r).filter(|x| x.bytes().all(|c| c.is_ascii_digit())).and_then(|x| x.parse().ok()) };
+    let (y, mo, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
+    let what = if !(1..=12).contains(&mo) {
+        "month"
+    } else if !(1..=31).contains(&d) {
+        "day"
+    } else {
+        let time = s.get(10..).and_then(|t| t.strip_prefix('T'));
+        let field = |i: usize| time.and_then(|t| t.get(i * 3..i * 3 + 2)).and_then(|x| x.parse::<u32>().ok());
+        if field(0).is_some_and(|h| h > 23) {
+            "hour"
+        } else if field(1).is_some_and(|m| m > 59) {
+            "minute"
+        } else if field(2).is_some_and(|x| x > 59) {
+            "second"
+        } else {
+            let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+            let days = match mo {
+                2 if leap => 29,
+                2 => 28,
+                4 | 6 | 9 | 11 => 30,
+                _ => 31,
+            };
+            if d <= days {
+                return None;
+            }
+            "day"
+        }
+    };
+    Some(format!("parsing time {}: {what} out of range", baleine_util::go::quote(s)))
 }
 
 /// `--since` / `--until` of `docker logs`: `timestamp_ms`, its error named
@@ -1739,7 +1789,8 @@ pub(crate) fn log_time_ms(now_ms: u64, epoch_secs: u64, flag: &str, s: &str) -> 
 /// The `--since` and `--until` bounds of `docker logs` / `docker compose
 /// logs`, read as the API client's ContainerLogs does (since first).
 pub fn log_bounds(cli: &Cli<'_>, a: &Args) -> Result<(Option<u64>, Option<u64>), String> {
-    let bound = |flag: &str| a.value(flag).map(|s| log_time_ms(cli.world.now_ms, cli.world.epoch_secs, flag, s)).transpose();
+    // client/container_logs.go: an empty value sets no bound.
+    let bound = |flag: &str| a.value(flag).filter(|s| !s.is_empty()).map(|s| log_time_ms(cli.world.now_ms, cli.world.epoch_secs, flag, s)).transpose();
     Ok((bound("since")?, bound("until")?))
 }
 
@@ -1907,6 +1958,17 @@ fn cmd_exec(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
         }
     }
     let spec = ExecSpec { argv: command.clone(), env, workdir: a.value("workdir").map(str::to_string), user: a.value("user").map(str::to_string), tty: a.has("tty"), interactive: a.has("interactive") };
+    // docker/cli exec.go RunExec: after the container is inspected (so
+    // "No such container" comes first), streams.In.CheckTty refuses -it when
+    // the client's stdin is redirected or piped; -d skips the check.
+    if let Err(e) = cli.world.container_id(&target) {
+        cli.daemon_error(&e);
+        return 1;
+    }
+    if spec.tty && spec.interactive && !a.has("detach") && cli.stdin.is_some() {
+        cli.err("the input device is not a TTY\n");
+        return 1;
+    }
     let id = match cli.world.exec_check(&target) {
         Ok(id) => id,
         Err(e) => {
@@ -1992,7 +2054,10 @@ fn cmd_exec(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
         let _ = cli.world.exec(&id, &spec);
         return 0;
     }
-    match cli.world.exec(&id, &spec) {
+    // -i attaches the client's stdin: piped or redirected bytes reach the
+    // command (without -i the exec's stdin is closed).
+    let input = if interactive { cli.stdin.take() } else { None };
+    match cli.world.exec_input(&id, &spec, input.as_deref()) {
         Ok((out, status)) => {
             cli.out.append(out);
             status
@@ -3027,6 +3092,10 @@ mod tests {
         assert_eq!(t("2023-11-14T22:13:21Z"), Ok(1000));
         assert_eq!(t("2023-11-15"), Ok((1_700_006_400 - epoch) * 1000));
         assert_eq!(t("1700000005.5"), Ok(5000));
+        assert_eq!(t("2024-13-01"), Err("invalid value for \"since\": parsing time \"2024-13-01\": month out of range".into()));
+        assert_eq!(t("2023-02-29"), Err("invalid value for \"since\": parsing time \"2023-02-29\": day out of range".into()));
+        assert!(t("2024-02-29").is_ok());
+        assert_eq!(t("-5s"), Ok(3_605_000));
         assert_eq!(t("yesterday"), Err("invalid value for \"since\": failed to parse value as time or duration: \"yesterday\"".into()));
     }
 }

@@ -591,6 +591,12 @@ pub fn exec_argv(sys: &mut ContainerSys<'_>, argv: &[String], stdin: Option<&[u8
     let mut shell = Shell::new(shell_flavor(sys.ctx.os_family), &sys.ctx.env, &sys.ctx.workdir);
     shell.state.stdout_tty = sys.ctx.tty;
     match stdin {
+        // `sh -c SCRIPT` given stdin: the script's commands read it. The
+        // shell feeds a here-document to its commands, so hand it one.
+        Some(input) if shell_c_heredoc(argv, input).is_some() => {
+            let line = shell_c_heredoc(argv, input).unwrap_or_default();
+            shell.run_str(sys, &line, out).status
+        }
         Some(input) => {
             let env = sys.ctx.env.clone();
             // Feed stdin through a heredoc-free path: run the command with the bytes.
@@ -613,6 +619,26 @@ pub fn exec_argv(sys: &mut ContainerSys<'_>, argv: &[String], stdin: Option<&[u8
         }
         None => shell.run_str(sys, &quote_argv(argv), out).status,
     }
+}
+
+/// `argv` (a shell given `-c`) as a command line reading `input` from a
+/// here-document; None when that cannot carry the bytes as they are (not
+/// text, no final newline, or a line equal to the delimiter).
+fn shell_c_heredoc(argv: &[String], input: &[u8]) -> Option<String> {
+    const DELIM: &str = "__BALEINE_STDIN__";
+    let exe = baleine_vfs::basename(argv.first()?);
+    if !matches!(exe, "sh" | "ash" | "bash" | "dash" | "zsh") {
+        return None;
+    }
+    let opts = argv.get(1..)?.iter().take_while(|a| a.starts_with('-') && a.as_str() != "--");
+    if !opts.into_iter().any(|a| !a.starts_with("--") && a.contains('c')) {
+        return None;
+    }
+    let text = std::str::from_utf8(input).ok()?;
+    if !(text.is_empty() || text.ends_with('\n')) || text.lines().any(|l| l == DELIM) {
+        return None;
+    }
+    Some(format!("{} <<'{DELIM}'\n{text}{DELIM}\n", quote_argv(argv)))
 }
 
 /// Starts the main process of container `id` (account mode).
@@ -788,6 +814,12 @@ impl World {
 
     /// `docker exec` of a non-interactive command: runs it to completion.
     pub fn exec(&mut self, name_or_id: &str, spec: &ExecSpec) -> EngineResult<(Output, i32)> {
+        self.exec_input(name_or_id, spec, None)
+    }
+
+    /// `docker exec` with the bytes the client's stdin carries (`-i` with a
+    /// pipe or a redirection) fed to the command.
+    pub fn exec_input(&mut self, name_or_id: &str, spec: &ExecSpec, stdin: Option<&[u8]>) -> EngineResult<(Output, i32)> {
         let id = self.exec_check(name_or_id)?;
         let ctx = self.exec_ctx(&id, spec);
         let exe = spec.argv.first().cloned().unwrap_or_default();
@@ -830,7 +862,7 @@ impl World {
         }
         let mut sys = ContainerSys::new(self, ctx);
         let mut out = Output::new();
-        let status = exec_argv(&mut sys, &spec.argv, None, &mut out);
+        let status = exec_argv(&mut sys, &spec.argv, stdin, &mut out);
         self.event("container", "exec_die", &id, &name, vec![("execID".into(), exec_id), ("exitCode".into(), status.to_string())]);
         Ok((out, status))
     }
@@ -886,7 +918,7 @@ impl World {
             format!("{exe} {}", args.join(" "))
         };
         for action in ["exec_create", "exec_start"] {
-            self.event("container", &format!("{action}: {what}"), id, &name, vec![("execID".into(), exec_id.clone())]);
+            self.probe_event(&format!("{action}: {what}"), id, &name, vec![("execID".into(), exec_id.clone())]);
         }
         let ctx = ExecCtx::for_container_with_home(self, id, RunMode::Detached, |world, view, user| ProbeLookup::home(lookup.as_deref(), world, view, user));
         let exe = (!shell_form).then(|| argv.first().map_or("", String::as_str));
@@ -914,7 +946,7 @@ impl World {
         // One that outlived its timeout was killed (SIGKILL: 137).
         if status != -1 {
             let code = if timed_out { 137 } else { status };
-            self.event("container", "exec_die", id, &name, vec![("execID".into(), exec_id), ("exitCode".into(), code.to_string())]);
+            self.probe_event("exec_die", id, &name, vec![("execID".into(), exec_id), ("exitCode".into(), code.to_string())]);
         }
         let output = out.text();
         let mut became = None;
