@@ -32,6 +32,10 @@ pub struct Event {
     /// image), shared between its events: a healthcheck logs three events
     /// a probe, and compose containers have a dozen labels.
     pub inherited: Option<std::sync::Arc<[(String, String)]>>,
+    /// Logged for a healthcheck probe (its exec_create, exec_start and
+    /// exec_die): `docker events` shows them as moby does; the web app's
+    /// feed leaves them out, where they would crowd out everything else.
+    pub probe: bool,
 }
 
 impl Event {
@@ -193,13 +197,21 @@ impl World {
         if kind == "container" && action == "destroy" {
             self.container_attrs.remove(id);
         }
-        self.events.push(Event { ms: self.now_ms, kind, action: action.to_string(), id: id.to_string(), actor: actor.to_string(), attrs, inherited });
+        self.events.push(Event { ms: self.now_ms, kind, action: action.to_string(), id: id.to_string(), actor: actor.to_string(), attrs, inherited, probe: false });
         // The log keeps the last 4,000 to 8,000 events (dropped by halves:
         // each event is moved once, not at every drop).
         if self.events.len() > 8000 {
             self.events.drain(..4000);
         }
         self.revision += 1;
+    }
+
+    /// [`World::event`] for a healthcheck probe's exec.
+    pub fn probe_event(&mut self, action: &str, id: &str, actor: &str, attrs: Vec<(String, String)>) {
+        self.event("container", action, id, actor, attrs);
+        if let Some(e) = self.events.last_mut() {
+            e.probe = true;
+        }
     }
 
     pub fn schedule_at(&mut self, at_ms: u64, what: Scheduled) {

@@ -102,12 +102,12 @@ pub fn world_view(world: &World, cwd: &str, revision: u64) -> WorldView {
             files: world.forest.tree(v.tree).walk("/").into_iter().filter(|(p, n)| p != "/" && !n.is_dir()).map(|(p, _)| p).take(200).collect(),
         })
         .collect();
-    let events = world
-        .events
-        .iter()
-        .rev()
-        .take(200)
-        .rev()
+    // The feed leaves out healthcheck probes' execs (three events a probe:
+    // they would push everything else out); `docker events` shows them.
+    let mut shown: Vec<&baleine_engine::world::Event> = world.events.iter().rev().filter(|e| !e.probe).take(200).collect();
+    shown.reverse();
+    let events = shown
+        .into_iter()
         .map(|e| EventView { time_ms: e.ms, kind: e.kind.to_string(), action: e.action.clone(), actor: e.actor.clone(), text: baleine_docker::cmd_event_line(world, e) })
         .collect();
     let project = crate::PROJECT;
