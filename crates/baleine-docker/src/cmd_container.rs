@@ -1201,7 +1201,13 @@ fn cmd_run(cli: &mut Cli<'_>, argv: &[String], create_only: bool) -> i32 {
             return 125;
         }
     };
-    // run.go runContainer, before the container is created.
+    // run.go runContainer, before the container is created: an attached
+    // run with -it needs a terminal on stdin (streams.In CheckTty), and -d
+    // takes no -a.
+    if !create_only && !a.has("detach") && a.has("tty") && (a.has("interactive") || a.values("attach").iter().any(|v| v.eq_ignore_ascii_case("stdin"))) && cli.stdin.is_some() {
+        cli.err("the input device is not a TTY\n");
+        return 1;
+    }
     if !create_only && a.has("detach") && a.present("attach") {
         cli.err("Conflicting options: -a and -d\n");
         return 1;
