@@ -1499,17 +1499,11 @@ pub fn prune(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
             return 0;
         }
     }
-    // moby v27.5.1 daemon/prune.go ContainersPrune: containersAcceptedFilters,
-    // getUntilFromPruneFilters, then matchLabels on Config.Labels.
-    let filters = match crate::parse_filters(cli, &a.values("filter"), &["label", "label!", "until"], "docker container prune") {
+    // moby v27.5.1 daemon/prune.go ContainersPrune: matchLabels on Config.Labels.
+    let (until, labels) = match crate::cmd_volume::label_until_filters(cli, &a.values("filter"), "docker container prune") {
         Ok(f) => f,
         Err(s) => return s,
     };
-    let until = match crate::cmd_volume::prune_until(cli, &filters) {
-        Ok(u) => u,
-        Err(s) => return s,
-    };
-    let labels = crate::cmd_volume::LabelFilters::new(&filters);
     let keep = |c: &Container| until.is_none_or(|u| c.created_ms <= u) && labels.matches(&c.labels);
     // SpaceReclaimed: the writable layers of the removed containers.
     let reclaimed: u64 = cli.world.containers.values().filter(|c| !c.is_running() && keep(c)).map(|c| format::container_rw_size(cli.world, c)).sum();

@@ -351,17 +351,11 @@ fn prune(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
             return 0;
         }
     }
-    // moby v27.5.1 daemon/prune.go NetworksPrune: networksAcceptedFilters,
-    // then getUntilFromPruneFilters.
-    let filters = match crate::parse_filters(cli, &a.values("filter"), &["label", "label!", "until"], "docker network prune") {
+    // moby v27.5.1 daemon/prune.go NetworksPrune.
+    let (until, labels) = match crate::cmd_volume::label_until_filters(cli, &a.values("filter"), "docker network prune") {
         Ok(f) => f,
         Err(s) => return s,
     };
-    let until = match crate::cmd_volume::prune_until(cli, &filters) {
-        Ok(u) => u,
-        Err(s) => return s,
-    };
-    let labels = crate::cmd_volume::LabelFilters::new(&filters);
     let names = cli.world.prune_networks_where(&|n| until.is_none_or(|u| n.created_ms <= u) && labels.matches(&n.labels));
     if !names.is_empty() {
         cli.print("Deleted Networks:\n");

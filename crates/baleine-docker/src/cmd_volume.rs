@@ -313,6 +313,15 @@ impl LabelFilters {
     }
 }
 
+/// The filters of a container or network prune (moby v27.5.1
+/// daemon/prune.go: `label`, `label!` and `until` accepted, then
+/// getUntilFromPruneFilters): the time bound and the label filters.
+pub(crate) fn label_until_filters(cli: &mut Cli<'_>, given: &[&str], cmd_path: &str) -> Result<(Option<u64>, LabelFilters), i32> {
+    let filters = crate::parse_filters(cli, given, &["label", "label!", "until"], cmd_path)?;
+    let until = prune_until(cli, &filters)?;
+    Ok((until, LabelFilters::new(&filters)))
+}
+
 /// moby v27.5.1 daemon/prune.go getUntilFromPruneFilters: the `until`
 /// filter as a world time (None: not given).
 pub(crate) fn prune_until(cli: &mut Cli<'_>, filters: &[(String, String)]) -> Result<Option<u64>, i32> {
