@@ -1243,6 +1243,11 @@ fn cmd_run(cli: &mut Cli<'_>, argv: &[String], create_only: bool) -> i32 {
     let interactive = spec.open_stdin;
     let tty = spec.tty;
     let auto_remove = spec.auto_remove;
+    let mut spec = spec;
+    // An attached `run -i` given a pipe or a file: the main process reads it.
+    if !create_only && !detach && interactive && !tty {
+        spec.stdin_data = cli.stdin.take().map(std::sync::Arc::from);
+    }
     let id = match cli.world.create_container(spec) {
         Ok(id) => id,
         Err(e) => return run_daemon_error(cli, name, &e),

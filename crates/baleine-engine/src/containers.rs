@@ -467,7 +467,8 @@ impl World {
         self.volume_events(id, "mount");
         self.event("container", "start", id, &name, vec![("image".into(), image)]);
         // Run the program.
-        let result = crate::sys::run_main_process(self, id, argv, interactive, tty);
+        let stdin = self.containers.get_mut(id).and_then(|c| c.spec.stdin_data.take());
+        let result = crate::sys::run_main_process(self, id, argv, interactive, tty, stdin.as_deref());
         if let Some(c) = self.containers.get_mut(id) {
             for e in result.logs {
                 c.log_bytes += e.line.len() as u64;

@@ -228,6 +228,9 @@ pub struct ContainerSpec {
     pub labels: IndexMap<String, String>,
     pub tty: bool,
     pub open_stdin: bool,
+    /// What an attached `docker run -i` was given on stdin (a pipe or a
+    /// file): the main process reads it at its first start (StdinOnce).
+    pub stdin_data: Option<std::sync::Arc<[u8]>>,
     /// Not detached (`docker run` without -d, `docker create`): the
     /// streams of Config.Attach* are the ones `attach` names, all of
     /// stdout and stderr when it is empty.

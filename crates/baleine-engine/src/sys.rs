@@ -642,7 +642,7 @@ fn shell_c_heredoc(argv: &[String], input: &[u8]) -> Option<String> {
 }
 
 /// Starts the main process of container `id` (account mode).
-pub fn run_main_process(world: &mut World, id: &str, argv: Vec<String>, interactive: bool, tty: bool) -> MainResult {
+pub fn run_main_process(world: &mut World, id: &str, argv: Vec<String>, interactive: bool, tty: bool, stdin: Option<&[u8]>) -> MainResult {
     let start = world.now_ms;
     let ctx = ExecCtx::for_container(world, id, RunMode::Account { start_ms: start });
     let mut sys = ContainerSys::new(world, ctx);
@@ -651,7 +651,15 @@ pub fn run_main_process(world: &mut World, id: &str, argv: Vec<String>, interact
     // A bare shell reads its script from stdin: with -i it waits on the
     // terminal; without, stdin is empty and it exits at once.
     let is_shell = crate::programs::is_shell_invocation(&argv);
-    let status = if is_shell {
+    let status = if let (true, Some(input)) = (is_shell, stdin) {
+        // `docker run -i IMAGE sh < script`: the shell's script is its stdin.
+        let script = String::from_utf8_lossy(input).into_owned();
+        let mut shell = Shell::new(shell_flavor(sys.ctx.os_family), &sys.ctx.env, &sys.ctx.workdir);
+        shell.state.stdout_tty = false;
+        shell.run_str(&mut sys, &script, &mut out).status
+    } else if stdin.is_some() {
+        exec_argv(&mut sys, &argv, stdin, &mut out)
+    } else if is_shell {
         if interactive {
             sys.interactive = true;
             sys.blocked = true;
