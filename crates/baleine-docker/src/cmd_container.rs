@@ -2159,6 +2159,36 @@ fn cmd_wait(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
     status
 }
 
+/// moby v27.5.1 daemon/top_unix.go validatePSArgs: a ps format key other
+/// than `pid` may not be renamed to PID (`\s+([^\s]*)=\s*(PID[^\s]*)`),
+/// or the daemon could not find the PID column.
+fn validate_ps_args(ps_args: &str) -> Result<(), String> {
+    let tokens: Vec<(usize, &str)> = ps_args.split(|c: char| matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0c')).scan(0usize, |pos, t| {
+        let start = *pos;
+        *pos += t.len() + 1;
+        Some((start, t))
+    }).filter(|(_, t)| !t.is_empty()).collect();
+    for (i, &(start, token)) in tokens.iter().enumerate() {
+        // The key must follow whitespace.
+        if start == 0 {
+            continue;
+        }
+        let next = tokens.get(i + 1).map(|t| t.1);
+        // The longest key whose rest reads `=`, blanks, then PID...
+        let found = token.char_indices().rev().filter(|(_, c)| *c == '=').find_map(|(eq, _)| {
+            let rest = &token[eq + 1..];
+            let value = if rest.is_empty() { next.filter(|n| n.starts_with("PID"))? } else if rest.starts_with("PID") { rest } else { return None };
+            Some((&token[..eq], value))
+        });
+        if let Some((key, value)) = found {
+            if key != "pid" {
+                return Err(format!("specifying \"{key}={value}\" is not allowed"));
+            }
+        }
+    }
+    Ok(())
+}
+
 fn cmd_top(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
     // top.go: flags.SetInterspersed(false), what follows CONTAINER is for ps.
     let cmd = Command { stop_at_positional: true, ..simple("docker top", "CONTAINER [ps OPTIONS]", "Display the running processes of a container", TOP_FLAGS, 1, usize::MAX) };
@@ -2166,6 +2196,11 @@ fn cmd_top(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
         Ok(a) => a,
         Err(s) => return s,
     };
+    // The daemon checks the ps arguments before it looks for the container.
+    if let Err(e) = validate_ps_args(&a.args[1..].join(" ")) {
+        cli.err(format!("Error response from daemon: {e}\n"));
+        return 1;
+    }
     let c = match cli.world.container(&a.args[0]) {
         Ok(c) => c.clone(),
         Err(e) => {
@@ -2989,6 +3024,16 @@ pub(crate) fn print_streams_so_far(cli: &mut Cli<'_>, id: &str, tty: bool, stdou
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ps_args_renaming_to_pid() {
+        assert_eq!(validate_ps_args("-o user=PID"), Err("specifying \"user=PID\" is not allowed".into()));
+        assert_eq!(validate_ps_args("-o comm= PIDX"), Err("specifying \"comm=PIDX\" is not allowed".into()));
+        assert_eq!(validate_ps_args("-o pid=PID"), Ok(()));
+        assert_eq!(validate_ps_args("user=PID"), Ok(()));
+        assert_eq!(validate_ps_args("aux"), Ok(()));
+        assert_eq!(validate_ps_args(""), Ok(()));
+    }
 
     #[test]
     fn mount_opt_as_docker_cli() {
