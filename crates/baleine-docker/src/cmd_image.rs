@@ -387,7 +387,13 @@ pub fn glob_match(pat: &str, s: &str) -> bool {
 /// filters.Args.GetBoolOrDefault("dangling"): "true"/"1" or "false"/"0";
 /// both, or anything else, is `invalid filter 'dangling=[...]'`.
 fn dangling_filter(pairs: &[(String, String)]) -> Result<Option<bool>, String> {
-    let vals: Vec<&str> = pairs.iter().filter(|(k, _)| k == "dangling").map(|(_, v)| v.as_str()).collect();
+    bool_filter(pairs, "dangling")
+}
+
+/// moby api/types/filters GetBoolOrDefault: the values of `name` must all
+/// say true (`true`, `1`) or all say false (`false`, `0`).
+fn bool_filter(pairs: &[(String, String)], name: &str) -> Result<Option<bool>, String> {
+    let vals: Vec<&str> = pairs.iter().filter(|(k, _)| k == name).map(|(_, v)| v.as_str()).collect();
     if vals.is_empty() {
         return Ok(None);
     }
@@ -400,7 +406,7 @@ fn dangling_filter(pairs: &[(String, String)]) -> Result<Option<bool>, String> {
                 uniq.push(v);
             }
         }
-        return Err(format!("invalid filter 'dangling=[{}]'", uniq.join(" ")));
+        return Err(format!("invalid filter '{name}=[{}]'", uniq.join(" ")));
     }
     Ok(Some(is_true))
 }
@@ -926,25 +932,7 @@ pub fn search(cli: &mut Cli<'_>, argv: &[String]) -> i32 {
     if filters.iter().any(|(k, _)| k == "is-automated") {
         cli.err("WARNING: the \"is-automated\" filter is deprecated, and searching for \"is-automated=true\" will not yield any results in future.\n");
     }
-    let bool_filter = |name: &str| -> Result<Option<bool>, String> {
-        let vals: Vec<&str> = filters.iter().filter(|(k, _)| k == name).map(|(_, v)| v.as_str()).collect();
-        if vals.is_empty() {
-            return Ok(None);
-        }
-        let t = vals.iter().any(|v| *v == "true" || *v == "1");
-        let f = vals.iter().any(|v| *v == "false" || *v == "0");
-        if t == f {
-            let mut uniq: Vec<&str> = Vec::new();
-            for v in vals {
-                if !uniq.contains(&v) {
-                    uniq.push(v);
-                }
-            }
-            return Err(format!("invalid filter '{name}=[{}]'", uniq.join(" ")));
-        }
-        Ok(Some(t))
-    };
-    let (automated, official) = match (bool_filter("is-automated"), bool_filter("is-official")) {
+    let (automated, official) = match (bool_filter(&filters, "is-automated"), bool_filter(&filters, "is-official")) {
         (Ok(a), Ok(o)) => (a, o),
         (Err(e), _) | (_, Err(e)) => {
             cli.err(format!("Error response from daemon: {e}\n"));
