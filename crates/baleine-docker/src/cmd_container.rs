@@ -1560,6 +1560,13 @@ fn matches_filter(cli: &Cli<'_>, c: &Container, key: &str, value: &str) -> bool 
 /// tried on the daemon's "/name" and on "name" (moby v27.5.1
 /// daemon/list.go: filters.Match on container.Name, then without its "/").
 fn name_matches(name: &str, pattern: &str) -> bool {
+    let bare = name.strip_prefix('/').unwrap_or(name);
+    anchored_match(bare, pattern) || anchored_match(&format!("/{bare}"), pattern)
+}
+
+/// A name filter's pattern as the daemon's filters.Match sees the usual
+/// ones: a substring, optionally anchored with `^` and `$`.
+pub(crate) fn anchored_match(name: &str, pattern: &str) -> bool {
     let (start, p) = match pattern.strip_prefix('^') {
         Some(rest) => (true, rest),
         None => (false, pattern),
@@ -1568,14 +1575,12 @@ fn name_matches(name: &str, pattern: &str) -> bool {
         Some(rest) => (true, rest),
         None => (false, p),
     };
-    let bare = name.strip_prefix('/').unwrap_or(name);
-    let slashed = format!("/{bare}");
-    [bare, slashed.as_str()].iter().any(|name| match (start, end) {
-        (true, true) => *name == p,
+    match (start, end) {
+        (true, true) => name == p,
         (true, false) => name.starts_with(p),
         (false, true) => name.ends_with(p),
         (false, false) => name.contains(p),
-    })
+    }
 }
 
 fn cmd_ps(cli: &mut Cli<'_>, argv: &[String]) -> i32 {

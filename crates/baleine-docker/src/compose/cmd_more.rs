@@ -195,23 +195,7 @@ pub fn ps(cli: &mut Cli<'_>, g: &Globals, a: &Args) -> Result<i32, Failure> {
 // ---- ls -------------------------------------------------------------------------------------
 
 fn name_matches(name: &str, pattern: &str) -> bool {
-    if name == pattern {
-        return true;
-    }
-    let (start, p) = match pattern.strip_prefix('^') {
-        Some(rest) => (true, rest),
-        None => (false, pattern),
-    };
-    let (end, p) = match p.strip_suffix('$') {
-        Some(rest) => (true, rest),
-        None => (false, p),
-    };
-    match (start, end) {
-        (true, true) => name == p,
-        (true, false) => name.starts_with(p),
-        (false, true) => name.ends_with(p),
-        (false, false) => name.contains(p),
-    }
+    name == pattern || crate::cmd_container::anchored_match(name, pattern)
 }
 
 pub fn ls(cli: &mut Cli<'_>, _g: &Globals, a: &Args) -> Result<i32, Failure> {
